@@ -1,0 +1,50 @@
+"""afspraken: check partnership agreements the way a linter checks code.
+
+Plugin authors need only ``hookimpl`` for the hooks; the rule API (``rule``,
+``Text``, ``Violation`` ...) is imported lazily so that ``import afspraken``
+stays cheap and loads no plugin as a side effect.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+__version__ = "0.1.0"
+
+hookimpl = pluggy.HookimplMarker("afspraken")
+"""Marker for hook implementations: ``@hookimpl def register_rules(): ...``."""
+
+_LAZY = {
+    "Agreement": "afspraken.model",
+    "Rule": "afspraken.rule",
+    "Severity": "afspraken.rule",
+    "Text": "afspraken.rule",
+    "Violation": "afspraken.rule",
+    "rule": "afspraken.rule",
+    "violation": "afspraken.rule",
+    "undecided": "afspraken.rule",
+    "Params": "afspraken.rule",
+    "OutputFormat": "afspraken.output",
+    "get_plugin_manager": "afspraken.plugins",
+    "check_text": "afspraken.engine",
+}
+
+if TYPE_CHECKING:
+    from afspraken.engine import check_text
+    from afspraken.model import Agreement
+    from afspraken.output import OutputFormat
+    from afspraken.plugins import get_plugin_manager
+    from afspraken.rule import Params, Rule, Severity, Text, Violation, rule, undecided, violation
+
+__all__ = ["__version__", "hookimpl", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'afspraken' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

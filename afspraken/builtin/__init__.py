@@ -1,0 +1,34 @@
+"""The built-in rules: plugins that use the same hooks as a third party's.
+
+The rule-set TOML files live in the repository's ``rules/`` folder and are
+installed as ``afspraken/regelsets/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def ruleset_dir() -> Path:
+    installed = Path(__file__).resolve().parent.parent / "regelsets"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "rules"  # source checkout, editable install
+
+
+def ruleset(name: str) -> Path:
+    return ruleset_dir() / f"{name}.toml"
+
+
+def number(value: float, lang: str) -> str:
+    """1.5 -> '1,5' in Dutch; whole numbers without decimals."""
+    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def names(items: list[str], lang: str) -> str:
+    """'a, b en c' / 'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    joiner = " en " if lang == "nl" else " and "
+    return ", ".join(items[:-1]) + joiner + items[-1]

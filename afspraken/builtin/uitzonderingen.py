@@ -1,0 +1,86 @@
+"""Always-on rules about comply-or-explain waivers (``[[uitzondering]]``).
+
+The engine applies waivers after all other rules ran, so these two checks live
+in :func:`afspraken.engine.evaluate`; here they get their id, texts and severity,
+so that they can be listed, explained, configured and ignored like any rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afspraken import hookimpl
+from afspraken.model import Agreement
+from afspraken.rule import Params, Rule, Text, Violation, rule
+
+_QUOTE = (
+    "Maak goede afspraken over wie waarvoor verantwoordelijk is. Spreek mensen er vervolgens op aan als ze de "
+    "afspraken niet nakomen."
+)
+
+
+def _applied_by_engine(doc: Agreement, params: Params) -> Iterator[Violation]:
+    return iter(())
+
+
+ongebruikt = rule(
+    id="uitzondering-ongebruikt",
+    severity="waarschuwing",
+    title=Text("Uitzondering zonder bevinding", "Waiver without a finding"),
+    summary=Text(
+        "Een [[uitzondering]] voor een regel die in dit bestand niets vond, zoals een overbodige noqa.",
+        "An [[uitzondering]] for a rule that found nothing in this file, like an unused noqa.",
+    ),
+    rationale=Text(
+        "Pas toe of leg uit werkt alleen als elke uitleg over een echte afwijking gaat. Een overbodige uitzondering "
+        "verbergt later een nieuwe afwijking zonder dat iemand die uitlegt.",
+        "Comply or explain only works when every explanation is about a real deviation. An unneeded waiver later hides "
+        "a new deviation that nobody explained.",
+    ),
+    quote=_QUOTE,
+    fix=Text("Verwijder de [[uitzondering]].", "Remove the [[uitzondering]]."),
+    example_fail='''
+[[uitzondering]]
+regel = "kleinschalig"      # maar de afspraak is al kleinschalig
+toelichting = "De aanpak werkt op wijkniveau vanwege de herstructurering."
+''',
+    example_pass="# geen [[uitzondering]] voor een regel die niets vindt",
+)(_applied_by_engine)
+
+verlopen = rule(
+    id="uitzondering-verlopen",
+    severity="waarschuwing",
+    title=Text("Verlopen uitzondering", "Expired waiver"),
+    summary=Text(
+        "Een [[uitzondering]] waarvan de datum 'tot' voorbij is; de bevindingen van die regel tellen weer mee.",
+        "An [[uitzondering]] whose 'tot' date has passed; that rule's findings count again.",
+    ),
+    rationale=Text(
+        "Een uitzondering is een afspraak voor een tijd. Na de einddatum moet de regel weer gelden, of moet de "
+        "uitleg opnieuw worden gegeven.",
+        "A waiver is an agreement for a time. After its end date the rule applies again, or the explanation must be "
+        "given anew.",
+    ),
+    quote=_QUOTE,
+    fix=Text(
+        "Pas de regel alsnog toe, of verleng de uitzondering met een nieuwe toelichting.",
+        "Apply the rule after all, or extend the waiver with a new explanation.",
+    ),
+    example_fail='''
+[[uitzondering]]
+regel = "lange-termijn"
+toelichting = "Eerst een proefjaar; daarna besluiten we over verlenging."
+tot = 2020-12-31
+''',
+    example_pass='''
+[[uitzondering]]
+regel = "lange-termijn"
+toelichting = "Eerst een proefjaar; daarna besluiten we over verlenging."
+tot = 2030-12-31
+''',
+)(_applied_by_engine)
+
+
+@hookimpl
+def register_rules() -> list[Rule]:
+    return [ongebruikt, verlopen]

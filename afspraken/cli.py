@@ -1,0 +1,177 @@
+"""The command line: ``afspraken check``, ``rules``, ``explain``, ``rulesets``, ``plugins``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import click
+
+from afspraken import __version__
+
+FAIL_ON = ("fout", "waarschuwing", "advies", "nooit")
+LANG = click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", envvar="AFSPRAKEN_LANG", show_default=True,
+    help="Taal van de uitvoer / language of the output.",
+)
+
+
+def _t(lang: str, nl: str, en: str) -> str:
+    return en if lang == "en" else nl
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="afspraken")
+def cli() -> None:
+    """Toets samenwerkingsafspraken (TOML) aan regelsets, zoals een linter code toetst.
+
+    Check partnership agreements (TOML) against rule sets, the way a linter checks code.
+    Begin met / start with: afspraken check AFSPRAAK.toml
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--regelset", "regelsets", multiple=True, metavar="NAAM|BESTAND", help="Regelset(s) om te gebruiken (standaard: uit de config, anders wijkaanpak).")
+@click.option("--select", "selected", multiple=True, metavar="REGEL", help="Alleen deze regel(s) toetsen.")
+@click.option("--ignore", "ignored", multiple=True, metavar="REGEL", help="Deze regel(s) overslaan.")
+@click.option("--format", "formats", multiple=True, metavar="FORMAT[:BESTAND]", help="text, json, sarif, ... (herhaalbaar; met :BESTAND naar een bestand).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf de uitvoer naar dit bestand.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="fout", show_default=True, help="Vanaf welke ernst de exitcode 1 is.")
+@LANG
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Gebruik dit configbestand in plaats van zoeken.")
+@click.option("--plugin", "plugins", multiple=True, metavar="MODULE|BESTAND.py", help="Laad ook deze plugin.")
+@click.option("--toon-geslaagd", is_flag=True, help="Toon ook de regels die geslaagd zijn.")
+@click.option("--quiet", "-q", is_flag=True, help="Alleen bevindingen die meetellen, zonder oplossingen.")
+@click.option("--no-color", is_flag=True, help="Geen kleur (ook met de omgevingsvariabele NO_COLOR).")
+def check(
+    paths: tuple[str, ...],
+    regelsets: tuple[str, ...],
+    selected: tuple[str, ...],
+    ignored: tuple[str, ...],
+    formats: tuple[str, ...],
+    output: Optional[Path],
+    fail_on: str,
+    lang: str,
+    config: Optional[Path],
+    plugins: tuple[str, ...],
+    toon_geslaagd: bool,
+    quiet: bool,
+    no_color: bool,
+) -> None:
+    """Toets afspraken: bestanden, mappen (recursief *.toml) of - voor stdin.
+
+    Exitcode 0: niets op of boven --fail-on; 1: wel; 2: invoer kon niet worden beoordeeld.
+    """
+    from afspraken.engine import Checker, discover
+    from afspraken.output import Context
+    from afspraken.rule import Severity
+
+    targets = _targets(formats or ("text",), output, lang)
+    checker = Checker(regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config)
+    files = []
+    checked: set[Path] = set()
+    for path, problem in discover(paths or (".",)):
+        if problem is not None:
+            from afspraken.results import FileResult
+
+            files.append(FileResult(path, problems=(problem,)))
+        elif path == "-":
+            files.append(checker.check_path("<stdin>", sys.stdin.buffer.read(), "<stdin>"))
+        else:
+            checked.add(Path(path).resolve())
+            files.append(checker.check_path(path))
+    report = checker.report(files)
+    env = checker.environment(Path.cwd()) if not checker._envs else next(iter(checker._envs.values()))
+    fail = None if fail_on == "nooit" else Severity(fail_on)
+    rules = {}
+    for e in checker._envs.values():
+        rules.update({a.rule.id: a.rule for a in e.rules})
+    available = env.registry.formats
+    for name, dest in targets:
+        if name not in available:
+            from afspraken.messages import suggest
+
+            hint = suggest(name, available)
+            raise click.UsageError(
+                _t(lang, f"onbekend formaat '{name}'{hint.nl} (bekend: {', '.join(available)})", f"unknown format '{name}'{hint.en} (known: {', '.join(available)})")
+            )
+        if dest is not None and dest.resolve() in checked:
+            raise click.UsageError(_t(lang, f"{dest} is een van de getoetste afspraken; die wordt niet overschreven", f"{dest} is one of the checked agreements; it will not be overwritten"))
+    for name, dest in targets:
+        fmt = available[name]
+        color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+        ctx = Context(lang, color, rules, toon_geslaagd, fail, quiet, __version__)
+        text = fmt.render(report, ctx)
+        if dest is None:
+            click.echo(text, nl=False, color=color)
+        else:
+            _write(dest, text)
+    if any(dest is not None or name != "text" for name, dest in targets) and report.broken:
+        from afspraken.output.text import render as text_render
+
+        problems_only = type(report)(tuple(f for f in report.files if f.problems or f.crashes), report.rulesets, report.crashes, report.problems)
+        click.echo(text_render(problems_only, Context(lang, False, rules, quiet=True)), err=True, nl=False)
+    sys.exit(report.exit_code(fail))
+
+
+def _targets(formats: tuple[str, ...], output: Optional[Path], lang: str) -> list[tuple[str, Optional[Path]]]:
+    targets: list[tuple[str, Optional[Path]]] = []
+    for spec in formats:
+        name, _, dest = spec.partition(":")
+        targets.append((name, Path(dest) if dest else None))
+    to_stdout = [name for name, dest in targets if dest is None]
+    if output is not None:
+        if len(to_stdout) > 1:
+            raise click.UsageError(_t(lang, "--output kan maar één formaat zonder :BESTAND opnemen", "--output takes only one format without :FILE"))
+        targets = [(name, dest if dest is not None else output) for name, dest in targets]
+    elif len(to_stdout) > 1:
+        raise click.UsageError(_t(lang, "maar één formaat kan naar het scherm; geef de andere een :BESTAND", "only one format can go to the screen; give the others a :FILE"))
+    return targets
+
+
+def _write(dest: Path, text: str) -> None:
+    """Write through a temporary file and a rename, so a reader never sees half a report."""
+    import tempfile
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, dest)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _environment(regelsets: tuple[str, ...] = (), plugins: tuple[str, ...] = (), config: Optional[Path] = None) -> Any:
+    from afspraken.engine import Checker
+
+    checker = Checker(regelsets=regelsets, plugins=plugins, config=config)
+    return checker, checker.environment(Path.cwd())
+
+
+def _fail_on_setup(checker: Any, lang: str) -> None:
+    """Settings or plugins that are broken: say so and exit 2."""
+    from afspraken.output import Context
+    from afspraken.output.text import render
+
+    if checker.problems or checker.crashes:
+        report = checker.report(())
+        click.echo(render(report, Context(lang, False, quiet=True)), err=True, nl=False)
+        sys.exit(2)
+
+
+from afspraken.commands import explain, plugins_command, rules_command, rulesets_command  # noqa: E402
+
+cli.add_command(rules_command)
+cli.add_command(explain)
+cli.add_command(rulesets_command)
+cli.add_command(plugins_command)
+
+
+def main() -> None:
+    cli()

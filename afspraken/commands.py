@@ -1,0 +1,179 @@
+"""Commands that describe what is loaded: ``rules``, ``explain``, ``rulesets``, ``plugins``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+import click
+
+LANG = click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", envvar="AFSPRAKEN_LANG", show_default=True,
+    help="Taal van de uitvoer / language of the output.",
+)
+REGELSET = click.option("--regelset", "regelsets", multiple=True, metavar="NAAM|BESTAND", help="Regelset(s) (standaard: uit de config, anders wijkaanpak).")
+PLUGIN = click.option("--plugin", "plugins", multiple=True, metavar="MODULE|BESTAND.py", help="Laad ook deze plugin.")
+CONFIG = click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Configbestand.")
+
+
+def _setup(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], lang: str) -> Any:
+    from afspraken.cli import _environment, _fail_on_setup
+
+    checker, env = _environment(regelsets, plugins, config)
+    _fail_on_setup(checker, lang)
+    return env
+
+
+def table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    lines = [fmt.format(*header).rstrip(), fmt.format(*("-" * w for w in widths)).rstrip()]
+    lines += [fmt.format(*r).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def markdown_table(rows: list[list[str]], header: list[str]) -> str:
+    esc = [[str(c).replace("|", "\\|") for c in r] for r in rows]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in esc]
+    return "\n".join(lines)
+
+
+@click.command("rules")
+@REGELSET
+@PLUGIN
+@CONFIG
+@click.option("--alle", is_flag=True, help="Ook regels die in geen actieve regelset staan.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@LANG
+def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], alle: bool, fmt: str, lang: str) -> None:
+    """Toon de regels van de actieve regelsets: id, titel, ernst, regelset en plugin."""
+    env = _setup(regelsets, plugins, config, lang)
+    active = {a.rule.id: a for a in env.rules}
+    ids = sorted(env.registry.rules) if alle else [a.rule.id for a in env.rules]
+    items = []
+    for rule_id in ids:
+        rule = env.registry.rules[rule_id]
+        severity = active[rule_id].severity.value if rule_id in active else rule.severity.value
+        items.append(
+            {
+                "id": rule.id,
+                "title": rule.title(lang),
+                "severity": severity,
+                "ruleset": env.origin.get(rule_id, "-"),
+                "plugin": rule.plugin,
+                "active": rule_id in active,
+            }
+        )
+    if fmt == "json":
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    header = ["id", "titel" if lang == "nl" else "title", "ernst" if lang == "nl" else "severity", "regelset" if lang == "nl" else "rule set", "plugin"]
+    rows = [[i["id"], i["title"], i["severity"], i["ruleset"], i["plugin"]] for i in items]
+    click.echo(markdown_table(rows, header) if fmt == "markdown" else table(rows, header))
+
+
+@click.command()
+@click.argument("rule_id", metavar="REGEL")
+@PLUGIN
+@CONFIG
+@LANG
+def explain(rule_id: str, plugins: tuple[str, ...], config: Optional[Path], lang: str) -> None:
+    """Leg een regel uit: wat, waarom (met citaat), voorbeeld, oplossing en parameters."""
+    from afspraken.explaining import explain_rule
+    from afspraken.messages import suggest
+
+    env = _setup((), plugins, config, lang)
+    rule = env.registry.rules.get(rule_id)
+    if rule is None:
+        hint = suggest(rule_id, env.registry.rules)
+        raise click.UsageError(
+            f"onbekende regel '{rule_id}'{hint.nl}; zie 'afspraken rules --alle'" if lang == "nl" else f"unknown rule '{rule_id}'{hint.en}; see 'afspraken rules --alle'"
+        )
+    click.echo(explain_rule(rule, lang))
+
+
+@click.command("rulesets")
+@PLUGIN
+@CONFIG
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@LANG
+def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
+    """Toon de beschikbare regelsets: naam, beschrijving, bron en wat ze uitbreiden."""
+    from afspraken.rulesets import read_ruleset
+
+    env = _setup((), plugins, config, lang)
+    items = []
+    for name, found in sorted(env.registry.rulesets.items()):
+        loaded = read_ruleset(found.path, found.plugin)
+        if isinstance(loaded, list):
+            for p in loaded:
+                click.echo(f"{p.location}: {p.message(lang)}", err=True)
+            continue
+        items.append(
+            {
+                "name": name,
+                "description": loaded.meta.beschrijving,
+                "source": loaded.meta.bron,
+                "extends": loaded.meta.breidt_uit,
+                "rules": sorted(loaded.regels),
+                "plugin": found.plugin,
+            }
+        )
+    if fmt == "json":
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    for item in items:
+        extends = ", ".join(item["extends"]) or "-"
+        click.echo(click.style(item["name"], bold=True) + f"  ({'breidt uit' if lang == 'nl' else 'extends'}: {extends}; plugin: {item['plugin']})")
+        click.echo(f"  {item['description']}")
+        click.echo(f"  {'bron' if lang == 'nl' else 'source'}: {item['source']}")
+        click.echo(f"  {'regels' if lang == 'nl' else 'rules'}: {', '.join(item['rules']) or '-'}")
+
+
+@click.command("plugins")
+@PLUGIN
+@CONFIG
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@LANG
+def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
+    """Toon de geladen plugins: naam, versie, hooks, regels en regelsets."""
+    from afspraken.cli import _environment
+    from afspraken.output import Context
+    from afspraken.output.text import render
+
+    checker, env = _environment((), plugins, config)
+    pm, registry = env.registry.pm, env.registry
+    _ = registry.rules, registry.rulesets, registry.formats, registry.extensions  # call every hook once
+    items = []
+    for name, info in pm.info.items():
+        plugin = pm.get_plugin(name)
+        hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or [])
+        items.append(
+            {
+                "name": name,
+                "version": info.version,
+                "kind": info.kind,
+                "origin": info.origin,
+                "hooks": hooks,
+                "rules": sorted(r.id for r in registry.rules.values() if r.plugin == name),
+                "rulesets": sorted(n for n, f in registry.rulesets.items() if f.plugin == name),
+                "formats": sorted(n for n, f in registry.formats.items() if f.plugin == name),
+                "extensions": sorted(registry.extension_owner.get(name, [])),
+            }
+        )
+    failures = [{"plugin": c.plugin, "what": c.what, "error": c.error} for c in checker.crashes]
+    if fmt == "json":
+        click.echo(json.dumps({"plugins": items, "failures": failures}, ensure_ascii=False, indent=2))
+    else:
+        for item in items:
+            click.echo(click.style(item["name"], bold=True) + f" {item['version']}  ({item['kind']}: {item['origin']})")
+            click.echo(f"  hooks: {', '.join(item['hooks'])}")
+            for key, label in (("rules", "regels"), ("rulesets", "regelsets"), ("formats", "formaten"), ("extensions", "extensies")):
+                if item[key]:
+                    click.echo(f"  {label if lang == 'nl' else key}: {', '.join(item[key])}")
+        if checker.crashes or checker.problems:
+            click.echo(render(checker.report(()), Context(lang, False, quiet=True)), err=True, nl=False)
+    if checker.crashes or checker.problems:
+        raise SystemExit(2)

@@ -1,0 +1,295 @@
+"""Run the active rules on agreements and collect located, immutable results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Union
+
+from afspraken import config as configuration
+from afspraken.loading import STDIN, Loaded, Source, load, read
+from afspraken.messages import suggest
+from afspraken.model import Agreement
+from afspraken.plugins import get_plugin_manager
+from afspraken.registry import Registry
+from afspraken.results import Crash, Finding, FileResult, Location, Outcome, Problem, Report, RuleOutcome, dotted
+from afspraken.rule import Severity, Text, Violation
+from afspraken.rulesets import ActiveRule, select
+
+SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
+UNUSED, EXPIRED = "uitzondering-ongebruikt", "uitzondering-verlopen"
+
+
+@dataclass
+class Environment:
+    """Plugins, rules and settings that apply under one config file."""
+
+    config: configuration.Config
+    registry: Registry
+    rules: list[ActiveRule]
+    rulesets: list[str]
+    problems: list[Problem] = field(default_factory=list)
+    off: set[str] = field(default_factory=set)
+    origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
+
+    def severity(self, rule_id: str) -> Optional[Severity]:
+        """Severity of an always-on rule (``None`` when switched off)."""
+        for active in self.rules:
+            if active.rule.id == rule_id:
+                return active.severity
+        rule = self.registry.rules.get(rule_id)
+        if rule is None or rule_id in self.off:
+            return None
+        return rule.severity
+
+
+class Checker:
+    """Checks files; one environment per config file found (cached)."""
+
+    def __init__(
+        self,
+        *,
+        regelsets: Sequence[str] = (),
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        plugins: Sequence[str] = (),
+        config: Optional[Path] = None,
+        entry_points: bool = True,
+        today: Optional[dt.date] = None,
+    ) -> None:
+        self.regelsets, self.selected, self.ignored = tuple(regelsets), tuple(select), tuple(ignore)
+        self.plugins, self.config_path, self.entry_points = tuple(plugins), config, entry_points
+        self.today = today or dt.date.today()
+        self._envs: dict[Optional[Path], Environment] = {}
+        self.crashes: list[Crash] = []
+        self.problems: list[Problem] = []
+
+    def environment(self, folder: Path) -> Environment:
+        path = self.config_path or configuration.find(folder)
+        env = self._envs.get(path)
+        if env is None:
+            env = self._envs[path] = self._build(path)
+        return env
+
+    def _build(self, path: Optional[Path]) -> Environment:
+        loaded = configuration.load(path)
+        problems: list[Problem] = []
+        if isinstance(loaded, list):
+            problems, loaded = loaded, configuration.Config(path)
+        pm = get_plugin_manager([*loaded.plugins, *self.plugins], entry_points=self.entry_points, base=loaded.base)
+        registry = Registry(pm)
+        chosen = select(registry, loaded, self.regelsets)
+        problems += chosen.problems
+        rules = chosen.rules
+        unknown = [r for r in (*self.selected, *self.ignored) if r not in registry.rules]
+        for rule_id in unknown:
+            hint = suggest(rule_id, registry.rules)
+            problems.append(
+                Problem(Location("--select/--ignore", 1, 1), Text(f"onbekende regel '{rule_id}'{hint.nl}", f"unknown rule '{rule_id}'{hint.en}"), "regel")
+            )
+        if self.selected:
+            chosen_ids = {a.rule.id for a in rules}
+            rules = [a for a in rules if a.rule.id in self.selected]
+            for rule_id in self.selected:
+                if rule_id not in chosen_ids and rule_id in registry.rules:
+                    rule = registry.rules[rule_id]
+                    rules.append(ActiveRule(rule, rule.severity, rule.params()))
+        rules = [a for a in rules if a.rule.id not in self.ignored]
+        off = set(self.ignored)
+        if self.selected:
+            off |= {UNUSED, EXPIRED} - set(self.selected)
+        env = Environment(loaded, registry, rules, chosen.rulesets, problems, off, chosen.origin)
+        _ = registry.rules, registry.formats  # call hooks now, so their failures are reported
+        for crash in registry.crashes:
+            if crash not in self.crashes:
+                self.crashes.append(crash)
+        for problem in problems:
+            if problem not in self.problems:
+                self.problems.append(problem)
+        return env
+
+    def check_path(self, path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> FileResult:
+        folder = Path.cwd() if str(path) == STDIN else Path(path).parent
+        env = self.environment(folder)
+        source = read(path, data, name)
+        if isinstance(source, Problem):
+            return FileResult(source.location.file, problems=(source,))
+        return self.check_source(source, env)
+
+    def check_source(self, source: Source, env: Optional[Environment] = None) -> FileResult:
+        env = env or self.environment(Path.cwd())
+        loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules)
+        if isinstance(loaded, list):
+            return FileResult(source.name, problems=tuple(loaded))
+        if env.problems:  # settings are broken: do not pretend to have checked
+            return FileResult(source.name, title=loaded.agreement.afspraak.titel)
+        return evaluate(loaded, env, self.today)
+
+    def run(self, paths: Iterable[Union[str, Path]]) -> Report:
+        files = tuple(self.check_path(p) for p in paths)
+        return self.report(files)
+
+    def report(self, files: Sequence[FileResult]) -> Report:
+        rulesets: list[str] = []
+        for env in self._envs.values():
+            rulesets += [r for r in env.rulesets if r not in rulesets]
+        return Report(tuple(files), tuple(rulesets), tuple(self.crashes), tuple(self.problems))
+
+
+def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
+    """Run every active rule on one agreement, then apply its waivers."""
+    source, agreement = loaded.source, loaded.agreement
+    findings: list[Finding] = []
+    crashes: list[Crash] = []
+    outcomes: dict[str, Outcome] = {}
+    severities: dict[str, Severity] = {}
+    for active in env.rules:
+        rule = active.rule
+        severities[rule.id] = active.severity
+        try:
+            violations = list(rule.check(agreement, active.params))
+            bad = next((v for v in violations if not isinstance(v, Violation)), None)
+            if bad is not None:
+                raise TypeError(f"the check returned {type(bad).__name__} {bad!r:.60}, not afspraken.Violation")
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
+            crashes.append(Crash(rule.plugin, f"regel {rule.id}", f"{type(exc).__name__}: {exc}", source.name))
+            outcomes[rule.id] = Outcome.CRASH
+            continue
+        for v in violations:
+            findings.append(_finding(source, rule.id, active.severity, v, rule.fix))
+        if not violations:
+            outcomes[rule.id] = Outcome.GESLAAGD
+        elif all(v.undecided for v in violations):
+            outcomes[rule.id] = Outcome.ONBESLIST
+        else:
+            outcomes[rule.id] = Outcome.BEVINDING
+    findings, extra = _apply_waivers(source, agreement, findings, outcomes, env, today)
+    findings += extra
+    for f in extra:
+        severities.setdefault(f.rule, f.severity)
+    for rule_id in (UNUSED, EXPIRED):
+        severity = env.severity(rule_id)
+        if severity is not None and agreement.uitzondering:
+            severities.setdefault(rule_id, severity)
+            outcomes.setdefault(rule_id, Outcome.BEVINDING if any(f.rule == rule_id for f in extra) else Outcome.GESLAAGD)
+    findings.sort(key=lambda f: (f.location.line, f.location.column, -f.severity.rank, f.rule))
+    return FileResult(
+        source.name,
+        findings=tuple(findings),
+        crashes=tuple(crashes),
+        outcomes=tuple(RuleOutcome(r, o, severities[r]) for r, o in outcomes.items()),
+        title=agreement.afspraak.titel,
+        meta=_meta(agreement),
+    )
+
+
+def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix: Optional[Text]) -> Finding:
+    locations = tuple(source.at(path) for path in v.at) or (Location(source.name, 1, 1),)
+    return Finding(rule_id, severity, v.message, locations, v.undecided, None, fix)
+
+
+def _apply_waivers(
+    source: Source,
+    agreement: Agreement,
+    findings: list[Finding],
+    outcomes: dict[str, Outcome],
+    env: Environment,
+    today: dt.date,
+) -> tuple[list[Finding], list[Finding]]:
+    """Comply or explain: mark waived findings as explained; report unused and expired waivers."""
+    extra: list[Finding] = []
+    waived: dict[str, str] = {}
+    for i, waiver in enumerate(agreement.uitzondering):
+        expired = waiver.tot is not None and waiver.tot < today
+        if expired:
+            severity = env.severity(EXPIRED)
+            if severity is not None:
+                extra.append(
+                    Finding(
+                        EXPIRED,
+                        severity,
+                        Text(
+                            f"de uitzondering voor '{waiver.regel}' is verlopen op {waiver.tot}; de bevindingen tellen weer mee",
+                            f"the waiver for '{waiver.regel}' expired on {waiver.tot}; its findings count again",
+                        ),
+                        (source.at(("uitzondering", i, "tot")),),
+                        fix=Text("Pas de regel alsnog toe, of verleng de uitzondering met een nieuwe toelichting.", "Apply the rule after all, or extend the waiver with a new explanation."),
+                    )
+                )
+            continue
+        if waiver.regel not in outcomes:
+            continue  # the rule did not run here (not selected): nothing to say about the waiver
+        if any(f.rule == waiver.regel for f in findings):
+            waived.setdefault(waiver.regel, waiver.toelichting)
+        else:
+            severity = env.severity(UNUSED)
+            if severity is not None:
+                extra.append(
+                    Finding(
+                        UNUSED,
+                        severity,
+                        Text(
+                            f"de uitzondering voor '{waiver.regel}' is niet nodig: die regel vond niets",
+                            f"the waiver for '{waiver.regel}' is not needed: that rule found nothing",
+                        ),
+                        (source.at(("uitzondering", i, "regel")),),
+                        fix=Text("Verwijder deze [[uitzondering]].", "Remove this [[uitzondering]]."),
+                    )
+                )
+    if not waived:
+        return findings, extra
+    out = []
+    for f in findings:
+        if f.rule in waived:
+            f = Finding(f.rule, f.severity, f.message, f.locations, f.undecided, Text(waived[f.rule], waived[f.rule]), f.fix)
+            outcomes[f.rule] = Outcome.UITGELEGD
+        out.append(f)
+    return out, extra
+
+
+def _meta(agreement: Agreement) -> dict[str, str]:
+    a = agreement.afspraak
+    return {
+        "titel": a.titel,
+        "wijk": a.wijk,
+        "gemeente": a.gemeente,
+        "status": a.status,
+        "soort": a.soort,
+        "partijen": ", ".join(p.naam for p in agreement.partij),
+    }
+
+
+def discover(paths: Iterable[str]) -> Iterator[tuple[str, Optional[Problem]]]:
+    """Files to check: files as given, folders searched for ``*.toml`` (not config files)."""
+    for raw in paths:
+        if raw == STDIN:
+            yield raw, None
+            continue
+        path = Path(raw)
+        if not path.is_dir():
+            yield raw, None
+            continue
+        found = sorted(_walk(path))
+        if not found:
+            yield raw, Problem(
+                Location(raw, 1, 1), Text("geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder"), "bestand"
+            )
+        for f in found:
+            yield str(f), None
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
+        for name in files:
+            if name.endswith(".toml") and name not in configuration.NAMES:
+                yield Path(root) / name
+
+
+def check_text(text: str, *, name: str = "<tekst>", **options: Any) -> FileResult:
+    """Check one agreement given as text (library use); options as for :class:`Checker`."""
+    checker = Checker(**options)
+    return checker.check_path(name, text.encode("utf-8"), name)

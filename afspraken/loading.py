@@ -1,0 +1,299 @@
+"""Read an agreement: bytes -> text -> TOML -> model, every problem located.
+
+The fast path is ``tomli`` plus pydantic. Positions are computed (by
+:class:`afspraken.locating.Locator`) only when something has to be reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Union
+
+import tomli
+from pydantic import BaseModel, ValidationError
+
+from afspraken.locating import Locator
+from afspraken.messages import describe, suggest
+from afspraken.model import Agreement
+from afspraken.results import Location, Problem, dotted
+from afspraken.rule import KeyPath, Text
+
+STDIN = "-"
+
+
+@dataclass
+class Source:
+    """The text of one file and how to name it; positions on demand."""
+
+    name: str
+    text: str
+    _locator: Optional[Locator] = field(default=None, repr=False)
+
+    @property
+    def locator(self) -> Locator:
+        if self._locator is None:
+            self._locator = Locator(self.text)
+        return self._locator
+
+    def at(self, path: KeyPath, *, value: bool = False) -> Location:
+        """The location of a key (or its value), or of its nearest existing parent."""
+        pos = self.locator.value(path) if value else None
+        if pos is None:
+            pos = self.locator.find(path)
+        if pos is None:
+            pos, _ = self.locator.nearest(path)
+        return Location(self.name, pos.line, pos.column, dotted(path))
+
+    def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
+        return Problem(self.at(path, value=value), message, code)
+
+
+def file_problem(name: str, nl: str, en: str, code: str, line: int = 1, column: int = 1) -> Problem:
+    return Problem(Location(name, line, column), Text(nl, en), code)
+
+
+def read(path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> Union[Source, Problem]:
+    """Read and decode one file (``data`` is given for stdin)."""
+    shown = name or str(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:
+            return file_problem(shown, "bestand niet gevonden", "file not found", "bestand")
+        except IsADirectoryError:
+            return file_problem(shown, "dit is een map, geen bestand", "this is a folder, not a file", "bestand")
+        except OSError as exc:
+            return file_problem(shown, f"kan bestand niet lezen: {exc.strerror}", f"cannot read file: {exc.strerror}", "bestand")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _not_utf8(shown, data, exc)
+    if not text.strip():
+        return file_problem(shown, "het bestand is leeg", "the file is empty", "leeg")
+    return Source(shown, text)
+
+
+def _not_utf8(name: str, data: bytes, exc: UnicodeDecodeError) -> Problem:
+    line = data.count(b"\n", 0, exc.start) + 1
+    start = data.rfind(b"\n", 0, exc.start) + 1
+    column = len(data[start : exc.start].decode("utf-8", "replace")) + 1
+    byte = data[exc.start : exc.start + 1].hex()
+    return file_problem(
+        name,
+        f"het bestand is geen UTF-8 (byte 0x{byte}); sla het op als UTF-8",
+        f"the file is not UTF-8 (byte 0x{byte}); save it as UTF-8",
+        "codering",
+        line,
+        column,
+    )
+
+
+_TOML_NL = [
+    (r"Invalid value", "ongeldige waarde (staat tekst tussen aanhalingstekens?)"),
+    (r"Expected '=' after a key in a key/value pair", "'=' verwacht na de sleutel"),
+    (r"Cannot overwrite a value", "deze sleutel heeft al een waarde"),
+    (r"Cannot declare (.*) twice", r"tabel \1 staat twee keer in het bestand"),
+    (r"Unclosed array", "lijst niet afgesloten met ']'"),
+    (r"Unclosed inline table", "tabel niet afgesloten met '}'"),
+    (r"Unterminated string", "tekst niet afgesloten met een aanhalingsteken"),
+    (r"Illegal character (.*)", r"ongeldig teken \1"),
+    (r"Invalid date or datetime", "ongeldige datum"),
+    (r"Invalid initial character for a key part", "ongeldig teken aan het begin van een sleutel"),
+    (r"Expected newline or end of document after a statement", "nieuwe regel verwacht na de waarde"),
+    (r"Invalid statement", "ongeldige regel"),
+    (r"Expected ']' at the end of a table declaration", "']' verwacht aan het eind van de tabelkop"),
+    (r"Expected ']]' at the end of an array declaration", "']]' verwacht aan het eind van de tabelkop"),
+    (r"Duplicate inline table key (.*)", r"sleutel \1 staat twee keer in de tabel"),
+    (r"Found invalid character (.*)", r"ongeldig teken \1"),
+]
+
+
+def _toml_message(msg: str) -> Text:
+    for pattern, nl in _TOML_NL:
+        if re.fullmatch(pattern, msg):
+            return Text(f"TOML-fout: {re.sub(pattern, nl, msg)}", f"TOML error: {msg}")
+    return Text(f"TOML-fout: {msg}", f"TOML error: {msg}")
+
+
+def parse(source: Source) -> Union[dict[str, Any], Problem]:
+    try:
+        return tomli.loads(source.text)
+    except tomli.TOMLDecodeError as exc:
+        line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+        return Problem(Location(source.name, line, column), _toml_message(getattr(exc, "msg", str(exc))), "toml")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    source: Source
+    agreement: Agreement
+
+
+def load(
+    source: Source,
+    *,
+    extensions: Mapping[str, type[BaseModel]] = {},
+    known_rules: Optional[Collection[str]] = None,
+) -> Union[Loaded, list[Problem]]:
+    """Parse and validate one agreement; all problems at once, sorted by place."""
+    data = parse(source)
+    if isinstance(data, Problem):
+        return [data]
+    formaat = data.get("formaat", 1)
+    if formaat != 1 or isinstance(formaat, bool):
+        return [
+            source.problem(
+                ("formaat",),
+                Text(f"formaat {formaat!r} wordt niet ondersteund (alleen formaat = 1)", f"unsupported format {formaat!r} (only formaat = 1)"),
+                "formaat",
+                value=True,
+            )
+        ]
+    problems: list[Problem] = []
+    agreement: Optional[Agreement] = None
+    try:
+        agreement = Agreement.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_validation_problems(source, exc, data, Agreement))
+    problems.extend(_cross_problems(source, data))
+    extension_values = {}
+    for name, model in extensions.items():
+        section = data.get("extensies", {}).get(name) if isinstance(data.get("extensies"), dict) else None
+        if section is None:
+            continue
+        try:
+            extension_values[name] = model.model_validate(section)
+        except ValidationError as exc:
+            problems.extend(_validation_problems(source, exc, data, model, prefix=("extensies", name)))
+    if known_rules is not None:
+        problems.extend(_waiver_problems(source, data, known_rules))
+    if problems or agreement is None:
+        return sorted(set(problems), key=lambda p: (p.location.line, p.location.column))
+    agreement._extensions.update(extension_values)
+    return Loaded(source, agreement)
+
+
+def validation_problems(source: Source, exc: ValidationError, model: type[BaseModel], prefix: KeyPath = ()) -> list[Problem]:
+    """Located problems for a pydantic error in any TOML file (agreement, config, rule set)."""
+    return _validation_problems(source, exc, None, model, prefix)
+
+
+def _validation_problems(
+    source: Source, exc: ValidationError, data: Optional[dict[str, Any]], model: type[BaseModel], prefix: KeyPath = ()
+) -> Iterator[Problem]:
+    table_contact = data is not None and isinstance(data.get("aanspreekpunt"), dict)
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        if table_contact and loc[:2] == ("aanspreekpunt", 0):
+            loc = ("aanspreekpunt", *loc[2:])  # written as a table, validated as a list
+        path = prefix + loc
+        message = describe(error, path, model, loc)
+        kind = error["type"]
+        yield source.problem(path, message, _CODES.get(kind, "type"), value=kind not in ("missing", "extra_forbidden"))
+
+
+_CODES = {"missing": "ontbreekt", "extra_forbidden": "onbekende-sleutel", "literal_error": "waarde"}
+
+
+def _table_list(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    value = data.get(key)
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
+
+
+def _cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
+    """Unique ids, references to existing ids, and dates: over the raw data, so that
+    they are reported together with schema errors."""
+    partijen: dict[str, KeyPath] = {}
+    organen: dict[str, KeyPath] = {}
+    for table, ids in (("partij", partijen), ("orgaan", organen)):
+        for i, item in _table_list(data, table):
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            path = (table, i, "id")
+            earlier = partijen.get(ident) or organen.get(ident)
+            if earlier is not None:
+                line = source.at(earlier, value=True).line
+                yield source.problem(
+                    path,
+                    Text(f"id '{ident}' komt twee keer voor (ook op regel {line}); ids moeten uniek zijn", f"id '{ident}' is used twice (also on line {line}); ids must be unique"),
+                    "dubbel-id",
+                    value=True,
+                )
+            else:
+                ids[ident] = path
+    everything = {**organen, **partijen}
+
+    def ref(path: KeyPath, value: Any, allowed: Mapping[str, KeyPath], what: Text) -> Iterator[Problem]:
+        if isinstance(value, str) and value not in allowed:
+            hint = suggest(value, allowed)
+            known = ", ".join(allowed) or "-"
+            yield source.problem(
+                path,
+                Text(f"'{value}' is geen {what.nl} (bekend: {known}){hint.nl}", f"'{value}' is not a known {what.en} (known: {known}){hint.en}"),
+                "verwijzing",
+                value=True,
+            )
+
+    partij_t, orgaan_t = Text("bekende partij", "party"), Text("bekend orgaan", "body")
+    any_t = Text("bekende partij of bekend orgaan", "party or body")
+    for i, org in _table_list(data, "orgaan"):
+        for j, lid in _table_list(org, "lid"):
+            yield from ref(("orgaan", i, "lid", j, "partij"), lid.get("partij"), partijen, partij_t)
+        mandaat = org.get("mandaat")
+        for j, value in enumerate(mandaat if isinstance(mandaat, list) else []):
+            yield from ref(("orgaan", i, "mandaat", j), value, partijen, partij_t)
+    contact = data.get("aanspreekpunt")
+    for i, item in _table_list(data, "aanspreekpunt"):
+        base: KeyPath = ("aanspreekpunt",) if isinstance(contact, dict) else ("aanspreekpunt", i)
+        yield from ref((*base, "orgaan"), item.get("orgaan"), organen, orgaan_t)
+        yield from ref((*base, "partij"), item.get("partij"), partijen, partij_t)
+        if "orgaan" in item and "partij" in item:
+            yield source.problem(
+                (*base, "partij"),
+                Text("het aanspreekpunt noemt zowel een orgaan als een partij; kies er één", "the point of contact names both a body and a party; choose one"),
+                "verwijzing",
+            )
+    for i, item in _table_list(data, "overleg"):
+        tussen = item.get("tussen")
+        for j, value in enumerate(tussen if isinstance(tussen, list) else []):
+            yield from ref(("overleg", i, "tussen", j), value, everything, any_t)
+    for i, item in _table_list(data, "actie"):
+        yield from ref(("actie", i, "wie"), item.get("wie"), everything, any_t)
+    afspraak = data.get("afspraak")
+    if isinstance(afspraak, dict):
+        start, end = afspraak.get("ingangsdatum"), afspraak.get("einddatum")
+        if _is_date(start) and _is_date(end) and end <= start:
+            yield source.problem(
+                ("afspraak", "einddatum"),
+                Text(f"einddatum {end} ligt niet na ingangsdatum {start}", f"einddatum {end} is not after ingangsdatum {start}"),
+                "datum",
+                value=True,
+            )
+
+
+def _is_date(value: Any) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _waiver_problems(source: Source, data: dict[str, Any], known: Collection[str]) -> Iterator[Problem]:
+    for i, item in _table_list(data, "uitzondering"):
+        regel = item.get("regel")
+        if isinstance(regel, str) and regel and regel not in known:
+            hint = suggest(regel, known)
+            yield source.problem(
+                ("uitzondering", i, "regel"),
+                Text(f"uitzondering voor onbekende regel '{regel}'{hint.nl}", f"waiver for unknown rule '{regel}'{hint.en}"),
+                "verwijzing",
+                value=True,
+            )

@@ -1,0 +1,304 @@
+"""Line/column positions of keys and values in a TOML text, computed on demand.
+
+tomli parses fast but keeps no positions. A :class:`Locator` re-reads the
+(already parsed, hence valid) text only when a position is first asked for:
+one compiled regular expression cuts it into tokens and a small state machine
+maps every key path to the offset of its key and of its value. Offsets become
+``Position`` objects only for the paths actually requested.
+
+Anything unexpected (invalid input) is skipped rather than raised, so lookups
+degrade to ``None`` or, with :meth:`Locator.nearest`, to a known ancestor.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+__all__ = ["Locator", "Path", "Position"]
+
+Path = tuple[str | int, ...]
+"""Decoded keys and array indexes, e.g. ``("orgaan", 1, "lid", 0, "stemmen")``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and a 1-based column counted in characters."""
+
+    line: int
+    column: int
+
+
+# A missing closing quote (invalid TOML) ends a string at the end of its line,
+# so that a failed match never makes the regex backtrack over the rest.
+_BASIC = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"?'
+_LITERAL = r"'[^'\n]*'?"
+_SCALAR = r"[A-Za-z0-9_\-+:.]+"  # numbers, booleans, dates, bare (dotted) keys
+_SIMPLE = rf"(?:{_BASIC}|{_LITERAL}|{_SCALAR})"
+_BARE_KEY = r"[A-Za-z0-9_\-.]+"
+# The rest of a line, its comment and any blank or comment lines after it.
+_EOL = r"[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)(?:[ \t\r]*(?:#[^\n]*)?\n)*"
+_TOKEN = re.compile(
+    "|".join(
+        (
+            # Fast paths, one token each, for the common lines `key = scalar` and
+            # `key = [scalar, ...]` (the value must end the line, so a date-time
+            # with a space or a multi-line string falls through) ...
+            rf"(?P<line>(?P<k>{_BARE_KEY})[ \t]*=[ \t]*(?P<v>{_SIMPLE}"
+            rf"|(?P<arr>\[[ \t]*(?:{_SIMPLE}[ \t]*,[ \t]*)*(?:{_SIMPLE}[ \t]*)?\])){_EOL})",
+            # ... and for `[a.b]` / `[[a.b]]` headers (or, in a value: `[x]`, `[[x]]`).
+            rf"(?P<hdr>\[(?P<aot>\[)?[ \t]*(?P<hk>{_BARE_KEY})[ \t]*\](?(aot)\]){_EOL})",
+            r"(?P<nl>\n(?:[ \t\r]*(?:#[^\n]*)?\n)*)",
+            r"(?P<comment>#[^\n]*)",
+            # The body stops before any `"""`; the closing run may hold up to
+            # two quotes of the content. Unclosed, they run to the end of the text.
+            r'(?P<mlbasic>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"{3,5}|\\?\Z))',
+            r"(?P<mlliteral>'''[\s\S]*?(?:'{3,5}|\Z))",
+            rf"(?P<basic>{_BASIC})",
+            rf"(?P<literal>{_LITERAL})",
+            rf"(?P<bare>{_SCALAR})",
+            r"(?P<punct>[\[\]{}=,])",
+        )
+    )
+)  # Whitespace and stray characters match nothing and are skipped by finditer.
+_ELEMENT = re.compile(_SIMPLE)
+
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|([\s\S]))")
+_SIMPLE_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\"}
+
+# Parser modes. KEY, INKEY and HEADER collect key parts, hence `mode <= HEADER`.
+_KEY, _INKEY, _HEADER, _VALUE, _AFTER = range(5)
+
+
+def _unescape(m: re.Match[str]) -> str:
+    code = m.group(1) or m.group(2) or m.group(3)
+    if code:
+        try:
+            return chr(int(code, 16))
+        except (ValueError, OverflowError):
+            return m.group()
+    return _SIMPLE_ESCAPES.get(m.group(4), m.group())
+
+
+def _key_name(token: str) -> str:
+    """Decode a quoted key token."""
+    body = token[1:-1]
+    if token[0] == "'" or "\\" not in body:
+        return body
+    return _ESCAPE.sub(_unescape, body)
+
+
+def _add_bare(parts: list[tuple[str, int]], token: str, offset: int) -> None:
+    """Append the parts of a bare, possibly dotted key like ``a.b``."""
+    if "." not in token:
+        parts.append((token, offset))
+        return
+    for piece in token.split("."):
+        if piece:
+            parts.append((piece, offset))
+        offset += len(piece) + 1
+
+
+class _Index:
+    """Offsets of keys and values, by path; built in one pass over the text."""
+
+    __slots__ = ("keys", "values", "_text", "_arrays", "_implicit", "_aot")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._arrays: dict[Path, tuple[int, int]] = {}  # one-line arrays, indexed on demand
+        self.keys: dict[Path, int] = {}
+        self.values: dict[Path, int] = {}
+        self._implicit: set[Path] = set()  # tables only implied by a longer header
+        self._aot: dict[Path, int] = {}  # array-of-tables path -> elements so far
+        self._scan(text)
+
+    def _define(self, base: Path, parts: list[tuple[str, int]]) -> Path:
+        """Record a (dotted) key under `base`; the first definition of a prefix wins."""
+        keys, path = self.keys, base
+        for name, offset in parts:
+            path = path + (name,)
+            if path not in keys:
+                keys[path] = offset
+        return path
+
+    def _header(self, parts: list[tuple[str, int]], offset: int, is_array: bool) -> Path:
+        """Record a `[table]` or `[[array]]` header at `offset`; return the table path."""
+        keys, aot, implicit = self.keys, self._aot, self._implicit
+        path: Path = ()
+        last = len(parts) - 1
+        for i, (name, _) in enumerate(parts):
+            path = path + (name,)
+            if i < last:
+                if path not in keys:
+                    keys[path] = offset
+                    implicit.add(path)
+                if path in aot:  # `[[a]]` then `[a.b]`: b lives in the last a
+                    path = path + (aot[path] - 1,)
+            elif is_array:
+                count = aot.get(path, 0)
+                aot[path] = count + 1
+                keys.setdefault(path, offset)
+                path = path + (count,)
+                keys[path] = offset
+            elif path not in keys or path in implicit:
+                keys[path] = offset
+                implicit.discard(path)
+        return path
+
+    def offset(self, offsets: dict[Path, int], path: Path) -> int | None:
+        """``offsets.get(path)`` that first indexes a pending one-line array."""
+        found = offsets.get(path)
+        if found is None and path and type(path[-1]) is int and path[:-1] in self._arrays:
+            start, end = self._arrays.pop(path[:-1])
+            for i, m in enumerate(_ELEMENT.finditer(self._text, start + 1, end)):
+                element = path[:-1] + (i,)
+                self.keys[element] = self.values[element] = m.start()
+            found = offsets.get(path)
+        return found
+
+    def _start_value(self, stack: list[list], target: Path, start: int) -> Path:
+        """Record a value starting at `start`: of `target`, or of the next element
+        if inside an array (whose key position is its value position)."""
+        if stack and stack[-1][0]:
+            frame = stack[-1]
+            target = frame[1] + (frame[2],)
+            self.keys[target] = start
+        self.values[target] = start
+        return target
+
+    def _scan(self, text: str) -> None:
+        keys, values = self.keys, self.values
+        table: Path = ()  # table of the last header
+        target: Path = ()  # key whose value comes next
+        stack: list[list] = []  # open arrays and inline tables: [is_array, path, element index]
+        parts: list[tuple[str, int]] = []  # key being read: (name, offset) per dotted part
+        mode, header_at, header_is_array = _KEY, 0, False
+        for m in _TOKEN.finditer(text):
+            kind = m.lastgroup
+            if kind == "line" or kind == "hdr":
+                if kind == "line" and mode <= _INKEY:  # INKEY: `"a b".c = 1`
+                    key = m.group("k")
+                    if parts or "." in key:
+                        _add_bare(parts, key, m.start("k"))
+                        path = self._define(stack[-1][1] if stack else table, parts)
+                    else:  # the common case, inlined
+                        path = (stack[-1][1] if stack else table) + (key,)
+                        keys[path] = m.start("k")
+                    values[path] = start = m.start("v")
+                    if text[start] == "[":  # a one-line array: index its elements on demand
+                        self._arrays[path] = (start, m.end("v"))
+                elif kind == "hdr" and mode == _KEY and not stack:
+                    _add_bare(parts, m.group("hk"), m.start("hk"))
+                    table = self._header(parts, m.start(), m.start("aot") >= 0)
+                elif kind == "hdr" and mode == _VALUE:  # not a header: `[x]` or `[[x]]`
+                    path = self._start_value(stack, target, m.start())
+                    if m.start("aot") >= 0:
+                        path = path + (0,)
+                        keys[path] = values[path] = m.start() + 1
+                    path = path + (0,)
+                    keys[path] = values[path] = m.start("hk")
+                parts, mode = [], (_AFTER if stack else _KEY)  # the token ate the newline
+                continue
+            if kind == "nl":
+                if not stack:  # a newline ends any top-level statement
+                    parts, mode = [], _KEY
+                continue
+            if kind == "comment":
+                continue
+            token = m.group()
+            if mode <= _HEADER:
+                if kind == "bare":
+                    _add_bare(parts, token, m.start())
+                    mode = _INKEY if mode == _KEY else mode
+                elif kind == "basic" or kind == "literal":
+                    parts.append((_key_name(token), m.start()))
+                    mode = _INKEY if mode == _KEY else mode
+                elif token == "=" and mode == _INKEY:
+                    target = self._define(stack[-1][1] if stack else table, parts)
+                    parts, mode = [], _VALUE
+                elif token == "]" and mode == _HEADER:
+                    table = self._header(parts, header_at, header_is_array)
+                    parts, mode = [], _AFTER  # AFTER ignores the second `]` of `]]`
+                elif token == "[" and mode == _KEY and not stack:
+                    header_at, mode = m.start(), _HEADER  # HEADER ignores a second `[`
+                    header_is_array = text.startswith("[[", header_at)
+                elif token == "}" and stack and not stack[-1][0]:  # `{}`, trailing comma
+                    stack.pop()
+                    mode = _AFTER
+            elif mode == _VALUE:
+                if token == "]":  # `[]` or a trailing comma
+                    if stack and stack[-1][0]:
+                        stack.pop()
+                    mode = _AFTER
+                elif kind != "punct" or token == "[" or token == "{":
+                    path = self._start_value(stack, target, m.start())
+                    if token == "[":
+                        stack.append([True, path, 0])
+                    elif token == "{":
+                        stack.append([False, path, 0])
+                        mode = _KEY
+                    else:
+                        mode = _AFTER
+            elif token == ",":  # mode == _AFTER
+                if stack:
+                    frame = stack[-1]
+                    if frame[0]:
+                        frame[2] += 1
+                        mode = _VALUE
+                    else:
+                        mode = _KEY
+            elif stack and token == ("]" if stack[-1][0] else "}"):
+                stack.pop()
+            # Else: the time in `1979-05-27 07:32:00`, the `]` of `]]`, junk.
+
+
+class Locator:
+    """Find where a key path of a parsed TOML document sits in its source text.
+
+    Construction is free; the index is built on the first lookup, once.
+    """
+
+    __slots__ = ("_text", "_index", "_newlines")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._index: _Index | None = None
+        self._newlines: list[int] | None = None
+
+    def _get_index(self) -> _Index:
+        if self._index is None:
+            self._index = _Index(self._text)
+        return self._index
+
+    def _position(self, offset: int) -> Position:
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self._text)]
+        line = bisect_left(self._newlines, offset)  # newlines before `offset`
+        start = self._newlines[line - 1] + 1 if line else 0
+        return Position(line + 1, offset - start + 1)
+
+    def find(self, path: Path) -> Position | None:
+        """Where `path` is defined: its key token; for an array element its value;
+        for a table or array-of-tables element the `[` of its (first) header."""
+        index = self._get_index()
+        offset = index.offset(index.keys, tuple(path))
+        return None if offset is None else self._position(offset)
+
+    def value(self, path: Path) -> Position | None:
+        """Where the value of `path` starts; None for header tables and unknown paths."""
+        index = self._get_index()
+        offset = index.offset(index.values, tuple(path))
+        return None if offset is None else self._position(offset)
+
+    def nearest(self, path: Path) -> tuple[Position, Path]:
+        """The position of the longest prefix of `path` found in the text, with
+        that prefix; ``(Position(1, 1), ())`` if not even the first key is."""
+        index = self._get_index()
+        path = tuple(path)
+        for end in range(len(path), 0, -1):
+            offset = index.offset(index.keys, path[:end])
+            if offset is not None:
+                return self._position(offset), path[:end]
+        return Position(1, 1), ()

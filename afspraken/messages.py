@@ -1,0 +1,191 @@
+"""Plain-language messages (Dutch and English) for errors in a TOML file.
+
+Pydantic reports errors as ``(type, loc, input, ctx)``; this module turns each
+into a sentence a policy officer understands, with a "did you mean" where a
+close key or value exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional
+
+from pydantic import BaseModel
+
+from afspraken.rule import KeyPath, Text
+
+_TYPES_NL = {
+    str: ("tekst", "text"),
+    bool: ("true/false", "true/false"),
+    int: ("een geheel getal", "a whole number"),
+    float: ("een getal", "a number"),
+    dt.datetime: ("een datum met tijd", "a date with a time"),
+    dt.date: ("een datum", "a date"),
+    dt.time: ("een tijd", "a time"),
+    list: ("een lijst", "a list"),
+    dict: ("een tabel", "a table"),
+}
+
+_EXPECTED = {
+    "string_type": (Text("tekst", "text"), 'tussen aanhalingstekens, zoals "Wijkwinkel"', 'in quotes, like "Wijkwinkel"'),
+    "int_type": (Text("een geheel getal", "a whole number"), "zoals 12", "like 12"),
+    "float_type": (Text("een getal", "a number"), "zoals 2.5", "like 2.5"),
+    "bool_type": (Text("true of false", "true or false"), "zonder aanhalingstekens", "without quotes"),
+    "date_type": (Text("een datum", "a date"), "zonder aanhalingstekens, zoals 2025-01-31", "without quotes, like 2025-01-31"),
+    "list_type": (Text("een lijst", "a list"), 'zoals ["a", "b"]', 'like ["a", "b"]'),
+    "model_type": (Text("een tabel", "a table"), "", ""),
+    "dict_type": (Text("een tabel", "a table"), "", ""),
+}
+
+
+def type_name(value: object) -> Text:
+    for typ, (nl, en) in _TYPES_NL.items():
+        if isinstance(value, typ):
+            return Text(nl, en)
+    return Text(type(value).__name__, type(value).__name__)
+
+
+def suggest(word: str, options: Iterable[str]) -> Text:
+    """'; bedoelde u "x"?' for the closest option, or nothing."""
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    if not match:
+        return Text("", "")
+    return Text(f"; bedoelde u '{match[0]}'?", f"; did you mean '{match[0]}'?")
+
+
+def where(path: KeyPath) -> Text:
+    """How to name the table that holds the last key of ``path``."""
+    table = [p for p in path[:-1]]
+    names = [p for p in table if isinstance(p, str)]
+    if not names:
+        return Text("het bestand", "the file")
+    if isinstance(table[-1], int):  # array of tables element
+        label = ".".join(names)
+        return Text(f"[[{label}]] nr. {table[-1] + 1}", f"[[{label}]] no. {table[-1] + 1}")
+    return Text(f"[{'.'.join(names)}]", f"[{'.'.join(names)}]")
+
+
+def key_name(path: KeyPath) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return ""
+
+
+def fields_at(model: type[BaseModel], path: KeyPath) -> Optional[Mapping[str, Any]]:
+    """The fields of the model that holds the last key of ``path`` (for suggestions)."""
+    current: Any = model
+    for part in path[:-1]:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = field.annotation
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current.model_fields
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional, list[...] and Annotated down to the model class."""
+    for _ in range(6):
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            annotation = models[0] if models else args[0]
+        elif origin in (list, tuple):
+            annotation = typing.get_args(annotation)[0]
+        else:
+            break
+    return annotation
+
+
+def _choices(ctx: Mapping[str, Any]) -> list[str]:
+    return re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+
+
+def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], model_path: Optional[KeyPath] = None) -> Text:
+    """One pydantic error as a plain sentence.
+
+    ``path`` names the key in the file; ``model_path`` (default ``path``) is the
+    same key relative to ``model``, for "did you mean" suggestions.
+    """
+    kind = error["type"]
+    key = key_name(path)
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    at = where(path)
+    if kind == "missing":
+        return Text(
+            f"verplichte sleutel '{key}' ontbreekt in {at.nl}", f"required key '{key}' is missing from {at.en}"
+        )
+    if kind == "extra_forbidden":
+        fields = fields_at(model, path if model_path is None else model_path) or {}
+        hint = suggest(key, fields)
+        return Text(f"onbekende sleutel '{key}' in {at.nl}{hint.nl}", f"unknown key '{key}' in {at.en}{hint.en}")
+    if kind == "literal_error":
+        choices = _choices(ctx)
+        hint = suggest(str(value), choices) if isinstance(value, str) else Text("", "")
+        return Text(
+            f"'{key}' heeft een ongeldige waarde {_show(value)}; toegestaan: {', '.join(choices)}{hint.nl}",
+            f"'{key}' has an invalid value {_show(value)}; allowed: {', '.join(choices)}{hint.en}",
+        )
+    if kind == "list_type" and isinstance(value, dict):
+        return Text(
+            f"'{key}' moet een lijst zijn; schrijf elke {key} als [[{key}]]-tabel",
+            f"'{key}' must be a list; write each {key} as an [[{key}]] table",
+        )
+    if kind in _EXPECTED:
+        expected, example_nl, example_en = _EXPECTED[kind]
+        got = type_name(value)
+        shown = f" {_show(value)}" if _show(value) else ""
+        return Text(
+            f"'{key}' moet {expected.nl} zijn{f' ({example_nl})' if example_nl else ''}, niet {got.nl}{shown}",
+            f"'{key}' must be {expected.en}{f' ({example_en})' if example_en else ''}, not {got.en}{shown}",
+        )
+    if kind == "string_pattern_mismatch":
+        return Text(
+            f"'{key}' = {_show(value)} mag alleen kleine letters, cijfers en '-' bevatten, zoals \"gemeente-eindhoven\"",
+            f"'{key}' = {_show(value)} may only contain lowercase letters, digits and '-', like \"gemeente-eindhoven\"",
+        )
+    if kind == "greater_than_equal":
+        return Text(f"'{key}' moet minstens {ctx.get('ge')} zijn, niet {value}", f"'{key}' must be at least {ctx.get('ge')}, not {value}")
+    if kind == "too_short":
+        n = ctx.get("min_length")
+        return Text(
+            f"'{key}' moet minstens {n} elementen hebben (nu {ctx.get('actual_length')})",
+            f"'{key}' needs at least {n} items (has {ctx.get('actual_length')})",
+        )
+    if kind == "string_too_short":
+        n = ctx.get("min_length")
+        if n == 1:
+            return Text(f"'{key}' mag niet leeg zijn", f"'{key}' must not be empty")
+        return Text(
+            f"'{key}' is te kort ({len(str(value))} tekens); schrijf er minstens {n}",
+            f"'{key}' is too short ({len(str(value))} characters); write at least {n}",
+        )
+    return Text(f"'{key}': {error.get('msg', kind)}", f"'{key}': {error.get('msg', kind)}")
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:37] + "..."
+        return f'"{text}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return ""
+    return str(value)

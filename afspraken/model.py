@@ -1,0 +1,218 @@
+"""The agreement model, format 1 (see FORMAT.md).
+
+Class and field names are the Dutch words of the TOML file, so that a rule
+author reads in Python what the user wrote. Models are strict (TOML already
+gives typed values: ``"12"`` is not a number), frozen, and reject unknown keys.
+Cross-references (ids, dates) are checked in :mod:`afspraken.loading`, which
+reports every problem with its place in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+SoortAfspraak = Literal["wijkafspraak", "wijkactieplan", "convenant", "prestatieafspraak"]
+Status = Literal["concept", "vastgesteld"]
+Schaal = Literal["straat", "buurt", "wijk", "gemeente"]
+SoortPartij = Literal["gemeente", "corporatie", "bewoners", "instelling", "ondernemers", "overig"]
+SoortOrgaan = Literal["buurtonderneming", "stuurgroep", "programmabureau", "wijkraad", "overig"]
+Fase = Literal["initiatief", "ontwerp", "besluit", "uitvoering", "evaluatie"]
+Beoordeling = Literal["sollicitatie", "functionering"]
+
+FASEN: tuple[Fase, ...] = ("initiatief", "ontwerp", "besluit", "uitvoering", "evaluatie")
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9-]+$", description="Id: kleine letters, cijfers en '-'.")]
+Aantal = Annotated[int, Field(ge=0)]
+NietLeeg = Annotated[str, Field(min_length=1)]
+
+
+class Sectie(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Afspraak(Sectie):
+    """De afspraak zelf: titel, gebied en looptijd."""
+
+    titel: NietLeeg = Field(description="Titel van de afspraak.")
+    soort: SoortAfspraak = Field("wijkafspraak", description="Soort afspraak.")
+    wijk: NietLeeg = Field(description="Naam van de wijk of het gebied.")
+    gemeente: NietLeeg = Field(description="Gemeente waarin het gebied ligt.")
+    status: Status = Field("concept", description="Concept of vastgesteld.")
+    ingangsdatum: dt.date = Field(description="Eerste dag van de looptijd (TOML-datum).")
+    einddatum: Optional[dt.date] = Field(None, description="Laatste dag; weglaten = onbepaalde tijd.")
+    schaal: Optional[Schaal] = Field(None, description="Schaal waarop de afspraak werkt.")
+    huishoudens: Optional[Aantal] = Field(None, description="Aantal huishoudens in het gebied.")
+    bewoners: Optional[Aantal] = Field(None, description="Aantal bewoners in het gebied.")
+
+
+class Partij(Sectie):
+    """Een partij bij de afspraak."""
+
+    id: Id
+    naam: NietLeeg = Field(description="Naam van de partij.")
+    soort: SoortPartij = Field(description="Soort partij.")
+    professionals: Aantal = Field(0, description="Aantal professionals dat de partij in het gebied inzet.")
+    ondertekent: bool = Field(True, description="Ondertekent de partij de afspraak?")
+
+
+class Lid(Sectie):
+    """Een lid van een orgaan."""
+
+    naam: NietLeeg = Field(description="Naam van het lid.")
+    partij: Id = Field(description="Id van de partij waarvoor het lid zitting heeft.")
+    stemmen: Aantal = Field(1, description="Aantal stemmen van dit lid.")
+    rol: Optional[str] = Field(None, description="Rol in het orgaan.")
+
+
+class Orgaan(Sectie):
+    """Een bestuurlijk of coördinerend orgaan."""
+
+    id: Id
+    naam: NietLeeg = Field(description="Naam van het orgaan.")
+    soort: SoortOrgaan = Field(description="Soort orgaan.")
+    besluitvormend: bool = Field(True, description="Neemt dit orgaan besluiten?")
+    onafhankelijk: bool = Field(False, description="Is dit orgaan onafhankelijk van de partijen?")
+    mandaat: list[Id] = Field(default_factory=list, description="Partijen die hun mandaat aan dit orgaan gaven.")
+    lid: list[Lid] = Field(default_factory=list, description="Leden van het orgaan.")
+
+
+class Aanspreekpunt(Sectie):
+    """Het aanspreekpunt voor bewoners: een orgaan of een partij."""
+
+    orgaan: Optional[Id] = Field(None, description="Id van het orgaan dat aanspreekpunt is.")
+    partij: Optional[Id] = Field(None, description="Id van de partij die aanspreekpunt is.")
+    naam: NietLeeg = Field(description="Naam waaronder bewoners het aanspreekpunt kennen.")
+    bereikbaar: Optional[str] = Field(None, description="Openingstijden, adres, telefoon of mail.")
+
+
+class Overleg(Sectie):
+    """Een vast overleg."""
+
+    tussen: list[Id] = Field(min_length=2, description="Ids van de deelnemers (minstens twee).")
+    per_jaar: Aantal = Field(description="Hoe vaak per jaar het overleg plaatsvindt.")
+    afdwingbaar: bool = Field(False, description="Is het recht op dit overleg afdwingbaar?")
+    onderwerpen: list[str] = Field(default_factory=list, description="Onderwerpen van het overleg.")
+
+
+class Besluitvorming(Sectie):
+    """Hoe besluiten tot stand komen."""
+
+    bewoners_betrokken: list[Fase] = Field(default_factory=list, description="Fasen waarin bewoners betrokken zijn.")
+    eigenaarschap_bewoners: Optional[bool] = Field(
+        None, description="Blijven bewoners na het besluit eigenaar van hun oplossingen?"
+    )
+
+
+class Bewoners(Sectie):
+    """Bewonersparticipatie."""
+
+    groepen: list[str] = Field(default_factory=list, description="Groepen die actief bereikt worden.")
+    beoordelen_professionals: list[Beoordeling] = Field(
+        default_factory=list, description="Waarbij bewoners professionals beoordelen."
+    )
+    rotatie_jaren: Optional[Aantal] = Field(None, description="Maximaal aantal opeenvolgende jaren in een zetel.")
+
+
+class Actie(Sectie):
+    """Een concrete toezegging."""
+
+    wat: NietLeeg = Field(description="Wat er gebeurt.")
+    wie: Id = Field(description="Id van de ene partij of het ene orgaan dat eigenaar is.")
+    wanneer: Optional[dt.date] = Field(None, description="Wanneer het klaar is (TOML-datum).")
+    schaal: Optional[Schaal] = Field(None, description="Schaal van de actie.")
+    thema: Optional[str] = Field(None, description="Thema.")
+    indicator: Optional[str] = Field(None, description="Waaraan het resultaat gemeten wordt.")
+    streefwaarde: Optional[str | int | float] = Field(None, description="De streefwaarde van de indicator.")
+
+
+class Escalatie(Sectie):
+    """Het 'oliemannetje': iemand met gezag die iedereen kan inschakelen."""
+
+    naam: NietLeeg = Field(description="Naam van de persoon.")
+    gezag: Optional[str] = Field(None, description="Waarom deze persoon gezag heeft.")
+    toegankelijk_voor: list[SoortPartij] = Field(
+        default_factory=list, description="Soorten partijen die deze persoon mogen inschakelen."
+    )
+    na_eigen_poging: Optional[bool] = Field(None, description="Pas nadat de partijen het zelf probeerden?")
+
+
+class Communicatie(Sectie):
+    """Communicatie over de aanpak."""
+
+    successen_vieren: Optional[bool] = Field(None, description="Worden successen gevierd en gedeeld?")
+    kanalen: list[str] = Field(default_factory=list, description="Kanalen waarlangs gecommuniceerd wordt.")
+
+
+class Maatwerk(Sectie):
+    """Afstemming op de wijk."""
+
+    wijkanalyse: Optional[str] = Field(None, description="De wijkanalyse waarop het plan rust.")
+
+
+class Continuiteit(Sectie):
+    """Continuïteit van de bezetting."""
+
+    vaste_contactpersonen: Optional[bool] = Field(None, description="Werken de partijen met vaste contactpersonen?")
+    minimale_bezetting_jaren: Optional[Aantal] = Field(
+        None, description="Minimaal aantal jaren dat mensen op hun plek blijven."
+    )
+
+
+class Uitzondering(Sectie):
+    """Pas toe of leg uit: een regel die bewust niet wordt toegepast."""
+
+    regel: NietLeeg = Field(description="Id van de regel waarvoor de uitzondering geldt.")
+    toelichting: str = Field(min_length=20, description="Waarom de regel hier niet wordt toegepast (minstens 20 tekens).")
+    tot: Optional[dt.date] = Field(None, description="Datum waarop de uitzondering vervalt.")
+
+
+class Agreement(Sectie):
+    """Een samenwerkingsafspraak in formaat 1: één TOML-bestand."""
+
+    model_config = ConfigDict(title="Samenwerkingsafspraak (formaat 1)")
+
+    formaat: Literal[1] = Field(1, description="Versie van het formaat; alleen 1 wordt ondersteund.")
+    afspraak: Afspraak
+    partij: list[Partij] = Field(min_length=1, description="De partijen (minstens één).")
+    orgaan: list[Orgaan] = Field(default_factory=list, description="Bestuurlijke en coördinerende organen.")
+    aanspreekpunt: list[Aanspreekpunt] = Field(
+        default_factory=list, description="Het aanspreekpunt voor bewoners (een tabel; een lijst wordt ook gelezen)."
+    )
+    overleg: list[Overleg] = Field(default_factory=list, description="Vaste overleggen.")
+    besluitvorming: Optional[Besluitvorming] = None
+    bewoners: Optional[Bewoners] = None
+    actie: list[Actie] = Field(default_factory=list, description="Concrete toezeggingen.")
+    escalatie: Optional[Escalatie] = None
+    communicatie: Optional[Communicatie] = None
+    maatwerk: Optional[Maatwerk] = None
+    continuiteit: Optional[Continuiteit] = None
+    uitzondering: list[Uitzondering] = Field(default_factory=list, description="Pas toe of leg uit.")
+    extensies: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Vrije secties voor plugins: [extensies.<plugin>]."
+    )
+
+    _extensions: dict[str, BaseModel] = PrivateAttr(default_factory=dict)
+
+    @field_validator("aanspreekpunt", mode="before")
+    @classmethod
+    def _table_or_array(cls, value: Any) -> Any:
+        # FORMAT.md allows a table or an array, so that "more than one" is a rule finding.
+        return [value] if isinstance(value, dict) else value
+
+    # Convenience for rules: ids and lookups.
+    def partij_by_id(self, id: str) -> Optional[Partij]:
+        return next((p for p in self.partij if p.id == id), None)
+
+    def orgaan_by_id(self, id: str) -> Optional[Orgaan]:
+        return next((o for o in self.orgaan if o.id == id), None)
+
+    def ondertekenaars(self, soort: Optional[SoortPartij] = None) -> list[Partij]:
+        """Signing parties, optionally of one kind."""
+        return [p for p in self.partij if p.ondertekent and (soort is None or p.soort == soort)]
+
+    def extensie(self, name: str) -> Optional[BaseModel]:
+        """The validated ``[extensies.<name>]`` section of a plugin, if present."""
+        return self._extensions.get(name)

@@ -1,0 +1,45 @@
+"""Output formats: each turns a :class:`~afspraken.results.Report` into text.
+
+Formats are registered through the ``register_formats`` hook; the built-in ones
+(``afspraken.output.builtin``) use it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Optional
+
+from afspraken.rule import Severity, Text
+
+if TYPE_CHECKING:
+    from afspraken.results import Report
+    from afspraken.rule import Rule
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a format may need besides the report."""
+
+    lang: str = "nl"
+    color: bool = False
+    rules: Mapping[str, Rule[Any]] = field(default_factory=dict)
+    show_passed: bool = False
+    fail_on: Optional[Severity] = Severity.FOUT
+    quiet: bool = False
+    tool_version: str = ""
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """An output format for ``afspraken check --format NAME``."""
+
+    name: str
+    description: Text
+    render: Callable[[Report, Context], str]
+    suffix: str = ".txt"
+    plugin: str = ""
+
+
+def plural(n: int, one: Text, many: Text, lang: str) -> str:
+    return f"{n} {(one if n == 1 else many)(lang)}"

@@ -1,0 +1,141 @@
+"""SARIF 2.1.0 output, for code-scanning dashboards and editors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from afspraken.output import Context
+from afspraken.results import Location, Report
+from afspraken.rule import Severity
+
+LEVELS = {Severity.FOUT: "error", Severity.WAARSCHUWING: "warning", Severity.ADVIES: "note", Severity.UIT: "none"}
+INPUT_RULE = "invoerfout"  # a file that could not be evaluated
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
+def _uri(file: str) -> str:
+    path = Path(file)
+    if file.startswith("<") or file == "-":
+        return quote(file)
+    if path.is_absolute():
+        try:
+            return quote(path.relative_to(Path.cwd()).as_posix())
+        except ValueError:
+            return path.as_uri()
+    return quote(path.as_posix())
+
+
+def _physical(loc: Location) -> dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(loc.file)},
+            "region": {"startLine": loc.line, "startColumn": loc.column},
+        },
+        **({"logicalLocations": [{"fullyQualifiedName": loc.key, "kind": "member"}]} if loc.key else {}),
+    }
+
+
+def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
+    lang = ctx.lang
+    used = sorted({f.rule for f in report.findings} | set(ctx.rules))
+    descriptors = []
+    index: dict[str, int] = {}
+    for rule_id in used:
+        rule = ctx.rules.get(rule_id)
+        if rule is None:
+            continue
+        index[rule_id] = len(descriptors)
+        descriptors.append(
+            {
+                "id": rule.id,
+                "name": rule.title(lang),
+                "shortDescription": {"text": rule.title(lang)},
+                "fullDescription": {"text": rule.summary(lang)},
+                "help": {
+                    "text": f"{rule.rationale(lang)}\n\n\u201c{rule.quote}\u201d ({rule.source})\n\n{rule.fix(lang)}",
+                    "markdown": f"{rule.rationale(lang)}\n\n> {rule.quote}\n>\n> \u2014 {rule.source}\n\n**{'Fix' if lang == 'en' else 'Oplossing'}:** {rule.fix(lang)}",
+                },
+                "defaultConfiguration": {"level": LEVELS[rule.severity]},
+                "properties": {"plugin": rule.plugin, "ernst": rule.severity.value},
+            }
+        )
+    index[INPUT_RULE] = len(descriptors)
+    descriptors.append(
+        {
+            "id": INPUT_RULE,
+            "name": "invoerfout" if lang == "nl" else "input error",
+            "shortDescription": {"text": "Het bestand kon niet worden beoordeeld" if lang == "nl" else "The file could not be evaluated"},
+            "defaultConfiguration": {"level": "error"},
+        }
+    )
+    results: list[dict[str, Any]] = []
+    for r in report.files:
+        for p in (*r.problems,):
+            results.append(
+                {
+                    "ruleId": INPUT_RULE,
+                    "ruleIndex": index[INPUT_RULE],
+                    "level": "error",
+                    "kind": "fail",
+                    "message": {"text": p.message(lang)},
+                    "locations": [_physical(p.location)],
+                    "properties": {"code": p.code},
+                }
+            )
+        for f in r.findings:
+            result: dict[str, Any] = {
+                "ruleId": f.rule,
+                "level": LEVELS[f.severity],
+                "kind": "fail",
+                "message": {"text": f.message(lang)},
+                "locations": [_physical(f.location)],
+            }
+            if f.rule in index:
+                result["ruleIndex"] = index[f.rule]
+            if len(f.locations) > 1:
+                result["relatedLocations"] = [{"id": i, **_physical(loc)} for i, loc in enumerate(f.locations[1:], 1)]
+            if f.explained is not None:
+                result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": f.explained(lang)}]
+            if f.undecided:
+                result["properties"] = {"onbeslist": True}
+            results.append(result)
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": c.message(lang)},
+            **({"locations": [_physical(Location(c.file, 1, 1))]} if c.file else {}),
+            "properties": {"plugin": c.plugin},
+        }
+        for c in (*report.crashes, *(c for r in report.files for c in r.crashes))
+    ]
+    notifications += [
+        {"level": "error", "message": {"text": p.message(lang)}, "locations": [_physical(p.location)]} for p in report.problems
+    ]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "afspraken",
+                        "version": ctx.tool_version,
+                        "informationUri": "https://pypi.org/project/afspraken/",
+                        "language": lang,
+                        "rules": descriptors,
+                    }
+                },
+                "invocations": [{"executionSuccessful": not report.broken, "toolExecutionNotifications": notifications}],
+                "results": results,
+                "language": lang,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+
+
+def render(report: Report, ctx: Context) -> str:
+    return json.dumps(as_dict(report, ctx), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,137 @@
+"""Typed, immutable results: what a check found, and where."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Optional
+
+from afspraken.rule import KeyPath, Severity, Text
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a file; ``key`` is the dotted key path it is about, if any."""
+
+    file: str
+    line: int
+    column: int
+    key: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a file (or config, or rule set) could not be evaluated."""
+
+    location: Location
+    message: Text
+    code: str  # e.g. "toml", "onbekende-sleutel", "verwijzing"
+
+
+class Outcome(enum.Enum):
+    """What became of one rule on one file."""
+
+    GESLAAGD = "geslaagd"  # passed
+    BEVINDING = "bevinding"  # finding
+    UITGELEGD = "uitgelegd"  # explained by a waiver
+    ONBESLIST = "onbeslist"  # could not decide
+    CRASH = "crash"  # the rule raised
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule's finding, located in the file."""
+
+    rule: str
+    severity: Severity
+    message: Text
+    locations: tuple[Location, ...]
+    undecided: bool = False
+    explained: Optional[Text] = None  # the waiver's toelichting, when waived
+    fix: Optional[Text] = None
+
+    @property
+    def location(self) -> Location:
+        return self.locations[0]
+
+    @property
+    def counts(self) -> bool:
+        """Does this finding count towards failing the run?"""
+        return self.explained is None
+
+
+@dataclass(frozen=True, slots=True)
+class Crash:
+    """A plugin, hook or rule that raised; reported with the plugin named."""
+
+    plugin: str
+    what: str  # "regel gelijke-stem", "hook register_rules", "import"
+    error: str  # "ZeroDivisionError: division by zero"
+    file: str = ""
+
+    def message(self, lang: str) -> str:
+        if lang == "en":
+            return f"plugin {self.plugin!r} failed in {self.what}: {self.error}"
+        return f"plugin {self.plugin!r} faalde in {self.what}: {self.error}"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOutcome:
+    rule: str
+    outcome: Outcome
+    severity: Severity
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything about one checked file."""
+
+    path: str  # as shown to the user
+    problems: tuple[Problem, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    crashes: tuple[Crash, ...] = ()
+    outcomes: tuple[RuleOutcome, ...] = ()
+    title: str = ""
+    meta: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def evaluated(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of a run over one or more files."""
+
+    files: tuple[FileResult, ...]
+    rulesets: tuple[str, ...] = ()
+    crashes: tuple[Crash, ...] = ()  # not tied to a file: plugin imports, hooks
+    problems: tuple[Problem, ...] = ()  # config and rule-set errors
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.files for f in r.findings]
+
+    @property
+    def broken(self) -> bool:
+        """Could some input not be evaluated (exit code 2)?"""
+        return bool(self.crashes or self.problems) or any(r.problems or r.crashes for r in self.files)
+
+    def exit_code(self, fail_on: Severity | None) -> int:
+        if self.broken:
+            return 2
+        if fail_on is None:
+            return 0
+        hit = any(f.counts and f.severity.rank >= fail_on.rank for f in self.findings)
+        return 1 if hit else 0
+
+
+def dotted(path: KeyPath) -> str:
+    """``("orgaan", 0, "lid", 1)`` -> ``orgaan[0].lid[1]``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

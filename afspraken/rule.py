@@ -1,0 +1,167 @@
+"""The rule API: what a rule is, and what its check returns.
+
+A rule is a plain function decorated with :func:`rule`; its metadata (titles,
+rationale with a quote from the source, fix, severity, parameters) sits next to
+the code. Checks yield :class:`Violation` objects that point at key paths; the
+engine turns those into located findings only when there is something to report.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from afspraken.model import Agreement
+
+Lang = Literal["nl", "en"]
+KeyPath = tuple["str | int", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+    def format(self, **values: object) -> Text:
+        return Text(self.nl.format(**values), self.en.format(**values))
+
+
+class Severity(enum.Enum):
+    """How serious a finding is; ``uit`` switches a rule off."""
+
+    FOUT = "fout"
+    WAARSCHUWING = "waarschuwing"
+    ADVIES = "advies"
+    UIT = "uit"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @property
+    def label(self) -> Text:
+        return _LABEL[self]
+
+
+_RANK = {Severity.FOUT: 3, Severity.WAARSCHUWING: 2, Severity.ADVIES: 1, Severity.UIT: 0}
+_LABEL = {
+    Severity.FOUT: Text("fout", "error"),
+    Severity.WAARSCHUWING: Text("waarschuwing", "warning"),
+    Severity.ADVIES: Text("advies", "note"),
+    Severity.UIT: Text("uit", "off"),
+}
+
+
+class Params(BaseModel):
+    """Base for a rule's parameters: unknown names and wrong types are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class NoParams(Params):
+    """A rule without parameters."""
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a check reports: a message and the key paths it is about (first is primary).
+
+    ``undecided`` marks "could not decide": the data the rule needs is missing.
+    """
+
+    message: Text
+    at: tuple[KeyPath, ...] = ()
+    undecided: bool = False
+
+
+def violation(nl: str, en: str, *at: Sequence[str | int]) -> Violation:
+    """A finding about the keys at ``at`` (paths like ``("orgaan", 0, "lid")``)."""
+    return Violation(Text(nl, en), tuple(tuple(p) for p in at))
+
+
+def undecided(nl: str, en: str, *at: Sequence[str | int]) -> Violation:
+    """The rule lacks the data to decide; reported, never a silent pass."""
+    return Violation(
+        Text(f"kan niet beoordelen: {nl}", f"cannot decide: {en}"),
+        tuple(tuple(p) for p in at),
+        undecided=True,
+    )
+
+
+P = TypeVar("P", bound=Params)
+Check = Callable[["Agreement", Any], Iterable[Violation]]
+
+_ID = re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)?[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Rule(Generic[P]):
+    """A rule and everything needed to explain it."""
+
+    id: str
+    title: Text
+    summary: Text  # what it checks
+    rationale: Text  # why it matters
+    quote: str  # the words of the source document (in its own language)
+    fix: Text
+    severity: Severity
+    check: Check
+    params: type[Params] = NoParams
+    source: str = "Samen sterk in de wijk (werkconferentie, Utrecht, 10 juni)"
+    example_fail: str = ""  # TOML snippet that breaks the rule
+    example_pass: str = ""  # the same snippet, fixed
+    plugin: str = field(default="", compare=False)  # set by the registry
+
+    def __post_init__(self) -> None:
+        if not _ID.match(self.id):
+            raise ValueError(f"rule id {self.id!r} is not kebab-case (optionally '<plugin>/<rule>')")
+
+    def __call__(self, agreement: Agreement, params: P | None = None) -> list[Violation]:
+        """Run the check; ``params`` defaults to the rule's defaults."""
+        return list(self.check(agreement, params if params is not None else self.params()))
+
+
+def rule(
+    *,
+    id: str,
+    title: Text,
+    summary: Text,
+    rationale: Text,
+    quote: str,
+    fix: Text,
+    severity: Severity | str,
+    params: type[Params] = NoParams,
+    source: str = Rule.source,
+    example_fail: str = "",
+    example_pass: str = "",
+) -> Callable[[Check], Rule[Any]]:
+    """Decorate a check function ``(agreement, params) -> Iterable[Violation]`` into a :class:`Rule`."""
+
+    def wrap(check: Check) -> Rule[Any]:
+        return Rule(
+            id=id,
+            title=title,
+            summary=summary,
+            rationale=rationale,
+            quote=quote,
+            fix=fix,
+            severity=Severity(severity),
+            check=check,
+            params=params,
+            source=source,
+            example_fail=example_fail.strip("\n"),
+            example_pass=example_pass.strip("\n"),
+        )
+
+    return wrap

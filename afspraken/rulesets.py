@@ -1,0 +1,225 @@
+"""Rule sets: TOML files with ``[regelset]`` and ``[regels.<id>]`` tables.
+
+A rule set may extend others (``breidt_uit``); its own tables override those of
+the sets it extends, and the config overrides all. The result is the list of
+active rules, each with its severity and validated parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Optional, Union
+
+import tomli
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from afspraken.config import Config
+from afspraken.loading import Source, parse, read, validation_problems
+from afspraken.messages import suggest
+from afspraken.registry import Registry
+from afspraken.results import Location, Problem
+from afspraken.rule import KeyPath, Params, Rule, Severity, Text
+
+DEFAULT = "wijkaanpak"
+
+Ernst = Literal["fout", "waarschuwing", "advies", "uit"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class RegelsetMeta(_Strict):
+    naam: Optional[str] = Field(None, description="Naam van de regelset (standaard: de bestandsnaam).")
+    beschrijving: str = Field("", description="Wat deze regelset toetst.")
+    bron: str = Field("", description="Waar de regels vandaan komen.")
+    breidt_uit: list[str] = Field(default_factory=list, description="Regelsets die deze uitbreidt.")
+
+
+class RulesetModel(_Strict):
+    regelset: RegelsetMeta
+    regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+
+class ConfigModel(_Strict):
+    regelsets: list[str] = Field(default_factory=list)
+    plugins: list[str] = Field(default_factory=list)
+    regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+
+def ruleset_name(path: Any) -> str:
+    """A rule set's name: ``[regelset].naam``, else the file name."""
+    data = tomli.loads(path.read_text(encoding="utf-8"))
+    naam = data.get("regelset", {}).get("naam")
+    return naam if isinstance(naam, str) and naam else Path(str(path.name)).stem
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    name: str
+    meta: RegelsetMeta
+    regels: dict[str, dict[str, Any]]
+    source: Source
+    plugin: str = ""
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule[Any]
+    severity: Severity
+    params: Params
+
+
+@dataclass
+class Selection:
+    rules: list[ActiveRule] = field(default_factory=list)
+    rulesets: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set (or config) that activated it
+
+
+def read_ruleset(path: Any, plugin: str = "") -> Union[Ruleset, list[Problem]]:
+    if isinstance(path, Path):
+        source = read(path)
+    else:  # a Traversable inside an installed package
+        source = Source(str(path), path.read_text(encoding="utf-8"))
+    if isinstance(source, Problem):
+        return [source]
+    data = parse(source)
+    if isinstance(data, Problem):
+        return [data]
+    try:
+        model = RulesetModel.model_validate(data)
+    except ValidationError as exc:
+        return validation_problems(source, exc, RulesetModel)
+    name = model.regelset.naam or Path(str(path.name)).stem
+    return Ruleset(name, model.regelset, model.regels, source, plugin)
+
+
+@dataclass
+class _Setting:
+    value: Any
+    source: Source
+    path: KeyPath
+
+
+@dataclass(frozen=True)
+class _Layer:
+    source: Source
+    prefix: KeyPath
+    regels: dict[str, dict[str, Any]]
+    activates: bool  # a rule set activates its rules; the config only tunes them (unless it sets ernst)
+    name: str = "config"
+
+
+def select(registry: Registry, config: Config, names: Sequence[str] = ()) -> Selection:
+    """Resolve rule sets (``names``, else the config's, else the default) into active rules."""
+    out = Selection()
+    layers: list[_Layer] = []
+    visiting: list[str] = []
+    done: set[str] = set()
+
+    def visit(ref: str, base: Path, origin: Location) -> None:
+        if ref.endswith(".toml") or "/" in ref or "\\" in ref:
+            candidate = (base / ref).resolve()
+            key, own_base = str(candidate), candidate.parent
+            loaded: Union[Ruleset, list[Problem]] = read_ruleset(candidate)
+        elif ref in registry.rulesets:
+            found = registry.rulesets[ref]
+            key, own_base = ref, base
+            loaded = read_ruleset(found.path, found.plugin)
+        else:
+            hint = suggest(ref, registry.rulesets)
+            known = ", ".join(sorted(registry.rulesets))
+            message = Text(
+                f"onbekende regelset '{ref}' (bekend: {known}){hint.nl}", f"unknown rule set '{ref}' (known: {known}){hint.en}"
+            )
+            out.problems.append(Problem(origin, message, "regelset"))
+            return
+        if key in visiting:
+            cycle = " -> ".join([*visiting[visiting.index(key) :], key])
+            out.problems.append(Problem(origin, Text(f"kringverwijzing in breidt_uit: {cycle}", f"cycle in breidt_uit: {cycle}"), "regelset"))
+            return
+        if key in done:
+            return
+        if isinstance(loaded, list):
+            out.problems.extend(loaded)
+            return
+        visiting.append(key)
+        for i, parent in enumerate(loaded.meta.breidt_uit):
+            visit(parent, own_base, loaded.source.at(("regelset", "breidt_uit", i), value=True))
+        visiting.pop()
+        done.add(key)
+        out.rulesets.append(loaded.name)
+        layers.append(_Layer(loaded.source, ("regels",), loaded.regels, True, loaded.name))
+
+    if names:
+        for name in names:
+            visit(name, Path.cwd(), Location("--regelset", 1, 1))
+    elif config.regelsets and config.source is not None:
+        for i, name in enumerate(config.regelsets):
+            visit(name, config.base, config.source.at((*config.prefix, "regelsets", i), value=True))
+    else:
+        visit(DEFAULT, Path.cwd(), Location("--regelset", 1, 1))
+    if config.source is not None and config.regels:
+        layers.append(_Layer(config.source, (*config.prefix, "regels"), config.regels, False))
+    _activate(registry, layers, out)
+    return out
+
+
+def _activate(registry: Registry, layers: list[_Layer], out: Selection) -> None:
+    settings: dict[str, dict[str, _Setting]] = {}
+    active: set[str] = set()
+    for layer in layers:
+        for rule_id, table in layer.regels.items():
+            path = (*layer.prefix, rule_id)
+            if rule_id not in registry.rules:
+                hint = suggest(rule_id, registry.rules)
+                message = Text(f"onbekende regel '{rule_id}'{hint.nl}", f"unknown rule '{rule_id}'{hint.en}")
+                out.problems.append(layer.source.problem(path, message, "regel"))
+                continue
+            entry = settings.setdefault(rule_id, {})
+            for key, value in table.items():
+                entry[key] = _Setting(value, layer.source, (*path, key))
+            if layer.activates or "ernst" in table:
+                active.add(rule_id)
+                out.origin.setdefault(rule_id, layer.name)
+    for rule_id, entry in settings.items():
+        if rule_id in active:
+            activated = _configure(registry.rules[rule_id], dict(entry), out)
+            if activated is not None and activated.severity is not Severity.UIT:
+                out.rules.append(activated)
+
+
+def _configure(rule: Rule[Any], entry: dict[str, _Setting], out: Selection) -> Optional[ActiveRule]:
+    """Severity and validated parameters of one rule, or ``None`` with problems added."""
+    from afspraken.messages import describe
+
+    severity = rule.severity
+    ernst = entry.pop("ernst", None)
+    if ernst is not None:
+        try:
+            severity = Severity(ernst.value)
+        except ValueError:
+            message = Text(
+                f"ernst {ernst.value!r} bestaat niet; kies fout, waarschuwing, advies of uit",
+                f"ernst {ernst.value!r} does not exist; choose fout, waarschuwing, advies or uit",
+            )
+            out.problems.append(ernst.source.problem(ernst.path, message, "ernst", value=True))
+            return None
+    try:
+        params = rule.params.model_validate({k: s.value for k, s in entry.items()})
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            setting = entry.get(str(error["loc"][0])) if error["loc"] else None
+            if setting is None:
+                setting = next(iter(entry.values()))
+            message = describe(error, ("regels", rule.id, *error["loc"]), rule.params, tuple(error["loc"]))
+            if error["type"] == "extra_forbidden":
+                known = ", ".join(rule.params.model_fields) or "-"
+                message = Text(f"{message.nl} (parameters van {rule.id}: {known})", f"{message.en} (parameters of {rule.id}: {known})")
+            out.problems.append(setting.source.problem(setting.path, message, "parameter", value=error["type"] != "extra_forbidden"))
+        return None
+    return ActiveRule(rule, severity, params)
