@@ -26,6 +26,12 @@ def number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
+def count(value: int, lang: str) -> str:
+    """8500 -> '8.500' in Dutch, '8,500' in English."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
 def names(items: list[str], lang: str) -> str:
     """'a, b en c' / 'a, b and c'."""
     if len(items) <= 1:

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from afspraken import hookimpl
-from afspraken.builtin import names, number, ruleset
+from afspraken.builtin import count, names, number, ruleset
 from afspraken.model import Agreement
 from afspraken.rule import Params, Rule, Text, Violation, rule, undecided, violation
 
@@ -89,12 +89,12 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
             members[key].append(j)
         if len(set(totals.values())) > 1:
             label = {p.id: p.naam for p in doc.partij}
-            nl = [f"{label.get(k, k)} {v}" for k, v in totals.items()]
+            votes = [f"{label.get(k, k)} {v}" for k, v in totals.items()]
             top = max(totals.values())
             at = [("orgaan", i, "lid", j, "stemmen") for k, v in totals.items() if v == top for j in members[k]]
             yield violation(
-                f"in '{orgaan.naam}' hebben de partijen geen gelijke stem: {names(nl, 'nl')} stemmen",
-                f"in '{orgaan.naam}' the parties do not have an equal voice: {names(nl, 'en')} votes",
+                f"in '{orgaan.naam}' hebben de partijen geen gelijke stem; stemmen: {names(votes, 'nl')}",
+                f"in '{orgaan.naam}' the parties do not have an equal voice; votes: {names(votes, 'en')}",
                 ("orgaan", i),
                 *at,
             )
@@ -243,8 +243,8 @@ def niet_te_veel_professionals(doc: Agreement, params: ProfessionalsParams) -> I
         shown = {lang: ("∞" if bewoners == 0 else number(ratio, lang)) for lang in ("nl", "en")}
         limit = {lang: number(params.max_per_1000_bewoners, lang) for lang in ("nl", "en")}
         yield violation(
-            f"{total} professionals op {bewoners} bewoners is {shown['nl']} per 1.000 bewoners; het maximum is {limit['nl']}",
-            f"{total} professionals for {bewoners} residents is {shown['en']} per 1,000 residents; the maximum is {limit['en']}",
+            f"{count(total, 'nl')} professionals op {count(bewoners, 'nl')} bewoners is {shown['nl']} per 1.000 bewoners; het maximum is {limit['nl']}",
+            f"{count(total, 'en')} professionals for {count(bewoners, 'en')} residents is {shown['en']} per 1,000 residents; the maximum is {limit['en']}",
             *keys,
             ("afspraak", "bewoners"),
         )

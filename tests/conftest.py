@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "voorbeelden"
+SPEC = ROOT.parent / "shared" / "spec"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests must not depend on the developer's environment.
+    for name in ("AFSPRAKEN_LANG", "AFSPRAKEN_PLUGINS", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """write("name.toml", text) -> path, dedented, inside tmp_path."""
+
+    def _write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., object]:
+    """Run the CLI in-process from tmp_path (no config above it is found... unless written there)."""
+    from afspraken.cli import cli as command
+
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> object:
+        return CliRunner().invoke(command, list(args), input=input, env=env, catch_exceptions=False)
+
+    return run

@@ -1,0 +1,218 @@
+"""Bad input gets a located, plain-language error; never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from afspraken.loading import Loaded, Source, load, read
+from afspraken.results import Problem
+from afspraken.testing import BASE, agreement_text
+
+
+def problems_of(path: Path) -> list[Problem]:
+    source = read(path)
+    if isinstance(source, Problem):
+        return [source]
+    result = load(source)
+    assert isinstance(result, list), "expected problems, the file loaded"
+    return result
+
+
+def where(problems: list[Problem]) -> list[tuple[int, int, str]]:
+    return [(p.location.line, p.location.column, p.code) for p in problems]
+
+
+def test_the_compliant_examples_load(write):
+    for text in (BASE, (Path(__file__).parents[1] / "voorbeelden" / "woensel-west.toml").read_text()):
+        result = load(Source("x.toml", text))
+        assert isinstance(result, Loaded)
+
+
+def test_toml_syntax_error_names_line_and_column_in_dutch_and_english(write):
+    path = write("a.toml", 'formaat = 1\n[afspraak\ntitel = "x"\n')
+    [problem] = problems_of(path)
+    assert (problem.location.file, problem.location.line, problem.location.column) == (str(path), 2, 10)
+    assert problem.message("nl").startswith("TOML-fout: ']' verwacht")
+    assert problem.message("en").startswith("TOML error: Expected ']'")
+
+
+def test_every_problem_in_the_file_is_reported_at_once(write):
+    path = write(
+        "a.toml",
+        """
+        [afspraak]
+        titel = "T"
+        wijk = "W"
+        gemeentee = "X"
+        ingangsdatum = "2020-01-01"
+        bewoners = "veel"
+
+        [[partij]]
+        id = "gemeente"
+        naam = "G"
+        soort = "gemeent"
+
+        [[partij]]
+        id = "gemeente"
+        naam = "G2"
+        soort = "corporatie"
+        professionals = -1
+        """,
+    )
+    found = where(problems_of(path))
+    assert found == [
+        (1, 1, "ontbreekt"),  # gemeente missing: points at the [afspraak] header
+        (4, 1, "onbekende-sleutel"),  # gemeentee
+        (5, 16, "type"),  # ingangsdatum is a string
+        (6, 12, "type"),  # bewoners is a string
+        (11, 9, "waarde"),  # soort
+        (14, 6, "dubbel-id"),
+        (17, 17, "type"),  # professionals < 0
+    ]
+
+
+def test_unknown_key_suggests_the_key_that_was_meant(write):
+    path = write("a.toml", agreement_text("[afspraak]\ngemeentee = 'X'\n"))
+    [problem] = problems_of(path)
+    assert "gemeentee" in problem.message("nl") and "bedoelde u 'gemeente'?" in problem.message("nl")
+    assert "did you mean 'gemeente'?" in problem.message("en")
+    assert problem.location.line == path.read_text().splitlines().index("gemeentee = \"X\"") + 1
+
+
+def test_unknown_value_suggests_the_allowed_one(write):
+    path = write("a.toml", agreement_text("[[partij]]\nid = 'g'\nnaam = 'G'\nsoort = 'gemeent'\n"))
+    problems = problems_of(path)
+    assert any("bedoelde u 'gemeente'?" in p.message("nl") and "gemeente, corporatie" in p.message("nl") for p in problems)
+
+
+def test_missing_required_key_points_at_its_table(write):
+    text = agreement_text(without=["afspraak.titel"])
+    path = write("a.toml", text)
+    [problem] = problems_of(path)
+    assert problem.code == "ontbreekt"
+    assert problem.location.line == text.splitlines().index("[afspraak]") + 1
+    assert "'titel'" in problem.message("nl") and "[afspraak]" in problem.message("nl")
+
+
+@pytest.mark.parametrize(
+    ("snippet", "bad"),
+    [
+        ('[[orgaan]]\nid = "buurtonderneming"\nnaam = "O"\nsoort = "wijkraad"\nmandaat = ["gemeente", "trudoo"]\n', '"trudoo"'),
+        ('[[orgaan]]\nid = "buurtonderneming"\nnaam = "O"\nsoort = "wijkraad"\n[[orgaan.lid]]\nnaam = "A"\npartij = "bewonersrad"\n', '"bewonersrad"'),
+        ('[aanspreekpunt]\norgaan = "wijkwinkel"\n', '"wijkwinkel"'),
+        ('[[overleg]]\ntussen = ["gemeente", "niemand"]\nper_jaar = 2\n', '"niemand"'),
+        ('[[actie]]\nwat = "iets"\nwie = "niemand"\n', '"niemand"'),
+    ],
+)
+def test_broken_references_point_at_the_value(write, snippet, bad):
+    text = agreement_text(snippet)
+    path = write("a.toml", text)
+    problems = problems_of(path)
+    assert [p.code for p in problems] == ["verwijzing"]
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if bad in l)
+    assert problems[0].location.line == line
+    assert problems[0].location.column == text.splitlines()[line - 1].index(bad) + 1
+
+
+def test_reference_to_a_body_where_a_party_is_required_is_an_error(write):
+    # orgaan.lid.partij must be a partij, not an orgaan
+    text = agreement_text('[[orgaan]]\nid = "buurtonderneming"\nnaam = "O"\nsoort = "wijkraad"\n[[orgaan.lid]]\nnaam = "A"\npartij = "buurtonderneming"\n')
+    assert [p.code for p in problems_of(write("a.toml", text))] == ["verwijzing"]
+
+
+def test_duplicate_id_over_partij_and_orgaan(write):
+    text = agreement_text('[[orgaan]]\nid = "buurtonderneming"\nnaam = "O"\nsoort = "wijkraad"\n[[orgaan]]\nid = "gemeente"\nnaam = "O2"\nsoort = "wijkraad"\n')
+    [problem] = problems_of(write("a.toml", text))
+    assert problem.code == "dubbel-id" and "gemeente" in problem.message("nl")
+
+
+def test_end_date_must_be_after_start_date(write):
+    text = agreement_text("[afspraak]\ningangsdatum = 2020-01-01\neinddatum = 2020-01-01\n")
+    [problem] = problems_of(write("a.toml", text))
+    assert problem.code == "datum"
+    assert problem.location.line == text.splitlines().index("einddatum = 2020-01-01") + 1
+    assert problem.location.column == len("einddatum = ") + 1
+
+
+def test_unsupported_format(write):
+    [problem] = problems_of(write("a.toml", agreement_text("formaat = 2\n")))
+    assert problem.code == "formaat" and "formaat 2" in problem.message("nl") and "unsupported format 2" in problem.message("en")
+
+
+def test_not_utf8_names_line_and_column_of_the_bad_byte(write):
+    path = write("a.toml", 'formaat = 1\n[afspraak]\ntitel = "caf\xe9"\n'.encode("latin-1"))
+    [problem] = problems_of(path)
+    assert (problem.location.line, problem.location.column, problem.code) == (3, 13, "codering")
+    assert "0xe9" in problem.message("nl")
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n\t\n"])
+def test_empty_file(write, content):
+    [problem] = problems_of(write("a.toml", content))
+    assert problem.code == "leeg" and problem.message("nl") == "het bestand is leeg"
+
+
+def test_missing_file_and_folder(tmp_path):
+    [missing] = problems_of(tmp_path / "nope.toml")
+    assert missing.code == "bestand" and missing.message("en") == "file not found"
+    [folder] = problems_of(tmp_path)
+    assert folder.code == "bestand"
+
+
+def test_byte_order_mark_is_accepted(write):
+    path = write("a.toml", b"\xef\xbb\xbf" + BASE.encode())
+    assert isinstance(load(read(path)), Loaded)  # type: ignore[arg-type]
+
+
+def test_aanspreekpunt_as_table_and_as_array(write):
+    loaded = load(Source("a.toml", BASE))
+    assert isinstance(loaded, Loaded) and len(loaded.agreement.aanspreekpunt) == 1
+    text = BASE.replace("[aanspreekpunt]", "[[aanspreekpunt]]") + '\n[[aanspreekpunt]]\npartij = "gemeente"\nnaam = "Loket"\n'
+    loaded = load(Source("a.toml", text))
+    assert isinstance(loaded, Loaded) and [a.naam for a in loaded.agreement.aanspreekpunt][1] == "Loket"
+
+
+def test_error_inside_aanspreekpunt_table_is_located(write):
+    text = agreement_text("[aanspreekpunt]\nbereikbaar = 5\n")
+    [problem] = problems_of(write("a.toml", text))
+    assert problem.location.line == text.splitlines().index("bereikbaar = 5") + 1
+
+
+def test_aanspreekpunt_naming_both_a_body_and_a_party_is_an_error(write):
+    text = agreement_text('[aanspreekpunt]\npartij = "gemeente"\n')
+    [problem] = problems_of(write("a.toml", text))
+    assert "zowel een orgaan als een partij" in problem.message("nl")
+
+
+def test_extensies_are_free_form(write):
+    text = agreement_text("[extensies.iets]\nwat = 1\n[extensies.iets.dieper]\nlijst = [1, 'a']\n")
+    assert isinstance(load(Source("a.toml", text)), Loaded)
+
+
+def test_wrong_types_are_strict(write):
+    # TOML gives typed values: a quoted number or date is a mistake worth reporting.
+    text = agreement_text('[afspraak]\nhuishoudens = "4200"\n[[partij]]\nid = "g"\nnaam = "G"\nsoort = "gemeente"\nondertekent = "ja"\n')
+    problems = [p for p in problems_of(write("a.toml", text)) if p.code == "type"]
+    assert [p.location.key for p in problems] == ["afspraak.huishoudens", "partij[0].ondertekent"]
+    assert "geheel getal" in problems[0].message("nl") and "true of false" in problems[1].message("nl")
+
+
+def test_array_of_tables_written_as_table_gets_a_hint(write):
+    text = BASE.replace("[[partij]]", "[partij]", 1).split("\n[[partij]]")[0] + "\n"
+    problems = problems_of(write("a.toml", text))
+    assert any("[[partij]]" in p.message("nl") for p in problems)
+
+
+def test_waiver_for_unknown_rule_is_an_error_in_the_file(write):
+    text = agreement_text('[[uitzondering]]\nregel = "gelijke-stemm"\ntoelichting = "Een uitleg van genoeg tekens lang."\n')
+    result = load(Source("a.toml", text), known_rules={"gelijke-stem"})
+    assert isinstance(result, list)
+    assert result[0].code == "verwijzing" and "bedoelde u 'gelijke-stem'?" in result[0].message("nl")
+
+
+def test_waiver_needs_a_real_explanation(write):
+    text = agreement_text('[[uitzondering]]\nregel = "gelijke-stem"\ntoelichting = "te kort"\n')
+    [problem] = problems_of(write("a.toml", text))
+    assert "te kort" in problem.message("nl") and "20" in problem.message("nl")
