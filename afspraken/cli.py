@@ -109,11 +109,10 @@ def check(
             click.echo(text, nl=False, color=color)
         else:
             _write(dest, text)
-    if any(dest is not None or name != "text" for name, dest in targets) and report.broken:
-        from afspraken.output.text import render as text_render
+    if report.broken and not any(dest is None and name == "text" for name, dest in targets):
+        from afspraken.output.text import problems
 
-        problems_only = type(report)(tuple(f for f in report.files if f.problems or f.crashes), report.rulesets, report.crashes, report.problems)
-        click.echo(text_render(problems_only, Context(lang, False, rules, quiet=True)), err=True, nl=False)
+        click.echo(problems(report, Context(lang)), err=True, nl=False)
     sys.exit(report.exit_code(fail))
 
 
@@ -157,11 +156,10 @@ def _environment(regelsets: tuple[str, ...] = (), plugins: tuple[str, ...] = (),
 def _fail_on_setup(checker: Any, lang: str) -> None:
     """Settings or plugins that are broken: say so and exit 2."""
     from afspraken.output import Context
-    from afspraken.output.text import render
+    from afspraken.output.text import problems
 
     if checker.problems or checker.crashes:
-        report = checker.report(())
-        click.echo(render(report, Context(lang, False, quiet=True)), err=True, nl=False)
+        click.echo(problems(checker.report(()), Context(lang)), err=True, nl=False)
         sys.exit(2)
 
 

@@ -141,7 +141,7 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
     """Toon de geladen plugins: naam, versie, hooks, regels en regelsets."""
     from afspraken.cli import _environment
     from afspraken.output import Context
-    from afspraken.output.text import render
+    from afspraken.output.text import problems
 
     checker, env = _environment((), plugins, config)
     pm, registry = env.registry.pm, env.registry
@@ -174,6 +174,6 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
                 if item[key]:
                     click.echo(f"  {label if lang == 'nl' else key}: {', '.join(item[key])}")
         if checker.crashes or checker.problems:
-            click.echo(render(checker.report(()), Context(lang, False, quiet=True)), err=True, nl=False)
+            click.echo(problems(checker.report(()), Context(lang)), err=True, nl=False)
     if checker.crashes or checker.problems:
         raise SystemExit(2)

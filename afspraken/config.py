@@ -51,6 +51,14 @@ def _has_tool_section(path: Path) -> bool:
         return False
 
 
+def shown(path: Path) -> str:
+    """A path as the user would write it: relative to the working folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def load(path: Optional[Path]) -> Union[Config, list[Problem]]:
     """Read and validate a config file; ``None`` gives the defaults."""
     if path is None:
@@ -60,9 +68,9 @@ def load(path: Optional[Path]) -> Union[Config, list[Problem]]:
     from afspraken.loading import Source, parse, read, validation_problems
     from afspraken.rulesets import ConfigModel
 
-    source = read(path)
+    source = read(path, name=shown(path))
     if isinstance(source, Problem):
-        return [source]
+        return Config(path) if source.code == "leeg" else [source]  # an empty config means: the defaults
     data = parse(source)
     if isinstance(data, Problem):
         return [data]

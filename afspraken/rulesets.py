@@ -82,7 +82,9 @@ class Selection:
 
 def read_ruleset(path: Any, plugin: str = "") -> Union[Ruleset, list[Problem]]:
     if isinstance(path, Path):
-        source = read(path)
+        from afspraken.config import shown
+
+        source = read(path, name=shown(path))
     else:  # a Traversable inside an installed package
         source = Source(str(path), path.read_text(encoding="utf-8"))
     if isinstance(source, Problem):

@@ -47,6 +47,16 @@ def render(report: Report, ctx: Context) -> str:
     return "\n".join(lines) + "\n"
 
 
+def problems(report: Report, ctx: Context) -> str:
+    """Only what stopped evaluation (for stderr, next to a machine-readable format)."""
+    lines = [f"{p.location}: {p.message(ctx.lang)}" for p in report.problems]
+    lines += [c.message(ctx.lang) for c in report.crashes]
+    for result in report.files:
+        lines += [f"{p.location}: {p.message(ctx.lang)}" for p in result.problems]
+        lines += [f"{result.path}: {c.message(ctx.lang)}" for c in result.crashes]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
 def _finding(f: Finding, ctx: Context) -> list[str]:
     lang = ctx.lang
     severity = f.severity.label(lang)

