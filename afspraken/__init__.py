@@ -18,14 +18,14 @@ hookimpl = pluggy.HookimplMarker("afspraken")
 
 _LAZY = {
     "Agreement": "afspraken.model",
-    "Rule": "afspraken.rule",
-    "Severity": "afspraken.rule",
-    "Text": "afspraken.rule",
-    "Violation": "afspraken.rule",
-    "rule": "afspraken.rule",
-    "violation": "afspraken.rule",
-    "undecided": "afspraken.rule",
-    "Params": "afspraken.rule",
+    "Rule": "afspraken.rules",
+    "Severity": "afspraken.rules",
+    "Text": "afspraken.rules",
+    "Violation": "afspraken.rules",
+    "rule": "afspraken.rules",
+    "violation": "afspraken.rules",
+    "undecided": "afspraken.rules",
+    "Params": "afspraken.rules",
     "OutputFormat": "afspraken.output",
     "get_plugin_manager": "afspraken.plugins",
     "check_text": "afspraken.engine",
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from afspraken.model import Agreement
     from afspraken.output import OutputFormat
     from afspraken.plugins import get_plugin_manager
-    from afspraken.rule import Params, Rule, Severity, Text, Violation, rule, undecided, violation
+    from afspraken.rules import Params, Rule, Severity, Text, Violation, rule, undecided, violation
 
 __all__ = ["__version__", "hookimpl", *_LAZY]
 

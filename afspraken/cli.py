@@ -67,7 +67,7 @@ def check(
     """
     from afspraken.engine import Checker, discover
     from afspraken.output import Context
-    from afspraken.rule import Severity
+    from afspraken.rules import Severity
 
     targets = _targets(formats or ("text",), output, lang)
     checker = Checker(regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Optional, Union
 
 from afspraken.results import Problem
-from afspraken.rule import KeyPath
+from afspraken.rules import KeyPath
 
 NAMES = ("afspraken.toml", "pyproject.toml")
 
@@ -30,10 +30,13 @@ class Config:
         return self.path.parent if self.path else Path.cwd()
 
 
-@lru_cache(maxsize=256)
 def find(folder: Path) -> Optional[Path]:
     """The nearest config file at or above ``folder``."""
-    folder = folder.resolve()
+    return _find(folder.resolve())
+
+
+@lru_cache(maxsize=256)
+def _find(folder: Path) -> Optional[Path]:
     for directory in (folder, *folder.parents):
         own = directory / "afspraken.toml"
         if own.is_file():

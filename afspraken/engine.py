@@ -16,7 +16,7 @@ from afspraken.model import Agreement
 from afspraken.plugins import get_plugin_manager
 from afspraken.registry import Registry
 from afspraken.results import Crash, Finding, FileResult, Location, Outcome, Problem, Report, RuleOutcome, dotted
-from afspraken.rule import Severity, Text, Violation
+from afspraken.rules import Severity, Text, Violation
 from afspraken.rulesets import ActiveRule, select
 
 SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from afspraken.rule import Rule, Text
+from afspraken.rules import Rule, Text
 
 H = {
     "wat": Text("Wat de regel toetst", "What it checks"),

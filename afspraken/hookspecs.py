@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from afspraken.output import OutputFormat
-    from afspraken.rule import Rule
+    from afspraken.rules import Rule
 
 hookspec = pluggy.HookspecMarker("afspraken")
 
@@ -28,7 +28,7 @@ def register_rules() -> Sequence[Rule]:
     """Add rules.
 
     :return: the plugin's :class:`afspraken.Rule` objects, usually made with the
-        :func:`afspraken.rule` decorator. A third-party rule id must be
+        :func:`afspraken.rules` decorator. A third-party rule id must be
         ``<plugin>/<rule>``, where ``<plugin>`` is the plugin's entry-point name.
     """
 

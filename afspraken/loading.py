@@ -20,7 +20,7 @@ from afspraken.locating import Locator
 from afspraken.messages import describe, suggest
 from afspraken.model import Agreement
 from afspraken.results import Location, Problem, dotted
-from afspraken.rule import KeyPath, Text
+from afspraken.rules import KeyPath, Text
 
 STDIN = "-"
 
@@ -181,7 +181,7 @@ def load(
 
 def validation_problems(source: Source, exc: ValidationError, model: type[BaseModel], prefix: KeyPath = ()) -> list[Problem]:
     """Located problems for a pydantic error in any TOML file (agreement, config, rule set)."""
-    return _validation_problems(source, exc, None, model, prefix)
+    return list(_validation_problems(source, exc, None, model, prefix))
 
 
 def _validation_problems(

@@ -67,6 +67,10 @@ _ELEMENT = re.compile(_SIMPLE)
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|([\s\S]))")
 _SIMPLE_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\"}
 
+# Paths deeper than this (no real document has them) are not indexed, which
+# keeps absurd input from costing quadratic time and memory.
+_MAX_DEPTH = 100
+
 # Parser modes. KEY, INKEY and HEADER collect key parts, hence `mode <= HEADER`.
 _KEY, _INKEY, _HEADER, _VALUE, _AFTER = range(5)
 
@@ -118,6 +122,8 @@ class _Index:
         """Record a (dotted) key under `base`; the first definition of a prefix wins."""
         keys, path = self.keys, base
         for name, offset in parts:
+            if len(path) >= _MAX_DEPTH:
+                break
             path = path + (name,)
             if path not in keys:
                 keys[path] = offset
@@ -129,6 +135,8 @@ class _Index:
         path: Path = ()
         last = len(parts) - 1
         for i, (name, _) in enumerate(parts):
+            if len(path) >= _MAX_DEPTH:
+                break
             path = path + (name,)
             if i < last:
                 if path not in keys:
@@ -163,6 +171,8 @@ class _Index:
         if inside an array (whose key position is its value position)."""
         if stack and stack[-1][0]:
             frame = stack[-1]
+            if len(frame[1]) >= _MAX_DEPTH:
+                return frame[1]
             target = frame[1] + (frame[2],)
             self.keys[target] = start
         self.values[target] = start

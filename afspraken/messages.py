@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel
 
-from afspraken.rule import KeyPath, Text
+from afspraken.rules import KeyPath, Text
 
 _TYPES_NL = {
     str: ("tekst", "text"),

@@ -79,7 +79,7 @@ class PluginManager(pluggy.PluginManager):
 
 
 def _check_hooks(pm: PluginManager, name: str, module: Any) -> None:
-    known = set(pm.hook.__dict__)
+    known = {name for name, caller in vars(pm.hook).items() if getattr(caller, "spec", None) is not None}
     for impl_name in dir(module):
         target = getattr(module, impl_name)
         if getattr(target, "afspraken_impl", None) is not None and impl_name not in known:
@@ -132,6 +132,10 @@ def _load_entry_points(pm: PluginManager) -> None:
         dist = getattr(ep, "dist", None)
         version = dist.version if dist is not None else "?"
         origin = f"{dist.metadata['Name']} {version}" if dist is not None else ep.value
+        if ep.name in pm.info:
+            message = f"two installed packages provide the plugin {ep.name!r}: {pm.info[ep.name].origin} and {origin}"
+            pm.crashes.append(Crash(ep.name, "entry point", message))
+            continue
         try:
             module = ep.load()
         except BaseException as exc:  # noqa: BLE001 - includes SystemExit from a bad plugin

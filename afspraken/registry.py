@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from afspraken.plugins import PluginManager, collect
 from afspraken.results import Crash
-from afspraken.rule import Rule
+from afspraken.rules import Rule
 
 
 @dataclass(frozen=True)

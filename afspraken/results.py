@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Optional
 
-from afspraken.rule import KeyPath, Severity, Text
+from afspraken.rules import KeyPath, Severity, Text
 
 
 @dataclass(frozen=True, slots=True)

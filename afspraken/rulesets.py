@@ -20,7 +20,7 @@ from afspraken.loading import Source, parse, read, validation_problems
 from afspraken.messages import suggest
 from afspraken.registry import Registry
 from afspraken.results import Location, Problem
-from afspraken.rule import KeyPath, Params, Rule, Severity, Text
+from afspraken.rules import KeyPath, Params, Rule, Severity, Text
 
 DEFAULT = "wijkaanpak"
 

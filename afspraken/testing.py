@@ -26,7 +26,7 @@ import tomli
 from afspraken.engine import Environment, evaluate
 from afspraken.loading import Loaded, Source, load
 from afspraken.results import FileResult, Finding, Outcome
-from afspraken.rule import Params, Rule
+from afspraken.rules import Params, Rule
 
 BASE = """\
 formaat = 1

@@ -12,7 +12,7 @@ from pydantic import Field
 from afspraken import hookimpl
 from afspraken.builtin import count, names, number, ruleset
 from afspraken.model import Agreement
-from afspraken.rule import Params, Rule, Text, Violation, rule, undecided, violation
+from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
 
 class GelijkeStemParams(Params):

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from afspraken import hookimpl
 from afspraken.model import Agreement
-from afspraken.rule import Params, Rule, Text, Violation, rule
+from afspraken.rules import Params, Rule, Text, Violation, rule
 
 _QUOTE = (
     "Maak goede afspraken over wie waarvoor verantwoordelijk is. Spreek mensen er vervolgens op aan als ze de "

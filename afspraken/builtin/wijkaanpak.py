@@ -6,7 +6,7 @@ from pathlib import Path
 
 from afspraken import hookimpl
 from afspraken.builtin import ruleset
-from afspraken.rule import Rule
+from afspraken.rules import Rule
 
 RULES: list[Rule] = []
 

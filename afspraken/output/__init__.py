@@ -10,11 +10,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from afspraken.rule import Severity, Text
+from afspraken.rules import Severity, Text
 
 if TYPE_CHECKING:
     from afspraken.results import Report
-    from afspraken.rule import Rule
+    from afspraken.rules import Rule
 
 
 @dataclass(frozen=True)

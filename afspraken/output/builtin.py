@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from afspraken import hookimpl
 from afspraken.output import OutputFormat
-from afspraken.rule import Text
+from afspraken.rules import Text
 
 
 def _text(report, ctx):  # type: ignore[no-untyped-def]

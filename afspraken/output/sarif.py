@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from afspraken.output import Context
 from afspraken.results import Location, Report
-from afspraken.rule import Severity
+from afspraken.rules import Severity
 
 LEVELS = {Severity.FOUT: "error", Severity.WAARSCHUWING: "warning", Severity.ADVIES: "note", Severity.UIT: "none"}
 INPUT_RULE = "invoerfout"  # a file that could not be evaluated

@@ -8,7 +8,7 @@ import click
 
 from afspraken.output import Context, plural
 from afspraken.results import Finding, Report
-from afspraken.rule import Severity, Text
+from afspraken.rules import Severity, Text
 
 _COLORS = {Severity.FOUT: "red", Severity.WAARSCHUWING: "yellow", Severity.ADVIES: "cyan"}
 

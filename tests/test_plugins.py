@@ -1,0 +1,179 @@
+"""Plugins: loading, namespacing, and fault isolation (every failure names its plugin)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from afspraken.plugins import get_plugin_manager
+from afspraken.registry import Registry
+from conftest import EXAMPLES
+
+UNEQUAL = EXAMPLES / "ongelijke-stem.toml"
+
+RULE = '''
+from afspraken import hookimpl, rule, Text, violation
+
+@rule(id="{id}", severity="waarschuwing", title=Text("t", "t"), summary=Text("s", "s"),
+      rationale=Text("r", "r"), quote="q", fix=Text("f", "f"))
+def check(doc, params):
+    {body}
+
+@hookimpl
+def register_rules():
+    return [check]
+'''
+
+
+def plugin(write, name: str, *, id: str | None = None, body: str = "return []", extra: str = "") -> Path:
+    return write(f"{name}.py", RULE.format(id=id or f"{name}/regel", body=body) + textwrap.dedent(extra))
+
+
+def test_importing_the_package_loads_no_plugin():
+    code = "import sys, afspraken; print(sorted(m for m in sys.modules if m.startswith('afspraken')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['afspraken']"
+
+
+def test_builtins_use_the_public_hooks():
+    registry = Registry(get_plugin_manager(entry_points=False))
+    assert registry.rules["gelijke-stem"].plugin == "afspraken.basis"
+    assert {"basis", "wijkaanpak"} <= set(registry.rulesets)
+    assert {"text", "json", "sarif"} <= set(registry.formats)
+    assert registry.crashes == []
+
+
+def test_a_plugin_file_adds_a_rule(cli, write):
+    plugin(write, "mijn", body='return [violation("hallo", "hello", ("afspraak", "titel"))]')
+    result = cli("check", str(UNEQUAL), "--plugin", "mijn.py", "--select", "mijn/regel", "--format", "json")
+    assert result.exit_code == 0  # a warning does not fail the run
+    [finding] = json.loads(result.stdout)["files"][0]["findings"]
+    assert finding["rule"] == "mijn/regel" and finding["key"] == "afspraak.titel" and finding["line"] == 5
+
+
+def test_a_plugin_that_fails_to_import_is_named_and_the_rest_still_runs(cli, write):
+    write("kapot.py", "import bestaat_niet\n")
+    result = cli("check", str(UNEQUAL), "--plugin", "kapot.py")
+    assert result.exit_code == 2
+    assert "plugin 'kapot' faalde in import: ModuleNotFoundError: No module named 'bestaat_niet'" in result.output
+    assert "gelijke-stem" in result.output  # the built-in rules still ran and reported
+    assert "Traceback" not in result.output
+
+
+def test_a_rule_that_raises_is_named_and_the_others_still_run(cli, write):
+    plugin(write, "deler", body="return [1 / 0]")
+    result = cli("check", str(UNEQUAL), "--plugin", "deler.py", "--select", "deler/regel", "--select", "gelijke-stem", "--format", "json")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    [crash] = report["files"][0]["crashes"]
+    assert crash["plugin"] == "deler" and crash["what"] == "regel deler/regel" and "ZeroDivisionError" in crash["error"]
+    assert [f["rule"] for f in report["files"][0]["findings"]] == ["gelijke-stem"]
+    outcomes = {r["rule"]: r["outcome"] for r in report["files"][0]["rules"]}
+    assert outcomes["deler/regel"] == "crash"
+
+
+def test_a_rule_that_returns_something_else_is_reported(cli, write):
+    plugin(write, "vreemd", body='return ["geen bevinding"]')
+    result = cli("check", str(UNEQUAL), "--plugin", "vreemd.py", "--select", "vreemd/regel")
+    assert result.exit_code == 2
+    assert "plugin 'vreemd' faalde in regel vreemd/regel: TypeError: the check returned str" in result.output
+
+
+def test_a_hook_that_raises_is_named(cli, write):
+    write("hook.py", "from afspraken import hookimpl\n\n@hookimpl\ndef register_rules():\n    raise RuntimeError('stuk')\n")
+    result = cli("check", str(UNEQUAL), "--plugin", "hook.py")
+    assert result.exit_code == 2 and "plugin 'hook' faalde in hook register_rules: RuntimeError: stuk" in result.output
+    assert "gelijke-stem" in result.output
+
+
+def test_a_hook_returning_the_wrong_type_is_named(cli, write):
+    write("raar.py", "from afspraken import hookimpl\n\n@hookimpl\ndef register_rules():\n    return 5\n")
+    result = cli("check", str(UNEQUAL), "--plugin", "raar.py")
+    assert result.exit_code == 2 and "plugin 'raar' faalde in hook register_rules: returned int, not a list of rules" in result.output
+
+
+def test_third_party_rule_ids_are_namespaced(cli, write):
+    plugin(write, "los", id="gelijk")
+    result = cli("check", str(UNEQUAL), "--plugin", "los.py")
+    assert result.exit_code == 2 and "a plugin's rule id must be 'los/<rule>', not 'gelijk'" in result.output
+
+
+def test_a_rule_registered_twice_is_an_error(cli, write):
+    write("dubbel.py", RULE.format(id="dubbel/regel", body="return []").replace("return [check]", "return [check, check]"))
+    result = cli("check", str(UNEQUAL), "--plugin", "dubbel.py")
+    assert result.exit_code == 2 and "rule id 'dubbel/regel' is registered by both 'dubbel' and 'dubbel'" in result.output
+
+
+def test_two_packages_with_the_same_plugin_name_are_both_named(cli, site):
+    _dist(site, "alfa", RULE.format(id="alfa/regel", body="return []"))
+    other = site / "other"
+    other.mkdir()
+    (other / "alfa_two.py").write_text(RULE.format(id="alfa/regel", body="return []"))
+    info = site / "alfa_two-2.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: alfa-two\nVersion: 2.0\n")
+    (info / "entry_points.txt").write_text("[afspraken]\nalfa = alfa_plug\n")
+    result = cli("check", str(UNEQUAL))
+    assert result.exit_code == 2
+    assert "two installed packages provide the plugin 'alfa'" in result.output
+    assert "alfa-plug 1.2.3" in result.output and "alfa-two 2.0" in result.output
+
+
+def test_unknown_hook_name_is_an_error_naming_the_plugin(cli, write):
+    write("typo.py", "from afspraken import hookimpl\n\n@hookimpl\ndef register_rule():\n    return []\n")
+    result = cli("check", str(UNEQUAL), "--plugin", "typo.py")
+    assert result.exit_code == 2 and "plugin 'typo' faalde in registratie" in result.output and "register_rule" in result.output
+
+
+def _dist(site: Path, name: str, module_body: str) -> None:
+    site.mkdir(exist_ok=True)
+    (site / f"{name}_plug.py").write_text(module_body)
+    info = site / f"{name}_plug-1.2.3.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}-plug\nVersion: 1.2.3\n")
+    (info / "entry_points.txt").write_text(f"[afspraken]\n{name} = {name}_plug\n")
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    path = tmp_path / "site"
+    path.mkdir()
+    monkeypatch.syspath_prepend(str(path))
+    return path
+
+
+def test_entry_point_plugins_are_loaded_and_listed(cli, site):
+    _dist(site, "alfa", RULE.format(id="alfa/regel", body="return []"))
+    data = json.loads(cli("plugins", "--format", "json").stdout)
+    alfa = next(p for p in data["plugins"] if p["name"] == "alfa")
+    assert alfa["version"] == "1.2.3" and alfa["kind"] == "entry point" and alfa["rules"] == ["alfa/regel"]
+
+
+def test_afspraken_plugins_limits_loading(cli, site, monkeypatch):
+    _dist(site, "alfa", RULE.format(id="alfa/regel", body="return []"))
+    _dist(site, "beta", "raise ImportError('beta is stuk')\n")
+    result = cli("check", str(UNEQUAL))
+    assert result.exit_code == 2 and "plugin 'beta' faalde in import: ImportError: beta is stuk" in result.output
+    monkeypatch.setenv("AFSPRAKEN_PLUGINS", "alfa")
+    result = cli("plugins", "--format", "json")
+    assert result.exit_code == 0 and "alfa" in [p["name"] for p in json.loads(result.stdout)["plugins"]]
+    monkeypatch.setenv("AFSPRAKEN_PLUGINS", "")
+    names = [p["name"] for p in json.loads(cli("plugins", "--format", "json").stdout)["plugins"]]
+    assert "alfa" not in names and "afspraken.basis" in names
+    monkeypatch.setenv("AFSPRAKEN_PLUGINS", "gamma")
+    result = cli("check", str(UNEQUAL))
+    assert result.exit_code == 2 and "no installed plugin is called 'gamma'" in result.output
+
+
+def test_config_plugins_are_loaded_next_to_the_config(cli, write):
+    plugin(write, "gemeente_regels", body='return [violation("x", "x", ("afspraak",))]')
+    write("afspraken.toml", "plugins = ['gemeente_regels']\n[regels.'gemeente_regels/regel']\nernst = 'fout'\n")
+    write("a.toml", (EXAMPLES / "woensel-west.toml").read_text())
+    result = cli("check", "a.toml", "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert [f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["gemeente_regels/regel"]
