@@ -1,0 +1,74 @@
+"""The package works from a wheel in a new virtual environment, with no source tree next to it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with only the built wheel (and its dependencies) installed."""
+    tmp = tmp_path_factory.mktemp("wheel")
+    dist = tmp / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = dist.glob("afspraken-*.whl")
+    env_dir = tmp / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    subprocess.run([str(bindir / "python"), "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True)
+    return bindir
+
+
+def test_the_wheel_holds_one_top_level_package_with_the_rule_sets(installed: Path):
+    [wheel] = (installed.parent.parent / "dist").glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    top = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
+    assert top == {"afspraken"}
+    assert "afspraken/regelsets/basis.toml" in names and "afspraken/regelsets/wijkaanpak.toml" in names
+    assert "afspraken/output/rapport.schema.json" in names
+
+
+def run(bindir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "AFSPRAKEN_PLUGINS")}
+    return subprocess.run([str(bindir / "afspraken"), *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def test_check_works_from_the_wheel(installed: Path, tmp_path: Path):
+    work = tmp_path / "elders"
+    work.mkdir()
+    for name in ("woensel-west.toml", "ongelijke-stem.toml"):
+        shutil.copy(EXAMPLES / name, work / name)
+    where = subprocess.run(
+        [str(installed / "python"), "-c", "import afspraken, sys; print(afspraken.__file__)"], cwd=work, capture_output=True, text=True, check=True
+    ).stdout
+    assert str(installed.parent) in where and str(ROOT) not in where
+    good = run(installed, "check", "woensel-west.toml", cwd=work)
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = run(installed, "check", ".", "--format", "sarif", cwd=work)
+    assert bad.returncode == 1, bad.stderr
+    log = json.loads(bad.stdout)
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["gelijke-stem"]
+
+
+def test_the_built_in_rule_sets_are_found_from_the_wheel(installed: Path, tmp_path: Path):
+    result = run(installed, "rulesets", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    names = {r["name"] for r in json.loads(result.stdout)}
+    assert {"basis", "wijkaanpak"} <= names
+    rules = json.loads(run(installed, "rules", "--format", "json", cwd=tmp_path).stdout)
+    assert {"gelijke-stem", "een-aanspreekpunt", "niet-te-veel-professionals"} <= {r["id"] for r in rules}
