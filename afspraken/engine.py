@@ -96,7 +96,7 @@ class Checker:
             for rule_id in self.selected:
                 if rule_id not in chosen_ids and rule_id in registry.rules:
                     rule = registry.rules[rule_id]
-                    rules.append(ActiveRule(rule, rule.severity, rule.params()))
+                    rules.append(ActiveRule(rule, rule.severity, rule.defaults()))
         rules = [a for a in rules if a.rule.id not in self.ignored]
         off = set(self.ignored)
         if self.selected:

@@ -30,7 +30,7 @@ NietLeeg = Annotated[str, Field(min_length=1)]
 
 
 class Sectie(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Afspraak(Sectie):

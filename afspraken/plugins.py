@@ -105,7 +105,12 @@ def get_plugin_manager(
 
     pm = PluginManager()
     for name, module in BUILTIN.items():
-        pm.add(importlib.import_module(module), PluginInfo(name, __version__, "ingebouwd", module))
+        try:
+            loaded = importlib.import_module(module)
+        except Exception as exc:  # noqa: BLE001 - our own bug, but still no traceback for the user
+            pm.crashes.append(Crash(name, "import", _error(exc)))
+            continue
+        pm.add(loaded, PluginInfo(name, __version__, "ingebouwd", module))
     if entry_points:
         _load_entry_points(pm)
     for spec in plugins:

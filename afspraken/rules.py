@@ -66,7 +66,8 @@ _LABEL = {
 class Params(BaseModel):
     """Base for a rule's parameters: unknown names and wrong types are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # defer_build: a schema is built only when config actually sets parameters.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class NoParams(Params):
@@ -127,9 +128,13 @@ class Rule(Generic[P]):
         if not _ID.match(self.id):
             raise ValueError(f"rule id {self.id!r} is not kebab-case (optionally '<plugin>/<rule>')")
 
+    def defaults(self) -> Params:
+        """The default parameters (no validation needed: they are the rule's own)."""
+        return self.params.model_construct()
+
     def __call__(self, agreement: Agreement, params: P | None = None) -> list[Violation]:
         """Run the check; ``params`` defaults to the rule's defaults."""
-        return list(self.check(agreement, params if params is not None else self.params()))
+        return list(self.check(agreement, params if params is not None else self.defaults()))
 
 
 def rule(

@@ -28,7 +28,7 @@ Ernst = Literal["fout", "waarschuwing", "advies", "uit"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
 
 class RegelsetMeta(_Strict):
@@ -47,6 +47,19 @@ class ConfigModel(_Strict):
     regelsets: list[str] = Field(default_factory=list)
     plugins: list[str] = Field(default_factory=list)
     regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+
+def _plain_ruleset(data: dict[str, Any]) -> bool:
+    """Does ``data`` obviously fit :class:`RulesetModel`? (If not, pydantic says why.)"""
+    meta, regels = data.get("regelset"), data.get("regels", {})
+    if set(data) - {"regelset", "regels"} or not isinstance(meta, dict) or not isinstance(regels, dict):
+        return False
+    if set(meta) - {"naam", "beschrijving", "bron", "breidt_uit"}:
+        return False
+    if not all(isinstance(meta.get(k, ""), str) for k in ("beschrijving", "bron")) or not isinstance(meta.get("naam", ""), str):
+        return False
+    extends = meta.get("breidt_uit", [])
+    return isinstance(extends, list) and all(isinstance(e, str) for e in extends) and all(isinstance(t, dict) for t in regels.values())
 
 
 def ruleset_name(path: Any) -> str:
@@ -92,10 +105,13 @@ def read_ruleset(path: Any, plugin: str = "") -> Union[Ruleset, list[Problem]]:
     data = parse(source)
     if isinstance(data, Problem):
         return [data]
-    try:
-        model = RulesetModel.model_validate(data)
-    except ValidationError as exc:
-        return validation_problems(source, exc, RulesetModel)
+    if _plain_ruleset(data):  # the usual case: skip building a validator at start-up
+        model = RulesetModel.model_construct(regelset=RegelsetMeta.model_construct(**data["regelset"]), regels=data.get("regels", {}))
+    else:
+        try:
+            model = RulesetModel.model_validate(data)
+        except ValidationError as exc:
+            return validation_problems(source, exc, RulesetModel)
     name = model.regelset.naam or Path(str(path.name)).stem
     return Ruleset(name, model.regelset, model.regels, source, plugin)
 
@@ -195,6 +211,15 @@ def _activate(registry: Registry, layers: list[_Layer], out: Selection) -> None:
                 out.rules.append(activated)
 
 
+_MISSING = object()
+
+
+def _same(default: Any, value: Any) -> bool:
+    if isinstance(default, list) and isinstance(value, list):
+        return len(default) == len(value) and all(_same(d, v) for d, v in zip(default, value))
+    return type(default) is type(value) and default == value
+
+
 def _configure(rule: Rule[Any], entry: dict[str, _Setting], out: Selection) -> Optional[ActiveRule]:
     """Severity and validated parameters of one rule, or ``None`` with problems added."""
     from afspraken.messages import describe
@@ -211,6 +236,9 @@ def _configure(rule: Rule[Any], entry: dict[str, _Setting], out: Selection) -> O
             )
             out.problems.append(ernst.source.problem(ernst.path, message, "ernst", value=True))
             return None
+    defaults = rule.defaults()
+    if all(_same(getattr(defaults, k, _MISSING), s.value) for k, s in entry.items()):
+        return ActiveRule(rule, severity, defaults)  # rule sets spell out the defaults: no validator needed
     try:
         params = rule.params.model_validate({k: s.value for k, s in entry.items()})
     except ValidationError as exc:

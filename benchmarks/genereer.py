@@ -1,0 +1,99 @@
+"""Generate a corpus of realistic agreements (about 6 KB each) for the benchmarks.
+
+    python benchmarks/genereer.py [--aantal 1000] [--map benchmarks/corpus] [--seed 1]
+
+About a third of the files break one or more rules, as real drafts do; the rest comply.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+from pathlib import Path
+
+WIJKEN = ["Woensel-West", "Kanaleneiland", "Overvecht", "Bouwlust", "Schilderswijk", "Malburgen", "Presikhaaf", "Angelslo", "Emmerhout", "Bargeres"]
+GEMEENTEN = ["Eindhoven", "Utrecht", "Den Haag", "Arnhem", "Emmen", "Rotterdam", "Zwolle", "Tilburg"]
+GROEPEN = ["huurders", "jongeren", "ouderen", "nieuwkomers", "eigenaren", "ondernemers"]
+ACTIES = ["Herinrichting {s}", "Huiswerkbegeleiding in {s}", "Schoonmaakdag {s}", "Speeltuin {s}", "Gevelrenovatie {s}", "Buurtpreventie {s}", "Taalcafé {s}", "Groenonderhoud {s}"]
+STRATEN = ["Celebesstraat", "Javalaan", "Boschdijk", "Kruisstraat", "Molenweg", "Parkstraat", "Schoolstraat", "Dorpsstraat"]
+
+
+def q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def agreement(i: int, rng: random.Random) -> str:
+    wijk, gemeente = rng.choice(WIJKEN), rng.choice(GEMEENTEN)
+    broken = rng.random() < 0.33
+    start = dt.date(2008 + rng.randrange(15), rng.randrange(1, 13), 1)
+    years = rng.choice([10, 12, 15]) if not broken else rng.choice([2, 4, 10])
+    end = start.replace(year=start.year + years) - dt.timedelta(days=1)
+    bewoners = rng.randrange(4000, 20000)
+    out = [
+        f"# Samenwerkingsafspraken {wijk} ({i}); gegenereerd voor de benchmark",
+        "formaat = 1",
+        "",
+        "[afspraak]",
+        f"titel = {q(f'Samenwerkingsafspraken {wijk} {i}')}",
+        f"wijk = {q(wijk)}",
+        f"gemeente = {q(gemeente)}",
+        'status = "concept"',
+        f"ingangsdatum = {start}",
+        f"einddatum = {end}",
+        'schaal = "buurt"',
+        f"huishoudens = {bewoners // 2}",
+        f"bewoners = {bewoners}",
+    ]
+    parties = [("gemeente", f"Gemeente {gemeente}", "gemeente"), ("corporatie", "Woonstichting Thuis", "corporatie"), ("bewonersraad", f"Bewonersraad {wijk}", "bewoners")]
+    parties += [(f"instelling-{k}", f"Stichting Welzijn {k}", "instelling") for k in range(rng.randrange(1, 3))]
+    per_party = max(1, bewoners * 2 // 1000 // len(parties))
+    for pid, naam, soort in parties:
+        pros = 0 if soort == "bewoners" else per_party * (4 if broken and soort == "instelling" else 1)
+        out += ["", "[[partij]]", f"id = {q(pid)}", f"naam = {q(naam)}", f"soort = {q(soort)}", f"professionals = {pros}", "ondertekent = true"]
+    mandaat = ["gemeente", "corporatie"] if not broken or rng.random() < 0.5 else ["gemeente"]
+    out += ["", "[[orgaan]]", 'id = "buurtonderneming"', f"naam = {q(f'Buurtonderneming {wijk}')}", 'soort = "buurtonderneming"', "besluitvormend = true", f"mandaat = {mandaat!r}".replace("'", '"')]
+    for pid, naam, soort in parties:
+        stemmen = 2 if broken and soort == "gemeente" and rng.random() < 0.5 else 1
+        out += ["", "  [[orgaan.lid]]", f"  naam = {q(f'Vertegenwoordiger {naam}')}", f"  partij = {q(pid)}", f"  stemmen = {stemmen}", f"  rol = {q('lid namens ' + naam)}"]
+    out += ["", "[aanspreekpunt]", 'orgaan = "buurtonderneming"', f"naam = {q(f'Wijkwinkel {wijk}')}", f"bereikbaar = {q('ma-vr 9-17 uur, ' + rng.choice(STRATEN) + ' 1')}"]
+    out += ["", "[[overleg]]", 'tussen = ["bewonersraad", "buurtonderneming"]', "per_jaar = 4", "afdwingbaar = true", 'onderwerpen = ["werkinhoud", "efficientie", "effectiviteit", "meerwaarde"]']
+    fasen = ["initiatief", "ontwerp", "besluit", "uitvoering", "evaluatie"]
+    if broken:
+        fasen = fasen[: rng.randrange(2, 5)]
+    out += ["", "[besluitvorming]", f"bewoners_betrokken = {fasen!r}".replace("'", '"'), "eigenaarschap_bewoners = true"]
+    groepen = rng.sample(GROEPEN, 4)
+    if "jongeren" not in groepen:
+        groepen[0] = "jongeren"
+    out += ["", "[bewoners]", f"groepen = {groepen!r}".replace("'", '"'), 'beoordelen_professionals = ["sollicitatie", "functionering"]', "rotatie_jaren = 4"]
+    for k in range(rng.randrange(18, 26)):
+        wie = rng.choice(parties)[0]
+        wanneer = start + dt.timedelta(days=rng.randrange(30, 365 * 3))
+        schaal = rng.choice(["straat", "straat", "buurt"])
+        wat = rng.choice(ACTIES).format(s=rng.choice(STRATEN))
+        out += ["", "[[actie]]", f"wat = {q(wat)}", f"wie = {q(wie)}", f"wanneer = {wanneer}", f"schaal = {q(schaal)}", f"thema = {q(rng.choice(['leefbaarheid', 'wonen', 'jeugd', 'veiligheid']))}", f"indicator = {q('tevredenheid bewoners (wijkmonitor)')}", f"streefwaarde = {rng.randrange(60, 90)}"]
+    out += ["", "[escalatie]", 'naam = "mr. J. van den Berg"', 'gezag = "oud-burgemeester"', 'toegankelijk_voor = ["bewoners", "gemeente", "corporatie", "instelling"]', "na_eigen_poging = true"]
+    out += ["", "[communicatie]", "successen_vieren = true", 'kanalen = ["wijkkrant", "jaarlijks wijkfeest"]']
+    out += ["", "[maatwerk]", f"wijkanalyse = {q(f'Wijkprofiel {wijk} {start.year - 1}')}"]
+    out += ["", "[continuiteit]", "vaste_contactpersonen = true", "minimale_bezetting_jaren = 3", ""]
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--aantal", type=int, default=1000)
+    parser.add_argument("--map", type=Path, default=Path(__file__).parent / "corpus")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    args.map.mkdir(parents=True, exist_ok=True)
+    sizes = []
+    for i in range(args.aantal):
+        text = agreement(i, rng)
+        (args.map / f"afspraak-{i:04d}.toml").write_text(text, encoding="utf-8")
+        sizes.append(len(text.encode()))
+    print(f"{args.aantal} afspraken in {args.map}, gemiddeld {sum(sizes) / len(sizes) / 1024:.1f} KB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Measure afspraken's speed against the floor set by its own dependencies.
+
+    python benchmarks/genereer.py          # once: 1,000 agreements in benchmarks/corpus
+    python benchmarks/meet.py [--herhaal 15]
+
+1. Start-up: ``afspraken check`` on one agreement, against
+   ``python -c "import pydantic, click, pluggy, tomli"`` (target: at most 1.3x).
+2. Throughput: ``afspraken check`` on the corpus (the whole run, in one process),
+   against a script that only reads, parses (tomli) and validates (the models)
+   the same files (target: at most 1.5x).
+
+Each command runs as a new process, alternating, and the median wall time is
+reported. Nothing here passes or fails: it measures and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BASELINE_IMPORT = [sys.executable, "-c", "import pydantic, click, pluggy, tomli"]
+PARSE_VALIDATE = """
+import sys, pathlib, tomli
+from afspraken.model import Agreement
+for path in sorted(pathlib.Path(sys.argv[1]).glob('*.toml')):
+    Agreement.model_validate(tomli.loads(path.read_bytes().decode('utf-8')))
+"""
+
+
+def afspraken() -> list[str]:
+    script = Path(sys.executable).parent / "afspraken"
+    return [str(script)] if script.exists() else [shutil.which("afspraken") or "afspraken"]
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env={**os.environ, "NO_COLOR": "1"})
+    return time.perf_counter() - start
+
+
+def compare(label: str, base: list[str], ours: list[str], repeat: int, target: float) -> None:
+    timed(base), timed(ours)  # warm the file cache
+    a, b = [], []
+    for _ in range(repeat):
+        a.append(timed(base))
+        b.append(timed(ours))
+    ma, mb = statistics.median(a), statistics.median(b)
+    print(f"{label}")
+    print(f"  basis    : {ma * 1000:8.1f} ms (mediaan van {repeat}; min {min(a) * 1000:.1f})  {' '.join(base[-2:])[:60]}")
+    print(f"  afspraken: {mb * 1000:8.1f} ms (mediaan van {repeat}; min {min(b) * 1000:.1f})  {' '.join(ours[1:])[:60]}")
+    print(f"  verhouding: {mb / ma:.2f}x (doel: hoogstens {target}x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--herhaal", type=int, default=15)
+    parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        sys.exit(f"geen corpus in {args.corpus}: draai eerst python benchmarks/genereer.py")
+    files = sorted(args.corpus.glob("*.toml"))
+    size = sum(f.stat().st_size for f in files) / len(files) / 1024
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; corpus: {len(files)} bestanden van gemiddeld {size:.1f} KB\n")
+    example = str(ROOT / "voorbeelden" / "woensel-west.toml")
+    compare("1. Opstarten: één afspraak", BASELINE_IMPORT, [*afspraken(), "check", example], args.herhaal, 1.3)
+    print()
+    compare(
+        f"2. {len(files)} afspraken",
+        [sys.executable, "-c", PARSE_VALIDATE, str(args.corpus)],
+        [*afspraken(), "check", str(args.corpus), "--format", "json", "--fail-on", "nooit"],
+        max(3, args.herhaal // 3),
+        1.5,
+    )
+
+
+if __name__ == "__main__":
+    main()
