@@ -43,6 +43,7 @@ def cli() -> None:
 @LANG
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Gebruik dit configbestand in plaats van zoeken.")
 @click.option("--plugin", "plugins", multiple=True, metavar="MODULE|BESTAND.py", help="Laad ook deze plugin.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Aantal processen; 0 = één per processorkern.")
 @click.option("--toon-geslaagd", is_flag=True, help="Toon ook de regels die geslaagd zijn.")
 @click.option("--quiet", "-q", is_flag=True, help="Alleen bevindingen die meetellen, zonder oplossingen.")
 @click.option("--no-color", is_flag=True, help="Geen kleur (ook met de omgevingsvariabele NO_COLOR).")
@@ -57,6 +58,7 @@ def check(
     lang: str,
     config: Optional[Path],
     plugins: tuple[str, ...],
+    jobs: int,
     toon_geslaagd: bool,
     quiet: bool,
     no_color: bool,
@@ -71,18 +73,20 @@ def check(
 
     targets = _targets(formats or ("text",), output, lang)
     checker = Checker(regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config)
-    files = []
-    checked: set[Path] = set()
-    for path, problem in discover(paths or (".",)):
-        if problem is not None:
-            from afspraken.results import FileResult
+    from afspraken.results import FileResult
 
+    found = list(discover(paths or (".",)))
+    checked = {Path(p).resolve() for p, problem in found if problem is None and p != "-"}
+    on_disk = [p for p, problem in found if problem is None and p != "-"]
+    results = iter(checker.check_many(on_disk, jobs or os.cpu_count() or 1))
+    files = []
+    for path, problem in found:
+        if problem is not None:
             files.append(FileResult(path, problems=(problem,)))
         elif path == "-":
             files.append(checker.check_path("<stdin>", sys.stdin.buffer.read(), "<stdin>"))
         else:
-            checked.add(Path(path).resolve())
-            files.append(checker.check_path(path))
+            files.append(next(results))
     report = checker.report(files)
     env = checker.environment(Path.cwd()) if not checker._envs else next(iter(checker._envs.values()))
     fail = None if fail_on == "nooit" else Severity(fail_on)

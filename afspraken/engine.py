@@ -60,6 +60,10 @@ class Checker:
         entry_points: bool = True,
         today: Optional[dt.date] = None,
     ) -> None:
+        self.options: dict[str, Any] = dict(
+            regelsets=tuple(regelsets), select=tuple(select), ignore=tuple(ignore), plugins=tuple(plugins),
+            config=config, entry_points=entry_points, today=today,
+        )
         self.regelsets, self.selected, self.ignored = tuple(regelsets), tuple(select), tuple(ignore)
         self.plugins, self.config_path, self.entry_points = tuple(plugins), config, entry_points
         self.today = today or dt.date.today()
@@ -128,15 +132,38 @@ class Checker:
             return FileResult(source.name, title=loaded.agreement.afspraak.titel)
         return evaluate(loaded, env, self.today)
 
-    def run(self, paths: Iterable[Union[str, Path]]) -> Report:
-        files = tuple(self.check_path(p) for p in paths)
-        return self.report(files)
+    def run(self, paths: Iterable[Union[str, Path]], jobs: int = 1) -> Report:
+        return self.report(self.check_many([str(p) for p in paths], jobs))
+
+    def check_many(self, paths: Sequence[str], jobs: int = 1) -> list[FileResult]:
+        """Check files in order; with ``jobs`` > 1 in that many worker processes."""
+        if jobs <= 1 or len(paths) < 4 * jobs:
+            return [self.check_path(p) for p in paths]
+        from concurrent.futures import ProcessPoolExecutor
+
+        for folder in {Path(p).parent for p in paths}:
+            self.environment(folder)  # settings and rule sets are reported from this process
+        size = max(1, len(paths) // (jobs * 4))
+        chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
+        files: list[FileResult] = []
+        with ProcessPoolExecutor(jobs) as pool:
+            for done, crashes, problems in pool.map(_check_chunk, [(self.options, c) for c in chunks]):
+                files += done
+                self.crashes += [c for c in crashes if c not in self.crashes]
+                self.problems += [p for p in problems if p not in self.problems]
+        return files
 
     def report(self, files: Sequence[FileResult]) -> Report:
         rulesets: list[str] = []
         for env in self._envs.values():
             rulesets += [r for r in env.rulesets if r not in rulesets]
         return Report(tuple(files), tuple(rulesets), tuple(self.crashes), tuple(self.problems))
+
+
+def _check_chunk(args: tuple[dict[str, Any], list[str]]) -> tuple[list[FileResult], list[Crash], list[Problem]]:
+    options, paths = args
+    checker = Checker(**options)
+    return [checker.check_path(p) for p in paths], checker.crashes, checker.problems
 
 
 def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:

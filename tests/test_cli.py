@@ -205,3 +205,13 @@ def test_explain(cli):
     assert "[regels.niet-te-veel-professionals]" in result.output
     result = cli("explain", "gelijke-stemm")
     assert result.exit_code == 2 and "bedoelde u 'gelijke-stem'?" in result.output
+
+
+def test_jobs_gives_the_same_report_in_the_same_order(cli, write):
+    for i in range(12):
+        write(f"m/a{i:02d}.toml", (UNEQUAL if i % 3 == 0 else GOOD).read_text())
+    write("m/kapot.toml", "formaat = 1\n")
+    one = cli("check", "m", "--format", "json")
+    two = cli("check", "m", "--format", "json", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 2
+    assert json.loads(one.stdout) == json.loads(two.stdout)
