@@ -210,6 +210,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
         outcomes=tuple(RuleOutcome(r, o, severities[r]) for r, o in outcomes.items()),
         title=agreement.afspraak.titel,
         meta=_meta(agreement),
+        rulesets=tuple(env.rulesets),
     )
 
 

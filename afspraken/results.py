@@ -95,7 +95,8 @@ class FileResult:
     crashes: tuple[Crash, ...] = ()
     outcomes: tuple[RuleOutcome, ...] = ()
     title: str = ""
-    meta: dict[str, str] = field(default_factory=dict, compare=False)
+    meta: dict[str, str] = field(default_factory=dict, compare=False)  # titel, wijk, gemeente, status, soort, partijen
+    rulesets: tuple[str, ...] = ()
 
     @property
     def evaluated(self) -> bool:

@@ -6,6 +6,7 @@ Formats are registered through the ``register_formats`` hook; the built-in ones
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
@@ -28,6 +29,7 @@ class Context:
     fail_on: Optional[Severity] = Severity.FOUT
     quiet: bool = False
     tool_version: str = ""
+    generated: datetime.datetime = field(default_factory=lambda: datetime.datetime.now().astimezone())  # when the check ran
 
 
 @dataclass(frozen=True)

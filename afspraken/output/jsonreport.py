@@ -48,6 +48,7 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "afspraken", "version": ctx.tool_version},
         "lang": lang,
+        "generated": ctx.generated.isoformat(timespec="seconds"),
         "rulesets": list(report.rulesets),
         "files": [
             {
@@ -59,6 +60,7 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
                 "findings": [_finding(f, lang) for f in r.findings],
                 "rules": [{"rule": o.rule, "outcome": o.outcome.value, "severity": o.severity.value} for o in r.outcomes],
                 "crashes": [_crash(c, lang) for c in r.crashes],
+                "rulesets": list(r.rulesets),
             }
             for r in report.files
         ],
