@@ -177,3 +177,18 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
             click.echo(problems(checker.report(()), Context(lang)), err=True, nl=False)
     if checker.crashes or checker.problems:
         raise SystemExit(2)
+
+
+@click.command("schema")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het schema naar dit bestand.")
+def schema_command(output: Optional[Path]) -> None:
+    """Print het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML)."""
+    from afspraken.schema import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from afspraken.cli import _write
+
+        _write(output, text)
