@@ -167,13 +167,14 @@ def _fail_on_setup(checker: Any, lang: str) -> None:
         sys.exit(2)
 
 
-from afspraken.commands import explain, plugins_command, rules_command, rulesets_command, schema_command  # noqa: E402
+from afspraken.commands import explain, init_command, plugins_command, rules_command, rulesets_command, schema_command  # noqa: E402
 
 cli.add_command(rules_command)
 cli.add_command(explain)
 cli.add_command(rulesets_command)
 cli.add_command(plugins_command)
 cli.add_command(schema_command)
+cli.add_command(init_command)
 
 
 def main() -> None:

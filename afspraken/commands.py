@@ -192,3 +192,35 @@ def schema_command(output: Optional[Path]) -> None:
         from afspraken.cli import _write
 
         _write(output, text)
+
+
+@click.command("init")
+@click.argument("file", required=False, default="afspraak.toml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--no-input", is_flag=True, help="Niets vragen; zet 'VUL IN' waar iets ingevuld moet worden.")
+@LANG
+def init_command(file: Path, no_input: bool, lang: str) -> None:
+    """Schrijf een nieuwe afspraak met uitleg (standaard afspraak.toml); overschrijft nooit een bestand."""
+    from afspraken.template import Answers, render, write_new
+
+    if file.exists():
+        raise click.UsageError(
+            f"{file} bestaat al; kies een andere naam (afspraken init ANDER.toml)" if lang == "nl" else f"{file} already exists; choose another name"
+        )
+    answers = Answers()
+    if not no_input:
+        ask = (lambda nl, en, default: click.prompt(nl if lang == "nl" else en, default=default))
+        answers.wijk = ask("Wijk", "Neighbourhood", answers.wijk)
+        answers.gemeente = ask("Gemeente", "Municipality", answers.gemeente)
+        answers.corporatie = ask("Woningcorporatie", "Housing corporation", answers.corporatie)
+        answers.bewoners = ask("Bewonersorganisatie", "Residents' organisation", answers.bewoners)
+        others = ask("Instellingen (komma's ertussen)", "Institutions (comma-separated)", ", ".join(answers.instellingen))
+        answers.instellingen = [x.strip() for x in others.split(",") if x.strip()] or answers.instellingen
+    try:
+        write_new(file, render(answers))
+    except FileExistsError:
+        raise click.UsageError(f"{file} bestaat al" if lang == "nl" else f"{file} already exists") from None
+    click.echo(
+        f"{file} geschreven. Vul in waar 'VUL IN' staat en toets met: afspraken check {file}"
+        if lang == "nl"
+        else f"Wrote {file}. Fill in where it says 'VUL IN' and check with: afspraken check {file}"
+    )
