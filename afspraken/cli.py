@@ -78,7 +78,7 @@ def check(
     found = list(discover(paths or (".",)))
     checked = {Path(p).resolve() for p, problem in found if problem is None and p != "-"}
     on_disk = [p for p, problem in found if problem is None and p != "-"]
-    results = iter(checker.check_many(on_disk, jobs or os.cpu_count() or 1))
+    results = iter(_with_progress(checker, on_disk, jobs or os.cpu_count() or 1, lang))
     files = []
     for path, problem in found:
         if problem is not None:
@@ -118,6 +118,22 @@ def check(
 
         click.echo(problems(report, Context(lang)), err=True, nl=False)
     sys.exit(report.exit_code(fail))
+
+
+PROGRESS_FROM = 8  # files; fewer finish before a bar would be useful
+
+
+def _with_progress(checker: Any, paths: list[str], jobs: int, lang: str) -> list[Any]:
+    """Check ``paths``; on a terminal, with a progress bar on stderr (never in piped output)."""
+    if len(paths) < PROGRESS_FROM or not sys.stderr.isatty():
+        return checker.check_many(paths, jobs)
+    results: list[Any] = []
+    label = _t(lang, "Toetsen", "Checking")
+    with click.progressbar(length=len(paths), label=label, file=sys.stderr, show_pos=True) as bar:
+        for chunk in checker.iter_checks(paths, jobs):
+            results += chunk
+            bar.update(len(chunk))
+    return results
 
 
 def _targets(formats: tuple[str, ...], output: Optional[Path], lang: str) -> list[tuple[str, Optional[Path]]]:

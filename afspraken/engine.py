@@ -137,21 +137,25 @@ class Checker:
 
     def check_many(self, paths: Sequence[str], jobs: int = 1) -> list[FileResult]:
         """Check files in order; with ``jobs`` > 1 in that many worker processes."""
+        return [r for chunk in self.iter_checks(paths, jobs) for r in chunk]
+
+    def iter_checks(self, paths: Sequence[str], jobs: int = 1) -> Iterator[list[FileResult]]:
+        """Results in order, a chunk at a time (for a progress bar)."""
         if jobs <= 1 or len(paths) < 4 * jobs:
-            return [self.check_path(p) for p in paths]
+            for p in paths:
+                yield [self.check_path(p)]
+            return
         from concurrent.futures import ProcessPoolExecutor
 
         for folder in {Path(p).parent for p in paths}:
             self.environment(folder)  # settings and rule sets are reported from this process
-        size = max(1, len(paths) // (jobs * 4))
+        size = max(1, min(50, len(paths) // (jobs * 4)))
         chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
-        files: list[FileResult] = []
         with ProcessPoolExecutor(jobs) as pool:
             for done, crashes, problems in pool.map(_check_chunk, [(self.options, c) for c in chunks]):
-                files += done
                 self.crashes += [c for c in crashes if c not in self.crashes]
                 self.problems += [p for p in problems if p not in self.problems]
-        return files
+                yield done
 
     def report(self, files: Sequence[FileResult]) -> Report:
         rulesets: list[str] = []

@@ -214,4 +214,23 @@ def test_jobs_gives_the_same_report_in_the_same_order(cli, write):
     one = cli("check", "m", "--format", "json")
     two = cli("check", "m", "--format", "json", "--jobs", "2")
     assert one.exit_code == two.exit_code == 2
-    assert json.loads(one.stdout) == json.loads(two.stdout)
+    first, second = json.loads(one.stdout), json.loads(two.stdout)
+    first.pop("generated"), second.pop("generated")
+    assert first == second
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import os
+    import subprocess
+
+    folder = tmp_path / "veel"
+    folder.mkdir()
+    for i in range(10):
+        (folder / f"a{i}.toml").write_text(GOOD.read_text())
+    script = "import sys; sys.stderr.isatty = lambda: {tty}; sys.argv = ['afspraken', 'check', sys.argv[1]]; from afspraken.cli import main; main()"
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    on_tty = subprocess.run([sys.executable, "-c", script.format(tty=True), str(folder)], capture_output=True, text=True, env=env)
+    assert "Toetsen" in on_tty.stderr and "10/10" in on_tty.stderr
+    assert "Toetsen" not in on_tty.stdout
+    piped = subprocess.run([sys.executable, "-c", script.format(tty=False), str(folder)], capture_output=True, text=True, env=env)
+    assert piped.stderr == "" and piped.returncode == 0
