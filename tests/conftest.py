@@ -46,3 +46,26 @@ def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., object
         return CliRunner().invoke(command, list(args), input=input, env=env, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with only the built wheel (and its dependencies) installed: its bin folder."""
+    import os
+    import subprocess
+    import sys
+    import venv
+
+    tmp = tmp_path_factory.mktemp("wheel")
+    dist = tmp / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = dist.glob("afspraken-*.whl")
+    env_dir = tmp / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    subprocess.run([str(bindir / "python"), "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True)
+    return bindir

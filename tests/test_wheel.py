@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import venv
 import zipfile
 from pathlib import Path
 
@@ -17,21 +16,8 @@ from conftest import EXAMPLES, ROOT
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv with only the built wheel (and its dependencies) installed."""
-    tmp = tmp_path_factory.mktemp("wheel")
-    dist = tmp / "dist"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(dist), str(ROOT)],
-        check=True,
-        capture_output=True,
-    )
-    [wheel] = dist.glob("afspraken-*.whl")
-    env_dir = tmp / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
-    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
-    subprocess.run([str(bindir / "python"), "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True)
-    return bindir
+def installed(wheel_env: Path) -> Path:
+    return wheel_env
 
 
 def test_the_wheel_holds_one_top_level_package_with_the_rule_sets(installed: Path):
