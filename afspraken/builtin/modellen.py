@@ -1,15 +1,257 @@
-"""Rule sets for the three models in the source: Buurtonderneming, Emmen Revisited, Development Trust."""
+"""Rule sets for the three models in the source: Buurtonderneming, Emmen Revisited, Development Trust.
+
+Each rule set extends ``wijkaanpak`` and adds the one rule that defines its model. These rules
+are ``fout`` by default: an agreement that claims a model but lacks what defines it is not that
+model. Outside their rule sets they are not active.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from afspraken import hookimpl
-from afspraken.builtin import ruleset
-from afspraken.rules import Rule
+from afspraken.builtin import names, ruleset
+from afspraken.model import Agreement
+from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
-RULES: list[Rule] = []
 RULESETS = ("buurtonderneming", "emmen-revisited", "development-trust")
+
+
+def _organen(doc: Agreement) -> str:
+    return names([f"'{o.naam}' ({o.soort})" for o in doc.orgaan], "nl") or "geen"
+
+
+def _bodies(doc: Agreement) -> str:
+    return names([f"'{o.naam}' ({o.soort})" for o in doc.orgaan], "en") or "none"
+
+
+# --------------------------------------------------------------------------- mandaat
+
+
+@rule(
+    id="mandaat",
+    severity="fout",
+    title=Text("De Buurtonderneming heeft de mandaten", "The Buurtonderneming holds the mandates"),
+    summary=Text(
+        "Een orgaan van soort 'buurtonderneming' heeft in mandaat de id van elke ondertekenende gemeente en "
+        "corporatie; er ondertekent minstens één gemeente en één corporatie. Zijn er meer buurtondernemingen, dan "
+        "volstaat één; anders noemt de melding wat ontbreekt bij de buurtonderneming die er het dichtst bij komt. "
+        "Ernst fout: zonder die mandaten is het geen buurtonderneming-model.",
+        "A body of kind 'buurtonderneming' lists in mandaat the id of every signing municipality and housing "
+        "corporation; at least one municipality and one corporation sign. With several such bodies one suffices; "
+        "otherwise the message names what the closest one lacks. Severity fout: without those mandates it is not "
+        "the Buurtonderneming model.",
+    ),
+    rationale=Text(
+        "De Buurtonderneming stuurt alle wijkverbetering aan en is één aanspreekpunt voor bewoners, omdat gemeente "
+        "en corporatie haar hun mandaat gaven.",
+        "The Buurtonderneming directs all neighbourhood improvement and is one point of contact for residents, "
+        "because municipality and corporation gave it their mandate.",
+    ),
+    quote="Alle activiteiten op het gebied van wijkverbetering worden aangestuurd door de Buurtonderneming "
+    "Woensel-West. De gemeente en corporatie Trudo zijn initiatiefnemer van de Buurtonderneming die beschikt over de "
+    "mandaten van de gemeente en de corporatie.",
+    fix=Text(
+        'Geef het orgaan van soort "buurtonderneming" mandaat = [de ids van de gemeente en van elke corporatie].',
+        'Give the body of kind "buurtonderneming" mandaat = [the ids of the municipality and of every corporation].',
+    ),
+    example_fail="""
+[[orgaan]]
+id = "buurtonderneming"
+naam = "Buurtonderneming Voorbeeldwijk"
+soort = "buurtonderneming"
+mandaat = ["gemeente"]
+""",
+    example_pass="""
+[[orgaan]]
+id = "buurtonderneming"
+naam = "Buurtonderneming Voorbeeldwijk"
+soort = "buurtonderneming"
+mandaat = ["gemeente", "corporatie"]
+""",
+)
+def mandaat(doc: Agreement, params: Params) -> Iterator[Violation]:
+    for soort, en in (("gemeente", "municipality"), ("corporatie", "housing corporation")):
+        if not doc.ondertekenaars(soort):
+            yield violation(
+                f"geen {soort} ondertekent de afspraak, terwijl de buurtonderneming het mandaat van gemeente én corporatie hoort te hebben",
+                f"no {en} (soort '{soort}') signs the agreement, while the buurtonderneming should hold the mandate of municipality and corporation",
+                ("partij",),
+            )
+    kandidaten = [(i, o) for i, o in enumerate(doc.orgaan) if o.soort == "buurtonderneming"]
+    if not kandidaten:
+        yield violation(
+            f"er is geen orgaan van soort 'buurtonderneming' dat de mandaten van gemeente en corporatie heeft (organen: {_organen(doc)})",
+            f"there is no body of kind 'buurtonderneming' holding the mandates of municipality and corporation (bodies: {_bodies(doc)})",
+            ("orgaan",),
+        )
+        return
+    nodig = [(k, p) for k, p in enumerate(doc.partij) if p.ondertekent and p.soort in ("gemeente", "corporatie")]
+    gaps = [(i, o, [(k, p) for k, p in nodig if p.id not in o.mandaat]) for i, o in kandidaten]
+    if any(not missing for _, _, missing in gaps):
+        return
+    i, o, missing = min(gaps, key=lambda g: len(g[2]))
+    wie = [p.naam for _, p in missing]
+    yield violation(
+        f"buurtonderneming '{o.naam}' heeft geen mandaat van {names(wie, 'nl')}",
+        f"buurtonderneming '{o.naam}' holds no mandate from {names(wie, 'en')}",
+        ("orgaan", i, "mandaat"),
+        *[("partij", k) for k, _ in missing],
+    )
+
+
+# --------------------------------------------------------------------------- onafhankelijke-regie
+
+
+@rule(
+    id="onafhankelijke-regie",
+    severity="fout",
+    title=Text("Regie bij een onafhankelijk programmabureau", "Direction by an independent programme office"),
+    summary=Text(
+        "Er is een orgaan van soort 'programmabureau' met onafhankelijk = true; dat orgaan voert de regie. Meer dan "
+        "dat (wat 'regie voeren' inhoudt) staat niet in het formaat en wordt niet getoetst. Ernst fout: zonder "
+        "onafhankelijk programmabureau is het geen Emmen Revisited-model.",
+        "There is a body of kind 'programmabureau' with onafhankelijk = true; that body directs the approach. "
+        "Anything beyond that (what directing involves) is not in the format and is not checked. Severity fout: "
+        "without an independent programme office it is not the Emmen Revisited model.",
+    ),
+    rationale=Text(
+        "In Emmen Revisited zorgt een onafhankelijk programmabureau dat alle partijen betrokken zijn en blijven; "
+        "geen van de partijen heeft de regie alleen.",
+        "In Emmen Revisited an independent programme office makes sure all parties are and stay involved; none of "
+        "the parties directs on its own.",
+    ),
+    quote="De regie van de wijkaanpak ligt bij een onafhankelijk programmabureau, dat ervoor zorgt dat alle partijen "
+    "in de wijk betrokken zijn en blijven.",
+    fix=Text(
+        'Voeg een [[orgaan]] toe met soort = "programmabureau" en onafhankelijk = true.',
+        'Add an [[orgaan]] with soort = "programmabureau" and onafhankelijk = true.',
+    ),
+    example_fail="""
+[[orgaan]]
+id = "buurtonderneming"
+naam = "Programmabureau Voorbeeldwijk"
+soort = "programmabureau"
+mandaat = ["gemeente", "corporatie"]
+""",
+    example_pass="""
+[[orgaan]]
+id = "buurtonderneming"
+naam = "Programmabureau Voorbeeldwijk"
+soort = "programmabureau"
+onafhankelijk = true
+mandaat = ["gemeente", "corporatie"]
+""",
+)
+def onafhankelijke_regie(doc: Agreement, params: Params) -> Iterator[Violation]:
+    bureaus = [(i, o) for i, o in enumerate(doc.orgaan) if o.soort == "programmabureau"]
+    if not bureaus:
+        yield violation(
+            f"er is geen orgaan van soort 'programmabureau' dat onafhankelijk de regie voert (organen: {_organen(doc)})",
+            f"there is no body of kind 'programmabureau' that directs the approach independently (bodies: {_bodies(doc)})",
+            ("orgaan",),
+        )
+        return
+    if any(o.onafhankelijk for _, o in bureaus):
+        return
+    wie = [f"'{o.naam}'" for _, o in bureaus]
+    yield violation(
+        f"programmabureau {names(wie, 'nl')} is niet onafhankelijk (onafhankelijk = true ontbreekt)",
+        f"programme office {names(wie, 'en')} is not independent (onafhankelijk = true is missing)",
+        *[("orgaan", i, "onafhankelijk") for i, _ in bureaus],
+    )
+
+
+# --------------------------------------------------------------------------- bewonersbestuur
+
+
+@rule(
+    id="bewonersbestuur",
+    severity="fout",
+    title=Text("Een bestuur van bewoners", "A board of residents"),
+    summary=Text(
+        "Elk lid van elk besluitvormend orgaan zit namens een partij van soort 'bewoners'; per orgaan noemt één "
+        "melding alle andere leden. Zonder besluitvormend orgaan volgt een bevinding; een besluitvormend orgaan "
+        "zonder leden geeft 'kan niet beoordelen'. Ernst fout: een bestuur dat niet geheel uit bewoners bestaat, is "
+        "geen development trust.",
+        "Every member of every deciding body sits for a party of kind 'bewoners'; per body one message names all "
+        "other members. Without a deciding body that is a finding; a deciding body without members gives 'cannot "
+        "decide'. Severity fout: a board not made up entirely of residents is not a development trust.",
+    ),
+    rationale=Text(
+        "In een development trust zoals de Goodwin Trust besturen bewoners zelf; professionals werken voor hen.",
+        "In a development trust such as the Goodwin Trust residents govern themselves; professionals work for them.",
+    ),
+    quote="Het bestuur bestaat geheel uit wijkbewoners.",
+    fix=Text(
+        "Laat alle leden van het besluitvormende orgaan zitting hebben namens een bewonerspartij; geef andere partijen "
+        "een adviserende rol in een orgaan met besluitvormend = false.",
+        "Have every member of the deciding body sit for a residents' party; give other parties an advisory role in a "
+        "body with besluitvormend = false.",
+    ),
+    example_fail="""
+[[orgaan]]
+id = "buurtonderneming"
+naam = "Bestuur Wijktrust"
+soort = "overig"
+mandaat = ["gemeente", "corporatie"]
+  [[orgaan.lid]]
+  naam = "A. Yilmaz"
+  partij = "bewonersraad"
+  [[orgaan.lid]]
+  naam = "Wethouder wonen"
+  partij = "gemeente"
+""",
+    example_pass="""
+[[orgaan]]
+id = "buurtonderneming"
+naam = "Bestuur Wijktrust"
+soort = "overig"
+mandaat = ["gemeente", "corporatie"]
+  [[orgaan.lid]]
+  naam = "A. Yilmaz"
+  partij = "bewonersraad"
+  [[orgaan.lid]]
+  naam = "J. de Boer"
+  partij = "bewonersraad"
+""",
+)
+def bewonersbestuur(doc: Agreement, params: Params) -> Iterator[Violation]:
+    besluitvormend = [(i, o) for i, o in enumerate(doc.orgaan) if o.besluitvormend]
+    if not besluitvormend:
+        yield violation(
+            f"er is geen besluitvormend orgaan (bestuur) dat uit bewoners bestaat (organen: {_organen(doc)})",
+            f"there is no deciding body (board) made up of residents (bodies: {_bodies(doc)})",
+            ("orgaan",),
+        )
+        return
+    bewoners = {p.id for p in doc.partij if p.soort == "bewoners"}
+    for i, o in besluitvormend:
+        if not o.lid:
+            yield undecided(
+                f"het besluitvormende orgaan '{o.naam}' heeft geen leden ([[orgaan.lid]]), dus niet te zien of het uit bewoners bestaat",
+                f"the deciding body '{o.naam}' has no members ([[orgaan.lid]]), so whether it is made up of residents is unknown",
+                ("orgaan", i, "lid"),
+            )
+            continue
+        anderen = [(j, lid) for j, lid in enumerate(o.lid) if lid.partij not in bewoners]
+        if not anderen:
+            continue
+        wie = [f"{lid.naam} ({_partij_naam(doc, lid.partij)})" for _, lid in anderen]
+        yield violation(
+            f"in het besluitvormende orgaan '{o.naam}' {'zit' if len(wie) == 1 else 'zitten'} {names(wie, 'nl')} niet namens bewoners",
+            f"in the deciding body '{o.naam}', {names(wie, 'en')} {'does' if len(wie) == 1 else 'do'} not sit for residents",
+            *[("orgaan", i, "lid", j, "partij") for j, _ in anderen],
+        )
+
+
+def _partij_naam(doc: Agreement, id: str) -> str:
+    p = doc.partij_by_id(id)
+    return p.naam if p else id
+
+
+RULES: list[Rule] = [mandaat, onafhankelijke_regie, bewonersbestuur]
 
 
 @hookimpl

@@ -1,7 +1,8 @@
 """Rule set ``wijkaanpak``, part 1: resident participation (who sits at the table, and how).
 
-The other recommendations of the working groups are in :mod:`afspraken.builtin.wijkaanpak`;
-both modules are built-in plugins and ``rules/wijkaanpak.toml`` activates the rules of both.
+The other recommendations of the working groups are in :mod:`afspraken.builtin.wijkaanpak`,
+which is the plugin: its ``register_rules`` hook returns the rules of both modules. This module
+has no hooks of its own, so it is not listed in ``afspraken.plugins.BUILTIN``.
 """
 
 from __future__ import annotations
@@ -10,15 +11,19 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken import hookimpl
-from afspraken.builtin import names
+from afspraken.builtin import names, number
 from afspraken.model import FASEN, Agreement, Fase, Partij
-from afspraken.rule import Params, Rule, Text, Violation, rule, violation
+from afspraken.rules import Params, Rule, Text, Violation, rule, violation
 
 def _naam(doc: Agreement, id: str) -> str:
     """The name of the partij or orgaan with this id (the id itself if unknown)."""
     found = doc.partij_by_id(id) or doc.orgaan_by_id(id)
     return found.naam if found else id
+
+
+def _n(count: int, one: str, many: str, lang: str = "en") -> str:
+    """'1 year', '2 years', '1 groep', '2 groepen'."""
+    return f"{number(count, lang)} {one if count == 1 else many}"
 
 
 def _bewoners_partijen(doc: Agreement) -> list[Partij]:
@@ -55,17 +60,47 @@ def _norm(text: str) -> str:
     ),
     example_fail="""
 [[partij]]
+id = "gemeente"
+naam = "Gemeente Voorbeeldstad"
+soort = "gemeente"
+
+[[partij]]
+id = "corporatie"
+naam = "Woonstichting Voorbeeld"
+soort = "corporatie"
+
+[[partij]]
 id = "bewonersraad"
 naam = "Bewonersraad Voorbeeldwijk"
 soort = "bewoners"
 ondertekent = false
+
+[[partij]]
+id = "welzijn"
+naam = "Stichting Welzijn Voorbeeld"
+soort = "instelling"
 """,
     example_pass="""
+[[partij]]
+id = "gemeente"
+naam = "Gemeente Voorbeeldstad"
+soort = "gemeente"
+
+[[partij]]
+id = "corporatie"
+naam = "Woonstichting Voorbeeld"
+soort = "corporatie"
+
 [[partij]]
 id = "bewonersraad"
 naam = "Bewonersraad Voorbeeldwijk"
 soort = "bewoners"
 ondertekent = true
+
+[[partij]]
+id = "welzijn"
+naam = "Stichting Welzijn Voorbeeld"
+soort = "instelling"
 """,
 )
 def bewoners_aan_tafel(doc: Agreement, params: Params) -> Iterator[Violation]:
@@ -284,7 +319,7 @@ def brede_vertegenwoordiging(doc: Agreement, params: BredeParams) -> Iterator[Vi
             f"er is geen [bewoners]: niet afgesproken welke groepen bereikt worden (minstens {params.min_groepen}{verplicht}) "
             f"en hoe lang iemand een zetel houdt (maximaal {params.max_rotatie_jaren} jaar)",
             f"there is no [bewoners]: it is not agreed which groups are reached (at least {params.min_groepen}{required}) "
-            f"nor how long someone holds a seat (at most {params.max_rotatie_jaren} years)",
+            f"nor how long someone holds a seat (at most {_n(params.max_rotatie_jaren, 'year', 'years')})",
             ("bewoners",),
         )
         return
@@ -293,27 +328,29 @@ def brede_vertegenwoordiging(doc: Agreement, params: BredeParams) -> Iterator[Vi
     if len(known) < params.min_groepen:
         shown = {lang: (names(groepen, lang) if groepen else "-") for lang in ("nl", "en")}
         yield violation(
-            f"bewoners.groepen noemt {len(known)} groep(en) ({shown['nl']}); minimaal {params.min_groepen}",
-            f"bewoners.groepen lists {len(known)} group(s) ({shown['en']}); at least {params.min_groepen} required",
+            f"bewoners.groepen noemt {_n(len(known), 'groep', 'groepen', 'nl')} ({shown['nl']}); minimaal {params.min_groepen}",
+            f"bewoners.groepen lists {_n(len(known), 'group', 'groups')} ({shown['en']}); at least {params.min_groepen} required",
             ("bewoners", "groepen"),
         )
     missing = [g for g in params.verplicht if _norm(g) not in known]
     if missing:
         yield violation(
-            f"bewoners.groepen noemt {names(missing, 'nl')} niet, terwijl die groep(en) verplicht bereikt moeten worden",
-            f"bewoners.groepen does not list {names(missing, 'en')}, a group that must be reached",
+            f"bewoners.groepen noemt {names(missing, 'nl')} niet, terwijl "
+            + ("die groep verplicht bereikt moet worden" if len(missing) == 1 else "die groepen verplicht bereikt moeten worden"),
+            f"bewoners.groepen does not list {names(missing, 'en')}, "
+            + ("a group that must be reached" if len(missing) == 1 else "groups that must be reached"),
             ("bewoners", "groepen"),
         )
     if b.rotatie_jaren is None:
         yield violation(
             f"er is geen maximale zittingsduur voor bewoners afgesproken (rotatie_jaren); het maximum is {params.max_rotatie_jaren} jaar",
-            f"no maximum term for residents' seats is agreed (rotatie_jaren); the maximum is {params.max_rotatie_jaren} years",
+            f"no maximum term for residents' seats is agreed (rotatie_jaren); the maximum is {_n(params.max_rotatie_jaren, 'year', 'years')}",
             ("bewoners", "rotatie_jaren"),
         )
     elif b.rotatie_jaren > params.max_rotatie_jaren:
         yield violation(
             f"bewoners mogen {b.rotatie_jaren} jaar achtereen een zetel houden; het maximum is {params.max_rotatie_jaren} jaar",
-            f"residents may hold a seat for {b.rotatie_jaren} consecutive years; the maximum is {params.max_rotatie_jaren} years",
+            f"residents may hold a seat for {b.rotatie_jaren} consecutive years; the maximum is {_n(params.max_rotatie_jaren, 'year', 'years')}",
             ("bewoners", "rotatie_jaren"),
         )
 
@@ -452,11 +489,12 @@ def bewoners_aan_zet(doc: Agreement, params: Params) -> Iterator[Violation]:
         return
     eigenaren = list(dict.fromkeys(_naam(doc, a.wie) for a in doc.actie))
     n = len(doc.actie)
+    een = len(eigenaren) == 1
     yield violation(
-        f"geen van de {n} acties ligt bij een bewonerspartij; eigenaar {'is' if len(eigenaren) == 1 else 'zijn'} "
-        f"{names(eigenaren, 'nl')}",
-        f"none of the {n} actions is owned by a residents' party; the owner{' is' if len(eigenaren) == 1 else 's are'} "
-        f"{names(eigenaren, 'en')}",
+        ("de enige actie ligt niet bij een bewonerspartij" if n == 1 else f"geen van de {n} acties ligt bij een bewonerspartij")
+        + f"; eigenaar {'is' if een else 'zijn'} {names(eigenaren, 'nl')}",
+        ("the only action is not owned by a residents' party" if n == 1 else f"none of the {n} actions is owned by a residents' party")
+        + f"; the owner{' is' if een else 's are'} {names(eigenaren, 'en')}",
         ("actie",),
         *[("actie", i, "wie") for i in range(n)],
     )
@@ -557,10 +595,11 @@ def _overleg_gaps(doc: Agreement, i: int, bewoners: set[str], min_per_jaar: int)
     wie = [_naam(doc, x) for x in overleg.tussen if x in bewoners]
     met = [_naam(doc, x) for x in overleg.tussen if x not in bewoners] or wie
     if overleg.per_jaar < min_per_jaar:
+        times = "once" if overleg.per_jaar == 1 else f"{overleg.per_jaar} times"
         yield violation(
             f"het overleg van {names(wie, 'nl')} met {names(met, 'nl')} is {overleg.per_jaar} keer per jaar; "
             f"het overlegrecht vraagt minstens {min_per_jaar} keer",
-            f"the meeting of {names(wie, 'en')} with {names(met, 'en')} is held {overleg.per_jaar} times a year; "
+            f"the meeting of {names(wie, 'en')} with {names(met, 'en')} is held {times} a year; "
             f"the right of consultation requires at least {min_per_jaar}",
             ("overleg", i, "per_jaar"),
         )
@@ -581,8 +620,3 @@ RULES: list[Rule] = [
     bewoners_aan_zet,
     overlegrecht,
 ]
-
-
-@hookimpl
-def register_rules() -> list[Rule]:
-    return RULES
