@@ -102,7 +102,7 @@ class Checker:
                     rule = registry.rules[rule_id]
                     rules.append(ActiveRule(rule, rule.severity, rule.defaults()))
         rules = [a for a in rules if a.rule.id not in self.ignored]
-        off = set(self.ignored)
+        off = set(self.ignored) | chosen.off
         if self.selected:
             off |= {UNUSED, EXPIRED} - set(self.selected)
         env = Environment(loaded, registry, rules, chosen.rulesets, problems, off, chosen.origin)

@@ -41,6 +41,8 @@ class Source:
 
     def at(self, path: KeyPath, *, value: bool = False) -> Location:
         """The location of a key (or its value), or of its nearest existing parent."""
+        if path[:2] == ("aanspreekpunt", 0) and self.locator.find(path[:2]) is None:
+            path = ("aanspreekpunt", *path[2:])  # written as a table; the model reads it as a list
         pos = self.locator.value(path) if value else None
         if pos is None:
             pos = self.locator.find(path)

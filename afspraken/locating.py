@@ -32,8 +32,8 @@ class Position:
 
 # A missing closing quote (invalid TOML) ends a string at the end of its line,
 # so that a failed match never makes the regex backtrack over the rest.
-_BASIC = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"?'
-_LITERAL = r"'[^'\n]*'?"
+_BASIC = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*(?:"|\\?(?=\n|\Z))'
+_LITERAL = r"'[^'\n]*(?:'|(?=\n|\Z))"
 _SCALAR = r"[A-Za-z0-9_\-+:.]+"  # numbers, booleans, dates, bare (dotted) keys
 _SIMPLE = rf"(?:{_BASIC}|{_LITERAL}|{_SCALAR})"
 _BARE_KEY = r"[A-Za-z0-9_\-.]+"
@@ -53,7 +53,7 @@ _TOKEN = re.compile(
             r"(?P<comment>#[^\n]*)",
             # The body stops before any `"""`; the closing run may hold up to
             # two quotes of the content. Unclosed, they run to the end of the text.
-            r'(?P<mlbasic>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"{3,5}|\\?\Z))',
+            r'(?P<mlbasic>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"{3}|\\?\Z))',
             r"(?P<mlliteral>'''[\s\S]*?(?:'{3,5}|\Z))",
             rf"(?P<basic>{_BASIC})",
             rf"(?P<literal>{_LITERAL})",
@@ -104,6 +104,15 @@ def _add_bare(parts: list[tuple[str, int]], token: str, offset: int) -> None:
         offset += len(piece) + 1
 
 
+class _Frame:
+    """An open array (counting its elements) or inline table."""
+
+    __slots__ = ("is_array", "path", "index")
+
+    def __init__(self, is_array: bool, path: Path) -> None:
+        self.is_array, self.path, self.index = is_array, path, 0
+
+
 class _Index:
     """Offsets of keys and values, by path; built in one pass over the text."""
 
@@ -129,30 +138,27 @@ class _Index:
                 keys[path] = offset
         return path
 
-    def _header(self, parts: list[tuple[str, int]], offset: int, is_array: bool) -> Path:
+    def _header(self, names: list[str], offset: int, is_array: bool) -> Path:
         """Record a `[table]` or `[[array]]` header at `offset`; return the table path."""
-        keys, aot, implicit = self.keys, self._aot, self._implicit
+        keys, aot = self.keys, self._aot
         path: Path = ()
-        last = len(parts) - 1
-        for i, (name, _) in enumerate(parts):
-            if len(path) >= _MAX_DEPTH:
-                break
+        for name in names[:-1][:_MAX_DEPTH]:  # the implied super-tables
             path = path + (name,)
-            if i < last:
-                if path not in keys:
-                    keys[path] = offset
-                    implicit.add(path)
-                if path in aot:  # `[[a]]` then `[a.b]`: b lives in the last a
-                    path = path + (aot[path] - 1,)
-            elif is_array:
-                count = aot.get(path, 0)
-                aot[path] = count + 1
-                keys.setdefault(path, offset)
-                path = path + (count,)
+            if path not in keys:
                 keys[path] = offset
-            elif path not in keys or path in implicit:
-                keys[path] = offset
-                implicit.discard(path)
+                self._implicit.add(path)
+            if path in aot:  # `[[a]]` then `[a.b]`: b lives in the last a
+                path = path + (aot[path] - 1,)
+        path = path + tuple(names[-1:])
+        if is_array:
+            count = aot.get(path, 0)
+            aot[path] = count + 1
+            keys.setdefault(path, offset)
+            path = path + (count,)
+            keys[path] = offset
+        elif path not in keys or path in self._implicit:
+            keys[path] = offset
+            self._implicit.discard(path)
         return path
 
     def offset(self, offsets: dict[Path, int], path: Path) -> int | None:
@@ -166,14 +172,14 @@ class _Index:
             found = offsets.get(path)
         return found
 
-    def _start_value(self, stack: list[list], target: Path, start: int) -> Path:
+    def _start_value(self, stack: list[_Frame], target: Path, start: int) -> Path:
         """Record a value starting at `start`: of `target`, or of the next element
         if inside an array (whose key position is its value position)."""
-        if stack and stack[-1][0]:
+        if stack and stack[-1].is_array:
             frame = stack[-1]
-            if len(frame[1]) >= _MAX_DEPTH:
-                return frame[1]
-            target = frame[1] + (frame[2],)
+            if len(frame.path) >= _MAX_DEPTH:
+                return frame.path
+            target = frame.path + (frame.index,)
             self.keys[target] = start
         self.values[target] = start
         return target
@@ -182,7 +188,7 @@ class _Index:
         keys, values = self.keys, self.values
         table: Path = ()  # table of the last header
         target: Path = ()  # key whose value comes next
-        stack: list[list] = []  # open arrays and inline tables: [is_array, path, element index]
+        stack: list[_Frame] = []
         parts: list[tuple[str, int]] = []  # key being read: (name, offset) per dotted part
         mode, header_at, header_is_array = _KEY, 0, False
         for m in _TOKEN.finditer(text):
@@ -192,16 +198,15 @@ class _Index:
                     key = m.group("k")
                     if parts or "." in key:
                         _add_bare(parts, key, m.start("k"))
-                        path = self._define(stack[-1][1] if stack else table, parts)
+                        path = self._define(stack[-1].path if stack else table, parts)
                     else:  # the common case, inlined
-                        path = (stack[-1][1] if stack else table) + (key,)
+                        path = (stack[-1].path if stack else table) + (key,)
                         keys[path] = m.start("k")
                     values[path] = start = m.start("v")
                     if text[start] == "[":  # a one-line array: index its elements on demand
                         self._arrays[path] = (start, m.end("v"))
                 elif kind == "hdr" and mode == _KEY and not stack:
-                    _add_bare(parts, m.group("hk"), m.start("hk"))
-                    table = self._header(parts, m.start(), m.start("aot") >= 0)
+                    table = self._header(m.group("hk").split("."), m.start(), m.start("aot") >= 0)
                 elif kind == "hdr" and mode == _VALUE:  # not a header: `[x]` or `[[x]]`
                     path = self._start_value(stack, target, m.start())
                     if m.start("aot") >= 0:
@@ -226,40 +231,39 @@ class _Index:
                     parts.append((_key_name(token), m.start()))
                     mode = _INKEY if mode == _KEY else mode
                 elif token == "=" and mode == _INKEY:
-                    target = self._define(stack[-1][1] if stack else table, parts)
+                    target = self._define(stack[-1].path if stack else table, parts)
                     parts, mode = [], _VALUE
                 elif token == "]" and mode == _HEADER:
-                    table = self._header(parts, header_at, header_is_array)
+                    names = [name for name, _ in parts]
+                    table = self._header(names, header_at, header_is_array)
                     parts, mode = [], _AFTER  # AFTER ignores the second `]` of `]]`
                 elif token == "[" and mode == _KEY and not stack:
                     header_at, mode = m.start(), _HEADER  # HEADER ignores a second `[`
                     header_is_array = text.startswith("[[", header_at)
-                elif token == "}" and stack and not stack[-1][0]:  # `{}`, trailing comma
+                elif token == "}" and stack and not stack[-1].is_array:  # `{}`, trailing comma
                     stack.pop()
                     mode = _AFTER
             elif mode == _VALUE:
                 if token == "]":  # `[]` or a trailing comma
-                    if stack and stack[-1][0]:
+                    if stack and stack[-1].is_array:
                         stack.pop()
                     mode = _AFTER
                 elif kind != "punct" or token == "[" or token == "{":
                     path = self._start_value(stack, target, m.start())
                     if token == "[":
-                        stack.append([True, path, 0])
+                        stack.append(_Frame(True, path))
                     elif token == "{":
-                        stack.append([False, path, 0])
+                        stack.append(_Frame(False, path))
                         mode = _KEY
                     else:
                         mode = _AFTER
             elif token == ",":  # mode == _AFTER
-                if stack:
-                    frame = stack[-1]
-                    if frame[0]:
-                        frame[2] += 1
-                        mode = _VALUE
-                    else:
-                        mode = _KEY
-            elif stack and token == ("]" if stack[-1][0] else "}"):
+                if stack and stack[-1].is_array:
+                    stack[-1].index += 1
+                    mode = _VALUE
+                elif stack:
+                    mode = _KEY
+            elif stack and token == ("]" if stack[-1].is_array else "}"):
                 stack.pop()
             # Else: the time in `1979-05-27 07:32:00`, the `]` of `]]`, junk.
 

@@ -91,6 +91,7 @@ class Selection:
     rulesets: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set (or config) that activated it
+    off: set[str] = field(default_factory=set)  # rules switched off with ernst = "uit"
 
 
 def read_ruleset(path: Any, plugin: str = "") -> Union[Ruleset, list[Problem]]:
@@ -207,7 +208,9 @@ def _activate(registry: Registry, layers: list[_Layer], out: Selection) -> None:
     for rule_id, entry in settings.items():
         if rule_id in active:
             activated = _configure(registry.rules[rule_id], dict(entry), out)
-            if activated is not None and activated.severity is not Severity.UIT:
+            if activated is not None and activated.severity is Severity.UIT:
+                out.off.add(rule_id)
+            elif activated is not None:
                 out.rules.append(activated)
 
 

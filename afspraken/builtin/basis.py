@@ -88,7 +88,7 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
             totals[key] += lid.stemmen
             members[key].append(j)
         if len(set(totals.values())) > 1:
-            label = {p.id: p.naam for p in doc.partij}
+            label = {} if params.per == "soort" else {p.id: p.naam for p in doc.partij}
             votes = [f"{label.get(k, k)} {v}" for k, v in totals.items()]
             top = max(totals.values())
             at = [("orgaan", i, "lid", j, "stemmen") for k, v in totals.items() if v == top for j in members[k]]

@@ -1,0 +1,468 @@
+"""A self-contained HTML report for a meeting: one file, inline CSS, prints on A4.
+
+Every value that comes from an agreement, a rule or the run goes through
+:func:`el` / :func:`esc`, which escape it; only :class:`Markup` (built by
+those helpers, or the constant stylesheet) is emitted as-is. The page loads
+nothing: no scripts, fonts, images or external styles, so it works offline
+and a hostile agreement cannot make it fetch or run anything.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import Union
+
+from afspraken.output import Context, plural
+from afspraken.output import sections as s
+from afspraken.results import Crash, FileResult, Finding, Problem, Report
+from afspraken.rules import Severity, Text
+
+
+class Markup(str):
+    """HTML that is safe to emit as-is (made by :func:`el`, :func:`esc` or :func:`join`)."""
+
+
+Child = Union[Markup, str, int, None, Iterable["Child"]]
+
+_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+_VOID = {"meta", "br", "col"}
+
+
+def esc(value: object) -> Markup:
+    """Escape any value for use in HTML text or a quoted attribute."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value), quote=True))
+
+
+def join(children: Iterable[Child]) -> Markup:
+    out: list[str] = []
+    for child in children:
+        if child is None:
+            continue
+        if isinstance(child, (str, int)):
+            out.append(esc(child))
+        else:
+            out.append(join(child))
+    return Markup("".join(out))
+
+
+def el(tag: str, *children: Child, **attrs: object) -> Markup:
+    """``<tag attr="...">children</tag>``; text children and attribute values are escaped.
+
+    Attribute names are keywords: a trailing ``_`` is dropped (``class_``) and
+    ``_`` becomes ``-`` (``aria_label``). ``None``/``False`` leave an attribute out.
+    """
+    if not _NAME.match(tag):
+        raise ValueError(f"bad tag {tag!r}")
+    parts = [tag]
+    for raw, value in attrs.items():
+        name = raw.rstrip("_").replace("_", "-")
+        if not _NAME.match(name) or name.startswith("on"):
+            raise ValueError(f"bad attribute {raw!r}")
+        if value is None or value is False:
+            continue
+        parts.append(name if value is True else f'{name}="{esc(value)}"')
+    start = f"<{' '.join(parts)}>"
+    if tag in _VOID:
+        return Markup(start)
+    return Markup(f"{start}{join(children)}</{tag}>")
+
+
+CSS = """
+:root { color-scheme: light; --fout: #a4161a; --fout-bg: #fde8e8; --waarschuwing: #7a4a00; --waarschuwing-bg: #fff3d6;
+  --advies: #0b4f8a; --advies-bg: #e6f0fa; --ok: #1b6e3a; --ok-bg: #e4f4ea; --muted: #555; --line: #c8c8c8; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+  font-size: 16px; line-height: 1.45; color: #1a1a1a; background: #fff; max-width: 58rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+h1 { font-size: 1.7rem; margin: 0 0 .25rem; line-height: 1.2; }
+h2 { font-size: 1.35rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #1a1a1a; line-height: 1.25; }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 .5rem; }
+h4 { font-size: 1rem; margin: 0 0 .35rem; line-height: 1.3; }
+p { margin: .35rem 0; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: .88em;
+  background: #f2f2f2; padding: 0 .2em; border-radius: 3px; overflow-wrap: anywhere; }
+a { color: #0b4f8a; }
+.muted, .meta { color: var(--muted); }
+.meta { margin: 0 0 1rem; }
+h1, h2, h3, h4, p, li, dd, td, th, blockquote { overflow-wrap: anywhere; word-break: normal; }
+.summary { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem .8rem; background: #fafafa; }
+.summary h2 { margin-top: .2rem; border: 0; }
+.verdict { font-size: 1.15rem; font-weight: 700; }
+.tally { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .4rem; }
+.badge { display: inline-block; font-size: .78rem; font-weight: 700; text-transform: uppercase; letter-spacing: .03em;
+  padding: .05rem .45rem; border-radius: 3px; border: 1px solid currentColor; vertical-align: .1em; white-space: nowrap; }
+.tally .badge { font-size: .85rem; text-transform: none; letter-spacing: 0; padding: .15rem .55rem; }
+.sev-fout { color: var(--fout); background: var(--fout-bg); }
+.sev-waarschuwing { color: var(--waarschuwing); background: var(--waarschuwing-bg); }
+.sev-advies { color: var(--advies); background: var(--advies-bg); }
+.sev-uitgelegd, .st-broken { color: #333; background: #ececec; }
+.st-ok { color: var(--ok); background: var(--ok-bg); }
+.st-bad { color: var(--fout); background: var(--fout-bg); }
+.zero { color: var(--muted); background: transparent; }
+table { width: 100%; max-width: 100%; table-layout: fixed; border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
+thead th { border-bottom: 2px solid #1a1a1a; font-size: .92em; }
+td.num, th.num { text-align: right; }
+td .badge { white-space: normal; text-transform: none; letter-spacing: 0; font-size: .92em; padding: .05em .35em; }
+table.overview th, table.overview td { padding-left: .3em; padding-right: .3em; }
+dl.particulars { display: grid; grid-template-columns: minmax(7rem, max-content) minmax(0, 1fr); gap: .2rem 1rem; margin: .6rem 0 1rem; }
+dl.particulars dt { font-weight: 700; }
+dl.particulars dd { margin: 0; }
+.finding { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 4px; padding: .6rem .9rem; margin: .7rem 0; }
+.finding.sev-fout { border-left-color: var(--fout); background: #fff; color: inherit; }
+.finding.sev-waarschuwing { border-left-color: #c98a00; background: #fff; color: inherit; }
+.finding.sev-advies { border-left-color: var(--advies); background: #fff; color: inherit; }
+.finding ul.hits { margin: .3rem 0 .5rem; padding-left: 1.2rem; }
+.finding ul.hits li { margin: .25rem 0; }
+.where { color: var(--muted); font-size: .9rem; }
+.why { margin: .5rem 0; }
+.why blockquote { margin: .25rem 0 0; padding: .1rem .8rem; border-left: 3px solid var(--line); font-style: italic; }
+.why .source { font-size: .85rem; color: var(--muted); margin-left: .8rem; }
+.fix { margin-top: .4rem; }
+.label { font-weight: 700; }
+.agreement { margin-top: 2.5rem; }
+.back { font-size: .85rem; }
+footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); border-top: 1px solid var(--line); padding-top: .5rem; }
+@page { size: A4; margin: 16mm 15mm 18mm 15mm;
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { font-size: 10pt; max-width: none; margin: 0; padding: 0; color: #000; }
+  h1 { font-size: 17pt; } h2 { font-size: 13.5pt; } h3 { font-size: 11.5pt; } h4 { font-size: 10.5pt; }
+  a { color: inherit; text-decoration: none; }
+  .back { display: none; }
+  .summary { background: none; }
+  table { font-size: 9pt; }
+  thead { display: table-header-group; }
+  tr, .finding, .summary, dl.particulars, .problem { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  .multi .agreement { break-before: page; page-break-before: always; margin-top: 0; }
+  footer { margin-top: 1.5rem; }
+}
+"""
+
+
+def _badge(text: str, cls: str) -> Markup:
+    return el("span", text, class_=f"badge {cls}")
+
+
+def _severity_badge(severity: Severity, lang: str) -> Markup:
+    return _badge(severity.label(lang), f"sev-{severity.value}")
+
+
+def _verdict_badge(key: str, lang: str) -> Markup:
+    return _badge(s.verdict_label(key, lang), f"st-{key}")
+
+
+def _path(path: str) -> Markup:
+    """A file path that may wrap after each ``/`` (long paths in narrow table cells)."""
+    return join(_sep([esc(part) for part in path.split("/")], Markup("/<wbr>")))
+
+
+def _location(loc_text: str, key: str, lang: str) -> Markup:
+    return join([el("code", loc_text), [" · ", s.label("key", lang), " ", el("code", key)] if key else None])
+
+
+def _finding_item(f: Finding, lang: str) -> Markup:
+    see_also = [
+        el("span", " · ", s.label("see_also", lang), ": ", join(_sep([_location(str(loc), loc.key, lang) for loc in f.locations[1:]], "; ")))
+    ] if len(f.locations) > 1 else None
+    return el(
+        "li",
+        [_badge(s.label("undecided", lang), "sev-uitgelegd"), " "] if f.undecided else None,
+        el("span", f.message(lang), class_="message"),
+        el(
+            "div",
+            el("span", s.label("place", lang), ": ", class_="label"),
+            _location(str(f.location), f.location.key, lang),
+            see_also,
+            class_="where",
+        ),
+    )
+
+
+def _sep(items: list[Markup], sep: Child) -> list[Child]:
+    out: list[Child] = []
+    for i, item in enumerate(items):
+        if i:
+            out.append(sep)
+        out.append(item)
+    return out
+
+
+def _by_rule(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    order: dict[str, list[Finding]] = {}
+    for f in findings:
+        order.setdefault(f.rule, []).append(f)
+    return list(order.items())
+
+
+def _why(rule_id: str, ctx: Context) -> Markup | None:
+    info = s.rule_info(rule_id, ctx)
+    if not info.quote:
+        return None
+    return el(
+        "div",
+        el("p", el("span", s.label("why", ctx.lang), class_="label"), ": ", info.rationale) if info.rationale else None,
+        el("blockquote", el("p", f"\u201c{info.quote}\u201d"), lang=s.quote_lang(ctx)),
+        el("p", f"\u2014 {info.source}", class_="source") if info.source else None,
+        class_="why",
+    )
+
+
+def _rule_block(severity: Severity, rule_id: str, findings: list[Finding], ctx: Context) -> Markup:
+    lang = ctx.lang
+    info = s.rule_info(rule_id, ctx)
+    fixes = list(dict.fromkeys(x for x in (s.fix(f, ctx) for f in findings) if x))
+    return el(
+        "article",
+        el("h4", _severity_badge(severity, lang), " ", info.title or rule_id, " ", el("code", rule_id) if info.title else None),
+        el("ul", [_finding_item(f, lang) for f in findings], class_="hits"),
+        [el("p", s.label("undecided_note", lang), class_="muted")] if all(f.undecided for f in findings) else None,
+        _why(rule_id, ctx),
+        [el("p", el("span", s.label("fix", lang), ": ", class_="label"), fix, class_="fix") for fix in fixes],
+        class_=f"finding sev-{severity.value}",
+    )
+
+
+def _findings(result: FileResult, ctx: Context) -> Markup:
+    lang = ctx.lang
+    groups = list(s.groups(result))
+    if not groups:
+        return el("p", s.label("no_findings", lang), class_="muted")
+    out: list[Child] = []
+    for severity, found in groups:
+        title = s.GROUP_TITLES[severity](lang)
+        out.append(
+            el(
+                "section",
+                el("h3", title, f" ({len(found)})"),
+                [_rule_block(severity, rule_id, fs, ctx) for rule_id, fs in _by_rule(found)],
+                class_=f"group group-{severity.value}",
+            )
+        )
+    return join(out)
+
+
+def _table(headers: list[tuple[str, str]], rows: list[list[Child]], widths: list[str], caption: str | None = None, cls: str | None = None) -> Markup:
+    """A fixed-layout table; ``headers`` are (text, css class), ``widths`` percentages per column."""
+    return el(
+        "table",
+        el("caption", caption, class_="muted") if caption else None,
+        el("colgroup", [el("col", style=f"width: {w}") for w in widths]),
+        el("thead", el("tr", [el("th", text, scope="col", class_=c or None) for text, c in headers])),
+        el("tbody", [el("tr", row) for row in rows]),
+        class_=cls,
+    )
+
+
+def _explained(result: FileResult, ctx: Context) -> Markup | None:
+    lang = ctx.lang
+    found = s.explained(result)
+    if not found:
+        return None
+    rows: list[list[Child]] = []
+    for f in found:
+        info = s.rule_info(f.rule, ctx)
+        rows.append(
+            [
+                el("td", info.title or f.rule, el("br"), el("code", f.rule), " ", _severity_badge(f.severity, lang)),
+                el("td", f.message(lang), el("div", _location(str(f.location), f.location.key, lang), class_="where")),
+                el("td", f.explained(lang) if f.explained is not None else ""),
+            ]
+        )
+    return el(
+        "section",
+        el("h3", s.label("explained", lang), f" ({len(found)})"),
+        _table(
+            [(s.label("rule", lang), ""), (s.label("findings", lang), ""), (s.label("explanation", lang), "")],
+            rows,
+            ["28%", "40%", "32%"],
+        ),
+        class_="explained",
+    )
+
+
+def _passed(result: FileResult, ctx: Context) -> Markup | None:
+    lang = ctx.lang
+    if not result.outcomes:
+        return None
+    ok = s.passed(result)
+    if not ok:
+        return el("section", el("h3", s.label("passed", lang), " (0)"), el("p", s.label("none_passed", lang), class_="muted"))
+    rows = [
+        [
+            el("td", s.rule_info(o.rule, ctx).title or o.rule),
+            el("td", el("code", o.rule)),
+            el("td", o.severity.label(lang)),
+        ]
+        for o in ok
+    ]
+    return el(
+        "section",
+        el("h3", s.label("passed", lang), f" ({len(ok)})"),
+        _table([(s.label("title", lang), ""), (s.label("rule", lang), ""), (s.label("severity", lang), "")], rows, ["48%", "34%", "18%"]),
+        class_="passed",
+    )
+
+
+def _problems_table(problems: Iterable[Problem], lang: str) -> Markup:
+    rows = [[el("td", _location(str(p.location), p.location.key, lang)), el("td", p.message(lang))] for p in problems]
+    return _table([(s.label("place", lang), ""), (Text("Melding", "Message")(lang), "")], rows, ["38%", "62%"])
+
+
+def _crashes(crashes: Iterable[Crash], lang: str) -> Markup:
+    return el("ul", [el("li", c.message(lang)) for c in crashes], class_="crashes")
+
+
+def _agreement(index: int, result: FileResult, report: Report, ctx: Context, multi: bool) -> Markup:
+    lang = ctx.lang
+    verdict = s.verdict(result, report, ctx)
+    c = s.counts(result.findings)
+    particulars: list[Child] = [[el("dt", f.label), el("dd", f.value)] for f in s.particulars(result, ctx)]
+    particulars.append(
+        [el("dt", s.label("result", lang)), el("dd", _verdict_badge(verdict, lang), " ", _tally_text(c, lang) if verdict != "broken" else None)]
+    )
+    body: list[Child] = []
+    if result.problems:
+        body.append(
+            el(
+                "section",
+                el("h3", s.label("problems", lang)),
+                el("p", s.label("problems_intro", lang)),
+                _problems_table(result.problems, lang),
+                class_="problem",
+            )
+        )
+    elif s.settings_broken(result, report):
+        body.append(el("section", el("h3", s.label("problems", lang)), el("p", s.label("settings_intro", lang)), class_="problem"))
+    else:
+        body.append(_findings(result, ctx))
+        if result.crashes:
+            body.append(
+                el("section", el("h3", s.label("crashes", lang)), el("p", s.label("crashes_intro", lang)), _crashes(result.crashes, lang), class_="problem")
+            )
+        body.append(_explained(result, ctx))
+        body.append(_passed(result, ctx))
+    head = f"{index}. {s.heading(result)}" if multi else s.heading(result)
+    return el(
+        "article",
+        el("h2", head),
+        el("dl", particulars, class_="particulars"),
+        body,
+        el("p", el("a", "\u2191 ", s.label("back", lang), href="#overzicht"), class_="back") if multi else None,
+        id=s.anchor(index),
+        class_="agreement",
+        aria_label=s.heading(result),
+    )
+
+
+def _tally_text(c: dict[str, int], lang: str) -> str:
+    parts = [plural(c[k], s.COUNT_LABELS[k], _PLURALS[k], lang) for k in ("fout", "waarschuwing", "advies", "uitgelegd")]
+    return "(" + ", ".join(parts) + ")"
+
+
+_PLURALS = {
+    "fout": Text("fouten", "errors"),
+    "waarschuwing": Text("waarschuwingen", "warnings"),
+    "advies": Text("adviezen", "notes"),
+    "uitgelegd": Text("uitgelegd", "explained"),
+}
+
+
+def _overview(report: Report, ctx: Context) -> Markup:
+    lang = ctx.lang
+    rows: list[list[Child]] = []
+    for i, r in enumerate(report.files, 1):
+        verdict = s.verdict(r, report, ctx)
+        c = s.counts(r.findings)
+        cells: list[Child] = [
+            el("td", el("a", _path(r.path), href=f"#{s.anchor(i)}")),
+            el("td", s.heading(r) if s.heading(r) != r.path else ""),
+        ]
+        for key in ("fout", "waarschuwing", "advies", "uitgelegd"):
+            n = c[key]
+            text = "\u2013" if verdict == "broken" else str(n)
+            cells.append(el("td", _badge(text, f"sev-{key}") if n else el("span", text, class_="zero"), class_="num"))
+        cells.append(el("td", _verdict_badge(verdict, lang)))
+        rows.append(cells)
+    headers = [
+        (s.label("file", lang), ""),
+        (s.label("title", lang), ""),
+        *[(s.COUNT_LABELS[k](lang).capitalize(), "num") for k in ("fout", "waarschuwing", "advies", "uitgelegd")],
+        (s.label("status", lang), ""),
+    ]
+    return el(
+        "section",
+        el("h2", s.label("overview", lang), id="overzicht-kop"),
+        _table(headers, rows, ["18%", "26%", "7%", "15%", "9%", "11%", "14%"], cls="overview"),
+        id="overzicht",
+        aria_labelledby="overzicht-kop",
+    )
+
+
+def _summary(report: Report, ctx: Context) -> Markup:
+    lang = ctx.lang
+    overall, detail = s.overall(report, ctx)
+    c = s.counts(report.findings)
+    tally = [
+        el("li", _badge(plural(c[k], s.COUNT_LABELS[k], _PLURALS[k], lang), f"sev-{k}" if c[k] else "zero"))
+        for k in ("fout", "waarschuwing", "advies", "uitgelegd")
+    ]
+    extra: list[Child] = []
+    if report.problems:
+        extra.append(el("h3", s.label("settings", lang)))
+        extra.append(_problems_table(report.problems, lang))
+    if report.crashes:
+        extra.append(el("h3", s.label("crashes", lang)))
+        extra.append(_crashes(report.crashes, lang))
+    return el(
+        "section",
+        el("h2", s.label("summary", lang), id="samenvatting"),
+        el("p", s.label("result", lang), ": ", _verdict_badge(overall, lang), f" \u2014 {detail}" if detail else None, class_="verdict"),
+        el("ul", tally, class_="tally", aria_label=s.label("findings", lang)),
+        el("p", s.verdict_note(ctx), class_="muted"),
+        extra,
+        class_="summary",
+        aria_labelledby="samenvatting",
+    )
+
+
+def render(report: Report, ctx: Context) -> str:
+    lang = ctx.lang
+    multi = len(report.files) > 1
+    title = s.label("report", lang)
+    if len(report.files) == 1:
+        title = f"{title}: {s.heading(report.files[0])}"
+    meta_parts = [f"{s.label('checked', lang)}: {s.when(ctx.generated, lang)}"]
+    if report.rulesets:
+        meta_parts.append(f"{s.label('rulesets', lang)}: {', '.join(report.rulesets)}")
+    if ctx.tool_version:
+        meta_parts.append(f"afspraken {ctx.tool_version}")
+    page = el(
+        "html",
+        el(
+            "head",
+            el("meta", charset="utf-8"),
+            el("meta", name="viewport", content="width=device-width, initial-scale=1"),
+            el("meta", name="generator", content=f"afspraken {ctx.tool_version}".strip()),
+            el("title", title),
+            Markup(f"<style>{CSS}</style>"),
+        ),
+        el(
+            "body",
+            el("header", el("h1", s.label("report", lang)), el("p", " \u00b7 ".join(meta_parts), class_="meta")),
+            el(
+                "main",
+                _summary(report, ctx),
+                _overview(report, ctx) if multi else None,
+                [_agreement(i, r, report, ctx, multi) for i, r in enumerate(report.files, 1)],
+            ),
+            el("footer", s.label("generated_by", lang), f" {ctx.tool_version}" if ctx.tool_version else None, " \u00b7 ", s.when(ctx.generated, lang)),
+            class_="multi" if multi else None,
+        ),
+        lang=lang,
+    )
+    return f"<!DOCTYPE html>\n{page}\n"

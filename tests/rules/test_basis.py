@@ -1,0 +1,190 @@
+"""The three rules of rule set `basis`, exactly as RULES.md defines them."""
+
+from __future__ import annotations
+
+from afspraken.builtin.basis import een_aanspreekpunt, gelijke_stem, niet_te_veel_professionals
+from afspraken.testing import agreement_text, check_rule, keys, outcome, run_rule
+from afspraken.results import Outcome
+
+from regeltest import base, check, msg, one
+
+BODY = """
+[[orgaan]]
+id = "buurtonderneming"
+naam = "Buurtonderneming Voorbeeldwijk"
+soort = "buurtonderneming"
+mandaat = ["gemeente", "corporatie"]
+{extra}
+[[orgaan.lid]]
+naam = "Directeur sociaal"
+partij = "gemeente"
+{g}
+[[orgaan.lid]]
+naam = "Directeur fysiek"
+partij = "corporatie"
+{c}
+[[orgaan.lid]]
+naam = "Voorzitter bewonersraad"
+partij = "bewonersraad"
+{b}
+[[orgaan.lid]]
+naam = "Coordinator welzijn"
+partij = "welzijn"
+"""
+
+
+def body(extra: str = "", g: str = "", c: str = "", b: str = "") -> str:
+    return BODY.format(extra=extra, g=g, c=c, b=b)
+
+
+# gelijke-stem
+
+
+def test_gelijke_stem_base_passes():
+    result = check_rule(gelijke_stem)
+    assert result.findings == () and outcome(result, "gelijke-stem") is Outcome.GESLAAGD
+
+
+def test_gelijke_stem_unequal_votes_name_body_parties_and_counts():
+    f = one(gelijke_stem, body(g="stemmen = 2"))
+    assert keys([f]) == ["orgaan[0]"]
+    assert [loc.key for loc in f.locations[1:]] == ["orgaan[0].lid[0].stemmen"]
+    text = f.message("nl")
+    assert "Buurtonderneming Voorbeeldwijk" in text and "Gemeente Voorbeeldstad 2" in text and "Woonstichting Voorbeeld 1" in text
+    assert "do not have an equal voice" in f.message("en")
+
+
+def test_gelijke_stem_sums_votes_over_members():
+    # the corporation has two members with one vote each: 2 against 1
+    extra_member = '[[orgaan.lid]]\nnaam = "Wijkbeheerder"\npartij = "corporatie"\n'
+    f = one(gelijke_stem, body() + extra_member)
+    assert "Woonstichting Voorbeeld 2" in f.message("nl")
+    assert [loc.key for loc in f.locations[1:]] == ["orgaan[0].lid[1].stemmen", "orgaan[0].lid[4].stemmen"]
+
+
+def test_gelijke_stem_zero_votes_is_not_an_equal_voice():
+    assert "Bewonersraad Voorbeeldwijk 0" in one(gelijke_stem, body(b="stemmen = 0")).message("nl")
+
+
+def test_gelijke_stem_signing_residents_party_must_sit_in_the_body():
+    snippet = body().replace('[[orgaan.lid]]\nnaam = "Voorzitter bewonersraad"\npartij = "bewonersraad"\n', "")
+    f = one(gelijke_stem, snippet)
+    assert keys([f]) == ["orgaan[0]"] and [l.key for l in f.locations[1:]] == ["partij[2]"]
+    assert "Bewonersraad Voorbeeldwijk" in f.message("nl") and "geen zitting" in f.message("nl")
+
+
+def test_gelijke_stem_non_signing_residents_party_need_not_sit():
+    snippet = body().replace('[[orgaan.lid]]\nnaam = "Voorzitter bewonersraad"\npartij = "bewonersraad"\n', "")
+    text = base(('naam = "Bewonersraad Voorbeeldwijk"\nsoort = "bewoners"', 'naam = "Bewonersraad Voorbeeldwijk"\nsoort = "bewoners"\nondertekent = false'))
+    assert run_rule(gelijke_stem, snippet, base=text) == []
+
+
+def test_gelijke_stem_only_deciding_bodies_count():
+    assert run_rule(gelijke_stem, body(extra="besluitvormend = false", g="stemmen = 3")) == []
+
+
+def test_gelijke_stem_body_without_members_cannot_be_decided():
+    snippet = '[[orgaan]]\nid = "buurtonderneming"\nnaam = "Stuurgroep"\nsoort = "stuurgroep"\nmandaat = ["gemeente", "corporatie"]\n'
+    f = one(gelijke_stem, snippet)
+    assert f.undecided and keys([f]) == ["orgaan[0]"] and f.message("nl").startswith("kan niet beoordelen")
+    assert outcome(check_rule(gelijke_stem, snippet), "gelijke-stem") is Outcome.ONBESLIST
+
+
+def test_gelijke_stem_per_soort():
+    # two institutions with one vote each: per party equal, per kind 'instelling' has 2
+    second = '[[partij]]\nid = "school"\nnaam = "Basisschool"\nsoort = "instelling"\n'
+    member = '[[orgaan.lid]]\nnaam = "Directeur school"\npartij = "school"\n'
+    parties = base().split("[[partij]]", 1)[1].split("[[orgaan]]")[0]
+    snippet = "[[partij]]" + parties + second + body() + member
+    assert run_rule(gelijke_stem, snippet) == []
+    f = one(gelijke_stem, snippet, params={"per": "soort"})
+    assert "instelling 2" in f.message("nl") and "gemeente 1" in f.message("nl")
+
+
+# een-aanspreekpunt
+
+
+def test_een_aanspreekpunt_base_passes():
+    assert run_rule(een_aanspreekpunt) == []
+
+
+def test_een_aanspreekpunt_missing():
+    f = one(een_aanspreekpunt, without=["aanspreekpunt"])
+    assert keys([f]) == ["aanspreekpunt"] and f.location.line == 1
+
+
+def test_een_aanspreekpunt_more_than_one_points_at_the_second():
+    text = base(("[aanspreekpunt]", "[[aanspreekpunt]]")) + '\n[[aanspreekpunt]]\npartij = "gemeente"\nnaam = "Loket Gemeente"\nbereikbaar = "14 040"\n'
+    f = one(een_aanspreekpunt, base=text)
+    assert keys([f]) == ["aanspreekpunt[1]"]
+    assert "2 aanspreekpunten" in f.message("nl") and "Loket Gemeente" in f.message("nl")
+    lines = agreement_text(base=text).splitlines()
+    assert lines[f.location.line - 1] == "[[aanspreekpunt]]" and lines[:f.location.line - 1].count("[[aanspreekpunt]]") == 1
+
+
+def test_een_aanspreekpunt_without_reachability_points_at_the_table():
+    f = one(een_aanspreekpunt, without=["aanspreekpunt.bereikbaar"])
+    assert keys([f]) == ["aanspreekpunt"] and "Wijkwinkel Voorbeeldwijk" in f.message("nl")
+
+
+def test_een_aanspreekpunt_names_neither_body_nor_party():
+    f = one(een_aanspreekpunt, without=["aanspreekpunt.orgaan"])
+    assert keys([f]) == ["aanspreekpunt"] and "geen orgaan of partij" in f.message("nl")
+
+
+def test_een_aanspreekpunt_body_needs_the_mandates_of_gemeente_and_every_corporatie():
+    found, text, findings = check(een_aanspreekpunt, body().replace('mandaat = ["gemeente", "corporatie"]', 'mandaat = ["gemeente"]'))
+    assert found == ["orgaan[0].mandaat"] and "Woonstichting Voorbeeld" in text
+    assert [l.key for l in findings[0].locations[1:]] == ["aanspreekpunt.orgaan"]
+    found, text, _ = check(een_aanspreekpunt, body().replace('mandaat = ["gemeente", "corporatie"]\n', ""))
+    assert found == ["orgaan[0].mandaat"] and "Gemeente Voorbeeldstad en Woonstichting Voorbeeld" in text
+
+
+def test_een_aanspreekpunt_party_as_contact_needs_no_mandate():
+    assert run_rule(een_aanspreekpunt, '[aanspreekpunt]\norgaan = ""\n', without=["aanspreekpunt.orgaan"]) != []  # empty id is invalid input
+    snippet = '[aanspreekpunt]\npartij = "gemeente"\n'
+    assert run_rule(een_aanspreekpunt, snippet, without=["aanspreekpunt.orgaan"]) == []
+
+
+# niet-te-veel-professionals
+
+
+def test_professionals_base_passes():
+    assert run_rule(niet_te_veel_professionals) == []  # 10 on 4,500: 2.2 per 1,000
+
+
+def test_professionals_too_many_per_1000():
+    f = one(niet_te_veel_professionals, "[afspraak]\nbewoners = 3000\n")
+    assert keys([f]) == ["partij[1].professionals"]  # the party with the most
+    assert "10 professionals op 3.000 bewoners is 3,3 per 1.000" in f.message("nl")
+    assert "10 professionals for 3,000 residents is 3.3 per 1,000" in f.message("en")
+
+
+def test_professionals_exactly_at_the_maximum_passes():
+    assert run_rule(niet_te_veel_professionals, "[afspraak]\nbewoners = 3334\n") == []  # 2.999
+
+
+def test_professionals_parameter():
+    assert run_rule(niet_te_veel_professionals, "[afspraak]\nbewoners = 3000\n", params={"max_per_1000_bewoners": 3.5}) == []
+    assert run_rule(niet_te_veel_professionals, params={"max_per_1000_bewoners": 2}) != []
+
+
+def test_professionals_missing_residents_cannot_be_decided():
+    f = one(niet_te_veel_professionals, without=["afspraak.bewoners"])
+    assert f.undecided and keys([f]) == ["afspraak"] and "afspraak.bewoners ontbreekt" in f.message("nl")
+
+
+def test_professionals_zero_residents():
+    f = one(niet_te_veel_professionals, "[afspraak]\nbewoners = 0\n")
+    assert not f.undecided and "0 bewoners" in f.message("nl")
+
+
+def test_professionals_none_deployed_needs_no_resident_count():
+    snippet = "[[partij]]\nid = 'gemeente'\nnaam = 'G'\nsoort = 'gemeente'\n[[partij]]\nid = 'corporatie'\nnaam = 'C'\nsoort = 'corporatie'\n[[partij]]\nid = 'bewonersraad'\nnaam = 'B'\nsoort = 'bewoners'\n[[partij]]\nid = 'welzijn'\nnaam = 'W'\nsoort = 'instelling'\n"
+    assert run_rule(niet_te_veel_professionals, snippet, without=["afspraak.bewoners"]) == []
+
+
+def test_professionals_too_many_organisations():
+    found, text, _ = check(niet_te_veel_professionals, params={"max_organisaties": 2})
+    assert found == ["partij[3].professionals"]
+    assert "3 organisaties zetten professionals in" in text and "Stichting Welzijn Voorbeeld" in text and "maximum is 2" in msg(_)

@@ -1,0 +1,95 @@
+"""Comply or explain (pas toe of leg uit): waivers in [[uitzondering]]."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+
+import pytest
+
+from afspraken.engine import Checker
+from afspraken.results import Outcome
+from afspraken.testing import agreement_text
+
+SMALL = "[afspraak]\nbewoners = 3000\n"  # breaks niet-te-veel-professionals (3.3 per 1,000)
+WHY = "De wijk krijgt tijdelijk extra inzet tijdens de herstructurering van 2025."
+
+
+def waiver(rule: str = "niet-te-veel-professionals", tot: str = "") -> str:
+    return f'\n[[uitzondering]]\nregel = "{rule}"\ntoelichting = "{WHY}"\n' + (f"tot = {tot}\n" if tot else "")
+
+
+def result_of(text: str, today: dt.date = dt.date(2026, 1, 1), **options):
+    return Checker(today=today, **options).check_path("a.toml", text.encode(), "a.toml")
+
+
+def test_waived_finding_is_reported_as_explained_and_does_not_fail(write):
+    result = result_of(agreement_text(SMALL + waiver()))
+    [finding] = [f for f in result.findings if f.rule == "niet-te-veel-professionals"]
+    assert finding.explained is not None and finding.explained("nl") == WHY and not finding.counts
+    assert {o.rule: o.outcome for o in result.outcomes}["niet-te-veel-professionals"] is Outcome.UITGELEGD
+    assert not any(f.rule.startswith("uitzondering-") for f in result.findings)
+
+
+def test_cli_exit_code_summary_and_text(cli, write):
+    write("a.toml", agreement_text(SMALL + waiver()))
+    result = cli("check", "a.toml")
+    assert result.exit_code == 0
+    assert "uitgelegd (fout) niet-te-veel-professionals" in result.output and f"toelichting: {WHY}" in result.output
+    assert result.output.rstrip().endswith("0 fouten, 0 waarschuwingen, 0 adviezen, 1 uitgelegd in 1 bestand.")
+    report = json.loads(cli("check", "a.toml", "--format", "json").stdout)
+    assert report["summary"]["uitgelegd"] == 1 and report["summary"]["fout"] == 0
+    assert report["files"][0]["findings"][0]["explained"] == WHY
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="sarif-kit needs Python 3.11+")
+def test_sarif_suppression_in_source(cli, write):
+    from sarif_kit import validation_errors
+
+    write("a.toml", agreement_text(SMALL + waiver()))
+    log = json.loads(cli("check", "a.toml", "--format", "sarif").stdout)
+    assert validation_errors(log) == []
+    [result] = log["runs"][0]["results"]
+    assert result["suppressions"] == [{"kind": "inSource", "status": "accepted", "justification": WHY}]
+
+
+def test_unused_waiver(write):
+    text = agreement_text(waiver())  # the base has 2.2 per 1,000: nothing to waive
+    result = result_of(text)
+    [finding] = result.findings
+    assert finding.rule == "uitzondering-ongebruikt" and finding.counts and finding.severity.value == "waarschuwing"
+    assert finding.location.key == "uitzondering[0].regel"
+    assert text.splitlines()[finding.location.line - 1].startswith("regel = ")
+
+
+def test_expired_waiver_counts_the_finding_again(write):
+    text = agreement_text(SMALL + waiver(tot="2025-12-31"))
+    result = result_of(text, today=dt.date(2026, 1, 1))
+    rules = sorted((f.rule, f.counts) for f in result.findings)
+    assert rules == [("niet-te-veel-professionals", True), ("uitzondering-verlopen", True)]
+    expired = next(f for f in result.findings if f.rule == "uitzondering-verlopen")
+    assert expired.location.key == "uitzondering[0].tot" and "2025-12-31" in expired.message("nl")
+    still_valid = result_of(text, today=dt.date(2025, 12, 31))
+    assert [f.rule for f in still_valid.findings if f.counts] == []
+
+
+def test_waiver_for_unknown_rule_and_short_explanation_are_errors_in_the_file(cli, write):
+    write("a.toml", agreement_text(waiver("niet-te-veel-profesionals")))
+    result = cli("check", "a.toml")
+    assert result.exit_code == 2 and "bedoelde u 'niet-te-veel-professionals'?" in result.output
+    write("b.toml", agreement_text('[[uitzondering]]\nregel = "kleinschalig"\ntoelichting = "past niet"\n'))
+    result = cli("check", "b.toml")
+    assert result.exit_code == 2 and "'toelichting' is te kort (9 tekens)" in result.output
+
+
+def test_waiver_for_a_rule_that_did_not_run_is_not_called_unused(write):
+    result = result_of(agreement_text(waiver("kleinschalig")), select=["gelijke-stem"])
+    assert result.findings == ()
+
+
+def test_always_on_rules_can_be_switched_off_in_config(cli, write):
+    write("afspraken.toml", "[regels.uitzondering-ongebruikt]\nernst = 'uit'\n")
+    write("a.toml", agreement_text(waiver()))
+    report = json.loads(cli("check", "a.toml", "--format", "json").stdout)
+    assert report["files"][0]["findings"] == []
