@@ -50,8 +50,11 @@ def markdown_table(rows: list[list[str]], header: list[str]) -> str:
 def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], alle: bool, fmt: str, lang: str) -> None:
     """Toon de regels van de actieve regelsets: id, titel, ernst, regelset en plugin."""
     env = _setup(regelsets, plugins, config, lang)
+    from afspraken.engine import ALWAYS
+
     active = {a.rule.id: a for a in env.rules}
-    ids = sorted(env.registry.rules) if alle else [a.rule.id for a in env.rules]
+    always = [r for r in ALWAYS if r not in active and r not in env.off and r in env.registry.rules]
+    ids = sorted(env.registry.rules) if alle else [a.rule.id for a in env.rules] + always
     items = []
     for rule_id in ids:
         rule = env.registry.rules[rule_id]
@@ -61,9 +64,9 @@ def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: 
                 "id": rule.id,
                 "title": rule.title(lang),
                 "severity": severity,
-                "ruleset": env.origin.get(rule_id, "-"),
+                "ruleset": env.origin.get(rule_id, ("altijd" if lang == "nl" else "always") if rule_id in ALWAYS else "-"),
                 "plugin": rule.plugin,
-                "active": rule_id in active,
+                "active": rule_id in active or (rule_id in ALWAYS and rule_id not in env.off),
             }
         )
     if fmt == "json":

@@ -21,6 +21,7 @@ from afspraken.rulesets import ActiveRule, select
 
 SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
 UNUSED, EXPIRED = "uitzondering-ongebruikt", "uitzondering-verlopen"
+ALWAYS = (UNUSED, EXPIRED)  # on in every rule set: they judge the waivers, not the agreement
 
 
 @dataclass

@@ -40,13 +40,15 @@ def parameters(rule: Rule[Any]) -> list[tuple[str, str, str]]:
     return out
 
 
-def explain_rule(rule: Rule[Any], lang: str = "nl", *, markdown: bool = False) -> str:
-    """A rule's explanation as text (or Markdown, for docs/regels.md)."""
-    h = (lambda key: f"### {H[key](lang)}") if markdown else (lambda key: f"{H[key](lang)}:")
+def explain_rule(rule: Rule[Any], lang: str = "nl", *, markdown: bool = False, level: int = 2) -> str:
+    """A rule's explanation as text (or Markdown with headings from ``level``, for docs/regels.md)."""
+    h = (lambda key: f"{'#' * (level + 1)} {H[key](lang)}") if markdown else (lambda key: f"{H[key](lang)}:")
     fence = "```toml" if markdown else ""
     end = "```" if markdown else ""
-    lines = [f"## `{rule.id}`: {rule.title(lang)}" if markdown else f"{rule.id}: {rule.title(lang)}", ""]
-    lines += [f"{H['ernst'](lang)}: {rule.severity.label(lang)} (`{rule.severity.value}`)" if markdown else f"{H['ernst'](lang)}: {rule.severity.value}"]
+    lines = [f"{'#' * level} `{rule.id}`: {rule.title(lang)}" if markdown else f"{rule.id}: {rule.title(lang)}", ""]
+    label = rule.severity.label(lang)
+    shown = f"`{rule.severity.value}`" + (f" ({label})" if label != rule.severity.value else "")
+    lines += [f"{H['ernst'](lang)}: {shown if markdown else rule.severity.value}" + ("  " if markdown else "")]
     lines += [f"{H['plugin'](lang)}: {rule.plugin}", ""]
     lines += [h("wat"), rule.summary(lang), ""]
     lines += [h("waarom"), rule.rationale(lang), ""]
@@ -72,3 +74,58 @@ def explain_rule(rule: Rule[Any], lang: str = "nl", *, markdown: bool = False) -
 
 def _indent(text: str, markdown: bool) -> str:
     return text if markdown else "\n".join(f"    {line}" if line else "" for line in text.splitlines())
+
+
+INTRO = {
+    "nl": (
+        "# Regels\n\n"
+        "Alle ingebouwde regels, per regelset. Deze pagina wordt gemaakt uit de regels zelf "
+        "(`python -m afspraken.explaining`); een test houdt haar gelijk met de code. "
+        "Dezelfde tekst geeft `afspraken explain REGEL`. English: [rules.md](rules.md).\n"
+    ),
+    "en": (
+        "# Rules\n\n"
+        "Every built-in rule, per rule set. This page is generated from the rules themselves "
+        "(`python -m afspraken.explaining`); a test keeps it in step with the code. "
+        "`afspraken explain RULE --lang en` shows the same text. Nederlands: [regels.md](regels.md).\n"
+    ),
+}
+PAGES = {"nl": "regels.md", "en": "rules.md"}
+
+
+def reference(lang: str = "nl") -> str:
+    """The rule reference page for the built-in rules (no installed plugins)."""
+    from afspraken.config import Config
+    from afspraken.plugins import get_plugin_manager
+    from afspraken.registry import Registry
+    from afspraken.rulesets import read_ruleset, select
+
+    registry = Registry(get_plugin_manager(entry_points=False))
+    lines = [INTRO[lang]]
+    seen: set[str] = set()
+    for name, found in registry.rulesets.items():
+        loaded = read_ruleset(found.path, found.plugin)
+        assert not isinstance(loaded, list), loaded
+        chosen = select(registry, Config(), [name])
+        own = [a.rule for a in chosen.rules if a.rule.id not in seen]
+        extends = ", ".join(f"`{e}`" for e in loaded.meta.breidt_uit) or "-"
+        lines += [f"## {'Regelset' if lang == 'nl' else 'Rule set'} `{name}`", "", loaded.meta.beschrijving, ""]
+        lines += [f"{'Breidt uit' if lang == 'nl' else 'Extends'}: {extends}. {'Bron' if lang == 'nl' else 'Source'}: {loaded.meta.bron}", ""]
+        for rule in own:
+            seen.add(rule.id)
+            lines += [explain_rule(rule, lang, markdown=True, level=3)]
+    rest = [r for r in registry.rules.values() if r.id not in seen]
+    if rest:
+        lines += [f"## {'Altijd aan' if lang == 'nl' else 'Always on'}", ""]
+        lines += [explain_rule(rule, lang, markdown=True, level=3) for rule in rest]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs")
+    for lang, page in PAGES.items():
+        (folder / page).write_text(reference(lang), encoding="utf-8")
+        print(f"{folder / page} geschreven")

@@ -53,7 +53,7 @@ _TOKEN = re.compile(
             r"(?P<comment>#[^\n]*)",
             # The body stops before any `"""`; the closing run may hold up to
             # two quotes of the content. Unclosed, they run to the end of the text.
-            r'(?P<mlbasic>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"{3}|\\?\Z))',
+            r'(?P<mlbasic>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"{3,5}|\\?\Z))',
             r"(?P<mlliteral>'''[\s\S]*?(?:'{3,5}|\Z))",
             rf"(?P<basic>{_BASIC})",
             rf"(?P<literal>{_LITERAL})",
