@@ -31,6 +31,11 @@ def _toml(value: Any) -> str:
     return str(value)
 
 
+def toml_key(key: str) -> str:
+    """A key as TOML needs it: bare when it can be, quoted otherwise (``"plugin/regel"``)."""
+    return key if key and all(c.isalnum() or c in "-_" for c in key) and key.isascii() else json.dumps(key)
+
+
 def parameters(rule: Rule[Any]) -> list[tuple[str, str, str]]:
     """(name, default as TOML, description) for each parameter."""
     out = []
@@ -67,7 +72,7 @@ def explain_rule(rule: Rule[Any], lang: str = "nl", *, markdown: bool = False, l
         for name, default, description in params:
             lines.append(f"- `{name}` = `{default}`: {description}" if markdown else f"  {name} = {default}   # {description}")
         lines += ["", H["config"](lang), *([fence] if fence else [])]
-        body = [f"[regels.{rule.id}]", f'ernst = "{rule.severity.value}"', *(f"{n} = {d}" for n, d, _ in params)]
+        body = [f"[regels.{toml_key(rule.id)}]", f'ernst = "{rule.severity.value}"', *(f"{n} = {d}" for n, d, _ in params)]
         lines += [_indent("\n".join(body), markdown), *([end] if end else []), ""]
     return "\n".join(lines).rstrip() + "\n"
 

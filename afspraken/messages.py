@@ -60,8 +60,10 @@ def suggest(word: str, options: Iterable[str]) -> Text:
 
 def where(path: KeyPath) -> Text:
     """How to name the table that holds the last key of ``path``."""
+    from afspraken.explaining import toml_key
+
     table = [p for p in path[:-1]]
-    names = [p for p in table if isinstance(p, str)]
+    names = [toml_key(p) for p in table if isinstance(p, str)]
     if not names:
         return Text("het bestand", "the file")
     if isinstance(table[-1], int):  # array of tables element

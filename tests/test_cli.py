@@ -32,7 +32,7 @@ def test_compliant_agreement_exits_0(cli):
 
 @pytest.mark.parametrize(
     ("example", "rule"),
-    [("ongelijke-stem", "gelijke-stem"), ("twee-aanspreekpunten", "een-aanspreekpunt"), ("te-veel-professionals", "niet-te-veel-professionals")],
+    [("ongelijke-stem", "gelijke-stem"), ("aanspreekpunt-zonder-mandaat", "een-aanspreekpunt"), ("te-veel-professionals", "niet-te-veel-professionals")],
 )
 def test_each_broken_example_names_its_rule(cli, example, rule):
     result = cli("check", str(EXAMPLES / f"{example}.toml"), "--format", "json")

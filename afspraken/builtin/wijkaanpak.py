@@ -119,7 +119,7 @@ def buurtonderneming(doc: Agreement, params: Params) -> Iterator[Violation]:
         return
     i, o, missing = min(gaps, key=lambda g: len(g[2]))  # the closest; ties: the first
     yield violation(
-        f"in het besluitvormende orgaan '{o.naam}' {'ontbreekt' if len(missing) == 1 else 'ontbreken'} "
+        f"in het besluitvormende orgaan '{o.naam}' {'ontbreekt' if len(missing) == 1 and not missing[0][0].startswith('de bewoners') else 'ontbreken'} "
         f"{names([m[0] for m in missing], 'nl')}",
         f"the deciding body '{o.naam}' lacks {names([m[1] for m in missing], 'en')}",
         ("orgaan", i, "lid"),

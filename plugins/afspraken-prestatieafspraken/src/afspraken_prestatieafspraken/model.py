@@ -1,0 +1,137 @@
+"""The data model of ``[extensies.prestatieafspraken]``.
+
+The keys are Dutch, lowercase, with underscores, like the core format. Every
+key is optional on purpose: a missing value is for the rules to judge (they
+report "kan niet beoordelen" and point at the key to fill in), not a reason to
+reject the file. Wrong types, unknown keys and values outside the lists below
+are errors in the file, reported with line and column.
+
+Example::
+
+    [extensies.prestatieafspraken]
+    themas = ["betaalbaarheid", "beschikbaarheid", "kwaliteit-en-duurzaamheid",
+              "leefbaarheid", "specifieke-groepen"]
+
+    [extensies.prestatieafspraken.cyclus]
+    bod = 2025-06-27
+    ondertekend = 2025-12-09
+
+    [extensies.prestatieafspraken.overleg]
+    per_jaar = 4
+    adviestermijn_weken = 6
+
+    [extensies.prestatieafspraken.ondersteuning]
+    deskundige_op_kosten_verhuurder = true
+    budget_euro = 30000
+    scholingsdagen_per_jaar = 4
+
+    [extensies.prestatieafspraken.geschillen]
+    route = ["bestuurlijk-overleg", "art44-woningwet"]
+
+    [[extensies.prestatieafspraken.actie]]
+    wat = "Nieuwbouw sociale huurwoningen"
+    thema = "beschikbaarheid"
+    indicator = "aantal opgeleverde sociale huurwoningen"
+    streefwaarde = 120
+    jaar = 2026
+    eigenaar = "corporatie"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+NAME = "prestatieafspraken"
+"""The section name, ``[extensies.prestatieafspraken]``, and the entry-point name."""
+
+Thema = Literal["betaalbaarheid", "beschikbaarheid", "kwaliteit-en-duurzaamheid", "leefbaarheid", "specifieke-groepen"]
+THEMAS: tuple[Thema, ...] = ("betaalbaarheid", "beschikbaarheid", "kwaliteit-en-duurzaamheid", "leefbaarheid", "specifieke-groepen")
+THEMA_NAMEN: dict[str, tuple[str, str]] = {
+    "betaalbaarheid": ("betaalbaarheid", "affordability"),
+    "beschikbaarheid": ("beschikbaarheid", "availability"),
+    "kwaliteit-en-duurzaamheid": ("kwaliteit en duurzaamheid", "quality and sustainability"),
+    "leefbaarheid": ("leefbaarheid", "liveability"),
+    "specifieke-groepen": ("huisvesting van specifieke groepen", "housing for specific groups"),
+}
+
+Stap = Literal["bestuurlijk-overleg", "mediation", "geschillencommissie", "arbitrage", "art44-woningwet", "rechter", "overig"]
+ART44 = "art44-woningwet"
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9-]+$", description="Id van een partij: kleine letters, cijfers en '-'.")]
+Aantal = Annotated[int, Field(ge=0)]
+
+
+class _Sectie(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Cyclus(_Sectie):
+    """De jaarcyclus: het bod van de corporatie en de ondertekening van de afspraken."""
+
+    bod: Optional[dt.date] = Field(None, description="Datum waarop de corporatie haar bod uitbracht (TOML-datum).")
+    ondertekend: Optional[dt.date] = Field(None, description="Datum waarop alle partijen de afspraken ondertekenden (TOML-datum).")
+
+
+class Overleg(_Sectie):
+    """Overleg tussen gemeente, corporatie en huurdersorganisatie."""
+
+    per_jaar: Optional[Aantal] = Field(None, description="Hoe vaak per jaar de drie partijen overleggen.")
+    adviestermijn_weken: Optional[Aantal] = Field(
+        None, description="Weken die de huurdersorganisatie krijgt om schriftelijk advies uit te brengen."
+    )
+
+
+class Ondersteuning(_Sectie):
+    """Ondersteuning van de huurdersorganisatie door de verhuurder."""
+
+    deskundige_op_kosten_verhuurder: Optional[bool] = Field(
+        None, description="Mag de huurdersorganisatie een deskundige inschakelen op kosten van de verhuurder?"
+    )
+    budget_euro: Optional[Annotated[float, Field(ge=0)]] = Field(
+        None, description="Jaarbudget van de huurdersorganisatie in euro, te besteden naar eigen inzicht."
+    )
+    scholingsdagen_per_jaar: Optional[Aantal] = Field(
+        None, description="Dagen scholing en vorming per jaar voor de huurdersorganisatie, op kosten van de verhuurder."
+    )
+
+
+class Geschillen(_Sectie):
+    """Wat partijen doen als zij het niet eens worden."""
+
+    route: Optional[list[Stap]] = Field(
+        None,
+        description="Stappen bij een geschil, in volgorde van escalatie: bestuurlijk-overleg, mediation, "
+        "geschillencommissie, arbitrage, art44-woningwet, rechter of overig.",
+    )
+    toelichting: Optional[str] = Field(None, description="Toelichting op de geschillenregeling.")
+
+
+class Actie(_Sectie):
+    """Een prestatie die een partij toezegt."""
+
+    wat: Annotated[str, Field(min_length=1)] = Field(description="Wat er gebeurt.")
+    thema: Optional[Thema] = Field(None, description="Het thema waaraan de actie bijdraagt.")
+    indicator: Optional[str] = Field(None, description="Waaraan het resultaat gemeten wordt.")
+    streefwaarde: Optional[Union[int, float, str]] = Field(None, description="De streefwaarde van de indicator.")
+    jaar: Optional[Annotated[int, Field(ge=2000, le=2100)]] = Field(None, description="Het jaar waarin de streefwaarde gehaald is.")
+    eigenaar: Optional[Id] = Field(None, description="Id van de partij die de actie trekt.")
+
+
+class Prestatieafspraken(_Sectie):
+    """``[extensies.prestatieafspraken]``: prestatieafspraken volgens de Woningwet 2015 en de Overlegwet."""
+
+    model_config = ConfigDict(title="Prestatieafspraken (extensie)")
+
+    themas: Optional[list[Thema]] = Field(
+        None,
+        description="Thema's die de afspraken dekken: betaalbaarheid, beschikbaarheid, kwaliteit-en-duurzaamheid, "
+        "leefbaarheid, specifieke-groepen.",
+    )
+    cyclus: Optional[Cyclus] = None
+    overleg: Optional[Overleg] = None
+    ondersteuning: Optional[Ondersteuning] = None
+    geschillen: Optional[Geschillen] = None
+    actie: list[Actie] = Field(default_factory=list, description="De prestaties: [[extensies.prestatieafspraken.actie]].")
