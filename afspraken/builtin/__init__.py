@@ -7,6 +7,10 @@ installed as ``afspraken/regelsets/``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from afspraken.model import Agreement
 
 
 def ruleset_dir() -> Path:
@@ -30,6 +34,17 @@ def count(value: int, lang: str) -> str:
     """8500 -> '8.500' in Dutch, '8,500' in English."""
     text = f"{value:,}"
     return text.replace(",", ".") if lang == "nl" else text
+
+
+def amount(value: float, one: str, many: str, lang: str = "en") -> str:
+    """'1 jaar', '2 groepen', '2,5 years'."""
+    return f"{number(value, lang)} {one if value == 1 else many}"
+
+
+def name_of(doc: Agreement, id: str) -> str:
+    """The name of the partij or orgaan with this id (the id itself if unknown)."""
+    found = doc.partij_by_id(id) or doc.orgaan_by_id(id)
+    return found.naam if found else id
 
 
 def names(items: list[str], lang: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from afspraken import hookimpl
-from afspraken.builtin import names, ruleset
+from afspraken.builtin import name_of, names, ruleset
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
@@ -238,17 +238,13 @@ def bewonersbestuur(doc: Agreement, params: Params) -> Iterator[Violation]:
         anderen = [(j, lid) for j, lid in enumerate(o.lid) if lid.partij not in bewoners]
         if not anderen:
             continue
-        wie = [f"{lid.naam} ({_partij_naam(doc, lid.partij)})" for _, lid in anderen]
+        wie = [f"{lid.naam} ({name_of(doc, lid.partij)})" for _, lid in anderen]
         yield violation(
             f"in het besluitvormende orgaan '{o.naam}' {'zit' if len(wie) == 1 else 'zitten'} {names(wie, 'nl')} niet namens bewoners",
             f"in the deciding body '{o.naam}', {names(wie, 'en')} {'does' if len(wie) == 1 else 'do'} not sit for residents",
             *[("orgaan", i, "lid", j, "partij") for j, _ in anderen],
         )
 
-
-def _partij_naam(doc: Agreement, id: str) -> str:
-    p = doc.partij_by_id(id)
-    return p.naam if p else id
 
 
 RULES: list[Rule] = [mandaat, onafhankelijke_regie, bewonersbestuur]

@@ -5,15 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from afspraken.builtin.participatie import (
-    begin_tot_eind,
-    bewoners_aan_tafel,
-    bewoners_aan_zet,
-    bewoners_beoordelen,
-    brede_vertegenwoordiging,
-    eigenaarschap,
-    overlegrecht,
-)
+from afspraken.builtin.participatie import begin_tot_eind, bewoners_aan_tafel, bewoners_aan_zet, eigenaarschap
+from afspraken.builtin.vertegenwoordiging import bewoners_beoordelen, brede_vertegenwoordiging, overlegrecht
 from afspraken.testing import run_rule
 from regeltest import base, check, msg, one
 

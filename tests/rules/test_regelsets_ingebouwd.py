@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import tomli
 
-from afspraken.builtin import modellen, participatie, ruleset, wijkaanpak
+from afspraken.builtin import modellen, ruleset, wijkaanpak
 from afspraken.engine import Checker
 from afspraken.explaining import parameters
 from afspraken.results import Outcome
@@ -50,7 +50,7 @@ WIJKAANPAK = {
     "overlegrecht": ("waarschuwing", {"min_per_jaar": 4}),
 }
 MODELLEN = {"mandaat": ("fout", {}), "onafhankelijke-regie": ("fout", {}), "bewonersbestuur": ("fout", {})}
-OURS = [*participatie.RULES, *wijkaanpak.RULES, *modellen.RULES]
+OURS = [*wijkaanpak.RULES, *modellen.RULES]
 
 
 @pytest.fixture(scope="module")

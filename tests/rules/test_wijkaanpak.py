@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from afspraken.builtin.wijkaanpak import (
-    buurtonderneming,
-    eigenaar_per_actie,
-    kleinschalig,
-    lange_termijn,
-    maatwerk,
-    oliemannetje,
-    successen_vieren,
-    vaste_gezichten,
-    vitale_coalitie,
-)
+from afspraken.builtin.bestuur import buurtonderneming, oliemannetje, vitale_coalitie
+from afspraken.builtin.continuiteit import maatwerk, successen_vieren, vaste_gezichten
+from afspraken.builtin.uitvoering import eigenaar_per_actie, kleinschalig, lange_termijn
 from afspraken.testing import run_rule
 from regeltest import base, check, one
 
