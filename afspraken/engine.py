@@ -69,14 +69,19 @@ class Checker:
         self.plugins, self.config_path, self.entry_points = tuple(plugins), config, entry_points
         self.today = today or dt.date.today()
         self._envs: dict[Optional[Path], Environment] = {}
+        self._folders: dict[str, Environment] = {}  # folder as given -> its environment
         self.crashes: list[Crash] = []
         self.problems: list[Problem] = []
 
     def environment(self, folder: Path) -> Environment:
+        known = self._folders.get(str(folder))
+        if known is not None:
+            return known
         path = self.config_path or configuration.find(folder)
         env = self._envs.get(path)
         if env is None:
             env = self._envs[path] = self._build(path)
+        self._folders[str(folder)] = env
         return env
 
     def _build(self, path: Optional[Path]) -> Environment:

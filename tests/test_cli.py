@@ -234,3 +234,18 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert "Toetsen" not in on_tty.stdout
     piped = subprocess.run([sys.executable, "-c", script.format(tty=False), str(folder)], capture_output=True, text=True, env=env)
     assert piped.stderr == "" and piped.returncode == 0
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("html", "<!DOCTYPE html>"), ("markdown", "# "), ("junit", "<testsuites"), ("github", "::error file=")])
+def test_every_format_works_from_the_command_line(cli, fmt, marker):
+    result = cli("check", str(UNEQUAL), str(GOOD), "--format", fmt)
+    assert result.exit_code == 1 and marker in result.stdout
+    assert "gelijke-stem" in result.stdout
+
+
+def test_html_report_to_a_file_with_a_text_summary_on_screen(cli, tmp_path):
+    result = cli("check", str(UNEQUAL), "--format", "text", "--format", "html:rapport.html", "--format", "sarif:afspraken.sarif")
+    assert result.exit_code == 1 and "gelijke-stem" in result.stdout
+    html = (tmp_path / "rapport.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Woensel-West" in html
+    assert json.loads((tmp_path / "afspraken.sarif").read_text())["runs"][0]["results"][0]["ruleId"] == "gelijke-stem"

@@ -219,6 +219,10 @@ def test_html_escapes_everything_from_the_agreement(files):
     assert page.texts["title"] == ["Rapport samenwerkingsafspraken"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
     assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in out
+    # alone, the hostile title is also the page's <title>
+    single = parse(html.render(*build(files["vijandig"])))
+    assert single.texts["title"] == [f"Rapport samenwerkingsafspraken: {TITLE}"]
+    assert "script" not in {tag for tag, _ in single.tags}
 
 
 def test_html_loads_nothing_from_outside(files):
@@ -556,3 +560,65 @@ def test_github_paths_are_relative_to_the_workspace(files, monkeypatch):
     kinds = {line.split("::")[1].split(",title=")[1]: line.split(" ", 1)[0] for line in lines}
     assert kinds == {"gelijke-stem": "::error", "maatwerk": "::warning", "successen-vieren": "::notice"}  # the waived one is left out
     assert all(line.split(" ", 1)[1].startswith("file=rijk.toml,") for line in lines)
+
+
+# -- input that stops evaluation, in every format ---------------------------------------------------
+
+
+def test_broken_settings_are_reported_in_every_format(write, junit_schema):
+    write("afspraken.toml", 'regelsets = ["bestaat-niet"]\n')
+    agreement = write("a.toml", GOOD.read_text(encoding="utf-8"))
+    report, ctx = build(agreement)
+    [problem] = report.problems
+    message = problem.message("nl")
+    assert "bestaat-niet" in message
+
+    page = parse(html.render(report, ctx))
+    assert "Fouten in de instellingen" in page.texts["h3"] and "Kon niet worden beoordeeld" in page.texts["h3"]
+    assert message in page.text and "Uitslag: niet beoordeeld" in page.text
+    assert "omdat de instellingen (afspraken.toml of een regelset) fouten bevatten" in page.text
+
+    out = markdown.render(report, ctx)
+    assert "### Fouten in de instellingen" in out and markdown.md(message) in out
+    assert "**Uitslag:** ⚠️ **niet beoordeeld**" in out
+
+    xml = junit.render(report, ctx)
+    junit_schema.validate(xml)
+    settings, suite = ET.fromstring(xml).findall("testsuite")
+    assert settings.get("name") == "afspraken" and settings.find("testcase").get("name") == "instellingen"
+    assert settings.find("testcase/error").get("message") == message
+    assert _attrs(suite) == {"tests": 1, "failures": 0, "errors": 1, "skipped": 0}
+
+    assert github.render(report, ctx).splitlines()[0].startswith(
+        f"::error file={github.escape_property(github._path(problem.location.file))},line={problem.location.line},"
+    )
+
+
+def test_a_rule_that_crashed_is_shown(write, monkeypatch):
+    plugin = write("deler.py", '''
+        from afspraken import hookimpl, rule, Text
+
+        @rule(id="deler/regel", severity="fout", title=Text("t", "t"), summary=Text("s", "s"),
+              rationale=Text("r", "r"), quote="q", fix=Text("f", "f"))
+        def check(doc, params):
+            return [1 / 0]
+
+        @hookimpl
+        def register_rules():
+            return [check]
+    ''')
+    report, ctx = build(GOOD, plugins=[str(plugin)], select=["deler/regel", "gelijke-stem"])
+    page = parse(html.render(report, ctx))
+    assert "Regels die niet konden draaien" in page.texts["h3"]
+    assert "plugin 'deler' faalde in regel deler/regel: ZeroDivisionError" in page.text
+    assert "Uitslag: niet in orde" in page.text  # a rule that did not run is no pass
+    out = markdown.render(report, ctx)
+    assert "### Regels die niet konden draaien" in out and "ZeroDivisionError" in out
+    monkeypatch.chdir(EXAMPLES.parent)  # the workspace: absolute paths become relative to it
+    assert github.render(report, ctx).startswith("::error file=voorbeelden/woensel-west.toml,line=1,col=1,title=plugin::plugin 'deler' faalde")
+
+
+@pytest.mark.parametrize("fmt", [html, markdown, junit, github])
+def test_an_empty_report_renders(fmt):
+    out = fmt.render(Report(()), Context(lang="en", generated=GENERATED))
+    assert out == "" if fmt is github else out.endswith("\n")

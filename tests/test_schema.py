@@ -49,7 +49,11 @@ def test_schema_command_writes_a_file(cli, tmp_path):
     assert json.loads((tmp_path / "s.json").read_text())["$id"]
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.toml")) + [SPEC / "woensel-west.toml"], ids=lambda p: p.name)
+SHIPPED = sorted(EXAMPLES.glob("*.toml")) + sorted((EXAMPLES.parent / "plugins").glob("*/voorbeelden/*.toml"))
+SPEC_EXAMPLE = [SPEC / "woensel-west.toml"] if (SPEC / "woensel-west.toml").exists() else []
+
+
+@pytest.mark.parametrize("path", SHIPPED + SPEC_EXAMPLE, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_every_example_agreement_is_valid(validator, path):
     errors = list(validator.iter_errors(as_json(tomli.loads(path.read_text(encoding="utf-8")))))
     assert errors == []

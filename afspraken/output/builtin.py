@@ -2,33 +2,51 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from afspraken import hookimpl
-from afspraken.output import OutputFormat
+from afspraken.output import Context, OutputFormat
 from afspraken.rules import Text
 
-
-def _text(report, ctx):  # type: ignore[no-untyped-def]
-    from afspraken.output import text
-
-    return text.render(report, ctx)
+if TYPE_CHECKING:
+    from afspraken.results import Report
 
 
-def _json(report, ctx):  # type: ignore[no-untyped-def]
-    from afspraken.output import jsonreport
+def _lazy(module: str) -> Callable[[Report, Context], str]:
+    """A render function that imports its module only when the format is used."""
 
-    return jsonreport.render(report, ctx)
+    def render(report: Report, ctx: Context) -> str:
+        import importlib
 
+        return importlib.import_module(f"afspraken.output.{module}").render(report, ctx)
 
-def _sarif(report, ctx):  # type: ignore[no-untyped-def]
-    from afspraken.output import sarif
-
-    return sarif.render(report, ctx)
+    return render
 
 
 @hookimpl
 def register_formats() -> list[OutputFormat]:
     return [
-        OutputFormat("text", Text("leesbare tekst, per bestand gegroepeerd", "readable text, grouped per file"), _text, ".txt"),
-        OutputFormat("json", Text("JSON (schema: docs/json.md)", "JSON (schema: docs/json.md)"), _json, ".json"),
-        OutputFormat("sarif", Text("SARIF 2.1.0 voor code scanning", "SARIF 2.1.0 for code scanning"), _sarif, ".sarif"),
+        OutputFormat("text", Text("leesbare tekst, per bestand gegroepeerd", "readable text, grouped per file"), _lazy("text"), ".txt"),
+        OutputFormat("json", Text("JSON (schema: docs/json.md)", "JSON (schema: docs/json.md)"), _lazy("jsonreport"), ".json"),
+        OutputFormat("sarif", Text("SARIF 2.1.0 voor code scanning", "SARIF 2.1.0 for code scanning"), _lazy("sarif"), ".sarif"),
+        OutputFormat(
+            "html",
+            Text("HTML-rapport voor een overleg (één bestand, afdrukbaar op A4)", "HTML report for a meeting (one self-contained file, prints on A4)"),
+            _lazy("html"),
+            ".html",
+        ),
+        OutputFormat(
+            "markdown",
+            Text("Markdown-rapport voor een document of merge request", "Markdown report for a document or merge request"),
+            _lazy("markdown"),
+            ".md",
+        ),
+        OutputFormat(
+            "junit",
+            Text("JUnit XML voor CI (per bestand een testsuite, per regel een testcase)", "JUnit XML for CI (a test suite per file, a test case per rule)"),
+            _lazy("junit"),
+            ".xml",
+        ),
+        OutputFormat("github", Text("GitHub Actions-annotaties (workflow commands)", "GitHub Actions annotations (workflow commands)"), _lazy("github"), ".txt"),
     ]

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Union
 
-from afspraken.output import Context, plural
+from afspraken.output import Context
 from afspraken.output import sections as s
 from afspraken.results import Crash, FileResult, Finding, Problem, Report
 from afspraken.rules import Severity, Text
@@ -76,10 +76,10 @@ CSS = """
 html { -webkit-text-size-adjust: 100%; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
   font-size: 16px; line-height: 1.45; color: #1a1a1a; background: #fff; max-width: 58rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
-h1 { font-size: 1.7rem; margin: 0 0 .25rem; line-height: 1.2; }
-h2 { font-size: 1.35rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #1a1a1a; line-height: 1.25; }
-h3 { font-size: 1.1rem; margin: 1.4rem 0 .5rem; }
-h4 { font-size: 1rem; margin: 0 0 .35rem; line-height: 1.3; }
+h1 { font-size: 1.7em; margin: 0 0 .25rem; line-height: 1.2; }
+h2 { font-size: 1.35em; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #1a1a1a; line-height: 1.25; }
+h3 { font-size: 1.1em; margin: 1.4rem 0 .5rem; }
+h4 { font-size: 1em; margin: 0 0 .35rem; line-height: 1.3; }
 p { margin: .35rem 0; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: .88em;
   background: #f2f2f2; padding: 0 .2em; border-radius: 3px; overflow-wrap: anywhere; }
@@ -89,11 +89,11 @@ a { color: #0b4f8a; }
 h1, h2, h3, h4, p, li, dd, td, th, blockquote { overflow-wrap: anywhere; word-break: normal; }
 .summary { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem .8rem; background: #fafafa; }
 .summary h2 { margin-top: .2rem; border: 0; }
-.verdict { font-size: 1.15rem; font-weight: 700; }
+.verdict { font-size: 1.15em; font-weight: 700; }
 .tally { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .4rem; }
-.badge { display: inline-block; font-size: .78rem; font-weight: 700; text-transform: uppercase; letter-spacing: .03em;
+.badge { display: inline-block; font-size: .78em; font-weight: 700; text-transform: uppercase; letter-spacing: .03em;
   padding: .05rem .45rem; border-radius: 3px; border: 1px solid currentColor; vertical-align: .1em; white-space: nowrap; }
-.tally .badge { font-size: .85rem; text-transform: none; letter-spacing: 0; padding: .15rem .55rem; }
+.tally .badge { font-size: .85em; text-transform: none; letter-spacing: 0; padding: .15rem .55rem; }
 .sev-fout { color: var(--fout); background: var(--fout-bg); }
 .sev-waarschuwing { color: var(--waarschuwing); background: var(--waarschuwing-bg); }
 .sev-advies { color: var(--advies); background: var(--advies-bg); }
@@ -101,7 +101,7 @@ h1, h2, h3, h4, p, li, dd, td, th, blockquote { overflow-wrap: anywhere; word-br
 .st-ok { color: var(--ok); background: var(--ok-bg); }
 .st-bad { color: var(--fout); background: var(--fout-bg); }
 .zero { color: var(--muted); background: transparent; }
-table { width: 100%; max-width: 100%; table-layout: fixed; border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; }
+table { width: 100%; max-width: 100%; table-layout: fixed; border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92em; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 thead th { border-bottom: 2px solid #1a1a1a; font-size: .92em; }
 td.num, th.num { text-align: right; }
@@ -116,15 +116,16 @@ dl.particulars dd { margin: 0; }
 .finding.sev-advies { border-left-color: var(--advies); background: #fff; color: inherit; }
 .finding ul.hits { margin: .3rem 0 .5rem; padding-left: 1.2rem; }
 .finding ul.hits li { margin: .25rem 0; }
-.where { color: var(--muted); font-size: .9rem; }
+.where { color: var(--muted); font-size: .92em; }
+.where code { font-size: .92em; }
 .why { margin: .5rem 0; }
 .why blockquote { margin: .25rem 0 0; padding: .1rem .8rem; border-left: 3px solid var(--line); font-style: italic; }
-.why .source { font-size: .85rem; color: var(--muted); margin-left: .8rem; }
+.why .source { font-size: .85em; color: var(--muted); margin-left: .8rem; }
 .fix { margin-top: .4rem; }
 .label { font-weight: 700; }
 .agreement { margin-top: 2.5rem; }
-.back { font-size: .85rem; }
-footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); border-top: 1px solid var(--line); padding-top: .5rem; }
+.back { font-size: .85em; }
+footer { margin-top: 3rem; font-size: .85em; color: var(--muted); border-top: 1px solid var(--line); padding-top: .5rem; }
 @page { size: A4; margin: 16mm 15mm 18mm 15mm;
   @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
 @media print {
@@ -135,8 +136,9 @@ footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); border-top: 1
   .back { display: none; }
   .summary { background: none; }
   table { font-size: 9pt; }
+  .passed td, .passed th { padding-top: .12em; padding-bottom: .12em; }
   thead { display: table-header-group; }
-  tr, .finding, .summary, dl.particulars, .problem { break-inside: avoid; page-break-inside: avoid; }
+  tr, .finding, .summary, dl.particulars, .problem, .explained, .passed { break-inside: avoid; page-break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   .multi .agreement { break-before: page; page-break-before: always; margin-top: 0; }
   footer { margin-top: 1.5rem; }
@@ -192,20 +194,13 @@ def _sep(items: list[Markup], sep: Child) -> list[Child]:
     return out
 
 
-def _by_rule(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
-    order: dict[str, list[Finding]] = {}
-    for f in findings:
-        order.setdefault(f.rule, []).append(f)
-    return list(order.items())
-
-
 def _why(rule_id: str, ctx: Context) -> Markup | None:
     info = s.rule_info(rule_id, ctx)
     if not info.quote:
         return None
     return el(
         "div",
-        el("p", el("span", s.label("why", ctx.lang), class_="label"), ": ", info.rationale) if info.rationale else None,
+        el("p", el("span", s.label("why", ctx.lang), ": ", class_="label"), info.rationale) if info.rationale else None,
         el("blockquote", el("p", f"\u201c{info.quote}\u201d"), lang=s.quote_lang(ctx)),
         el("p", f"\u2014 {info.source}", class_="source") if info.source else None,
         class_="why",
@@ -239,14 +234,14 @@ def _findings(result: FileResult, ctx: Context) -> Markup:
             el(
                 "section",
                 el("h3", title, f" ({len(found)})"),
-                [_rule_block(severity, rule_id, fs, ctx) for rule_id, fs in _by_rule(found)],
+                [_rule_block(severity, rule_id, fs, ctx) for rule_id, fs in s.by_rule(found)],
                 class_=f"group group-{severity.value}",
             )
         )
     return join(out)
 
 
-def _table(headers: list[tuple[str, str]], rows: list[list[Child]], widths: list[str], caption: str | None = None, cls: str | None = None) -> Markup:
+def _table(headers: list[tuple[str, str]], rows: Sequence[Sequence[Child]], widths: list[str], caption: str | None = None, cls: str | None = None) -> Markup:
     """A fixed-layout table; ``headers`` are (text, css class), ``widths`` percentages per column."""
     return el(
         "table",
@@ -360,16 +355,7 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
 
 
 def _tally_text(c: dict[str, int], lang: str) -> str:
-    parts = [plural(c[k], s.COUNT_LABELS[k], _PLURALS[k], lang) for k in ("fout", "waarschuwing", "advies", "uitgelegd")]
-    return "(" + ", ".join(parts) + ")"
-
-
-_PLURALS = {
-    "fout": Text("fouten", "errors"),
-    "waarschuwing": Text("waarschuwingen", "warnings"),
-    "advies": Text("adviezen", "notes"),
-    "uitgelegd": Text("uitgelegd", "explained"),
-}
+    return "(" + ", ".join(s.tally(c, lang)) + ")"
 
 
 def _overview(report: Report, ctx: Context) -> Markup:
@@ -382,7 +368,7 @@ def _overview(report: Report, ctx: Context) -> Markup:
             el("td", el("a", _path(r.path), href=f"#{s.anchor(i)}")),
             el("td", s.heading(r) if s.heading(r) != r.path else ""),
         ]
-        for key in ("fout", "waarschuwing", "advies", "uitgelegd"):
+        for key in s.COUNT_KEYS:
             n = c[key]
             text = "\u2013" if verdict == "broken" else str(n)
             cells.append(el("td", _badge(text, f"sev-{key}") if n else el("span", text, class_="zero"), class_="num"))
@@ -391,13 +377,13 @@ def _overview(report: Report, ctx: Context) -> Markup:
     headers = [
         (s.label("file", lang), ""),
         (s.label("title", lang), ""),
-        *[(s.COUNT_LABELS[k](lang).capitalize(), "num") for k in ("fout", "waarschuwing", "advies", "uitgelegd")],
+        *[(s.COUNT_LABELS[k](lang).capitalize(), "num") for k in s.COUNT_KEYS],
         (s.label("status", lang), ""),
     ]
     return el(
         "section",
         el("h2", s.label("overview", lang), id="overzicht-kop"),
-        _table(headers, rows, ["18%", "26%", "7%", "15%", "9%", "11%", "14%"], cls="overview"),
+        _table(headers, rows, ["21%", "24%", "7%", "15%", "8%", "11%", "14%"], cls="overview"),
         id="overzicht",
         aria_labelledby="overzicht-kop",
     )
@@ -407,10 +393,7 @@ def _summary(report: Report, ctx: Context) -> Markup:
     lang = ctx.lang
     overall, detail = s.overall(report, ctx)
     c = s.counts(report.findings)
-    tally = [
-        el("li", _badge(plural(c[k], s.COUNT_LABELS[k], _PLURALS[k], lang), f"sev-{k}" if c[k] else "zero"))
-        for k in ("fout", "waarschuwing", "advies", "uitgelegd")
-    ]
+    tally = [el("li", _badge(text, f"sev-{k}" if c[k] else "zero")) for k, text in zip(s.COUNT_KEYS, s.tally(c, lang))]
     extra: list[Child] = []
     if report.problems:
         extra.append(el("h3", s.label("settings", lang)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from afspraken.output import Context, plural
+from afspraken.output import Context
 from afspraken.output import sections as s
 from afspraken.results import Crash, FileResult, Finding, Location, Problem, Report
 from afspraken.rules import Text
@@ -48,18 +48,12 @@ def code(value: object) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-_PLURALS = {
-    "fout": Text("fouten", "errors"),
-    "waarschuwing": Text("waarschuwingen", "warnings"),
-    "advies": Text("adviezen", "notes"),
-    "uitgelegd": Text("uitgelegd", "explained"),
-}
-_KEYS = ("fout", "waarschuwing", "advies", "uitgelegd")
+_KEYS = s.COUNT_KEYS
 _MARK = {"ok": "\u2705", "bad": "\u274c", "broken": "\u26a0\ufe0f"}  # next to the words, never instead of them
 
 
 def _tally(c: dict[str, int], lang: str) -> str:
-    return ", ".join(plural(c[k], s.COUNT_LABELS[k], _PLURALS[k], lang) for k in _KEYS)
+    return ", ".join(s.tally(c, lang))
 
 
 def _verdict(key: str, lang: str) -> str:
@@ -110,13 +104,6 @@ def _rule_block(severity_label: str, rule_id: str, findings: list[Finding], ctx:
     return lines
 
 
-def _by_rule(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
-    order: dict[str, list[Finding]] = {}
-    for f in findings:
-        order.setdefault(f.rule, []).append(f)
-    return list(order.items())
-
-
 def _problems(problems: Iterable[Problem], lang: str) -> list[str]:
     return _table(
         [s.label("place", lang), Text("Melding", "Message")(lang)],
@@ -150,7 +137,7 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
         lines += [f"_{s.label('no_findings', lang)}_", ""]
     for severity, found in groups:
         lines += [f"### {s.GROUP_TITLES[severity](lang)} ({len(found)})", ""]
-        for rule_id, fs in _by_rule(found):
+        for rule_id, fs in s.by_rule(found):
             lines += _rule_block(severity.label(lang).capitalize(), rule_id, fs, ctx)
     if result.crashes:
         lines += [f"### {s.label('crashes', lang)}", "", s.label("crashes_intro", lang), ""]

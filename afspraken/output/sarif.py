@@ -138,4 +138,4 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
 
 
 def render(report: Report, ctx: Context) -> str:
-    return json.dumps(as_dict(report, ctx), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(as_dict(report, ctx), ensure_ascii=False) + "\n"

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Optional
 
-from afspraken.output import Context
+from afspraken.output import Context, plural
 from afspraken.results import FileResult, Finding, Outcome, Report, RuleOutcome
 from afspraken.rules import Severity, Text
 
@@ -28,10 +28,8 @@ LABELS: Mapping[str, Text] = {
     "area": Text("Wijk", "Area"),
     "parties": Text("Partijen", "Parties"),
     "status": Text("Status", "Status"),
-    "kind": Text("Soort", "Kind"),
     "rulesets": Text("Regelsets", "Rule sets"),
     "checked": Text("Gecontroleerd", "Checked"),
-    "tool": Text("Gecontroleerd met", "Checked with"),
     "result": Text("Uitslag", "Result"),
     "findings": Text("Bevindingen", "Findings"),
     "place": Text("Plaats", "Location"),
@@ -59,7 +57,6 @@ LABELS: Mapping[str, Text] = {
         "Deze regels zijn niet beoordeeld: de plugin faalde. Meld dit bij de maker van de plugin.",
         "These rules were not evaluated: the plugin failed. Report this to the plugin's author.",
     ),
-    "none": Text("geen", "none"),
     "none_passed": Text("Geen enkele regel is geslaagd.", "No rule passed."),
     "no_findings": Text("Geen bevindingen: deze afspraak voldoet aan alle regels.", "No findings: this agreement meets every rule."),
     "undecided": Text("onbeslist", "undecided"),
@@ -67,7 +64,6 @@ LABELS: Mapping[str, Text] = {
         "De regel kon niet beslissen omdat gegevens ontbreken; vul ze aan.",
         "The rule could not decide because data is missing; add it.",
     ),
-    "toc": Text("Afspraken in dit rapport", "Agreements in this report"),
     "verdict_ok": Text("in orde", "ok"),
     "verdict_bad": Text("niet in orde", "not ok"),
     "verdict_broken": Text("niet beoordeeld", "not evaluated"),
@@ -91,6 +87,14 @@ COUNT_LABELS: Mapping[str, Text] = {
     "advies": Text("advies", "note"),
     "uitgelegd": Text("uitgelegd", "explained"),
 }
+
+PLURALS: Mapping[str, Text] = {
+    "fout": Text("fouten", "errors"),
+    "waarschuwing": Text("waarschuwingen", "warnings"),
+    "advies": Text("adviezen", "notes"),
+    "uitgelegd": Text("uitgelegd", "explained"),
+}
+COUNT_KEYS = ("fout", "waarschuwing", "advies", "uitgelegd")
 
 _MONTHS = Text(
     "januari februari maart april mei juni juli augustus september oktober november december",
@@ -125,6 +129,11 @@ def counts(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, int]:
         if key in out:
             out[key] += 1
     return out
+
+
+def tally(c: Mapping[str, int], lang: str) -> list[str]:
+    """``["1 fout", "0 waarschuwingen", ...]``."""
+    return [plural(c[k], COUNT_LABELS[k], PLURALS[k], lang) for k in COUNT_KEYS]
 
 
 def settings_broken(result: FileResult, report: Report) -> bool:
@@ -165,13 +174,6 @@ def verdict_label(verdict_key: str, lang: str) -> str:
 
 def verdict_note(ctx: Context) -> str:
     return LABELS["verdict_note"](ctx.lang).format(threshold=threshold(ctx).label(ctx.lang))
-
-
-def summary(report: Report, ctx: Context) -> str:
-    """The one-line summary of the text output (never coloured)."""
-    from afspraken.output import text
-
-    return text.summary(report, replace(ctx, color=False))
 
 
 def anchor(index: int) -> str:
@@ -223,6 +225,14 @@ def groups(result: FileResult) -> Iterator[tuple[Severity, list[Finding]]]:
             yield severity, found
 
 
+def by_rule(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Findings of one severity per rule, in order of first appearance (one block per rule)."""
+    order: dict[str, list[Finding]] = {}
+    for f in findings:
+        order.setdefault(f.rule, []).append(f)
+    return list(order.items())
+
+
 def explained(result: FileResult) -> list[Finding]:
     return [f for f in result.findings if not f.counts]
 
@@ -257,14 +267,6 @@ def fix(finding: Finding, ctx: Context) -> str:
     return rule_info(finding.rule, ctx).fix
 
 
-def place(finding: Finding) -> str:
-    return str(finding.location)
-
-
 def quote_lang(ctx: Context) -> Optional[str]:
     """Source quotes are Dutch; say so in an English report (screen readers)."""
     return "nl" if ctx.lang == "en" else None
-
-
-def severity_label(severity: Severity, lang: str) -> str:
-    return severity.label(lang)
