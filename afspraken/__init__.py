@@ -36,7 +36,16 @@ if TYPE_CHECKING:
     from afspraken.model import Agreement
     from afspraken.output import OutputFormat
     from afspraken.plugins import get_plugin_manager
-    from afspraken.rules import Params, Rule, Severity, Text, Violation, rule, undecided, violation
+    from afspraken.rules import (
+        Params,
+        Rule,
+        Severity,
+        Text,
+        Violation,
+        rule,
+        undecided,
+        violation,
+    )
 
 __all__ = ["__version__", "hookimpl", *_LAZY]
 

@@ -22,7 +22,30 @@ def _t(lang: str, nl: str, en: str) -> str:
     return en if lang == "en" else nl
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The describing commands live in :mod:`afspraken.commands`, imported only when used."""
+
+    LAZY = {
+        "rules": "rules_command",
+        "explain": "explain",
+        "rulesets": "rulesets_command",
+        "plugins": "plugins_command",
+        "schema": "schema_command",
+        "init": "init_command",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*super().list_commands(ctx), *self.LAZY]
+
+    def get_command(self, ctx: click.Context, name: str) -> Optional[click.Command]:
+        if name in self.LAZY:
+            from afspraken import commands
+
+            return getattr(commands, self.LAZY[name])  # type: ignore[no-any-return]
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="afspraken")
 def cli() -> None:
     """Toets samenwerkingsafspraken (TOML) aan regelsets, zoals een linter code toetst.
@@ -181,16 +204,6 @@ def _fail_on_setup(checker: Any, lang: str) -> None:
     if checker.problems or checker.crashes:
         click.echo(problems(checker.report(()), Context(lang)), err=True, nl=False)
         sys.exit(2)
-
-
-from afspraken.commands import explain, init_command, plugins_command, rules_command, rulesets_command, schema_command  # noqa: E402
-
-cli.add_command(rules_command)
-cli.add_command(explain)
-cli.add_command(rulesets_command)
-cli.add_command(plugins_command)
-cli.add_command(schema_command)
-cli.add_command(init_command)
 
 
 def main() -> None:

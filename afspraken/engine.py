@@ -15,7 +15,16 @@ from afspraken.messages import suggest
 from afspraken.model import Agreement
 from afspraken.plugins import get_plugin_manager
 from afspraken.registry import Registry
-from afspraken.results import Crash, Finding, FileResult, Location, Outcome, Problem, Report, RuleOutcome, dotted
+from afspraken.results import (
+    Crash,
+    FileResult,
+    Finding,
+    Location,
+    Outcome,
+    Problem,
+    Report,
+    RuleOutcome,
+)
 from afspraken.rules import Severity, Text, Violation
 from afspraken.rulesets import ActiveRule, select
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, NamedTuple, Optional, Union
 
 import tomli
 from pydantic import BaseModel, ValidationError
@@ -31,6 +31,7 @@ class Source:
 
     name: str
     text: str
+    data: Optional[dict[str, Any]] = field(default=None, repr=False)  # the parsed TOML, once parsed
     _locator: Optional[Locator] = field(default=None, repr=False)
 
     @property
@@ -41,17 +42,32 @@ class Source:
 
     def at(self, path: KeyPath, *, value: bool = False) -> Location:
         """The location of a key (or its value), or of its nearest existing parent."""
-        if path[:2] == ("aanspreekpunt", 0) and self.locator.find(path[:2]) is None:
+        if path[:2] == ("aanspreekpunt", 0) and (
+            isinstance(self.data, dict) and isinstance(self.data.get("aanspreekpunt"), dict) or self.locator.find(path[:2]) is None
+        ):
             path = ("aanspreekpunt", *path[2:])  # written as a table; the model reads it as a list
-        pos = self.locator.value(path) if value else None
+        found = path if self.data is None else _existing(self.data, path)  # a missing key needs no search
+        pos = self.locator.value(found) if value and found == path else None
         if pos is None:
-            pos = self.locator.find(path)
+            pos = self.locator.find(found)
         if pos is None:
-            pos, _ = self.locator.nearest(path)
+            pos, _ = self.locator.nearest(found)
         return Location(self.name, pos.line, pos.column, dotted(path))
 
     def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
         return Problem(self.at(path, value=value), message, code)
+
+
+def _existing(data: Any, path: KeyPath) -> KeyPath:
+    """The longest prefix of ``path`` that exists in the parsed data."""
+    for i, part in enumerate(path):
+        if isinstance(data, dict) and isinstance(part, str) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return path[:i]
+    return path
 
 
 def file_problem(name: str, nl: str, en: str, code: str, line: int = 1, column: int = 1) -> Problem:
@@ -131,8 +147,7 @@ def parse(source: Source) -> Union[dict[str, Any], Problem]:
         return Problem(Location(source.name, line, column), _toml_message(getattr(exc, "msg", str(exc))), "toml")
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):
     source: Source
     agreement: Agreement
 
@@ -147,6 +162,7 @@ def load(
     data = parse(source)
     if isinstance(data, Problem):
         return [data]
+    source.data = data
     formaat = data.get("formaat", 1)
     if formaat != 1 or isinstance(formaat, bool):
         return [

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from functools import lru_cache
+from collections.abc import Iterator
+from typing import NamedTuple
 
 __all__ = ["Locator", "Path", "Position"]
 
@@ -22,8 +24,7 @@ Path = tuple[str | int, ...]
 """Decoded keys and array indexes, e.g. ``("orgaan", 1, "lid", 0, "stemmen")``."""
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and a 1-based column counted in characters."""
 
     line: int
@@ -39,32 +40,38 @@ _SIMPLE = rf"(?:{_BASIC}|{_LITERAL}|{_SCALAR})"
 _BARE_KEY = r"[A-Za-z0-9_\-.]+"
 # The rest of a line, its comment and any blank or comment lines after it.
 _EOL = r"[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)(?:[ \t\r]*(?:#[^\n]*)?\n)*"
-_TOKEN = re.compile(
-    "|".join(
-        (
-            # Fast paths, one token each, for the common lines `key = scalar` and
-            # `key = [scalar, ...]` (the value must end the line, so a date-time
-            # with a space or a multi-line string falls through) ...
-            rf"(?P<line>(?P<k>{_BARE_KEY})[ \t]*=[ \t]*(?P<v>{_SIMPLE}"
-            rf"|(?P<arr>\[[ \t]*(?:{_SIMPLE}[ \t]*,[ \t]*)*(?:{_SIMPLE}[ \t]*)?\])){_EOL})",
-            # ... and for `[a.b]` / `[[a.b]]` headers (or, in a value: `[x]`, `[[x]]`).
-            rf"(?P<hdr>\[(?P<aot>\[)?[ \t]*(?P<hk>{_BARE_KEY})[ \t]*\](?(aot)\]){_EOL})",
-            r"(?P<nl>\n(?:[ \t\r]*(?:#[^\n]*)?\n)*)",
-            r"(?P<comment>#[^\n]*)",
-            # The body stops before any `"""`; the closing run may hold up to
-            # two quotes of the content. Unclosed, they run to the end of the text.
-            r'(?P<mlbasic>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"{3,5}|\\?\Z))',
-            r"(?P<mlliteral>'''[\s\S]*?(?:'{3,5}|\Z))",
-            rf"(?P<basic>{_BASIC})",
-            rf"(?P<literal>{_LITERAL})",
-            rf"(?P<bare>{_SCALAR})",
-            r"(?P<punct>[\[\]{}=,])",
-        )
+_TOKEN_PATTERN = "|".join(
+    (
+        # Fast paths, one token each, for the common lines `key = scalar` and
+        # `key = [scalar, ...]` (the value must end the line, so a date-time
+        # with a space or a multi-line string falls through) ...
+        rf"(?P<line>(?P<k>{_BARE_KEY})[ \t]*=[ \t]*(?P<v>{_SIMPLE}"
+        rf"|(?P<arr>\[[ \t]*(?:{_SIMPLE}[ \t]*,[ \t]*)*(?:{_SIMPLE}[ \t]*)?\])){_EOL})",
+        # ... and for `[a.b]` / `[[a.b]]` headers (or, in a value: `[x]`, `[[x]]`).
+        rf"(?P<hdr>\[(?P<aot>\[)?[ \t]*(?P<hk>{_BARE_KEY})[ \t]*\](?(aot)\]){_EOL})",
+        r"(?P<nl>\n(?:[ \t\r]*(?:#[^\n]*)?\n)*)",
+        r"(?P<comment>#[^\n]*)",
+        # The body stops before any `"""`; the closing run may hold up to
+        # two quotes of the content. Unclosed, they run to the end of the text.
+        r'(?P<mlbasic>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"{3,5}|\\?\Z))',
+        r"(?P<mlliteral>'''[\s\S]*?(?:'{3,5}|\Z))",
+        rf"(?P<basic>{_BASIC})",
+        rf"(?P<literal>{_LITERAL})",
+        rf"(?P<bare>{_SCALAR})",
+        r"(?P<punct>[\[\]{}=,])",
     )
 )  # Whitespace and stray characters match nothing and are skipped by finditer.
-_ELEMENT = re.compile(_SIMPLE)
 
-_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|([\s\S]))")
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Compile on first use: most runs never need a position, and this costs ~10 ms."""
+    return re.compile(pattern)
+
+
+_DONE = object()
+
+_ESCAPE = r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|([\s\S]))"
 _SIMPLE_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\"}
 
 # Paths deeper than this (no real document has them) are not indexed, which
@@ -90,7 +97,7 @@ def _key_name(token: str) -> str:
     body = token[1:-1]
     if token[0] == "'" or "\\" not in body:
         return body
-    return _ESCAPE.sub(_unescape, body)
+    return _compiled(_ESCAPE).sub(_unescape, body)
 
 
 def _add_bare(parts: list[tuple[str, int]], token: str, offset: int) -> None:
@@ -116,7 +123,7 @@ class _Frame:
 class _Index:
     """Offsets of keys and values, by path; built in one pass over the text."""
 
-    __slots__ = ("keys", "values", "_text", "_arrays", "_implicit", "_aot")
+    __slots__ = ("keys", "values", "_text", "_arrays", "_implicit", "_aot", "_pending")
 
     def __init__(self, text: str) -> None:
         self._text = text
@@ -125,7 +132,27 @@ class _Index:
         self.values: dict[Path, int] = {}
         self._implicit: set[Path] = set()  # tables only implied by a longer header
         self._aot: dict[Path, int] = {}  # array-of-tables path -> elements so far
-        self._scan(text)
+        # The scan runs only as far as lookups need: most findings are about keys
+        # near the top, and a key's first definition is the one that counts.
+        self._pending: Iterator[None] | None = self._scan(text)
+
+    def _more(self) -> bool:
+        """Scan one more statement; False when the text is done."""
+        if self._pending is None:
+            return False
+        if next(self._pending, _DONE) is _DONE:
+            self._pending = None
+            return False
+        return True
+
+    def lookup(self, offsets: dict[Path, int], path: Path) -> int | None:
+        """The offset of `path` in `offsets`, scanning on until it is known (or the text ends)."""
+        while True:
+            found = self.offset(offsets, path)
+            if found is not None and path not in self._implicit:
+                return found
+            if not self._more():  # the last statement may just have been read
+                return self.offset(offsets, path)
 
     def _define(self, base: Path, parts: list[tuple[str, int]]) -> Path:
         """Record a (dotted) key under `base`; the first definition of a prefix wins."""
@@ -166,7 +193,7 @@ class _Index:
         found = offsets.get(path)
         if found is None and path and type(path[-1]) is int and path[:-1] in self._arrays:
             start, end = self._arrays.pop(path[:-1])
-            for i, m in enumerate(_ELEMENT.finditer(self._text, start + 1, end)):
+            for i, m in enumerate(_compiled(_SIMPLE).finditer(self._text, start + 1, end)):
                 element = path[:-1] + (i,)
                 self.keys[element] = self.values[element] = m.start()
             found = offsets.get(path)
@@ -184,14 +211,14 @@ class _Index:
         self.values[target] = start
         return target
 
-    def _scan(self, text: str) -> None:
+    def _scan(self, text: str) -> Iterator[None]:
         keys, values = self.keys, self.values
         table: Path = ()  # table of the last header
         target: Path = ()  # key whose value comes next
         stack: list[_Frame] = []
         parts: list[tuple[str, int]] = []  # key being read: (name, offset) per dotted part
         mode, header_at, header_is_array = _KEY, 0, False
-        for m in _TOKEN.finditer(text):
+        for m in _compiled(_TOKEN_PATTERN).finditer(text):
             kind = m.lastgroup
             if kind == "line" or kind == "hdr":
                 if kind == "line" and mode <= _INKEY:  # INKEY: `"a b".c = 1`
@@ -215,6 +242,8 @@ class _Index:
                     path = path + (0,)
                     keys[path] = values[path] = m.start("hk")
                 parts, mode = [], (_AFTER if stack else _KEY)  # the token ate the newline
+                if kind == "hdr" and not stack:
+                    yield  # pause at each table: lookups scan only as far as they need
                 continue
             if kind == "nl":
                 if not stack:  # a newline ends any top-level statement
@@ -237,6 +266,7 @@ class _Index:
                     names = [name for name, _ in parts]
                     table = self._header(names, header_at, header_is_array)
                     parts, mode = [], _AFTER  # AFTER ignores the second `]` of `]]`
+                    yield
                 elif token == "[" and mode == _KEY and not stack:
                     header_at, mode = m.start(), _HEADER  # HEADER ignores a second `[`
                     header_is_array = text.startswith("[[", header_at)
@@ -297,13 +327,13 @@ class Locator:
         """Where `path` is defined: its key token; for an array element its value;
         for a table or array-of-tables element the `[` of its (first) header."""
         index = self._get_index()
-        offset = index.offset(index.keys, tuple(path))
+        offset = index.lookup(index.keys, tuple(path))
         return None if offset is None else self._position(offset)
 
     def value(self, path: Path) -> Position | None:
         """Where the value of `path` starts; None for header tables and unknown paths."""
         index = self._get_index()
-        offset = index.offset(index.values, tuple(path))
+        offset = index.lookup(index.values, tuple(path))
         return None if offset is None else self._position(offset)
 
     def nearest(self, path: Path) -> tuple[Position, Path]:
@@ -312,7 +342,7 @@ class Locator:
         index = self._get_index()
         path = tuple(path)
         for end in range(len(path), 0, -1):
-            offset = index.offset(index.keys, path[:end])
+            offset = index.lookup(index.keys, path[:end])
             if offset is not None:
                 return self._position(offset), path[:end]
         return Position(1, 1), ()

@@ -8,7 +8,6 @@ close key or value exists.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import types
 import typing
@@ -52,6 +51,8 @@ def type_name(value: object) -> Text:
 
 def suggest(word: str, options: Iterable[str]) -> Text:
     """'; bedoelde u "x"?' for the closest option, or nothing."""
+    import difflib  # only when something is wrong
+
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     if not match:
         return Text("", "")

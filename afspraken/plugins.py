@@ -13,9 +13,8 @@ import importlib.util
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 import pluggy
 
@@ -32,8 +31,7 @@ BUILTIN = {
 ENV = "AFSPRAKEN_PLUGINS"
 
 
-@dataclass(frozen=True)
-class PluginInfo:
+class PluginInfo(NamedTuple):
     name: str
     version: str
     kind: str  # "ingebouwd" | "entry point" | "module" | "bestand"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 from pydantic import BaseModel
 
@@ -14,8 +14,7 @@ from afspraken.results import Crash
 from afspraken.rules import Rule
 
 
-@dataclass(frozen=True)
-class RulesetFile:
+class RulesetFile(NamedTuple):
     name: str
     path: Any  # Path or importlib Traversable
     plugin: str
@@ -82,7 +81,7 @@ class Registry:
                     Crash(plugin, f"format {fmt.name}", f"format {fmt.name!r} is registered by both {found[fmt.name].plugin!r} and {plugin!r}")
                 )
                 continue
-            found[fmt.name] = replace(fmt, plugin=plugin)
+            found[fmt.name] = fmt._replace(plugin=plugin)
         return found
 
     @cached_property

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Optional
+from collections.abc import Mapping
+from typing import NamedTuple, Optional
 
 from afspraken.rules import KeyPath, Severity, Text
 
+_EMPTY: Mapping[str, str] = {}  # shared, never mutated (typed read-only)
 
-@dataclass(frozen=True, slots=True)
-class Location:
+
+class Location(NamedTuple):
     """A place in a file; ``key`` is the dotted key path it is about, if any."""
 
     file: str
@@ -22,8 +23,7 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Why a file (or config, or rule set) could not be evaluated."""
 
     location: Location
@@ -41,8 +41,7 @@ class Outcome(enum.Enum):
     CRASH = "crash"  # the rule raised
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A rule's finding, located in the file."""
 
     rule: str
@@ -63,8 +62,7 @@ class Finding:
         return self.explained is None
 
 
-@dataclass(frozen=True, slots=True)
-class Crash:
+class Crash(NamedTuple):
     """A plugin, hook or rule that raised; reported with the plugin named."""
 
     plugin: str
@@ -78,15 +76,13 @@ class Crash:
         return f"plugin {self.plugin!r} faalde in {self.what}: {self.error}"
 
 
-@dataclass(frozen=True, slots=True)
-class RuleOutcome:
+class RuleOutcome(NamedTuple):
     rule: str
     outcome: Outcome
     severity: Severity
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """Everything about one checked file."""
 
     path: str  # as shown to the user
@@ -95,7 +91,7 @@ class FileResult:
     crashes: tuple[Crash, ...] = ()
     outcomes: tuple[RuleOutcome, ...] = ()
     title: str = ""
-    meta: dict[str, str] = field(default_factory=dict, compare=False)  # titel, wijk, gemeente, status, soort, partijen
+    meta: Mapping[str, str] = _EMPTY  # titel, wijk, gemeente, status, soort, partijen
     rulesets: tuple[str, ...] = ()
 
     @property
@@ -103,8 +99,7 @@ class FileResult:
         return not self.problems
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """The result of a run over one or more files."""
 
     files: tuple[FileResult, ...]

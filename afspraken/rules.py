@@ -12,7 +12,7 @@ import enum
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,8 +23,7 @@ Lang = Literal["nl", "en"]
 KeyPath = tuple["str | int", ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """A text in Dutch and English."""
 
     nl: str
@@ -74,8 +73,7 @@ class NoParams(Params):
     """A rule without parameters."""
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(NamedTuple):
     """What a check reports: a message and the key paths it is about (first is primary).
 
     ``undecided`` marks "could not decide": the data the rule needs is missing.

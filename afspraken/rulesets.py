@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Optional, Union
+from typing import Any, Literal, NamedTuple, Optional, Union
 
 import tomli
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -78,8 +78,7 @@ class Ruleset:
     plugin: str = ""
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(NamedTuple):
     rule: Rule[Any]
     severity: Severity
     params: Params
@@ -117,15 +116,13 @@ def read_ruleset(path: Any, plugin: str = "") -> Union[Ruleset, list[Problem]]:
     return Ruleset(name, model.regelset, model.regels, source, plugin)
 
 
-@dataclass
-class _Setting:
+class _Setting(NamedTuple):
     value: Any
     source: Source
     path: KeyPath
 
 
-@dataclass(frozen=True)
-class _Layer:
+class _Layer(NamedTuple):
     source: Source
     prefix: KeyPath
     regels: dict[str, dict[str, Any]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from afspraken.rules import Severity, Text
 
@@ -32,8 +32,7 @@ class Context:
     generated: datetime.datetime = field(default_factory=lambda: datetime.datetime.now().astimezone())  # when the check ran
 
 
-@dataclass(frozen=True)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     """An output format for ``afspraken check --format NAME``."""
 
     name: str

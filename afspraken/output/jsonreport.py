@@ -55,7 +55,7 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
                 "path": r.path,
                 "evaluated": r.evaluated,
                 "title": r.title,
-                "meta": r.meta,
+                "meta": dict(r.meta),
                 "problems": [_problem(p, lang) for p in r.problems],
                 "findings": [_finding(f, lang) for f in r.findings],
                 "rules": [{"rule": o.rule, "outcome": o.outcome.value, "severity": o.severity.value} for o in r.outcomes],

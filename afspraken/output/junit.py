@@ -24,7 +24,15 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from afspraken.output import Context
-from afspraken.results import Crash, FileResult, Finding, Outcome, Problem, Report, RuleOutcome
+from afspraken.results import (
+    Crash,
+    FileResult,
+    Finding,
+    Outcome,
+    Problem,
+    Report,
+    RuleOutcome,
+)
 from afspraken.rules import Text
 
 INPUT_CASE = "invoer"
