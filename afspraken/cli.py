@@ -12,6 +12,7 @@ import click
 from afspraken import __version__
 
 FAIL_ON = ("fout", "waarschuwing", "advies", "nooit")
+PARALLEL_FROM = 200  # files
 LANG = click.option(
     "--lang", type=click.Choice(["nl", "en"]), default="nl", envvar="AFSPRAKEN_LANG", show_default=True,
     help="Taal van de uitvoer / language of the output.",
@@ -66,7 +67,10 @@ def cli() -> None:
 @LANG
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Gebruik dit configbestand in plaats van zoeken.")
 @click.option("--plugin", "plugins", multiple=True, metavar="MODULE|BESTAND.py", help="Laad ook deze plugin.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Aantal processen; 0 = één per processorkern.")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=None,
+    help=f"Aantal processen; 0 = één per processorkern (standaard: dat vanaf {PARALLEL_FROM} bestanden, anders 1).",
+)
 @click.option("--toon-geslaagd", is_flag=True, help="Toon ook de regels die geslaagd zijn.")
 @click.option("--quiet", "-q", is_flag=True, help="Alleen bevindingen die meetellen, zonder oplossingen.")
 @click.option("--no-color", is_flag=True, help="Geen kleur (ook met de omgevingsvariabele NO_COLOR).")
@@ -81,7 +85,7 @@ def check(
     lang: str,
     config: Optional[Path],
     plugins: tuple[str, ...],
-    jobs: int,
+    jobs: Optional[int],
     toon_geslaagd: bool,
     quiet: bool,
     no_color: bool,
@@ -101,6 +105,8 @@ def check(
     found = list(discover(paths or (".",)))
     checked = {Path(p).resolve() for p, problem in found if problem is None and p != "-"}
     on_disk = [p for p, problem in found if problem is None and p != "-"]
+    if jobs is None:  # a worker process costs ~0.1 s to start: worth it only for many files
+        jobs = 0 if len(on_disk) >= PARALLEL_FROM else 1
     results = iter(_with_progress(checker, on_disk, jobs or os.cpu_count() or 1, lang))
     files = []
     for path, problem in found:

@@ -179,9 +179,15 @@ class Checker:
         return Report(tuple(files), tuple(rulesets), tuple(self.crashes), tuple(self.problems))
 
 
+_WORKER: dict[str, Checker] = {}  # one Checker per worker process, reused for every chunk
+
+
 def _check_chunk(args: tuple[dict[str, Any], list[str]]) -> tuple[list[FileResult], list[Crash], list[Problem]]:
     options, paths = args
-    checker = Checker(**options)
+    key = repr(sorted(options.items()))
+    checker = _WORKER.get(key)
+    if checker is None:
+        checker = _WORKER[key] = Checker(**options)
     return [checker.check_path(p) for p in paths], checker.crashes, checker.problems
 
 
