@@ -51,6 +51,23 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def instructions(cmd: list[str]) -> int:
+    """Instructions executed (valgrind's callgrind): the same count every run, whatever the machine is doing."""
+    out = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "NO_COLOR": "1"},
+    ).stderr
+    return int(out.split("Collected :")[1].split()[0])
+
+
+def compare_instructions(label: str, base: list[str], ours: list[str], target: float) -> None:
+    a, b = instructions(base), instructions(ours)
+    print(f"{label}  (instructies, valgrind --tool=callgrind)")
+    print(f"  basis    : {a / 1e6:10.1f} M")
+    print(f"  afspraken: {b / 1e6:10.1f} M")
+    print(f"  verhouding: {b / a:.2f}x (doel: hoogstens {target}x)")
+
+
 def compare(label: str, base: list[str], ours: list[str], repeat: int, target: float) -> None:
     timed(base), timed(ours)  # warm the file cache
     a, b = [], []
@@ -71,6 +88,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--herhaal", type=int, default=15)
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    parser.add_argument("--instructies", action="store_true", help="tel ook instructies met valgrind (traag, maar ongevoelig voor ruis)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"geen corpus in {args.corpus}: draai eerst python benchmarks/genereer.py")
@@ -87,6 +105,11 @@ def main() -> None:
     compare(f"2a. {len(files)} afspraken, standaard (parallel vanaf 200 bestanden)", base, check, max(5, args.herhaal // 2), 1.5)
     print()
     compare(f"2b. {len(files)} afspraken, één proces (--jobs 1)", base, [*check, "--jobs", "1"], max(5, args.herhaal // 2), 1.5)
+    if args.instructies and shutil.which("valgrind"):
+        print()
+        compare_instructions("3a. Opstarten: één afspraak", BASELINE_IMPORT, [*afspraken(), "check", example], 1.3)
+        print()
+        compare_instructions(f"3b. {len(files)} afspraken, één proces", base, [*check, "--jobs", "1"], 1.5)
 
 
 if __name__ == "__main__":

@@ -69,81 +69,12 @@ def el(tag: str, *children: Child, **attrs: object) -> Markup:
     return Markup(f"{start}{join(children)}</{tag}>")
 
 
-CSS = """
-:root { color-scheme: light; --fout: #a4161a; --fout-bg: #fde8e8; --waarschuwing: #7a4a00; --waarschuwing-bg: #fff3d6;
-  --advies: #0b4f8a; --advies-bg: #e6f0fa; --ok: #1b6e3a; --ok-bg: #e4f4ea; --muted: #555; --line: #c8c8c8; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
-  font-size: 16px; line-height: 1.45; color: #1a1a1a; background: #fff; max-width: 58rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
-h1 { font-size: 1.7em; margin: 0 0 .25rem; line-height: 1.2; }
-h2 { font-size: 1.35em; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #1a1a1a; line-height: 1.25; }
-h3 { font-size: 1.1em; margin: 1.4rem 0 .5rem; }
-h4 { font-size: 1em; margin: 0 0 .35rem; line-height: 1.3; }
-p { margin: .35rem 0; }
-code { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: .88em;
-  background: #f2f2f2; padding: 0 .2em; border-radius: 3px; overflow-wrap: anywhere; }
-a { color: #0b4f8a; }
-.muted, .meta { color: var(--muted); }
-.meta { margin: 0 0 1rem; }
-h1, h2, h3, h4, p, li, dd, td, th, blockquote { overflow-wrap: anywhere; word-break: normal; }
-.summary { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem .8rem; background: #fafafa; }
-.summary h2 { margin-top: .2rem; border: 0; }
-.verdict { font-size: 1.15em; font-weight: 700; }
-.tally { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .4rem; }
-.badge { display: inline-block; font-size: .78em; font-weight: 700; text-transform: uppercase; letter-spacing: .03em;
-  padding: .05rem .45rem; border-radius: 3px; border: 1px solid currentColor; vertical-align: .1em; white-space: nowrap; }
-.tally .badge { font-size: .85em; text-transform: none; letter-spacing: 0; padding: .15rem .55rem; }
-.sev-fout { color: var(--fout); background: var(--fout-bg); }
-.sev-waarschuwing { color: var(--waarschuwing); background: var(--waarschuwing-bg); }
-.sev-advies { color: var(--advies); background: var(--advies-bg); }
-.sev-uitgelegd, .st-broken { color: #333; background: #ececec; }
-.st-ok { color: var(--ok); background: var(--ok-bg); }
-.st-bad { color: var(--fout); background: var(--fout-bg); }
-.zero { color: var(--muted); background: transparent; }
-table { width: 100%; max-width: 100%; table-layout: fixed; border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92em; }
-th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
-thead th { border-bottom: 2px solid #1a1a1a; font-size: .92em; }
-td.num, th.num { text-align: right; }
-td .badge { white-space: normal; text-transform: none; letter-spacing: 0; font-size: .92em; padding: .05em .35em; }
-table.overview th, table.overview td { padding-left: .3em; padding-right: .3em; }
-dl.particulars { display: grid; grid-template-columns: minmax(7rem, max-content) minmax(0, 1fr); gap: .2rem 1rem; margin: .6rem 0 1rem; }
-dl.particulars dt { font-weight: 700; }
-dl.particulars dd { margin: 0; }
-.finding { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 4px; padding: .6rem .9rem; margin: .7rem 0; }
-.finding.sev-fout { border-left-color: var(--fout); background: #fff; color: inherit; }
-.finding.sev-waarschuwing { border-left-color: #c98a00; background: #fff; color: inherit; }
-.finding.sev-advies { border-left-color: var(--advies); background: #fff; color: inherit; }
-.finding ul.hits { margin: .3rem 0 .5rem; padding-left: 1.2rem; }
-.finding ul.hits li { margin: .25rem 0; }
-.where { color: var(--muted); font-size: .92em; }
-.where code { font-size: .92em; }
-.why { margin: .5rem 0; }
-.why blockquote { margin: .25rem 0 0; padding: .1rem .8rem; border-left: 3px solid var(--line); font-style: italic; }
-.why .source { font-size: .85em; color: var(--muted); margin-left: .8rem; }
-.fix { margin-top: .4rem; }
-.label { font-weight: 700; }
-.agreement { margin-top: 2.5rem; }
-.back { font-size: .85em; }
-footer { margin-top: 3rem; font-size: .85em; color: var(--muted); border-top: 1px solid var(--line); padding-top: .5rem; }
-@page { size: A4; margin: 16mm 15mm 18mm 15mm;
-  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
-@media print {
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { font-size: 10pt; max-width: none; margin: 0; padding: 0; color: #000; }
-  h1 { font-size: 17pt; } h2 { font-size: 13.5pt; } h3 { font-size: 11.5pt; } h4 { font-size: 10.5pt; }
-  a { color: inherit; text-decoration: none; }
-  .back { display: none; }
-  .summary { background: none; }
-  table { font-size: 9pt; }
-  .passed td, .passed th { padding-top: .12em; padding-bottom: .12em; }
-  thead { display: table-header-group; }
-  tr, .finding, .summary, dl.particulars, .problem, .explained, .passed { break-inside: avoid; page-break-inside: avoid; }
-  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  .multi .agreement { break-before: page; page-break-before: always; margin-top: 0; }
-  footer { margin-top: 1.5rem; }
-}
-"""
+def _css() -> str:
+    """The report's stylesheet (inlined: the report is one self-contained file)."""
+    from importlib.resources import files
+
+    return files("afspraken.output").joinpath("rapport.css").read_text(encoding="utf-8")
+
 
 
 def _badge(text: str, cls: str) -> Markup:
@@ -432,7 +363,7 @@ def render(report: Report, ctx: Context) -> str:
             el("meta", name="viewport", content="width=device-width, initial-scale=1"),
             el("meta", name="generator", content=f"afspraken {ctx.tool_version}".strip()),
             el("title", title),
-            Markup(f"<style>{CSS}</style>"),
+            Markup(f"<style>{_css()}</style>"),
         ),
         el(
             "body",
