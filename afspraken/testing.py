@@ -1,7 +1,9 @@
 """Test helpers for rule authors (also a pytest plugin: the ``afspraken`` fixture).
 
 Build an agreement from a small TOML snippet on top of a valid default, run one
-rule on it, and assert the rule ids and keys of the findings::
+rule on it, and assert the rule ids and keys of the findings. As a pytest plugin it
+also gives the fixtures ``afspraak`` (write an agreement file) and ``afspraken_cli``
+(run the command line in a temporary folder)::
 
     from afspraken.testing import run_rule, keys
 
@@ -286,5 +288,36 @@ def outcome(result: FileResult, rule_id: str) -> Optional[Outcome]:
     return next((o.outcome for o in result.outcomes if o.rule == rule_id), None)
 
 
-def pytest_configure(config: Any) -> None:
-    config.addinivalue_line("markers", "afspraken_rule(id): the rule under test")
+# pytest plugin (entry point ``pytest11``): fixtures for plugin authors.
+try:
+    import pytest
+except ImportError:  # the helpers above work without pytest
+    pytest = None  # type: ignore[assignment]
+
+if pytest is not None:
+
+    @pytest.fixture
+    def afspraak(tmp_path: Any) -> Any:
+        """Write an agreement (``BASE`` plus a snippet) to a file: ``afspraak("[afspraak]\\nbewoners = 0")``."""
+
+        def make(snippet: str = "", *, without: Sequence[str] = (), base: str = BASE, name: str = "afspraak.toml") -> Any:
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(agreement_text(snippet, without=without, base=base), encoding="utf-8")
+            return path
+
+        return make
+
+    @pytest.fixture
+    def afspraken_cli(tmp_path: Any, monkeypatch: Any) -> Any:
+        """Run the ``afspraken`` command in-process, in ``tmp_path``: ``afspraken_cli("check", path)``."""
+        from click.testing import CliRunner
+
+        from afspraken.cli import cli
+
+        monkeypatch.chdir(tmp_path)
+
+        def run(*args: str, input: Optional[str] = None) -> Any:
+            return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+        return run
