@@ -338,8 +338,18 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
         for name in files:
-            if name.endswith(".toml") and name not in configuration.NAMES:
+            if name.endswith(".toml") and name not in configuration.NAMES and not _is_ruleset(Path(root) / name):
                 yield Path(root) / name
+
+
+def _is_ruleset(path: Path) -> bool:
+    """A rule-set file found in a folder is not an agreement (named explicitly, it is checked)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return head.startswith(b"[regelset]") or b"\n[regelset]" in head
 
 
 def check_text(text: str, *, name: str = "<tekst>", **options: Any) -> FileResult:

@@ -249,3 +249,16 @@ def test_html_report_to_a_file_with_a_text_summary_on_screen(cli, tmp_path):
     html = (tmp_path / "rapport.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "Woensel-West" in html
     assert json.loads((tmp_path / "afspraken.sarif").read_text())["runs"][0]["results"][0]["ruleId"] == "gelijke-stem"
+
+
+def test_rule_set_files_in_a_folder_are_not_agreements(cli, write):
+    write("map/a.toml", GOOD.read_text())
+    write("map/regels/mijn.toml", "# mijn regels\n[regelset]\nbreidt_uit = ['basis']\n")
+    report = json.loads(cli("check", "map", "--format", "json").stdout)
+    assert [Path(f["path"]).name for f in report["files"]] == ["a.toml"]
+
+
+def test_toon_geslaagd_lists_the_rules_that_passed(cli):
+    result = cli("check", str(UNEQUAL), "--toon-geslaagd", "--select", "gelijke-stem", "--select", "een-aanspreekpunt")
+    assert f"{UNEQUAL}: geslaagd: een-aanspreekpunt" in result.stdout
+    assert "geslaagd: gelijke-stem" not in result.stdout
