@@ -113,7 +113,7 @@ def check(
         if problem is not None:
             files.append(FileResult(path, problems=(problem,)))
         elif path == "-":
-            files.append(checker.check_path("<stdin>", sys.stdin.buffer.read(), "<stdin>"))
+            files.append(checker.check_path("-", sys.stdin.buffer.read(), "<stdin>"))
         else:
             files.append(next(results))
     report = checker.report(files)

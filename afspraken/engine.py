@@ -102,26 +102,9 @@ class Checker:
         registry = Registry(pm)
         chosen = select(registry, loaded, self.regelsets)
         problems += chosen.problems
-        rules = chosen.rules
-        unknown = [r for r in (*self.selected, *self.ignored) if r not in registry.rules]
-        for rule_id in unknown:
-            hint = suggest(rule_id, registry.rules)
-            problems.append(
-                Problem(Location("--select/--ignore", 1, 1), Text(f"onbekende regel '{rule_id}'{hint.nl}", f"unknown rule '{rule_id}'{hint.en}"), "regel")
-            )
-        if self.selected:
-            chosen_ids = {a.rule.id for a in rules}
-            rules = [a for a in rules if a.rule.id in self.selected]
-            for rule_id in self.selected:
-                if rule_id not in chosen_ids and rule_id in registry.rules:
-                    rule = registry.rules[rule_id]
-                    rules.append(ActiveRule(rule, rule.severity, rule.defaults()))
-        rules = [a for a in rules if a.rule.id not in self.ignored]
-        off = set(self.ignored) | chosen.off
-        if self.selected:
-            off |= {UNUSED, EXPIRED} - set(self.selected)
-        env = Environment(loaded, registry, rules, chosen.rulesets, problems, off, chosen.origin)
-        _ = registry.rules, registry.formats  # call hooks now, so their failures are reported
+        rules, off = self._narrow(chosen.rules, registry, problems)
+        env = Environment(loaded, registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin)
+        _ = registry.rules, registry.formats, registry.extensions  # call every hook now: failures are reported
         for crash in registry.crashes:
             if crash not in self.crashes:
                 self.crashes.append(crash)
@@ -129,6 +112,24 @@ class Checker:
             if problem not in self.problems:
                 self.problems.append(problem)
         return env
+
+    def _narrow(self, rules: list[ActiveRule], registry: Registry, problems: list[Problem]) -> tuple[list[ActiveRule], set[str]]:
+        """Apply --select and --ignore: the rules to run, and the always-on rules switched off."""
+        for rule_id in (*self.selected, *self.ignored):
+            if rule_id not in registry.rules:
+                hint = suggest(rule_id, registry.rules)
+                message = Text(f"onbekende regel '{rule_id}'{hint.nl}", f"unknown rule '{rule_id}'{hint.en}")
+                problems.append(Problem(Location("--select/--ignore", 1, 1), message, "regel"))
+        off = set(self.ignored)
+        if self.selected:
+            chosen = {a.rule.id: a for a in rules}
+            rules = [
+                chosen.get(r) or ActiveRule(registry.rules[r], registry.rules[r].severity, registry.rules[r].defaults())
+                for r in dict.fromkeys(self.selected)
+                if r in registry.rules and r not in ALWAYS
+            ]
+            off |= set(ALWAYS) - set(self.selected)
+        return [a for a in rules if a.rule.id not in self.ignored], off
 
     def check_path(self, path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> FileResult:
         folder = Path.cwd() if str(path) == STDIN else Path(path).parent
@@ -202,7 +203,10 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
         rule = active.rule
         severities[rule.id] = active.severity
         try:
-            violations = list(rule.check(agreement, active.params))
+            result = rule.check(agreement, active.params)
+            if result is None or isinstance(result, (Violation, str, bytes, dict)):
+                raise TypeError(f"the check returned {type(result).__name__}, not a list (or generator) of afspraken.Violation")
+            violations = list(result)
             bad = next((v for v in violations if not isinstance(v, Violation)), None)
             if bad is not None:
                 raise TypeError(f"the check returned {type(bad).__name__} {bad!r:.60}, not afspraken.Violation")

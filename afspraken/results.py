@@ -62,6 +62,9 @@ class Finding(NamedTuple):
         return self.explained is None
 
 
+_WHAT_EN = {"regel": "rule", "registratie": "registration", "regelset": "rule set", "extensie": "extension"}
+
+
 class Crash(NamedTuple):
     """A plugin, hook or rule that raised; reported with the plugin named."""
 
@@ -72,7 +75,9 @@ class Crash(NamedTuple):
 
     def message(self, lang: str) -> str:
         if lang == "en":
-            return f"plugin {self.plugin!r} failed in {self.what}: {self.error}"
+            kind, _, name = self.what.partition(" ")
+            what = " ".join(filter(None, (_WHAT_EN.get(kind, kind), name)))
+            return f"plugin {self.plugin!r} failed in {what}: {self.error}"
         return f"plugin {self.plugin!r} faalde in {self.what}: {self.error}"
 
 

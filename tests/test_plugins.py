@@ -177,3 +177,12 @@ def test_config_plugins_are_loaded_next_to_the_config(cli, write):
     result = cli("check", "a.toml", "--format", "json")
     assert result.exit_code == 1, result.output
     assert [f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["gemeente_regels/regel"]
+
+
+@pytest.mark.parametrize("body", ["return None", 'return violation("x", "x")', "return 'fout'"])
+def test_a_rule_returning_one_thing_instead_of_a_list_is_reported_clearly(cli, write, body):
+    plugin(write, "enkel", body=body)
+    result = cli("check", str(UNEQUAL), "--plugin", "enkel.py", "--select", "enkel/regel", "--lang", "en")
+    assert result.exit_code == 2
+    assert "plugin 'enkel' failed in rule enkel/regel: TypeError: the check returned" in result.output
+    assert "not a list (or generator) of afspraken.Violation" in result.output
