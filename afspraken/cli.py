@@ -141,7 +141,11 @@ def check(
         if dest is None:
             click.echo(text, nl=False, color=color)
         else:
-            _write(dest, text)
+            try:
+                _write(dest, text)
+            except OSError as exc:
+                click.echo(_t(lang, f"{dest}: kan niet schrijven: {exc.strerror or exc}", f"{dest}: cannot write: {exc.strerror or exc}"), err=True)
+                sys.exit(2)
     if report.broken and not any(dest is None and name == "text" for name, dest in targets):
         from afspraken.output.text import problems
 

@@ -189,10 +189,17 @@ def load(
             extension_values[name] = model.model_validate(section)
         except ValidationError as exc:
             problems.extend(_validation_problems(source, exc, data, model, prefix=("extensies", name)))
+        except Exception as exc:  # noqa: BLE001 - a plugin's validator that crashed, not a user error
+            error = f"{type(exc).__name__}: {exc}"
+            message = Text(
+                f"[extensies.{name}] kon niet worden gecontroleerd: het model van de plugin faalde ({error})",
+                f"[extensies.{name}] could not be checked: the plugin's model failed ({error})",
+            )
+            problems.append(source.problem(("extensies", name), message, "plugin"))
     if known_rules is not None:
         problems.extend(_waiver_problems(source, data, known_rules))
     if problems or agreement is None:
-        return sorted(set(problems), key=lambda p: (p.location.line, p.location.column))
+        return sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
     agreement._extensions.update(extension_values)
     return Loaded(source, agreement)
 

@@ -262,3 +262,9 @@ def test_toon_geslaagd_lists_the_rules_that_passed(cli):
     result = cli("check", str(UNEQUAL), "--toon-geslaagd", "--select", "gelijke-stem", "--select", "een-aanspreekpunt")
     assert f"{UNEQUAL}: geslaagd: een-aanspreekpunt" in result.stdout
     assert "geslaagd: gelijke-stem" not in result.stdout
+
+
+def test_unwritable_output_is_a_clear_error(cli, tmp_path):
+    (tmp_path / "map").mkdir()
+    result = cli("check", str(GOOD), "--format", "json:map")
+    assert result.exit_code == 2 and "map: kan niet schrijven" in result.output and "Traceback" not in result.output

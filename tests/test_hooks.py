@@ -83,3 +83,16 @@ def test_register_extensions_example_validates_with_locations(cli, examples, wri
     assert f"fout.toml:{lines + 1}:1: onbekende sleutel 'bewoners_beslist' in [extensies.wijkbudget]; bedoelde u 'bewoners_beslissen'?" in result.output
     # without the plugin, the section is free-form
     assert cli("check", "fout.toml").exit_code == 0
+
+
+def test_an_extension_model_that_crashes_is_a_located_error_not_a_traceback(cli, write):
+    write(
+        "stuk.py",
+        "from pydantic import BaseModel, field_validator\nfrom afspraken import hookimpl\n\n"
+        "class M(BaseModel):\n    x: int = 0\n\n    @field_validator('x')\n    @classmethod\n    def boem(cls, v):\n        raise KeyError('boem')\n\n"
+        "@hookimpl\ndef register_extensions():\n    return {'stuk': M}\n",
+    )
+    write("a.toml", (EXAMPLES / "woensel-west.toml").read_text() + "\n[extensies.stuk]\nx = 1\n")
+    result = cli("check", "a.toml", "--plugin", "stuk.py")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "[extensies.stuk] kon niet worden gecontroleerd: het model van de plugin faalde (KeyError: 'boem')" in result.output
