@@ -58,3 +58,21 @@ def test_the_built_in_rule_sets_are_found_from_the_wheel(installed: Path, tmp_pa
     assert {"basis", "wijkaanpak"} <= names
     rules = json.loads(run(installed, "rules", "--format", "json", cwd=tmp_path).stdout)
     assert {"gelijke-stem", "een-aanspreekpunt", "niet-te-veel-professionals"} <= {r["id"] for r in rules}
+
+
+def test_the_prestatieafspraken_plugin_installs_next_to_the_wheel(installed: Path, tmp_path: Path):
+    plugin = ROOT / "plugins" / "afspraken-prestatieafspraken"
+    subprocess.run([str(installed / "python"), "-m", "pip", "install", "--quiet", str(plugin)], check=True, capture_output=True)
+    listed = json.loads(run(installed, "plugins", "--format", "json", cwd=tmp_path).stdout)
+    mine = next(p for p in listed["plugins"] if p["name"] == "prestatieafspraken")
+    assert mine["kind"] == "entry point" and mine["rulesets"] == ["prestatieafspraken"] and len(mine["rules"]) >= 8
+    rules = json.loads(run(installed, "rules", "--regelset", "prestatieafspraken", "--format", "json", cwd=tmp_path).stdout)
+    assert all(r["id"].startswith("prestatieafspraken/") for r in rules if r["plugin"] == "prestatieafspraken")
+    for example in sorted((plugin / "voorbeelden").glob("*.toml")):
+        shutil.copy(example, tmp_path / example.name)
+    result = run(installed, "check", "--regelset", "prestatieafspraken", ".", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    found = {Path(f["path"]).name: [x["rule"] for x in f["findings"]] for f in report["files"]}
+    assert found["voorbeeldstad-2026.toml"] == []
+    assert found["voorbeeldstad-concept.toml"] and all(r.startswith("prestatieafspraken/") for r in found["voorbeeldstad-concept.toml"])
