@@ -191,11 +191,13 @@ def _import_module(name: str, base: Path) -> Any:
         sys.path.remove(str(base))
 
 
-def collect(pm: PluginManager, hook: str, expected: type, what: str) -> Iterable[tuple[str, Any]]:
+def collect(pm: PluginManager, hook: str, expected: Union[type, tuple[type, ...]], what: str) -> Iterable[tuple[str, Any]]:
     """Items a hook returned (lists are flattened), each checked to be ``expected``."""
     for plugin, result in pm.call(hook):
         items = result.items() if isinstance(result, dict) else result
         try:
+            if isinstance(items, (str, bytes, os.PathLike)):  # one thing where a list belongs
+                raise TypeError
             items = list(items)
         except TypeError:
             pm.crashes.append(Crash(plugin, f"hook {hook}", f"returned {type(result).__name__}, not a list of {what}"))
