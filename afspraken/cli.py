@@ -98,7 +98,7 @@ def check(
     from afspraken.output import Context
     from afspraken.rules import Severity
 
-    targets = _targets(formats or ("text",), output, lang)
+    targets = _targets(formats, output, lang)
     checker = Checker(regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config)
     from afspraken.results import FileResult
 
@@ -141,10 +141,12 @@ def check(
         if dest is None:
             click.echo(text, nl=False, color=color)
         else:
+            from afspraken.writing import OutputError, write_report
+
             try:
-                _write(dest, text)
-            except OSError as exc:
-                click.echo(_t(lang, f"{dest}: kan niet schrijven: {exc.strerror or exc}", f"{dest}: cannot write: {exc.strerror or exc}"), err=True)
+                write_report(dest, text)
+            except OutputError as exc:
+                click.echo(exc.message(lang), err=True)
                 sys.exit(2)
     if report.broken and not any(dest is None and name == "text" for name, dest in targets):
         from afspraken.output.text import problems
@@ -169,11 +171,20 @@ def _with_progress(checker: Any, paths: list[str], jobs: int, lang: str) -> list
     return results
 
 
+BY_SUFFIX = {".html": "html", ".htm": "html", ".json": "json", ".sarif": "sarif", ".md": "markdown", ".xml": "junit"}
+
+
 def _targets(formats: tuple[str, ...], output: Optional[Path], lang: str) -> list[tuple[str, Optional[Path]]]:
+    if output is not None and str(output) == "-":
+        output = None  # `--output -`: the screen
+    if not formats:  # `--output rapport.html` alone: the format follows the file name
+        formats = (BY_SUFFIX.get(output.suffix.lower(), "text") if output is not None else "text",)
     targets: list[tuple[str, Optional[Path]]] = []
     for spec in formats:
-        name, _, dest = spec.partition(":")
-        targets.append((name, Path(dest) if dest else None))
+        name, colon, dest = spec.partition(":")
+        if colon and not dest:
+            raise click.UsageError(_t(lang, f"'{spec}': geef een bestandsnaam na de ':'", f"'{spec}': give a file name after the ':'"))
+        targets.append((name, Path(dest) if dest and dest != "-" else None))
     to_stdout = [name for name, dest in targets if dest is None]
     if output is not None:
         if len(to_stdout) > 1:
@@ -182,21 +193,6 @@ def _targets(formats: tuple[str, ...], output: Optional[Path], lang: str) -> lis
     elif len(to_stdout) > 1:
         raise click.UsageError(_t(lang, "maar één formaat kan naar het scherm; geef de andere een :BESTAND", "only one format can go to the screen; give the others a :FILE"))
     return targets
-
-
-def _write(dest: Path, text: str) -> None:
-    """Write through a temporary file and a rename, so a reader never sees half a report."""
-    import tempfile
-
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, dest)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def _environment(regelsets: tuple[str, ...] = (), plugins: tuple[str, ...] = (), config: Optional[Path] = None) -> Any:

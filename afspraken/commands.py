@@ -55,6 +55,7 @@ def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: 
     active = {a.rule.id: a for a in env.rules}
     always = [r for r in ALWAYS if r not in active and r not in env.off and r in env.registry.rules]
     ids = sorted(env.registry.rules) if alle else [a.rule.id for a in env.rules] + always
+    home = _rule_homes(env) if alle else {}
     items = []
     for rule_id in ids:
         rule = env.registry.rules[rule_id]
@@ -64,7 +65,7 @@ def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: 
                 "id": rule.id,
                 "title": rule.title(lang),
                 "severity": severity,
-                "ruleset": env.origin.get(rule_id, ("altijd" if lang == "nl" else "always") if rule_id in ALWAYS else "-"),
+                "ruleset": env.origin.get(rule_id) or home.get(rule_id) or (("altijd" if lang == "nl" else "always") if rule_id in ALWAYS else "-"),
                 "plugin": rule.plugin,
                 "active": rule_id in active or (rule_id in ALWAYS and rule_id not in env.off),
             }
@@ -73,8 +74,23 @@ def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: 
         click.echo(json.dumps(items, ensure_ascii=False, indent=2))
         return
     header = ["id", "titel" if lang == "nl" else "title", "ernst" if lang == "nl" else "severity", "regelset" if lang == "nl" else "rule set", "plugin"]
-    rows = [[i["id"], i["title"], i["severity"], i["ruleset"], i["plugin"]] for i in items]
+    from afspraken.rules import Severity
+
+    rows = [[i["id"], i["title"], Severity(i["severity"]).label(lang), i["ruleset"], i["plugin"]] for i in items]
     click.echo(markdown_table(rows, header) if fmt == "markdown" else table(rows, header))
+
+
+def _rule_homes(env: Any) -> dict[str, str]:
+    """Rule id -> the first registered rule set that lists it."""
+    from afspraken.rulesets import read_ruleset
+
+    homes: dict[str, str] = {}
+    for name, found in env.registry.rulesets.items():
+        loaded = read_ruleset(found.path, found.plugin)
+        if not isinstance(loaded, list):
+            for rule_id in loaded.regels:
+                homes.setdefault(rule_id, name)
+    return homes
 
 
 @click.command()
@@ -192,9 +208,13 @@ def schema_command(output: Optional[Path]) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        from afspraken.cli import _write
+        from afspraken.writing import OutputError, write_report
 
-        _write(output, text)
+        try:
+            write_report(output, text)
+        except OutputError as exc:
+            click.echo(exc.message("nl"), err=True)
+            raise SystemExit(2) from None
 
 
 @click.command("init")
@@ -203,7 +223,8 @@ def schema_command(output: Optional[Path]) -> None:
 @LANG
 def init_command(file: Path, no_input: bool, lang: str) -> None:
     """Schrijf een nieuwe afspraak met uitleg (standaard afspraak.toml); overschrijft nooit een bestand."""
-    from afspraken.template import Answers, render, write_new
+    from afspraken.template import Answers, render
+    from afspraken.writing import write_new
 
     if file.exists():
         raise click.UsageError(
@@ -222,6 +243,9 @@ def init_command(file: Path, no_input: bool, lang: str) -> None:
         write_new(file, render(answers))
     except FileExistsError:
         raise click.UsageError(f"{file} bestaat al" if lang == "nl" else f"{file} already exists") from None
+    except OSError as exc:
+        click.echo(f"{file}: kan niet schrijven: {exc.strerror or exc}" if lang == "nl" else f"{file}: cannot write: {exc.strerror or exc}", err=True)
+        raise SystemExit(2) from None
     click.echo(
         f"{file} geschreven. Vul in waar 'VUL IN' staat en toets met: afspraken check {file}"
         if lang == "nl"

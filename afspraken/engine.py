@@ -44,6 +44,7 @@ class Environment:
     problems: list[Problem] = field(default_factory=list)
     off: set[str] = field(default_factory=set)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
+    narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
 
     def severity(self, rule_id: str) -> Optional[Severity]:
         """Severity of an always-on rule (``None`` when switched off)."""
@@ -103,7 +104,7 @@ class Checker:
         chosen = select(registry, loaded, self.regelsets)
         problems += chosen.problems
         rules, off = self._narrow(chosen.rules, registry, problems)
-        env = Environment(loaded, registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin)
+        env = Environment(loaded, registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected))
         _ = registry.rules, registry.formats, registry.extensions  # call every hook now: failures are reported
         for crash in registry.crashes:
             if crash not in self.crashes:
@@ -259,49 +260,49 @@ def _apply_waivers(
     """Comply or explain: mark waived findings as explained; report unused and expired waivers."""
     extra: list[Finding] = []
     waived: dict[str, str] = {}
+
+    def report(rule_id: str, key: str, i: int, nl: str, en: str, fix: Text) -> None:
+        severity = env.severity(rule_id)
+        if severity is not None:
+            extra.append(Finding(rule_id, severity, Text(nl, en), (source.at(("uitzondering", i, key)),), fix=fix))
+
     for i, waiver in enumerate(agreement.uitzondering):
-        expired = waiver.tot is not None and waiver.tot < today
-        if expired:
-            severity = env.severity(EXPIRED)
-            if severity is not None:
-                extra.append(
-                    Finding(
-                        EXPIRED,
-                        severity,
-                        Text(
-                            f"de uitzondering voor '{waiver.regel}' is verlopen op {waiver.tot}; de bevindingen tellen weer mee",
-                            f"the waiver for '{waiver.regel}' expired on {waiver.tot}; its findings count again",
-                        ),
-                        (source.at(("uitzondering", i, "tot")),),
-                        fix=Text("Pas de regel alsnog toe, of verleng de uitzondering met een nieuwe toelichting.", "Apply the rule after all, or extend the waiver with a new explanation."),
-                    )
-                )
-            continue
-        if waiver.regel not in outcomes:
-            continue  # the rule did not run here (not selected): nothing to say about the waiver
-        if any(f.rule == waiver.regel for f in findings):
-            waived.setdefault(waiver.regel, waiver.toelichting)
-        else:
-            severity = env.severity(UNUSED)
-            if severity is not None:
-                extra.append(
-                    Finding(
-                        UNUSED,
-                        severity,
-                        Text(
-                            f"de uitzondering voor '{waiver.regel}' is niet nodig: die regel vond niets",
-                            f"the waiver for '{waiver.regel}' is not needed: that rule found nothing",
-                        ),
-                        (source.at(("uitzondering", i, "regel")),),
-                        fix=Text("Verwijder deze [[uitzondering]].", "Remove this [[uitzondering]]."),
-                    )
-                )
+        regel, ran = waiver.regel, waiver.regel in outcomes
+        found = any(f.rule == regel for f in findings)
+        if waiver.tot is not None and waiver.tot < today:  # `tot` is the last day it holds
+            if found or not ran:
+                nl, en = "de bevindingen tellen weer mee", "its findings count again"
+            else:
+                nl, en = "die regel vindt nu niets meer: verwijder de uitzondering", "that rule now finds nothing: remove the waiver"
+            report(
+                EXPIRED, "tot", i,
+                f"de uitzondering voor '{regel}' is verlopen op {waiver.tot}; {nl}",
+                f"the waiver for '{regel}' expired on {waiver.tot}; {en}",
+                Text("Pas de regel alsnog toe, of verleng de uitzondering met een nieuwe toelichting.", "Apply the rule after all, or extend the waiver with a new explanation."),
+            )
+        elif found:
+            waived.setdefault(regel, waiver.toelichting)
+        elif ran:
+            report(
+                UNUSED, "regel", i,
+                f"de uitzondering voor '{regel}' is niet nodig: die regel vond niets",
+                f"the waiver for '{regel}' is not needed: that rule found nothing",
+                Text("Verwijder deze [[uitzondering]].", "Remove this [[uitzondering]]."),
+            )
+        elif not env.narrowed and regel not in env.off and regel not in ALWAYS:
+            sets = ", ".join(env.rulesets)
+            report(
+                UNUSED, "regel", i,
+                f"de uitzondering voor '{regel}' is niet nodig: die regel hoort niet bij de gekozen regelsets ({sets})",
+                f"the waiver for '{regel}' is not needed: that rule is not in the chosen rule sets ({sets})",
+                Text("Verwijder deze [[uitzondering]], of kies een regelset met die regel.", "Remove this [[uitzondering]], or choose a rule set with that rule."),
+            )
     if not waived:
         return findings, extra
     out = []
     for f in findings:
         if f.rule in waived:
-            f = Finding(f.rule, f.severity, f.message, f.locations, f.undecided, Text(waived[f.rule], waived[f.rule]), f.fix)
+            f = f._replace(explained=Text(waived[f.rule], waived[f.rule]))
             outcomes[f.rule] = Outcome.UITGELEGD
         out.append(f)
     return out, extra

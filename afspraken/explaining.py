@@ -53,7 +53,8 @@ def explain_rule(rule: Rule[Any], lang: str = "nl", *, markdown: bool = False, l
     lines = [f"{'#' * level} `{rule.id}`: {rule.title(lang)}" if markdown else f"{rule.id}: {rule.title(lang)}", ""]
     label = rule.severity.label(lang)
     shown = f"`{rule.severity.value}`" + (f" ({label})" if label != rule.severity.value else "")
-    lines += [f"{H['ernst'](lang)}: {shown if markdown else rule.severity.value}" + ("  " if markdown else "")]
+    plain = rule.severity.value + (f" ({label})" if label != rule.severity.value else "")
+    lines += [f"{H['ernst'](lang)}: {shown if markdown else plain}" + ("  " if markdown else "")]
     lines += [f"{H['plugin'](lang)}: {rule.plugin}", ""]
     lines += [h("wat"), rule.summary(lang), ""]
     lines += [h("waarom"), rule.rationale(lang), ""]

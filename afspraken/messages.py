@@ -166,6 +166,11 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
         )
     if kind == "greater_than_equal":
         return Text(f"'{key}' moet minstens {ctx.get('ge')} zijn, niet {value}", f"'{key}' must be at least {ctx.get('ge')}, not {value}")
+    if kind in ("less_than_equal", "less_than", "greater_than"):
+        limit = ctx.get("le", ctx.get("lt", ctx.get("gt")))
+        nl = {"less_than_equal": "hoogstens", "less_than": "kleiner dan", "greater_than": "groter dan"}[kind]
+        en = {"less_than_equal": "at most", "less_than": "less than", "greater_than": "greater than"}[kind]
+        return Text(f"'{key}' moet {nl} {limit} zijn, niet {value}", f"'{key}' must be {en} {limit}, not {value}")
     if kind == "too_short":
         n = ctx.get("min_length")
         return Text(

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,15 +140,3 @@ def render(a: Answers) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def write_new(path: Path, text: str) -> None:
-    """Write ``path`` atomically (temporary file, then a link that fails if it exists): never overwrite."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.link(tmp, path)  # atomic, and raises FileExistsError instead of replacing
-    finally:
-        os.unlink(tmp)

@@ -124,3 +124,10 @@ def test_config_can_switch_on_a_rule_outside_the_rule_set(cli, write):
     result = cli("check", "a.toml", "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["files"][0]["findings"][0]["severity"] == "waarschuwing"
+
+
+def test_parameter_out_of_range_is_worded_in_dutch(cli, write):
+    write("afspraken.toml", "[regels.kleinschalig]\nmin_aandeel_straat = 1.5\n")
+    write("a.toml", agreement_text())
+    result = cli("check", "a.toml")
+    assert result.exit_code == 2 and "afspraken.toml:2:22: 'min_aandeel_straat' moet hoogstens 1.0 zijn, niet 1.5" in result.output

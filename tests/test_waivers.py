@@ -93,3 +93,22 @@ def test_always_on_rules_can_be_switched_off_in_config(cli, write):
     write("a.toml", agreement_text(waiver()))
     report = json.loads(cli("check", "a.toml", "--format", "json").stdout)
     assert report["files"][0]["findings"] == []
+
+
+def test_expired_waiver_for_a_rule_that_now_finds_nothing_says_so(write):
+    result = result_of(agreement_text(waiver(tot="2025-12-31")))
+    [finding] = result.findings
+    assert finding.rule == "uitzondering-verlopen" and "vindt nu niets meer" in finding.message("nl")
+
+
+def test_waiver_holds_through_its_last_day(write):
+    text = agreement_text(SMALL + waiver(tot="2026-01-01"))
+    assert [f.rule for f in result_of(text, today=dt.date(2026, 1, 1)).findings if f.counts] == []
+    assert "uitzondering-verlopen" in [f.rule for f in result_of(text, today=dt.date(2026, 1, 2)).findings]
+
+
+def test_waiver_for_a_rule_outside_the_rule_sets_is_unused(write):
+    result = result_of(agreement_text(waiver("mandaat")))
+    [finding] = result.findings
+    assert finding.rule == "uitzondering-ongebruikt" and "hoort niet bij de gekozen regelsets (basis, wijkaanpak)" in finding.message("nl")
+    assert result_of(agreement_text(waiver("mandaat")), regelsets=["buurtonderneming"]).findings[0].rule == "uitzondering-ongebruikt"

@@ -24,9 +24,13 @@ def ruleset(name: str) -> Path:
     return ruleset_dir() / f"{name}.toml"
 
 
-def number(value: float, lang: str) -> str:
-    """1.5 -> '1,5' in Dutch; whole numbers without decimals."""
-    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+def number(value: float, lang: str, *, unlike: float | None = None) -> str:
+    """1.5 -> '1,5' in Dutch; whole numbers without decimals. With ``unlike``, enough
+    decimals that a value just over a limit does not read as the limit (3.0004 vs 3)."""
+    decimals = 1
+    while unlike is not None and value != unlike and decimals < 4 and round(value, decimals) == unlike:
+        decimals += 1
+    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.{decimals}f}"
     return text.replace(".", ",") if lang == "nl" else text
 
 

@@ -90,8 +90,10 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
         if len(set(totals.values())) > 1:
             label = {} if params.per == "soort" else {p.id: p.naam for p in doc.partij}
             votes = [f"{label.get(k, k)} {v}" for k, v in totals.items()]
-            top = max(totals.values())
-            at = [("orgaan", i, "lid", j, "stemmen") for k, v in totals.items() if v == top for j in members[k]]
+            # The odd ones out: parties whose total differs from the most common one
+            # (on a tie, the larger total is the odd one: 2 against 1 points at the 2).
+            common = max(set(totals.values()), key=lambda v: (list(totals.values()).count(v), -v))
+            at = [("orgaan", i, "lid", j, "stemmen") for k, v in totals.items() if v != common for j in members[k]]
             yield violation(
                 f"in '{orgaan.naam}' hebben de partijen geen gelijke stem; stemmen: {names(votes, 'nl')}",
                 f"in '{orgaan.naam}' the parties do not have an equal voice; votes: {names(votes, 'en')}",
@@ -166,7 +168,7 @@ def een_aanspreekpunt(doc: Agreement, params: Params) -> Iterator[Violation]:
             yield violation(
                 f"aanspreekpunt '{punt.naam}' zegt niet hoe het bereikbaar is (bereikbaar)",
                 f"point of contact '{punt.naam}' does not say how to reach it (bereikbaar)",
-                at,
+                (*at, "bereikbaar"),
             )
         orgaan = doc.orgaan_by_id(punt.orgaan) if punt.orgaan else None
         if orgaan is None:
@@ -235,12 +237,12 @@ def niet_te_veel_professionals(doc: Agreement, params: ProfessionalsParams) -> I
         yield undecided(
             f"afspraak.bewoners ontbreekt, dus {total} professionals zijn niet af te zetten tegen het aantal bewoners",
             f"afspraak.bewoners is missing, so {total} professionals cannot be set against the number of residents",
-            ("afspraak",),
+            ("afspraak", "bewoners"),
             *keys,
         )
     elif total and (bewoners == 0 or total * 1000 / bewoners > params.max_per_1000_bewoners):
         ratio = total * 1000 / bewoners if bewoners else float("inf")
-        shown = {lang: ("∞" if bewoners == 0 else number(ratio, lang)) for lang in ("nl", "en")}
+        shown = {lang: ("∞" if bewoners == 0 else number(ratio, lang, unlike=params.max_per_1000_bewoners)) for lang in ("nl", "en")}
         limit = {lang: number(params.max_per_1000_bewoners, lang) for lang in ("nl", "en")}
         yield violation(
             f"{count(total, 'nl')} professionals op {count(bewoners, 'nl')} bewoners is {shown['nl']} per 1.000 bewoners; het maximum is {limit['nl']}",

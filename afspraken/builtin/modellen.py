@@ -157,8 +157,12 @@ def onafhankelijke_regie(doc: Agreement, params: Params) -> Iterator[Violation]:
         return
     wie = [f"'{o.naam}'" for _, o in bureaus]
     yield violation(
-        f"programmabureau {names(wie, 'nl')} is niet onafhankelijk (onafhankelijk = true ontbreekt)",
-        f"programme office {names(wie, 'en')} is not independent (onafhankelijk = true is missing)",
+        f"programmabureau {names(wie, 'nl')} is niet onafhankelijk (onafhankelijk = true ontbreekt)"
+        if len(wie) == 1
+        else f"programmabureaus {names(wie, 'nl')} zijn niet onafhankelijk (onafhankelijk = true ontbreekt)",
+        f"programme office {names(wie, 'en')} is not independent (onafhankelijk = true is missing)"
+        if len(wie) == 1
+        else f"programme offices {names(wie, 'en')} are not independent (onafhankelijk = true is missing)",
         *[("orgaan", i, "onafhankelijk") for i, _ in bureaus],
     )
 

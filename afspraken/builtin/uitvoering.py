@@ -56,7 +56,7 @@ def eigenaar_per_actie(doc: Agreement, params: Params) -> Iterator[Violation]:
             yield violation(
                 f"actie '{wat}' van {wie} heeft geen datum (wanneer)",
                 f"action '{wat}' of {wie} has no date (wanneer)",
-                ("actie", i),
+                ("actie", i, "wanneer"),
             )
         elif actie.wanneer < begin:
             yield violation(
@@ -94,6 +94,15 @@ class LangeTermijnParams(Params):
         default_factory=lambda: list(VERKIEZINGEN),
         description="Data van de gemeenteraadsverkiezingen (de laatste is verwacht, nog niet vastgesteld).",
     )
+
+
+def _duur(begin: dt.date, eind: dt.date) -> tuple[int, int]:
+    """Whole years and remaining days of the term ``begin`` t/m ``eind`` (both inclusive)."""
+    na = eind + dt.timedelta(days=1)
+    jaren = 0
+    while _plus_jaren(begin, jaren + 1) <= na:
+        jaren += 1
+    return jaren, (na - _plus_jaren(begin, jaren)).days
 
 
 def _plus_jaren(date: dt.date, years: int) -> dt.date:
@@ -159,10 +168,10 @@ def lange_termijn(doc: Agreement, params: LangeTermijnParams) -> Iterator[Violat
     begin, eind = doc.afspraak.ingangsdatum, doc.afspraak.einddatum
     if eind is None:
         return
-    jaren = round(((eind - begin).days + 1) / 365.25, 1)
+    jaren, dagen = _duur(begin, eind)
     term = {
-        "nl": f"{begin} t/m {eind} ({number(jaren, 'nl')} jaar)",
-        "en": f"{begin} to {eind} ({amount(jaren, 'year', 'years')})",
+        "nl": f"{begin} t/m {eind} ({jaren} jaar" + (f" en {dagen} {'dag' if dagen == 1 else 'dagen'})" if dagen else ")"),
+        "en": f"{begin} to {eind} ({amount(jaren, 'year', 'years')}" + (f" and {amount(dagen, 'day', 'days')})" if dagen else ")"),
     }
     at = (("afspraak", "einddatum"), ("afspraak", "ingangsdatum"))
     if _plus_jaren(begin, params.min_jaren) > eind + dt.timedelta(days=1):

@@ -91,7 +91,10 @@ def brede_vertegenwoordiging(doc: Agreement, params: BredeParams) -> Iterator[Vi
             ("bewoners",),
         )
         return
-    groepen = list(dict.fromkeys(g.strip() for g in b.groepen if g.strip()))
+    groepen: list[str] = []  # "Huurders" and "huurders " are one group: keep the first spelling
+    for g in b.groepen:
+        if g.strip() and _norm(g) not in {_norm(x) for x in groepen}:
+            groepen.append(g.strip())
     known = {_norm(g) for g in groepen}
     if len(known) < params.min_groepen:
         shown = {lang: (names(groepen, lang) if groepen else "-") for lang in ("nl", "en")}

@@ -62,8 +62,10 @@ def test_gelijke_stem_sums_votes_over_members():
     assert [loc.key for loc in f.locations[1:]] == ["orgaan[0].lid[1].stemmen", "orgaan[0].lid[4].stemmen"]
 
 
-def test_gelijke_stem_zero_votes_is_not_an_equal_voice():
-    assert "Bewonersraad Voorbeeldwijk 0" in one(gelijke_stem, body(b="stemmen = 0")).message("nl")
+def test_gelijke_stem_zero_votes_is_not_an_equal_voice_and_points_at_the_odd_one():
+    f = one(gelijke_stem, body(b="stemmen = 0"))
+    assert "Bewonersraad Voorbeeldwijk 0" in f.message("nl")
+    assert [loc.key for loc in f.locations[1:]] == ["orgaan[0].lid[2].stemmen"]
 
 
 def test_gelijke_stem_signing_residents_party_must_sit_in_the_body():
@@ -124,7 +126,15 @@ def test_een_aanspreekpunt_more_than_one_points_at_the_second():
 
 def test_een_aanspreekpunt_without_reachability_points_at_the_table():
     f = one(een_aanspreekpunt, without=["aanspreekpunt.bereikbaar"])
-    assert keys([f]) == ["aanspreekpunt"] and "Wijkwinkel Voorbeeldwijk" in f.message("nl")
+    assert keys([f]) == ["aanspreekpunt.bereikbaar"] and "Wijkwinkel Voorbeeldwijk" in f.message("nl")
+    lines = agreement_text(without=["aanspreekpunt.bereikbaar"]).splitlines()
+    assert lines[f.location.line - 1] == "[aanspreekpunt]"  # missing: its table
+
+
+def test_een_aanspreekpunt_empty_reachability_points_at_the_key():
+    f = one(een_aanspreekpunt, '[aanspreekpunt]\nbereikbaar = "  "\n')
+    lines = agreement_text('[aanspreekpunt]\nbereikbaar = "  "\n').splitlines()
+    assert lines[f.location.line - 1].startswith("bereikbaar = ")
 
 
 def test_een_aanspreekpunt_names_neither_body_nor_party():
@@ -160,6 +170,11 @@ def test_professionals_too_many_per_1000():
     assert "10 professionals for 3,000 residents is 3.3 per 1,000" in f.message("en")
 
 
+def test_professionals_just_over_the_maximum_does_not_read_as_the_maximum():
+    f = one(niet_te_veel_professionals, "[afspraak]\nbewoners = 3333\n")  # 3.0003 per 1,000
+    assert "is 3,0003 per 1.000 bewoners; het maximum is 3" in f.message("nl")
+
+
 def test_professionals_exactly_at_the_maximum_passes():
     assert run_rule(niet_te_veel_professionals, "[afspraak]\nbewoners = 3334\n") == []  # 2.999
 
@@ -171,7 +186,7 @@ def test_professionals_parameter():
 
 def test_professionals_missing_residents_cannot_be_decided():
     f = one(niet_te_veel_professionals, without=["afspraak.bewoners"])
-    assert f.undecided and keys([f]) == ["afspraak"] and "afspraak.bewoners ontbreekt" in f.message("nl")
+    assert f.undecided and keys([f]) == ["afspraak.bewoners"] and "afspraak.bewoners ontbreekt" in f.message("nl")
 
 
 def test_professionals_zero_residents():
