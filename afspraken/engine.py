@@ -120,7 +120,7 @@ class Checker:
             if rule_id not in registry.rules:
                 hint = suggest(rule_id, registry.rules)
                 message = Text(f"onbekende regel '{rule_id}'{hint.nl}", f"unknown rule '{rule_id}'{hint.en}")
-                problems.append(Problem(Location("--select/--ignore", 1, 1), message, "regel"))
+                problems.append(Problem(Location("--select/--ignore", 0, 0), message, "regel"))
         off = set(self.ignored)
         if self.selected:
             chosen = {a.rule.id: a for a in rules}
@@ -145,8 +145,7 @@ class Checker:
         loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules)
         if isinstance(loaded, list):
             return FileResult(source.name, problems=tuple(loaded))
-        if env.problems:  # settings are broken: do not pretend to have checked
-            return FileResult(source.name, title=loaded.agreement.afspraak.titel)
+        # Broken settings (reported, exit 2) do not stop the rules that could be set up.
         return evaluate(loaded, env, self.today)
 
     def run(self, paths: Iterable[Union[str, Path]], jobs: int = 1) -> Report:

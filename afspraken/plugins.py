@@ -48,8 +48,13 @@ class PluginManager(pluggy.PluginManager):
         self.info: dict[str, PluginInfo] = {}
 
     def add(self, module: Any, info: PluginInfo) -> None:
+        if self.is_registered(module):
+            return  # the same plugin named again (installed, and in the config or --plugin): load once
         if self.has_plugin(info.name):
-            return  # the same plugin named twice (config and --plugin): load once
+            first = self.info[info.name].origin if info.name in self.info else "?"
+            message = f"a plugin called {info.name!r} is already loaded from {first}; {info.origin} is not loaded"
+            self.crashes.append(Crash(info.name, "import", message))
+            return
         try:
             self.register(module, name=info.name)
             self.info[info.name] = info
@@ -154,6 +159,8 @@ def _load_entry_points(pm: PluginManager) -> None:
 def _load_named(pm: PluginManager, spec: str, base: Path) -> None:
     is_file = spec.endswith(".py") or os.sep in spec or "/" in spec
     name = Path(spec).stem if is_file else spec
+    if not is_file and pm.has_plugin(spec):
+        return  # an installed plugin, named by its entry-point name
     try:
         if is_file:
             path = (base / spec).resolve()

@@ -12,7 +12,10 @@ _EMPTY: Mapping[str, str] = {}  # shared, never mutated (typed read-only)
 
 
 class Location(NamedTuple):
-    """A place in a file; ``key`` is the dotted key path it is about, if any."""
+    """A place in a file; ``key`` is the dotted key path it is about, if any.
+
+    Line 0 means no place in a file: a command-line option such as ``--regelset``.
+    """
 
     file: str
     line: int
@@ -20,7 +23,7 @@ class Location(NamedTuple):
     key: str = ""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
 
 
 class Problem(NamedTuple):

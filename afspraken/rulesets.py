@@ -173,12 +173,12 @@ def select(registry: Registry, config: Config, names: Sequence[str] = ()) -> Sel
 
     if names:
         for name in names:
-            visit(name, Path.cwd(), Location("--regelset", 1, 1))
+            visit(name, Path.cwd(), Location("--regelset", 0, 0))
     elif config.regelsets and config.source is not None:
         for i, name in enumerate(config.regelsets):
             visit(name, config.base, config.source.at((*config.prefix, "regelsets", i), value=True))
     else:
-        visit(DEFAULT, Path.cwd(), Location("--regelset", 1, 1))
+        visit(DEFAULT, Path.cwd(), Location("--regelset", 0, 0))
     if config.source is not None and config.regels:
         layers.append(_Layer(config.source, (*config.prefix, "regels"), config.regels, False))
     _activate(registry, layers, out)

@@ -131,3 +131,18 @@ def test_parameter_out_of_range_is_worded_in_dutch(cli, write):
     write("a.toml", agreement_text())
     result = cli("check", "a.toml")
     assert result.exit_code == 2 and "afspraken.toml:2:22: 'min_aandeel_straat' moet hoogstens 1.0 zijn, niet 1.5" in result.output
+
+
+def test_a_broken_setting_does_not_stop_the_other_rules(cli, write):
+    write("afspraken.toml", "[regels.gelijke-stemm]\nernst = 'fout'\n")
+    write("a.toml", TOO_MANY)
+    result = cli("check", "a.toml", "--format", "json")
+    assert result.exit_code == 2  # the setting is wrong ...
+    assert findings(result) == ["niet-te-veel-professionals"]  # ... and the rules still ran
+
+
+def test_option_problems_have_no_fake_line(cli, write):
+    write("a.toml", agreement_text())
+    result = cli("check", "a.toml", "--regelset", "onbekend", "--select", "niets")
+    assert "--regelset: onbekende regelset 'onbekend'" in result.output
+    assert "--select/--ignore: onbekende regel 'niets'" in result.output

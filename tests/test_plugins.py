@@ -186,3 +186,20 @@ def test_a_rule_returning_one_thing_instead_of_a_list_is_reported_clearly(cli, w
     assert result.exit_code == 2
     assert "plugin 'enkel' failed in rule enkel/regel: TypeError: the check returned" in result.output
     assert "not a list (or generator) of afspraken.Violation" in result.output
+
+
+def test_naming_an_installed_plugin_again_loads_it_once(cli, site, write):
+    _dist(site, "alfa", RULE.format(id="alfa/regel", body="return []"))
+    for spec in ("alfa", "alfa_plug"):  # its entry-point name, or its module
+        result = cli("plugins", "--plugin", spec, "--format", "json")
+        assert result.exit_code == 0, result.output
+        alfa = next(p for p in json.loads(result.stdout)["plugins"] if p["name"] == "alfa")
+        assert alfa["rules"] == ["alfa/regel"]
+
+
+def test_a_file_plugin_with_the_name_of_an_installed_one_is_an_error_naming_both(cli, site, write):
+    _dist(site, "alfa", RULE.format(id="alfa/regel", body="return []"))
+    plugin(write, "alfa", id="alfa/regel")
+    result = cli("check", str(UNEQUAL), "--plugin", "alfa.py")
+    assert result.exit_code == 2
+    assert "a plugin called 'alfa' is already loaded from alfa-plug 1.2.3" in result.output and "alfa.py is not loaded" in result.output

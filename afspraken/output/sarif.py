@@ -112,7 +112,8 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
         for c in (*report.crashes, *(c for r in report.files for c in r.crashes))
     ]
     notifications += [
-        {"level": "error", "message": {"text": p.message(lang)}, "locations": [_physical(p.location)]} for p in report.problems
+        {"level": "error", "message": {"text": p.message(lang)}, **({"locations": [_physical(p.location)]} if p.location.line else {})}
+        for p in report.problems
     ]
     return {
         "$schema": SCHEMA,

@@ -20,10 +20,10 @@ def _style(text: str, ctx: Context, **kw: object) -> str:
 def render(report: Report, ctx: Context) -> str:
     lang = ctx.lang
     lines: list[str] = []
+    for crash in report.crashes:  # the cause (a broken plugin) before its consequences
+        lines.append(_style(crash.message(lang), ctx, fg="red", bold=True))
     for problem in report.problems:
         lines.append(f"{problem.location}: {problem.message(lang)}")
-    for crash in report.crashes:
-        lines.append(_style(crash.message(lang), ctx, fg="red", bold=True))
     if lines:
         lines.append("")
     for result in report.files:
@@ -49,8 +49,8 @@ def render(report: Report, ctx: Context) -> str:
 
 def problems(report: Report, ctx: Context) -> str:
     """Only what stopped evaluation (for stderr, next to a machine-readable format)."""
-    lines = [f"{p.location}: {p.message(ctx.lang)}" for p in report.problems]
-    lines += [c.message(ctx.lang) for c in report.crashes]
+    lines = [c.message(ctx.lang) for c in report.crashes]
+    lines += [f"{p.location}: {p.message(ctx.lang)}" for p in report.problems]
     for result in report.files:
         lines += [f"{p.location}: {p.message(ctx.lang)}" for p in result.problems]
         lines += [f"{result.path}: {c.message(ctx.lang)}" for c in result.crashes]
