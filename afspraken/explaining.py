@@ -58,7 +58,8 @@ def explain_rule(rule: Rule[Any], lang: str = "nl", *, markdown: bool = False, l
     lines += [f"{H['plugin'](lang)}: {rule.plugin}", ""]
     lines += [h("wat"), rule.summary(lang), ""]
     lines += [h("waarom"), rule.rationale(lang), ""]
-    quote = f"> {rule.quote}\n>\n> \u2014 {rule.source}" if markdown else f"  \u201c{rule.quote}\u201d\n  \u2014 {rule.source}"
+    by = (f"\n>\n> \u2014 {rule.source}" if markdown else f"\n  \u2014 {rule.source}") if rule.source else ""
+    quote = (f"> {rule.quote}" if markdown else f"  \u201c{rule.quote}\u201d") + by
     lines += [quote, ""]
     if rule.example_fail:
         lines += [h("fout"), *([fence] if fence else []), _indent(rule.example_fail, markdown), *([end] if end else []), ""]

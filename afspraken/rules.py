@@ -117,7 +117,7 @@ class Rule(Generic[P]):
     severity: Severity
     check: Check
     params: type[Params] = NoParams
-    source: str = "Samen sterk in de wijk (werkconferentie, Utrecht, 10 juni)"
+    source: str = ""  # where the quote comes from: a document, an article of law
     example_fail: str = ""  # TOML snippet that breaks the rule
     example_pass: str = ""  # the same snippet, fixed
     plugin: str = field(default="", compare=False)  # set by the registry

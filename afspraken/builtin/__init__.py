@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from afspraken.model import Agreement
 
 
+BRON = "Samen sterk in de wijk (werkconferentie, Utrecht, 10 juni)"
+"""The source document of the built-in rules (``bron/samen-sterk-in-de-wijk.txt``)."""
+
+
 def ruleset_dir() -> Path:
     installed = Path(__file__).resolve().parent.parent / "regelsets"
     if installed.is_dir():

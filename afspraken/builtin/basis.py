@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from afspraken import hookimpl
-from afspraken.builtin import count, names, number, ruleset
+from afspraken.builtin import BRON, count, names, number, ruleset
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
@@ -20,6 +20,7 @@ class GelijkeStemParams(Params):
 
 
 @rule(
+    source=BRON,
     id="gelijke-stem",
     severity="fout",
     params=GelijkeStemParams,
@@ -112,6 +113,7 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
 
 
 @rule(
+    source=BRON,
     id="een-aanspreekpunt",
     severity="fout",
     title=Text("Eén aanspreekpunt voor bewoners", "One point of contact for residents"),
@@ -191,6 +193,7 @@ class ProfessionalsParams(Params):
 
 
 @rule(
+    source=BRON,
     id="niet-te-veel-professionals",
     severity="fout",
     params=ProfessionalsParams,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import amount, names
+from afspraken.builtin import BRON, amount, names
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
@@ -14,6 +14,7 @@ from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, viol
 
 
 @rule(
+    source=BRON,
     id="buurtonderneming",
     severity="waarschuwing",
     title=Text("Een orgaan waarin alle partijen zitten", "One body in which all parties sit"),
@@ -135,6 +136,7 @@ def _ontbrekend(doc: Agreement, present: set[str]) -> list[tuple[str, str, tuple
 
 
 @rule(
+    source=BRON,
     id="oliemannetje",
     severity="waarschuwing",
     title=Text("Een oliemannetje met gezag", "An 'oil man' with authority"),
@@ -210,6 +212,7 @@ class VitaleCoalitieParams(Params):
 
 
 @rule(
+    source=BRON,
     id="vitale-coalitie",
     severity="waarschuwing",
     params=VitaleCoalitieParams,

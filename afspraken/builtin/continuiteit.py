@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import amount
+from afspraken.builtin import BRON, amount
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule, violation
 
@@ -14,6 +14,7 @@ from afspraken.rules import Params, Rule, Text, Violation, rule, violation
 
 
 @rule(
+    source=BRON,
     id="maatwerk",
     severity="waarschuwing",
     title=Text("Maatwerk op basis van een wijkanalyse", "Tailored to the area, based on an analysis"),
@@ -64,6 +65,7 @@ class VasteGezichtenParams(Params):
 
 
 @rule(
+    source=BRON,
     id="vaste-gezichten",
     severity="waarschuwing",
     params=VasteGezichtenParams,
@@ -130,6 +132,7 @@ def vaste_gezichten(doc: Agreement, params: VasteGezichtenParams) -> Iterator[Vi
 
 
 @rule(
+    source=BRON,
     id="successen-vieren",
     severity="advies",
     title=Text("Successen vieren en delen", "Celebrate and share successes"),

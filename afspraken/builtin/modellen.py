@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from afspraken import hookimpl
-from afspraken.builtin import name_of, names, ruleset
+from afspraken.builtin import BRON, name_of, names, ruleset
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
@@ -30,6 +30,7 @@ def _bodies(doc: Agreement) -> str:
 
 
 @rule(
+    source=BRON,
     id="mandaat",
     severity="fout",
     title=Text("De Buurtonderneming heeft de mandaten", "The Buurtonderneming holds the mandates"),
@@ -105,6 +106,7 @@ def mandaat(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 @rule(
+    source=BRON,
     id="onafhankelijke-regie",
     severity="fout",
     title=Text("Regie bij een onafhankelijk programmabureau", "Direction by an independent programme office"),
@@ -171,6 +173,7 @@ def onafhankelijke_regie(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 @rule(
+    source=BRON,
     id="bewonersbestuur",
     severity="fout",
     title=Text("Een bestuur van bewoners", "A board of residents"),

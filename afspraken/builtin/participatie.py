@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import name_of, names
+from afspraken.builtin import BRON, name_of, names
 from afspraken.model import FASEN, Agreement, Fase, Partij
 from afspraken.rules import Params, Rule, Text, Violation, rule, violation
 
@@ -24,6 +24,7 @@ def _norm(text: str) -> str:
 
 
 @rule(
+    source=BRON,
     id="bewoners-aan-tafel",
     severity="fout",
     title=Text("Bewoners aan tafel", "Residents at the table"),
@@ -124,6 +125,7 @@ class FasenParams(Params):
 
 
 @rule(
+    source=BRON,
     id="begin-tot-eind",
     severity="fout",
     params=FasenParams,
@@ -187,6 +189,7 @@ def begin_tot_eind(doc: Agreement, params: FasenParams) -> Iterator[Violation]:
 
 
 @rule(
+    source=BRON,
     id="eigenaarschap",
     severity="waarschuwing",
     title=Text("Bewoners blijven eigenaar", "Residents remain owners"),
@@ -245,6 +248,7 @@ def eigenaarschap(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 @rule(
+    source=BRON,
     id="bewoners-aan-zet",
     severity="advies",
     title=Text("Bewoners aan zet", "Residents take the lead"),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import amount, name_of, names, number
+from afspraken.builtin import BRON, amount, name_of, names, number
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
@@ -15,6 +15,7 @@ from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, viol
 
 
 @rule(
+    source=BRON,
     id="eigenaar-per-actie",
     severity="fout",
     title=Text("Elke actie een eigenaar en een datum", "Every action has an owner and a date"),
@@ -125,6 +126,7 @@ def _verkiezingen(dates: list[dt.date], lang: str) -> str:
 
 
 @rule(
+    source=BRON,
     id="lange-termijn",
     severity="waarschuwing",
     params=LangeTermijnParams,
@@ -223,6 +225,7 @@ class KleinschaligParams(Params):
 
 
 @rule(
+    source=BRON,
     id="kleinschalig",
     severity="advies",
     params=KleinschaligParams,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afspraken import hookimpl
+from afspraken.builtin import BRON
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule
 
@@ -24,6 +25,7 @@ def _applied_by_engine(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 ongebruikt = rule(
+    source=BRON,
     id="uitzondering-ongebruikt",
     severity="waarschuwing",
     title=Text("Uitzondering zonder bevinding", "Waiver without a finding"),
@@ -48,6 +50,7 @@ toelichting = "De aanpak werkt op wijkniveau vanwege de herstructurering."
 )(_applied_by_engine)
 
 verlopen = rule(
+    source=BRON,
     id="uitzondering-verlopen",
     severity="waarschuwing",
     title=Text("Verlopen uitzondering", "Expired waiver"),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import amount, name_of, names
+from afspraken.builtin import BRON, amount, name_of, names
 from afspraken.model import Agreement, Partij
 from afspraken.rules import Params, Rule, Text, Violation, rule, violation
 
@@ -37,6 +37,7 @@ class BredeParams(Params):
 
 
 @rule(
+    source=BRON,
     id="brede-vertegenwoordiging",
     severity="waarschuwing",
     params=BredeParams,
@@ -163,6 +164,7 @@ def _buurtburgemeesters(doc: Agreement, max_zetels: int) -> Iterator[Violation]:
 
 
 @rule(
+    source=BRON,
     id="bewoners-beoordelen",
     severity="waarschuwing",
     title=Text("Bewoners beoordelen professionals", "Residents assess professionals"),
@@ -223,6 +225,7 @@ class OverlegrechtParams(Params):
 
 
 @rule(
+    source=BRON,
     id="overlegrecht",
     severity="waarschuwing",
     params=OverlegrechtParams,

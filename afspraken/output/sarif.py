@@ -55,8 +55,9 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
                 "shortDescription": {"text": rule.title(lang)},
                 "fullDescription": {"text": rule.summary(lang)},
                 "help": {
-                    "text": f"{rule.rationale(lang)}\n\n\u201c{rule.quote}\u201d ({rule.source})\n\n{rule.fix(lang)}",
-                    "markdown": f"{rule.rationale(lang)}\n\n> {rule.quote}\n>\n> \u2014 {rule.source}\n\n**{'Fix' if lang == 'en' else 'Oplossing'}:** {rule.fix(lang)}",
+                    "text": f"{rule.rationale(lang)}\n\n\u201c{rule.quote}\u201d" + (f" ({rule.source})" if rule.source else "") + f"\n\n{rule.fix(lang)}",
+                    "markdown": f"{rule.rationale(lang)}\n\n> {rule.quote}" + (f"\n>\n> \u2014 {rule.source}" if rule.source else "")
+                    + f"\n\n**{'Fix' if lang == 'en' else 'Oplossing'}:** {rule.fix(lang)}",
                 },
                 "defaultConfiguration": {"level": LEVELS[rule.severity]},
                 "properties": {"plugin": rule.plugin, "ernst": rule.severity.value},
