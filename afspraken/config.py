@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Optional
 
 from afspraken.results import Problem
 from afspraken.rules import KeyPath
@@ -24,6 +24,7 @@ class Config:
     regels: dict[str, dict[str, Any]] = field(default_factory=dict)
     prefix: KeyPath = ()  # ("tool", "afspraken") inside pyproject.toml
     source: Any = field(default=None, compare=False)  # loading.Source, for located errors
+    problems: tuple[Problem, ...] = ()  # what is wrong in the file (the rest is still used)
 
     @property
     def base(self) -> Path:
@@ -62,21 +63,26 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def load(path: Optional[Path]) -> Union[Config, list[Problem]]:
-    """Read and validate a config file; ``None`` gives the defaults."""
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+def load(path: Optional[Path]) -> Config:
+    """Read and validate a config file (``None``: the defaults). Problems are in
+    ``Config.problems``; whatever is usable is used, so that all of them are found at once."""
     if path is None:
         return Config()
     from pydantic import ValidationError
 
-    from afspraken.loading import Source, parse, read, validation_problems
+    from afspraken.loading import parse, read, validation_problems
     from afspraken.rulesets import ConfigModel
 
     source = read(path, name=shown(path))
     if isinstance(source, Problem):
-        return Config(path) if source.code == "leeg" else [source]  # an empty config means: the defaults
+        return Config(path, problems=() if source.code == "leeg" else (source,))  # empty: the defaults
     data = parse(source)
     if isinstance(data, Problem):
-        return [data]
+        return Config(path, problems=(data,))
     prefix: KeyPath = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "afspraken")
@@ -84,6 +90,8 @@ def load(path: Optional[Path]) -> Union[Config, list[Problem]]:
     try:
         model = ConfigModel.model_validate(data)
     except ValidationError as exc:
-        return validation_problems(source, exc, ConfigModel, prefix)
-    assert isinstance(source, Source)
+        regels = data.get("regels")
+        usable = {k: v for k, v in regels.items() if isinstance(v, dict)} if isinstance(regels, dict) else {}
+        problems = tuple(validation_problems(source, exc, ConfigModel, prefix))
+        return Config(path, _strings(data.get("regelsets")), _strings(data.get("plugins")), usable, prefix, source, problems)
     return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source)

@@ -96,9 +96,7 @@ class Checker:
 
     def _build(self, path: Optional[Path]) -> Environment:
         loaded = configuration.load(path)
-        problems: list[Problem] = []
-        if isinstance(loaded, list):
-            problems, loaded = loaded, configuration.Config(path)
+        problems: list[Problem] = list(loaded.problems)
         pm = get_plugin_manager([*loaded.plugins, *self.plugins], entry_points=self.entry_points, base=loaded.base)
         registry = Registry(pm)
         chosen = select(registry, loaded, self.regelsets)

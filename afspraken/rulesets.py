@@ -76,6 +76,7 @@ class Ruleset:
     regels: dict[str, dict[str, Any]]
     source: Source
     plugin: str = ""
+    problems: tuple[Problem, ...] = ()  # what is wrong in the file (the rest is still used)
 
 
 class ActiveRule(NamedTuple):
@@ -111,9 +112,19 @@ def read_ruleset(path: Any, plugin: str = "") -> Union[Ruleset, list[Problem]]:
         try:
             model = RulesetModel.model_validate(data)
         except ValidationError as exc:
-            return validation_problems(source, exc, RulesetModel)
+            return _salvage(data, source, plugin, path, tuple(validation_problems(source, exc, RulesetModel)))
     name = model.regelset.naam or Path(str(path.name)).stem
     return Ruleset(name, model.regelset, model.regels, source, plugin)
+
+
+def _salvage(data: dict[str, Any], source: Source, plugin: str, path: Any, problems: tuple[Problem, ...]) -> Ruleset:
+    """What can still be used of a rule set with mistakes, so that all mistakes are found at once."""
+    meta = data.get("regelset") if isinstance(data.get("regelset"), dict) else {}
+    naam = meta.get("naam") if isinstance(meta.get("naam"), str) and meta.get("naam") else Path(str(path.name)).stem
+    extends = [e for e in meta.get("breidt_uit", []) if isinstance(e, str)] if isinstance(meta.get("breidt_uit"), list) else []
+    regels = data.get("regels") if isinstance(data.get("regels"), dict) else {}
+    usable = {k: v for k, v in regels.items() if isinstance(v, dict)}
+    return Ruleset(naam, RegelsetMeta.model_construct(naam=naam, breidt_uit=extends), usable, source, plugin, problems)
 
 
 class _Setting(NamedTuple):
@@ -163,6 +174,7 @@ def select(registry: Registry, config: Config, names: Sequence[str] = ()) -> Sel
         if isinstance(loaded, list):
             out.problems.extend(loaded)
             return
+        out.problems.extend(loaded.problems)
         visiting.append(key)
         for i, parent in enumerate(loaded.meta.breidt_uit):
             visit(parent, own_base, loaded.source.at(("regelset", "breidt_uit", i), value=True))
@@ -221,9 +233,11 @@ def _same(default: Any, value: Any) -> bool:
 
 
 def _configure(rule: Rule[Any], entry: dict[str, _Setting], out: Selection) -> Optional[ActiveRule]:
-    """Severity and validated parameters of one rule, or ``None`` with problems added."""
+    """Severity and validated parameters of one rule, or ``None`` with problems added
+    (every problem: a wrong ernst does not hide a wrong parameter)."""
     from afspraken.messages import describe
 
+    ok = True
     severity = rule.severity
     ernst = entry.pop("ernst", None)
     if ernst is not None:
@@ -235,10 +249,10 @@ def _configure(rule: Rule[Any], entry: dict[str, _Setting], out: Selection) -> O
                 f"ernst {ernst.value!r} does not exist; choose fout, waarschuwing, advies or uit",
             )
             out.problems.append(ernst.source.problem(ernst.path, message, "ernst", value=True))
-            return None
+            ok = False
     defaults = rule.defaults()
     if all(_same(getattr(defaults, k, _MISSING), s.value) for k, s in entry.items()):
-        return ActiveRule(rule, severity, defaults)  # rule sets spell out the defaults: no validator needed
+        return ActiveRule(rule, severity, defaults) if ok else None  # rule sets spell out the defaults
     try:
         params = rule.params.model_validate({k: s.value for k, s in entry.items()})
     except ValidationError as exc:
@@ -252,4 +266,4 @@ def _configure(rule: Rule[Any], entry: dict[str, _Setting], out: Selection) -> O
                 message = Text(f"{message.nl} (parameters van {rule.id}: {known})", f"{message.en} (parameters of {rule.id}: {known})")
             out.problems.append(setting.source.problem(setting.path, message, "parameter", value=error["type"] != "extra_forbidden"))
         return None
-    return ActiveRule(rule, severity, params)
+    return ActiveRule(rule, severity, params) if ok else None

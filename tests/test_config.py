@@ -146,3 +146,20 @@ def test_option_problems_have_no_fake_line(cli, write):
     result = cli("check", "a.toml", "--regelset", "onbekend", "--select", "niets")
     assert "--regelset: onbekende regelset 'onbekend'" in result.output
     assert "--select/--ignore: onbekende regel 'niets'" in result.output
+
+
+def test_every_mistake_in_a_config_is_reported_at_once(cli, write):
+    write("afspraken.toml", "taal = 'en'\n[regels.gelijke-stem]\nper = 3\nernst = 'kritiek'\n[regels.onbekend]\nernst = 'fout'\n")
+    write("a.toml", agreement_text())
+    result = cli("check", "a.toml")
+    assert result.exit_code == 2
+    for expected in ("afspraken.toml:1:1: onbekende sleutel 'taal'", "afspraken.toml:3:7: 'per'", "afspraken.toml:4:9: ernst 'kritiek' bestaat niet", "afspraken.toml:5:1: onbekende regel 'onbekend'"):
+        assert expected in result.output, (expected, result.output)
+
+
+def test_every_mistake_in_a_rule_set_is_reported_at_once(cli, write):
+    write("a.toml", agreement_text())
+    write("r.toml", "[regelset]\nauteur = 'ik'\nbreidt_uit = ['basis']\n[regels.gelijke-stem]\nper = 'persoon'\n[regels.niet-bestaand]\n")
+    result = cli("check", "a.toml", "--regelset", "r.toml")
+    assert "r.toml:2:1: onbekende sleutel 'auteur'" in result.output
+    assert "r.toml:5:7: 'per' heeft een ongeldige waarde" in result.output and "r.toml:6:1: onbekende regel 'niet-bestaand'" in result.output
