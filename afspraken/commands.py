@@ -108,7 +108,9 @@ def explain(rule_id: str, plugins: tuple[str, ...], config: Optional[Path], lang
     if rule is None:
         hint = suggest(rule_id, env.registry.rules)
         raise click.UsageError(
-            f"onbekende regel '{rule_id}'{hint.nl}; zie 'afspraken rules --alle'" if lang == "nl" else f"unknown rule '{rule_id}'{hint.en}; see 'afspraken rules --alle'"
+            f"onbekende regel '{rule_id}'{hint.nl} (alle regels: afspraken rules --alle)"
+            if lang == "nl"
+            else f"unknown rule '{rule_id}'{hint.en} (every rule: afspraken rules --alle)"
         )
     click.echo(explain_rule(rule, lang))
 
@@ -187,7 +189,8 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
         click.echo(json.dumps({"plugins": items, "failures": failures}, ensure_ascii=False, indent=2))
     else:
         for item in items:
-            click.echo(click.style(item["name"], bold=True) + f" {item['version']}  ({item['kind']}: {item['origin']})")
+            kind = {"ingebouwd": "built in", "bestand": "file"}.get(item["kind"], item["kind"]) if lang == "en" else item["kind"]
+            click.echo(click.style(item["name"], bold=True) + f" {item['version']}  ({kind}: {item['origin']})")
             click.echo(f"  hooks: {', '.join(item['hooks'])}")
             for key, label in (("rules", "regels"), ("rulesets", "regelsets"), ("formats", "formaten"), ("extensions", "extensies")):
                 if item[key]:

@@ -17,7 +17,7 @@ import tomli
 from pydantic import BaseModel, ValidationError
 
 from afspraken.locating import Locator
-from afspraken.messages import describe, suggest
+from afspraken.messages import describe, show, suggest
 from afspraken.model import Agreement
 from afspraken.results import Location, Problem, dotted
 from afspraken.rules import KeyPath, Text
@@ -164,16 +164,15 @@ def load(
         return [data]
     source.data = data
     formaat = data.get("formaat", 1)
-    if formaat != 1 or isinstance(formaat, bool):
-        return [
-            source.problem(
-                ("formaat",),
-                Text(f"formaat {formaat!r} wordt niet ondersteund (alleen formaat = 1)", f"unsupported format {formaat!r} (only formaat = 1)"),
-                "formaat",
-                value=True,
-            )
-        ]
     problems: list[Problem] = []
+    if type(formaat) is int and formaat != 1:  # another format: its keys may mean other things
+        message = Text(f"formaat {formaat} wordt niet ondersteund (alleen formaat = 1)", f"unsupported format {formaat} (only formaat = 1)")
+        return [source.problem(("formaat",), message, "formaat", value=True)]
+    if type(formaat) is not int:
+        shown = show(formaat)
+        message = Text(f"'formaat' moet het getal 1 zijn, niet {shown}", f"'formaat' must be the number 1, not {shown}")
+        problems.append(source.problem(("formaat",), message, "formaat", value=True))
+        data = {k: v for k, v in data.items() if k != "formaat"}  # checked here; the rest as usual
     agreement: Optional[Agreement] = None
     try:
         agreement = Agreement.model_validate(data)

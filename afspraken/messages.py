@@ -42,6 +42,9 @@ _EXPECTED = {
 }
 
 
+_ID_KEYS = {"id", "wie", "partij", "orgaan", "tussen", "mandaat", "regel"}
+
+
 def type_name(value: object) -> Text:
     for typ, (nl, en) in _TYPES_NL.items():
         if isinstance(value, typ):
@@ -143,8 +146,8 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
         choices = _choices(ctx)
         hint = suggest(str(value), choices) if isinstance(value, str) else Text("", "")
         return Text(
-            f"'{key}' heeft een ongeldige waarde {_show(value)}; toegestaan: {', '.join(choices)}{hint.nl}",
-            f"'{key}' has an invalid value {_show(value)}; allowed: {', '.join(choices)}{hint.en}",
+            f"'{key}' heeft een ongeldige waarde {show(value)}; toegestaan: {', '.join(choices)}{hint.nl}",
+            f"'{key}' has an invalid value {show(value)}; allowed: {', '.join(choices)}{hint.en}",
         )
     if kind == "list_type" and isinstance(value, dict):
         return Text(
@@ -153,16 +156,19 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
         )
     if kind in _EXPECTED:
         expected, example_nl, example_en = _EXPECTED[kind]
-        got = type_name(value)
-        shown = f" {_show(value)}" if _show(value) else ""
+        if kind == "string_type" and key in _ID_KEYS:  # an id, not a name
+            example_nl, example_en = 'tussen aanhalingstekens, zoals "gemeente"', 'in quotes, like "gemeente"'
+        got = "" if isinstance(value, bool) else None  # `true` says enough
+        got_nl = " ".join(filter(None, (type_name(value).nl if got is None else "", show(value))))
+        got_en = " ".join(filter(None, (type_name(value).en if got is None else "", show(value))))
         return Text(
-            f"'{key}' moet {expected.nl} zijn{f' ({example_nl})' if example_nl else ''}, niet {got.nl}{shown}",
-            f"'{key}' must be {expected.en}{f' ({example_en})' if example_en else ''}, not {got.en}{shown}",
+            f"'{key}' moet {expected.nl} zijn{f' ({example_nl})' if example_nl else ''}, niet {got_nl}",
+            f"'{key}' must be {expected.en}{f' ({example_en})' if example_en else ''}, not {got_en}",
         )
     if kind == "string_pattern_mismatch":
         return Text(
-            f"'{key}' = {_show(value)} mag alleen kleine letters, cijfers en '-' bevatten, zoals \"gemeente-eindhoven\"",
-            f"'{key}' = {_show(value)} may only contain lowercase letters, digits and '-', like \"gemeente-eindhoven\"",
+            f"'{key}' = {show(value)} mag alleen kleine letters, cijfers en '-' bevatten, zoals \"gemeente-eindhoven\"",
+            f"'{key}' = {show(value)} may only contain lowercase letters, digits and '-', like \"gemeente-eindhoven\"",
         )
     if kind == "greater_than_equal":
         return Text(f"'{key}' moet minstens {ctx.get('ge')} zijn, niet {value}", f"'{key}' must be at least {ctx.get('ge')}, not {value}")
@@ -188,7 +194,7 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
     return Text(f"'{key}': {error.get('msg', kind)}", f"'{key}': {error.get('msg', kind)}")
 
 
-def _show(value: object) -> str:
+def show(value: object) -> str:
     if isinstance(value, str):
         text = value if len(value) <= 40 else value[:37] + "..."
         return f'"{text}"'

@@ -216,3 +216,11 @@ def test_waiver_needs_a_real_explanation(write):
     text = agreement_text('[[uitzondering]]\nregel = "gelijke-stem"\ntoelichting = "te kort"\n')
     [problem] = problems_of(write("a.toml", text))
     assert "te kort" in problem.message("nl") and "20" in problem.message("nl")
+
+
+@pytest.mark.parametrize(("value", "shown"), [('"1"', '"1"'), ("1.0", "1.0"), ("true", "true")])
+def test_formaat_of_the_wrong_type_is_reported_with_the_other_problems(write, value, shown):
+    text = agreement_text(f"formaat = {value}\n[afspraak]\nbewoners = 'veel'\n")
+    problems = problems_of(write("a.toml", text))
+    assert [p.code for p in problems] == ["formaat", "type"]
+    assert problems[0].message("nl") == f"'formaat' moet het getal 1 zijn, niet {shown}"
