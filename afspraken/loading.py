@@ -132,11 +132,39 @@ _TOML_NL = [
 ]
 
 
-def _toml_message(msg: str) -> Text:
+_KEY_AT_START = re.compile(r"\s*([A-Za-z0-9_.-]+|\"[^\"]*\")\s*=")
+_DATE_VALUE = re.compile(r"=\s*\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Optional[int]]:
+    """tomli's message in plain words, made concrete with the line it is about;
+    and a better column (the key or value at fault) where there is one."""
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    key = _KEY_AT_START.match(here)
+    if msg == "Cannot overwrite a value" and key:
+        name = key.group(1).strip('"')
+        before = [i for i, l in enumerate(lines[: line - 1], 1) if (m := _KEY_AT_START.match(l)) and m.group(1).strip('"') == name]
+        also = Text(f" (ook op regel {before[-1]})", f" (also on line {before[-1]})") if before else Text("", "")
+        return Text(
+            f"TOML-fout: sleutel '{name}' staat twee keer in deze tabel{also.nl}",
+            f"TOML error: key '{name}' appears twice in this table{also.en}",
+        ), key.start(1) + 1
+    date = _DATE_VALUE.search(here)
+    if msg in ("Expected newline or end of document after a statement", "Invalid date or datetime") and date:
+        return Text(
+            "TOML-fout: ongeldige datum; schrijf een bestaande datum als JJJJ-MM-DD, zoals 2025-01-31",
+            "TOML error: invalid date; write an existing date as YYYY-MM-DD, like 2025-01-31",
+        ), len(here) - len(here[date.start() + 1 :].lstrip()) + 1
+    if msg == "Illegal character '\\n'" or (msg.startswith("Illegal character") and here.count('"') % 2):
+        return Text(
+            "TOML-fout: tekst niet afgesloten: het aanhalingsteken aan het eind ontbreekt",
+            "TOML error: text not closed: the quote at the end is missing",
+        ), None
     for pattern, nl in _TOML_NL:
         if re.fullmatch(pattern, msg):
-            return Text(f"TOML-fout: {re.sub(pattern, nl, msg)}", f"TOML error: {msg}")
-    return Text(f"TOML-fout: {msg}", f"TOML error: {msg}")
+            return Text(f"TOML-fout: {re.sub(pattern, nl, msg)}", f"TOML error: {msg}"), None
+    return Text(f"TOML-fout: {msg}", f"TOML error: {msg}"), None
 
 
 def parse(source: Source) -> Union[dict[str, Any], Problem]:
@@ -144,7 +172,8 @@ def parse(source: Source) -> Union[dict[str, Any], Problem]:
         return tomli.loads(source.text)
     except tomli.TOMLDecodeError as exc:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
-        return Problem(Location(source.name, line, column), _toml_message(getattr(exc, "msg", str(exc))), "toml")
+        message, better = _toml_message(getattr(exc, "msg", str(exc)), source.text, line)
+        return Problem(Location(source.name, line, better or column), message, "toml")
 
 
 class Loaded(NamedTuple):

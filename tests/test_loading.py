@@ -224,3 +224,18 @@ def test_formaat_of_the_wrong_type_is_reported_with_the_other_problems(write, va
     problems = problems_of(write("a.toml", text))
     assert [p.code for p in problems] == ["formaat", "type"]
     assert problems[0].message("nl") == f"'formaat' moet het getal 1 zijn, niet {shown}"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ('[afspraak]\ntitel = "x"\ntitel = "y"\n', (3, 1), "sleutel 'titel' staat twee keer in deze tabel (ook op regel 2)"),
+        ("[afspraak]\ningangsdatum = 2024-13-01\n", (2, 16), "ongeldige datum"),
+        ("[afspraak]\ningangsdatum = 2024-02-30\n", (2, 16), "ongeldige datum"),
+        ('[afspraak]\ntitel = "x\nwijk = "y"\n', (2, 11), "het aanhalingsteken aan het eind ontbreekt"),
+        ("[afspraak]\nwijken = [1, 2\n", (3, 1), "lijst niet afgesloten"),
+    ],
+)
+def test_toml_errors_in_plain_words_at_the_right_place(write, text, where, words):
+    [problem] = problems_of(write("a.toml", text))
+    assert (problem.location.line, problem.location.column) == where and words in problem.message("nl")
