@@ -149,6 +149,8 @@ def select(registry: Registry, config: Config, names: Sequence[str] = ()) -> Sel
     done: set[str] = set()
 
     def visit(ref: str, base: Path, origin: Location) -> None:
+        if ref not in registry.rulesets and not ref.endswith(".toml") and (base / f"{ref}.toml").is_file():
+            ref = f"{ref}.toml"  # a rule set next to the one that names it
         if ref.endswith(".toml") or "/" in ref or "\\" in ref:
             candidate = (base / ref).resolve()
             key, own_base = str(candidate), candidate.parent
@@ -166,7 +168,9 @@ def select(registry: Registry, config: Config, names: Sequence[str] = ()) -> Sel
             out.problems.append(Problem(origin, message, "regelset"))
             return
         if key in visiting:
-            cycle = " -> ".join([*visiting[visiting.index(key) :], key])
+            from afspraken.config import shown
+
+            cycle = " -> ".join(shown(Path(k)) if k.endswith(".toml") else k for k in [*visiting[visiting.index(key) :], key])
             out.problems.append(Problem(origin, Text(f"kringverwijzing in breidt_uit: {cycle}", f"cycle in breidt_uit: {cycle}"), "regelset"))
             return
         if key in done:

@@ -163,3 +163,14 @@ def test_every_mistake_in_a_rule_set_is_reported_at_once(cli, write):
     result = cli("check", "a.toml", "--regelset", "r.toml")
     assert "r.toml:2:1: onbekende sleutel 'auteur'" in result.output
     assert "r.toml:5:7: 'per' heeft een ongeldige waarde" in result.output and "r.toml:6:1: onbekende regel 'niet-bestaand'" in result.output
+
+
+def test_rule_sets_next_to_each_other_extend_by_name(cli, write):
+    write("a.toml", agreement_text("[afspraak]\nbewoners = 4000\n"))
+    write("sets/streng.toml", "[regelset]\nbreidt_uit = ['midden']\n[regels.niet-te-veel-professionals]\nmax_per_1000_bewoners = 2.0\n")
+    write("sets/midden.toml", "[regelset]\nbreidt_uit = ['basis']\n")
+    result = cli("check", "a.toml", "--regelset", "sets/streng.toml", "--format", "json")
+    assert json.loads(result.stdout)["rulesets"] == ["basis", "midden", "streng"] and findings(result) == ["niet-te-veel-professionals"]
+    write("sets/zelf.toml", "[regelset]\nbreidt_uit = ['zelf']\n")
+    result = cli("check", "a.toml", "--regelset", "sets/zelf.toml")
+    assert "kringverwijzing in breidt_uit: sets/zelf.toml -> sets/zelf.toml" in result.output
