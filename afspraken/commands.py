@@ -235,13 +235,21 @@ def init_command(file: Path, no_input: bool, lang: str) -> None:
         )
     answers = Answers()
     if not no_input:
-        ask = (lambda nl, en, default: click.prompt(nl if lang == "nl" else en, default=default))
-        answers.wijk = ask("Wijk", "Neighbourhood", answers.wijk)
-        answers.gemeente = ask("Gemeente", "Municipality", answers.gemeente)
-        answers.corporatie = ask("Woningcorporatie", "Housing corporation", answers.corporatie)
-        answers.bewoners = ask("Bewonersorganisatie", "Residents' organisation", answers.bewoners)
-        others = ask("Instellingen (komma's ertussen)", "Institutions (comma-separated)", ", ".join(answers.instellingen))
-        answers.instellingen = [x.strip() for x in others.split(",") if x.strip()] or answers.instellingen
+
+        def ask(nl: str, en: str) -> str:
+            text = click.prompt(nl if lang == "nl" else en, default="", show_default=False).strip()
+            return "" if text == "-" else text
+
+        try:
+            answers.wijk = ask("Wijk", "Neighbourhood")
+            answers.gemeente = ask("Gemeente", "Municipality")
+            answers.corporatie = ask("Woningcorporatie", "Housing corporation")
+            answers.bewoners = ask("Bewonersorganisatie", "Residents' organisation")
+            others = ask("Instellingen (met komma's ertussen)", "Institutions (comma-separated)")
+        except click.Abort:
+            click.echo("\n" + ("Gestopt; er is niets geschreven." if lang == "nl" else "Stopped; nothing was written."), err=True)
+            raise SystemExit(2) from None
+        answers.instellingen = [x.strip() for x in others.split(",") if x.strip() and x.strip() != "-"]
     try:
         write_new(file, render(answers))
     except FileExistsError:
@@ -250,7 +258,7 @@ def init_command(file: Path, no_input: bool, lang: str) -> None:
         click.echo(f"{file}: kan niet schrijven: {exc.strerror or exc}" if lang == "nl" else f"{file}: cannot write: {exc.strerror or exc}", err=True)
         raise SystemExit(2) from None
     click.echo(
-        f"{file} geschreven. Vul in waar 'VUL IN' staat en toets met: afspraken check {file}"
+        f"{file} geschreven. Vul in waar 'VUL IN' staat; `afspraken check {file}` noemt elke plek die nog leeg is."
         if lang == "nl"
-        else f"Wrote {file}. Fill in where it says 'VUL IN' and check with: afspraken check {file}"
+        else f"Wrote {file}. Fill in where it says 'VUL IN'; `afspraken check {file}` lists every place still empty."
     )

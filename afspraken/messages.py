@@ -186,7 +186,7 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
     if kind == "string_too_short":
         n = ctx.get("min_length")
         if n == 1:
-            return Text(f"'{key}' mag niet leeg zijn", f"'{key}' must not be empty")
+            return Text(f"'{key}' in {at.nl} mag niet leeg zijn", f"'{key}' in {at.en} must not be empty")
         return Text(
             f"'{key}' is te kort ({len(str(value))} tekens); schrijf er minstens {n}",
             f"'{key}' is too short ({len(str(value))} characters); write at least {n}",

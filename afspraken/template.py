@@ -1,93 +1,113 @@
-"""``afspraken init``: a commented starting agreement that passes ``afspraken check``."""
+"""``afspraken init``: a commented starting agreement.
+
+What is not known yet is left empty (``""``) with a ``# VUL IN`` comment, so that
+``afspraken check`` lists, with line numbers, every place that still needs filling
+in; once it is filled in, the draft passes every built-in rule set.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 PLACEHOLDER = "VUL IN"
 
 
 def slug(text: str) -> str:
-    """'Woonstichting De Key' -> 'woonstichting-de-key' (a valid id)."""
-    value = re.sub(r"[^a-z0-9]+", "-", text.lower().encode("ascii", "ignore").decode()).strip("-")
-    return value or "partij"
+    """'Stichting Één Wijk' -> 'stichting-een-wijk' (a valid id)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 @dataclass
 class Answers:
-    wijk: str = f"{PLACEHOLDER}: naam van de wijk"
-    gemeente: str = f"{PLACEHOLDER}: gemeente"
-    corporatie: str = f"{PLACEHOLDER}: naam van de woningcorporatie"
-    bewoners: str = f"{PLACEHOLDER}: naam van de bewonersorganisatie"
-    instellingen: list[str] = field(default_factory=lambda: [f"{PLACEHOLDER}: naam van de welzijnsinstelling"])
+    """What ``init`` asks; empty means: not known yet."""
+
+    wijk: str = ""
+    gemeente: str = ""
+    corporatie: str = ""
+    bewoners: str = ""
+    instellingen: list[str] = field(default_factory=list)
     start: dt.date = field(default_factory=lambda: dt.date(dt.date.today().year + 1, 1, 1))
 
 
-def q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+def _value(text: str, hint: str) -> str:
+    return json.dumps(text, ensure_ascii=False) if text else f'""  # {PLACEHOLDER}: {hint}'
+
+
+def _parties(a: Answers) -> list[tuple[str, str, str, str]]:
+    """(id, naam, soort, hint) per party, with unique ids."""
+    wanted = [
+        ("gemeente", f"Gemeente {a.gemeente}" if a.gemeente else "", "gemeente", "naam van de gemeente"),
+        (slug(a.corporatie) or "corporatie", a.corporatie, "corporatie", "naam van de woningcorporatie"),
+        (slug(a.bewoners) or "bewoners", a.bewoners, "bewoners", "naam van de bewonersorganisatie"),
+    ]
+    for i, naam in enumerate(a.instellingen or [""], 1):
+        wanted.append((slug(naam) or f"instelling-{i}", naam, "instelling", "naam van de instelling"))
+    seen: set[str] = set()
+    out = []
+    for ident, naam, soort, hint in wanted:
+        unique, n = ident, 1
+        while unique in seen:
+            n += 1
+            unique = f"{ident}-{n}"
+        seen.add(unique)
+        out.append((unique, naam, soort, hint))
+    return out
 
 
 def render(a: Answers) -> str:
     end = dt.date(a.start.year + 10, a.start.month, a.start.day) - dt.timedelta(days=1)
-    parties = [("gemeente", f"Gemeente {a.gemeente}" if PLACEHOLDER not in a.gemeente else a.gemeente, "gemeente", 2),
-               (slug(a.corporatie) if PLACEHOLDER not in a.corporatie else "corporatie", a.corporatie, "corporatie", 2),
-               (slug(a.bewoners) if PLACEHOLDER not in a.bewoners else "bewoners", a.bewoners, "bewoners", 0)]
-    for i, naam in enumerate(a.instellingen):
-        ident = slug(naam) if PLACEHOLDER not in naam else f"instelling-{i + 1}"
-        parties.append((ident, naam, "instelling", 2))
-    ids = [p[0] for p in parties]
-    corporatie, bewoners = ids[1], ids[2]
+    parties = _parties(a)
+    corporatie, bewoners = parties[1][0], parties[2][0]
+    wijk = a.wijk or "..."
     lines = [
-        f"# Samenwerkingsafspraken {a.wijk}",
-        "# Gemaakt met `afspraken init`. Vul alles in waar 'VUL IN' staat, pas de voorbeelden aan,",
-        "# en toets met `afspraken check`. Uitleg per regel: `afspraken explain REGEL`.",
-        "# Het formaat staat in docs/formaat.md; `afspraken schema` geeft een JSON Schema voor je editor.",
+        f"# Samenwerkingsafspraken {wijk}",
+        "# Gemaakt met `afspraken init`. Vul alles in waar 'VUL IN' staat: `afspraken check` noemt elke",
+        "# plek die nog leeg is. Uitleg per regel: `afspraken explain REGEL`; het formaat: docs/formaat.md.",
         "formaat = 1",
         "",
         "[afspraak]",
-        f"titel = {q(f'Samenwerkingsafspraken {a.wijk}')}",
-        'soort = "wijkafspraak"          # wijkafspraak | wijkactieplan | convenant | prestatieafspraak',
-        f"wijk = {q(a.wijk)}",
-        f"gemeente = {q(a.gemeente)}",
-        'status = "concept"              # concept | vastgesteld',
+        f"titel = {_value(f'Samenwerkingsafspraken {a.wijk}' if a.wijk else '', 'titel van de afspraak')}",
+        'soort = "wijkafspraak"  # wijkafspraak | wijkactieplan | convenant | prestatieafspraak',
+        f"wijk = {_value(a.wijk, 'naam van de wijk')}",
+        f"gemeente = {_value(a.gemeente, 'gemeente')}",
+        'status = "concept"  # concept | vastgesteld',
         f"ingangsdatum = {a.start.isoformat()}",
-        f"einddatum = {end.isoformat()}       # minstens 8 jaar, over gemeenteraadsverkiezingen heen (lange-termijn)",
-        'schaal = "buurt"                # straat | buurt | wijk | gemeente: werk kleinschalig',
-        "huishoudens = 2000              # VUL IN",
-        "bewoners = 4500                 # VUL IN: aantal bewoners (voor niet-te-veel-professionals)",
-        "",
-        "# De partijen. professionals = het aantal mensen dat de partij in de wijk inzet.",
+        f"einddatum = {end.isoformat()}  # minstens 8 jaar, over gemeenteraadsverkiezingen heen (lange-termijn)",
+        'schaal = "buurt"  # straat | buurt | wijk | gemeente: werk kleinschalig',
+        f"# huishoudens = 0  # {PLACEHOLDER}: aantal huishoudens",
+        f"# bewoners = 0  # {PLACEHOLDER}: aantal bewoners (nodig voor niet-te-veel-professionals)",
     ]
-    for ident, naam, soort, pros in parties:
-        lines += ["", "[[partij]]", f"id = {q(ident)}", f"naam = {q(naam)}", f'soort = "{soort}"']
-        if pros:
-            lines.append(f"professionals = {pros}")
+    for ident, naam, soort, hint in parties:
+        lines += ["", "[[partij]]", f'id = "{ident}"', f"naam = {_value(naam, hint)}", f'soort = "{soort}"']
+        if soort != "bewoners":
+            lines.append(f"# professionals = 0  # {PLACEHOLDER}: hoeveel mensen deze partij in de wijk inzet")
     lines += [
         "",
-        "# Het orgaan dat besluit: alle partijen met een gelijke stem (gelijke-stem),",
-        "# met het mandaat van gemeente en corporatie (een-aanspreekpunt, mandaat).",
+        "# Het orgaan dat besluit: elke partij een gelijke stem (gelijke-stem), met het mandaat",
+        "# van gemeente en corporatie, zodat het één aanspreekpunt kan zijn (een-aanspreekpunt).",
         "[[orgaan]]",
         'id = "buurtonderneming"',
-        f"naam = {q(f'Buurtonderneming {a.wijk}')}",
+        f"naam = {_value(f'Buurtonderneming {a.wijk}' if a.wijk else '', 'naam van het orgaan')}",
         'soort = "buurtonderneming"',
-        f"mandaat = {json.dumps(['gemeente', corporatie])}",
+        f'mandaat = ["gemeente", "{corporatie}"]',
     ]
     for ident, naam, _, _ in parties:
-        lines += ["", "  [[orgaan.lid]]", f"  naam = {q(f'{PLACEHOLDER}: lid namens {naam}')}", f"  partij = {q(ident)}"]
+        lines += ["", "  [[orgaan.lid]]", f"  naam = {_value('', f'wie zit er namens {naam or ident}')}", f'  partij = "{ident}"']
     lines += [
         "",
         "[aanspreekpunt]",
         'orgaan = "buurtonderneming"',
-        f"naam = {q(f'Wijkwinkel {a.wijk}')}",
-        f'bereikbaar = "{PLACEHOLDER}: openingstijden en adres"',
+        f"naam = {_value(f'Wijkwinkel {a.wijk}' if a.wijk else '', 'naam waaronder bewoners het aanspreekpunt kennen')}",
+        f"bereikbaar = {_value('', 'openingstijden, adres, telefoon of mail')}",
         "",
         "# Het (afdwingbare) recht van bewoners om vier keer per jaar met het orgaan te spreken.",
         "[[overleg]]",
-        f"tussen = {json.dumps([bewoners, 'buurtonderneming'])}",
+        f'tussen = ["{bewoners}", "buurtonderneming"]',
         "per_jaar = 4",
         "afdwingbaar = true",
         'onderwerpen = ["werkinhoud", "efficientie", "effectiviteit", "meerwaarde"]',
@@ -103,21 +123,21 @@ def render(a: Answers) -> str:
         "",
         "# Concrete acties: elk met één eigenaar (wie) en een datum binnen de looptijd.",
         "[[actie]]",
-        f'wat = "{PLACEHOLDER}: een actie op straatniveau"',
-        f"wie = {q(corporatie)}",
+        f"wat = {_value('', 'een actie op straatniveau')}",
+        f'wie = "{corporatie}"',
         f"wanneer = {dt.date(a.start.year, 6, 30).isoformat()}",
         'schaal = "straat"',
         "",
         "[[actie]]",
-        f'wat = "{PLACEHOLDER}: een actie die bewoners zelf trekken"',
-        f"wie = {q(bewoners)}",
+        f"wat = {_value('', 'een actie die bewoners zelf trekken')}",
+        f'wie = "{bewoners}"',
         f"wanneer = {dt.date(a.start.year, 9, 30).isoformat()}",
         'schaal = "straat"',
         "",
         "# Het 'oliemannetje': iemand met gezag die iedereen, ook bewoners, kan inschakelen.",
         "[escalatie]",
-        f'naam = "{PLACEHOLDER}: naam"',
-        f'gezag = "{PLACEHOLDER}: waarom deze persoon gezag heeft"',
+        f"naam = {_value('', 'naam')}",
+        f"gezag = {_value('', 'waarom deze persoon gezag heeft')}",
         'toegankelijk_voor = ["bewoners", "gemeente", "corporatie", "instelling"]',
         "na_eigen_poging = true",
         "",
@@ -126,7 +146,7 @@ def render(a: Answers) -> str:
         'kanalen = ["wijkkrant", "buurtfeest"]',
         "",
         "[maatwerk]",
-        f'wijkanalyse = "{PLACEHOLDER}: de wijkanalyse waarop dit plan rust"',
+        f"wijkanalyse = {_value('', 'de wijkanalyse waarop dit plan rust')}",
         "",
         "[continuiteit]",
         "vaste_contactpersonen = true",
