@@ -94,7 +94,7 @@ def check(
 
     Exitcode 0: niets op of boven --fail-on; 1: wel; 2: invoer kon niet worden beoordeeld.
     """
-    from afspraken.engine import Checker, discover
+    from afspraken.engine import SKIPPED, Checker, discover
     from afspraken.output import Context
     from afspraken.rules import Severity
 
@@ -103,14 +103,16 @@ def check(
     from afspraken.results import FileResult
 
     found = list(discover(paths or (".",)))
-    checked = {Path(p).resolve() for p, problem in found if problem is None and p != "-"}
+    checked = {Path(p).resolve() for p, problem in found if p != "-"}
     on_disk = [p for p, problem in found if problem is None and p != "-"]
     if jobs is None:  # a worker process costs ~0.1 s to start: worth it only for many files
         jobs = 0 if len(on_disk) >= PARALLEL_FROM else 1
     results = iter(_with_progress(checker, on_disk, jobs or os.cpu_count() or 1, lang))
     files = []
     for path, problem in found:
-        if problem is not None:
+        if problem is not None and problem.code == SKIPPED:
+            click.echo(f"{problem.location}: {problem.message(lang)}", err=True)
+        elif problem is not None:
             files.append(FileResult(path, problems=(problem,)))
         elif path == "-":
             files.append(checker.check_path("-", sys.stdin.buffer.read(), "<stdin>"))

@@ -24,6 +24,7 @@ from afspraken.results import (
     Problem,
     Report,
     RuleOutcome,
+    error_text,
 )
 from afspraken.rules import Severity, Text, Violation
 from afspraken.rulesets import ActiveRule, select
@@ -209,7 +210,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
             if bad is not None:
                 raise TypeError(f"the check returned {type(bad).__name__} {bad!r:.60}, not afspraken.Violation")
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
-            crashes.append(Crash(rule.plugin, f"regel {rule.id}", f"{type(exc).__name__}: {exc}", source.name))
+            crashes.append(Crash(rule.plugin, f"regel {rule.id}", error_text(exc), source.name))
             outcomes[rule.id] = Outcome.CRASH
             continue
         for v in violations:
@@ -317,20 +318,28 @@ def _meta(agreement: Agreement) -> dict[str, str]:
     }
 
 
+SKIPPED = "overgeslagen"  # Problem code of a note, not an error: a rule-set file named as a path
+
+
 def discover(paths: Iterable[str]) -> Iterator[tuple[str, Optional[Problem]]]:
-    """Files to check: files as given, folders searched for ``*.toml`` (not config files)."""
+    """Files to check: files as given (a rule-set file is noted and skipped), and in folders
+    every ``*.toml`` that looks like an agreement (not config, rule-set or other tools' files)."""
     for raw in paths:
         if raw == STDIN:
             yield raw, None
             continue
         path = Path(raw)
         if not path.is_dir():
-            yield raw, None
+            if _kind(path) == "regelset":
+                note = Text("een regelset, geen afspraak: overgeslagen", "a rule set, not an agreement: skipped")
+                yield raw, Problem(Location(raw, 0, 0), note, SKIPPED)
+            else:
+                yield raw, None
             continue
         found = sorted(_walk(path))
         if not found:
             yield raw, Problem(
-                Location(raw, 1, 1), Text("geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder"), "bestand"
+                Location(raw, 0, 0), Text("geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder"), "bestand"
             )
         for f in found:
             yield str(f), None
@@ -340,18 +349,21 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
         for name in files:
-            if name.endswith(".toml") and name not in configuration.NAMES and not _is_ruleset(Path(root) / name):
+            if name.lower().endswith(".toml") and name not in configuration.NAMES and _kind(Path(root) / name) == "afspraak":
                 yield Path(root) / name
 
 
-def _is_ruleset(path: Path) -> bool:
-    """A rule-set file found in a folder is not an agreement (named explicitly, it is checked)."""
+def _kind(path: Path) -> str:
+    """'afspraak', 'regelset' or 'anders' (another tool's TOML: no word of the format in it).
+    A broken agreement still says afspraak, partij or formaat somewhere, so it is still checked."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(4096)
+            head = handle.read(65536)
     except OSError:
-        return False
-    return head.startswith(b"[regelset]") or b"\n[regelset]" in head
+        return "afspraak"  # let the check say what is wrong
+    if head.startswith(b"[regelset]") or b"\n[regelset]" in head:
+        return "regelset"
+    return "afspraak" if any(word in head for word in (b"afspraak", b"partij", b"formaat")) or not head.strip() else "anders"
 
 
 def check_text(text: str, *, name: str = "<tekst>", **options: Any) -> FileResult:

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, Optional
 import pluggy
 
 from afspraken import hookspecs
-from afspraken.results import Crash
+from afspraken.results import Crash, error_text
 
 BUILTIN = {
     "afspraken.basis": "afspraken.builtin.basis",
@@ -63,7 +63,7 @@ class PluginManager(pluggy.PluginManager):
             if self.is_registered(module):
                 self.unregister(module)
             self.info.pop(info.name, None)
-            self.crashes.append(Crash(info.name, "registratie", _error(exc)))
+            self.crashes.append(Crash(info.name, "registratie", error_text(exc)))
 
     def is_builtin(self, name: str) -> bool:
         return self.info.get(name, PluginInfo("", "", "", "")).kind == "ingebouwd"
@@ -75,7 +75,7 @@ class PluginManager(pluggy.PluginManager):
             try:
                 result = impl.function()
             except Exception as exc:  # noqa: BLE001
-                self.crashes.append(Crash(impl.plugin_name, f"hook {hook}", _error(exc)))
+                self.crashes.append(Crash(impl.plugin_name, f"hook {hook}", error_text(exc)))
                 continue
             if result is not None:
                 yield impl.plugin_name, result
@@ -91,8 +91,6 @@ def _check_hooks(pm: PluginManager, name: str, module: Any) -> None:
         raise ValueError("the module has no @hookimpl functions")
 
 
-def _error(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
 
 
 def get_plugin_manager(
@@ -111,7 +109,7 @@ def get_plugin_manager(
         try:
             loaded = importlib.import_module(module)
         except Exception as exc:  # noqa: BLE001 - our own bug, but still no traceback for the user
-            pm.crashes.append(Crash(name, "import", _error(exc)))
+            pm.crashes.append(Crash(name, "import", error_text(exc)))
             continue
         pm.add(loaded, PluginInfo(name, __version__, "ingebouwd", module))
     if entry_points:
@@ -149,7 +147,7 @@ def _load_entry_points(pm: PluginManager) -> None:
         except BaseException as exc:  # noqa: BLE001 - includes SystemExit from a bad plugin
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            pm.crashes.append(Crash(ep.name, "import", _error(exc)))
+            pm.crashes.append(Crash(ep.name, "import", error_text(exc)))
             continue
         pm.add(module, PluginInfo(ep.name, version, "entry point", origin))
     for missing in sorted((allowed or set()) - found):
@@ -180,7 +178,7 @@ def _load_named(pm: PluginManager, spec: str, base: Path) -> None:
     except BaseException as exc:  # noqa: BLE001
         if isinstance(exc, KeyboardInterrupt):
             raise
-        pm.crashes.append(Crash(name, "import", _error(exc)))
+        pm.crashes.append(Crash(name, "import", error_text(exc)))
         return
     pm.add(module, info)
 

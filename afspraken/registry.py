@@ -10,7 +10,7 @@ from typing import Any, NamedTuple, Union
 from pydantic import BaseModel
 
 from afspraken.plugins import PluginManager, collect
-from afspraken.results import Crash
+from afspraken.results import Crash, error_text
 from afspraken.rules import Rule
 
 
@@ -59,7 +59,7 @@ class Registry:
             try:
                 name = ruleset_name(path)
             except Exception as exc:  # noqa: BLE001
-                self.pm.crashes.append(Crash(plugin, "hook register_rulesets", f"{path}: {type(exc).__name__}: {exc}"))
+                self.pm.crashes.append(Crash(plugin, "hook register_rulesets", f"{path}: {error_text(exc)}"))
                 continue
             if name in found:
                 other = found[name].plugin

@@ -133,6 +133,19 @@ class Report(NamedTuple):
         return 1 if hit else 0
 
 
+def error_text(exc: BaseException) -> str:
+    """``ZeroDivisionError: division by zero``; with ``AFSPRAKEN_TRACEBACK=1`` the traceback too
+    (for plugin authors; users never see one by default)."""
+    import os
+
+    text = f"{type(exc).__name__}: {exc}"
+    if os.environ.get("AFSPRAKEN_TRACEBACK"):
+        import traceback
+
+        text += "\n" + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip()
+    return text
+
+
 def dotted(path: KeyPath) -> str:
     """``("orgaan", 0, "lid", 1)`` -> ``orgaan[0].lid[1]``."""
     out = ""

@@ -263,7 +263,10 @@ def check_rule(
     if isinstance(rule, str):
         from afspraken.plugins import get_plugin_manager
 
-        rule = Registry(get_plugin_manager()).rules[rule]
+        rules = Registry(get_plugin_manager()).rules
+        if rule not in rules:
+            raise LookupError(f"no rule {rule!r} is registered; installed rules: {', '.join(sorted(rules))}")
+        rule = rules[rule]
     if params is None or isinstance(params, Mapping):
         params = rule.params.model_validate(dict(params or {}))
     loaded = load_agreement(snippet, without=without, base=base)

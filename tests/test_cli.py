@@ -268,3 +268,17 @@ def test_unwritable_output_is_a_clear_error(cli, tmp_path):
     (tmp_path / "map").mkdir()
     result = cli("check", str(GOOD), "--format", "json:map")
     assert result.exit_code == 2 and "map: kan niet schrijven" in result.output and "Traceback" not in result.output
+
+
+def test_folder_scan_skips_other_tools_toml_and_reads_upper_case(cli, write):
+    write("m/a.TOML", GOOD.read_text())
+    write("m/ruff.toml", "line-length = 100\n")
+    write("m/kapot.toml", "[afspraak\n")  # broken, but an agreement: checked
+    report = json.loads(cli("check", "m", "--format", "json").stdout)
+    assert sorted(Path(f["path"]).name for f in report["files"]) == ["a.TOML", "kapot.toml"]
+
+
+def test_a_rule_set_named_as_a_file_is_noted_and_skipped(cli, write):
+    write("r.toml", "[regelset]\nbreidt_uit = ['basis']\n")
+    result = cli("check", "r.toml", str(GOOD))
+    assert result.exit_code == 0 and "r.toml: een regelset, geen afspraak: overgeslagen" in result.output

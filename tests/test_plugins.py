@@ -203,3 +203,19 @@ def test_a_file_plugin_with_the_name_of_an_installed_one_is_an_error_naming_both
     result = cli("check", str(UNEQUAL), "--plugin", "alfa.py")
     assert result.exit_code == 2
     assert "a plugin called 'alfa' is already loaded from alfa-plug 1.2.3" in result.output and "alfa.py is not loaded" in result.output
+
+
+def test_traceback_only_when_asked(cli, write, monkeypatch):
+    plugin(write, "deler", body="return [1 / 0]")
+    args = ("check", str(UNEQUAL), "--plugin", "deler.py", "--select", "deler/regel")
+    assert "Traceback" not in cli(*args).output
+    monkeypatch.setenv("AFSPRAKEN_TRACEBACK", "1")
+    result = cli(*args)
+    assert "Traceback (most recent call last)" in result.output and "deler.py" in result.output and "return [1 / 0]" in result.output
+
+
+def test_run_rule_with_an_unknown_id_says_which_exist():
+    from afspraken.testing import run_rule
+
+    with pytest.raises(LookupError, match="no rule 'gelijke-stemm' is registered; installed rules: .*gelijke-stem"):
+        run_rule("gelijke-stemm")
