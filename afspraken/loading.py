@@ -326,7 +326,7 @@ def _cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
     afspraak = data.get("afspraak")
     if isinstance(afspraak, dict):
         start, end = afspraak.get("ingangsdatum"), afspraak.get("einddatum")
-        if _is_date(start) and _is_date(end) and end <= start:
+        if isinstance(start, dt.date) and isinstance(end, dt.date) and _is_date(start) and _is_date(end) and end <= start:
             yield source.problem(
                 ("afspraak", "einddatum"),
                 Text(f"einddatum {end} ligt niet na ingangsdatum {start}", f"einddatum {end} is not after ingangsdatum {start}"),

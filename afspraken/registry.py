@@ -105,7 +105,7 @@ class Registry:
         return found
 
 
-def _traversable() -> Union[type, tuple[type, ...]]:
+def _traversable() -> type:
     try:
         from importlib.resources.abc import Traversable
     except ImportError:  # Python 3.10

@@ -119,11 +119,14 @@ def read_ruleset(path: Any, plugin: str = "") -> Union[Ruleset, list[Problem]]:
 
 def _salvage(data: dict[str, Any], source: Source, plugin: str, path: Any, problems: tuple[Problem, ...]) -> Ruleset:
     """What can still be used of a rule set with mistakes, so that all mistakes are found at once."""
-    meta = data.get("regelset") if isinstance(data.get("regelset"), dict) else {}
-    naam = meta.get("naam") if isinstance(meta.get("naam"), str) and meta.get("naam") else Path(str(path.name)).stem
-    extends = [e for e in meta.get("breidt_uit", []) if isinstance(e, str)] if isinstance(meta.get("breidt_uit"), list) else []
-    regels = data.get("regels") if isinstance(data.get("regels"), dict) else {}
-    usable = {k: v for k, v in regels.items() if isinstance(v, dict)}
+    meta = data.get("regelset")
+    meta = meta if isinstance(meta, dict) else {}
+    naam = meta.get("naam")
+    naam = naam if isinstance(naam, str) and naam else Path(str(path.name)).stem
+    extends = meta.get("breidt_uit")
+    extends = [e for e in extends if isinstance(e, str)] if isinstance(extends, list) else []
+    regels = data.get("regels")
+    usable = {k: v for k, v in regels.items() if isinstance(v, dict)} if isinstance(regels, dict) else {}
     return Ruleset(naam, RegelsetMeta.model_construct(naam=naam, breidt_uit=extends), usable, source, plugin, problems)
 
 

@@ -6,6 +6,7 @@ installed as ``afspraken/regelsets/``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,7 +56,7 @@ def name_of(doc: Agreement, id: str) -> str:
     return found.naam if found else id
 
 
-def names(items: list[str], lang: str) -> str:
+def names(items: Sequence[str], lang: str) -> str:
     """'a, b en c' / 'a, b and c'."""
     if len(items) <= 1:
         return "".join(items)

@@ -243,7 +243,7 @@ def niet_te_veel_professionals(doc: Agreement, params: ProfessionalsParams) -> I
             ("afspraak", "bewoners"),
             *keys,
         )
-    elif total and (bewoners == 0 or total * 1000 / bewoners > params.max_per_1000_bewoners):
+    elif total and bewoners is not None and (bewoners == 0 or total * 1000 / bewoners > params.max_per_1000_bewoners):
         ratio = total * 1000 / bewoners if bewoners else float("inf")
         shown = {lang: ("∞" if bewoners == 0 else number(ratio, lang, unlike=params.max_per_1000_bewoners)) for lang in ("nl", "en")}
         limit = {lang: number(params.max_per_1000_bewoners, lang) for lang in ("nl", "en")}

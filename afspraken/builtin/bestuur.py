@@ -121,12 +121,12 @@ def _ontbrekend(doc: Agreement, present: set[str]) -> list[tuple[str, str, tuple
         missing.append(("de gemeente", "the municipality", ()))
     if "bewoners" not in soorten:
         wie = [p.naam for p in doc.ondertekenaars("bewoners")]
-        k = next((k for k, p in enumerate(doc.partij) if p.soort == "bewoners"), None)
+        first = next((k for k, p in enumerate(doc.partij) if p.soort == "bewoners"), None)
         missing.append(
             (
                 f"de bewoners ({names(wie, 'nl')})" if wie else "de bewoners",
                 f"the residents ({names(wie, 'en')})" if wie else "the residents",
-                ("partij", k) if k is not None else (),
+                ("partij", first) if first is not None else (),
             )
         )
     return missing
@@ -294,7 +294,7 @@ def vitale_coalitie(doc: Agreement, params: VitaleCoalitieParams) -> Iterator[Vi
         if soort in soorten:
             continue
         niet = [k for k, p in enumerate(doc.partij) if p.soort == soort]
-        at = [("partij", k, "ondertekent") for k in niet] or [("partij",)]
+        at: list[tuple[str | int, ...]] = [("partij", k, "ondertekent") for k in niet] or [("partij",)]
         yield violation(
             f"geen {soort} ondertekent de afspraak"
             + (f" ({names([doc.partij[k].naam for k in niet], 'nl')} ondertekent niet)" if niet else "")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from afspraken import hookimpl
 from afspraken.builtin import BRON, name_of, names, ruleset
-from afspraken.model import Agreement
+from afspraken.model import Agreement, SoortPartij
 from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
 RULESETS = ("buurtonderneming", "emmen-revisited", "development-trust")
@@ -73,7 +73,8 @@ mandaat = ["gemeente", "corporatie"]
 """,
 )
 def mandaat(doc: Agreement, params: Params) -> Iterator[Violation]:
-    for soort, en in (("gemeente", "municipality"), ("corporatie", "housing corporation")):
+    kinds: tuple[tuple[SoortPartij, str], ...] = (("gemeente", "municipality"), ("corporatie", "housing corporation"))
+    for soort, en in kinds:
         if not doc.ondertekenaars(soort):
             yield violation(
                 f"geen {soort} ondertekent de afspraak, terwijl de buurtonderneming het mandaat van gemeente én corporatie hoort te hebben",

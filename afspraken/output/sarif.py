@@ -41,7 +41,7 @@ def _physical(loc: Location) -> dict[str, Any]:
 def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
     lang = ctx.lang
     used = sorted({f.rule for f in report.findings} | set(ctx.rules))
-    descriptors = []
+    descriptors: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     for rule_id in used:
         rule = ctx.rules.get(rule_id)
