@@ -13,7 +13,6 @@ degrade to ``None`` or, with :meth:`Locator.nearest`, to a known ancestor.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -304,12 +303,11 @@ class Locator:
     Construction is free; the index is built on the first lookup, once.
     """
 
-    __slots__ = ("_text", "_index", "_newlines")
+    __slots__ = ("_text", "_index")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._index: _Index | None = None
-        self._newlines: list[int] | None = None
 
     def _get_index(self) -> _Index:
         if self._index is None:
@@ -317,11 +315,9 @@ class Locator:
         return self._index
 
     def _position(self, offset: int) -> Position:
-        if self._newlines is None:
-            self._newlines = [m.start() for m in re.finditer("\n", self._text)]
-        line = bisect_left(self._newlines, offset)  # newlines before `offset`
-        start = self._newlines[line - 1] + 1 if line else 0
-        return Position(line + 1, offset - start + 1)
+        # A few positions per file: counting in C beats building a table of all newlines.
+        text = self._text
+        return Position(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
 
     def find(self, path: Path) -> Position | None:
         """Where `path` is defined: its key token; for an array element its value;
