@@ -310,6 +310,8 @@ def overlegrecht(doc: Agreement, params: OverlegrechtParams) -> Iterator[Violati
 
 def _overleg_gaps(doc: Agreement, i: int, bewoners: set[str], min_per_jaar: int) -> Iterator[Violation]:
     overleg = doc.overleg[i]
+    if overleg.per_jaar >= min_per_jaar and overleg.afdwingbaar:
+        return  # the common case: nothing to say, no names to look up
     wie = [name_of(doc, x) for x in overleg.tussen if x in bewoners]
     met = [name_of(doc, x) for x in overleg.tussen if x not in bewoners] or wie
     if overleg.per_jaar < min_per_jaar:
