@@ -442,7 +442,8 @@ def test_junit_is_valid_and_counts_are_right(files, junit_schema, write):
         assert _attrs(suite) == _recount(suite), suite.get("name")
         for key, value in _recount(suite).items():
             totals[key] += value
-    assert _attrs(root) == totals
+    assert {k: v for k, v in _attrs(root).items() if k != "skipped"} == {k: v for k, v in totals.items() if k != "skipped"}
+    assert root.get("skipped") is None  # not allowed on <testsuites> by the Jenkins schema
     rich, good = report.files[0], report.files[3]
     assert _attrs(suites[0]) == {"tests": len(rich.outcomes), "failures": 3, "errors": 0, "skipped": 1}
     assert _attrs(suites[2]) == {"tests": 1, "failures": 0, "errors": 1, "skipped": 0}
