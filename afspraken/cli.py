@@ -96,14 +96,14 @@ def check(
     """
     from afspraken.engine import SKIPPED, Checker, discover
     from afspraken.output import Context
+    from afspraken.results import FileResult
     from afspraken.rules import Severity
 
     targets = _targets(formats, output, lang)
     checker = Checker(regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config)
-    from afspraken.results import FileResult
-
     found = list(discover(paths or (".",)))
-    checked = {Path(p).resolve() for p, problem in found if p != "-"}
+    available = checker.environment(Path.cwd()).registry.formats
+    _check_targets(targets, available, {Path(p).resolve() for p, _ in found if p != "-"}, lang)  # before the work
     on_disk = [p for p, problem in found if problem is None and p != "-"]
     if jobs is None:  # a worker process costs ~0.1 s to start: worth it only for many files
         jobs = 0 if len(on_disk) >= PARALLEL_FROM else 1
@@ -119,42 +119,46 @@ def check(
         else:
             files.append(next(results))
     report = checker.report(files)
-    env = checker.environment(Path.cwd()) if not checker._envs else next(iter(checker._envs.values()))
     fail = None if fail_on == "nooit" else Severity(fail_on)
-    rules = {}
-    for e in checker._envs.values():
-        rules.update({a.rule.id: a.rule for a in e.rules})
-    available = env.registry.formats
     for name, dest in targets:
-        if name not in available:
-            from afspraken.messages import suggest
-
-            hint = suggest(name, available)
-            raise click.UsageError(
-                _t(lang, f"onbekend formaat '{name}'{hint.nl} (bekend: {', '.join(available)})", f"unknown format '{name}'{hint.en} (known: {', '.join(available)})")
-            )
-        if dest is not None and dest.resolve() in checked:
-            raise click.UsageError(_t(lang, f"{dest} is een van de getoetste afspraken; die wordt niet overschreven", f"{dest} is one of the checked agreements; it will not be overwritten"))
-    for name, dest in targets:
-        fmt = available[name]
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-        ctx = Context(lang, color, rules, toon_geslaagd, fail, quiet, __version__)
-        text = fmt.render(report, ctx)
-        if dest is None:
-            click.echo(text, nl=False, color=color)
-        else:
-            from afspraken.writing import OutputError, write_report
-
-            try:
-                write_report(dest, text)
-            except OutputError as exc:
-                click.echo(exc.message(lang), err=True)
-                sys.exit(2)
+        text = available[name].render(report, Context(lang, color, checker.active_rules(), toon_geslaagd, fail, quiet, __version__))
+        _emit(text, dest, color, lang)
     if report.broken and not any(dest is None and name == "text" for name, dest in targets):
         from afspraken.output.text import problems
 
         click.echo(problems(report, Context(lang)), err=True, nl=False)
     sys.exit(report.exit_code(fail))
+
+
+def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, checked: set[Path], lang: str) -> None:
+    """Unknown formats and reports that would overwrite a checked agreement: usage errors, before any work."""
+    for name, dest in targets:
+        if name not in available:
+            from afspraken.messages import suggest
+
+            hint = suggest(name, available)
+            known = ", ".join(available)
+            raise click.UsageError(
+                _t(lang, f"onbekend formaat '{name}'{hint.nl} (bekend: {known})", f"unknown format '{name}'{hint.en} (known: {known})")
+            )
+        if dest is not None and dest.resolve() in checked:
+            raise click.UsageError(
+                _t(lang, f"{dest} is een van de getoetste afspraken; die wordt niet overschreven", f"{dest} is one of the checked agreements; it will not be overwritten")
+            )
+
+
+def _emit(text: str, dest: Optional[Path], color: bool, lang: str) -> None:
+    if dest is None:
+        click.echo(text, nl=False, color=color)
+        return
+    from afspraken.writing import OutputError, write_report
+
+    try:
+        write_report(dest, text)
+    except OutputError as exc:
+        click.echo(exc.message(lang), err=True)
+        sys.exit(2)
 
 
 PROGRESS_FROM = 8  # files; fewer finish before a bar would be useful

@@ -72,11 +72,12 @@ class Checker:
         entry_points: bool = True,
         today: Optional[dt.date] = None,
     ) -> None:
+        # As given, so that a worker process can build the same Checker.
         self.options: dict[str, Any] = dict(
             regelsets=tuple(regelsets), select=tuple(select), ignore=tuple(ignore), plugins=tuple(plugins),
             config=config, entry_points=entry_points, today=today,
         )
-        self.regelsets, self.selected, self.ignored = tuple(regelsets), tuple(select), tuple(ignore)
+        self.regelsets, self.selected, self.ignored = self.options["regelsets"], self.options["select"], self.options["ignore"]
         self.plugins, self.config_path, self.entry_points = tuple(plugins), config, entry_points
         self.today = today or dt.date.today()
         self._envs: dict[Optional[Path], Environment] = {}
@@ -171,6 +172,10 @@ class Checker:
                 self.crashes += [c for c in crashes if c not in self.crashes]
                 self.problems += [p for p in problems if p not in self.problems]
                 yield done
+
+    def active_rules(self) -> dict[str, Any]:
+        """Every rule that runs under some config used so far (for output formats)."""
+        return {a.rule.id: a.rule for env in self._envs.values() for a in env.rules}
 
     def report(self, files: Sequence[FileResult]) -> Report:
         rulesets: list[str] = []

@@ -1,0 +1,36 @@
+"""The library API: what `import afspraken` offers, lazily."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import afspraken
+
+
+def test_every_exported_name_resolves():
+    for name in afspraken.__all__:
+        assert getattr(afspraken, name) is not None, name
+    assert callable(afspraken.rule) and afspraken.hookimpl is not None
+
+
+def test_check_text_checks_an_agreement_given_as_text():
+    from afspraken.testing import agreement_text
+
+    result = afspraken.check_text(agreement_text("[afspraak]\nbewoners = 1000\n"), name="concept.toml")
+    assert [f.rule for f in result.findings] == ["niet-te-veel-professionals"]
+    assert result.findings[0].location.file == "concept.toml"
+    broken = afspraken.check_text("formaat = 1\n")
+    assert broken.problems and not broken.evaluated
+
+
+def test_the_version_is_the_distributions():
+    from importlib.metadata import version
+
+    assert afspraken.__version__ == version("afspraken")
+
+
+def test_import_is_cheap_and_loads_neither_pydantic_nor_plugins():
+    code = "import sys, afspraken; print(sorted(m for m in sys.modules if m.split('.')[0] in ('afspraken', 'pydantic')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['afspraken']"
