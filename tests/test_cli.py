@@ -282,3 +282,24 @@ def test_a_rule_set_named_as_a_file_is_noted_and_skipped(cli, write):
     write("r.toml", "[regelset]\nbreidt_uit = ['basis']\n")
     result = cli("check", "r.toml", str(GOOD))
     assert result.exit_code == 0 and "r.toml: een regelset, geen afspraak: overgeslagen" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "dutch"),
+    [
+        (["check", "--fail-on", "nope"], "Fout: ongeldige waarde voor '--fail-on': 'nope' is geen van"),
+        (["check", "--jobs", "-1"], "valt niet binnen"),
+        (["explain"], "Fout: argument 'REGEL' ontbreekt."),
+        (["check", "--fail-o", "fout"], "Fout: onbekende optie '--fail-o'. Bedoelde u --fail-on?"),
+        (["kijk"], "Fout: onbekende opdracht 'kijk'."),
+    ],
+)
+def test_usage_errors_in_dutch_with_exit_2(args, dutch):
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "AFSPRAKEN_LANG"}
+    result = subprocess.run([sys.executable, "-m", "afspraken", *args], capture_output=True, text=True, env=env)
+    assert result.returncode == 2 and dutch in result.stderr and "Gebruik: afspraken" in result.stderr
+    english = subprocess.run([sys.executable, "-m", "afspraken", *args, "--lang", "en"], capture_output=True, text=True, env=env)
+    assert english.returncode == 2 and "Error:" in english.stderr
