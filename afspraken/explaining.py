@@ -36,12 +36,15 @@ def toml_key(key: str) -> str:
     return key if key and all(c.isalnum() or c in "-_" for c in key) and key.isascii() else json.dumps(key)
 
 
-def parameters(rule: Rule[Any]) -> list[tuple[str, str, str]]:
-    """(name, default as TOML, description) for each parameter."""
+def parameters(rule: Rule[Any], lang: str = "nl") -> list[tuple[str, str, str]]:
+    """(name, default as TOML, description) for each parameter. The description is the
+    field's (Dutch) ``description``; ``json_schema_extra={"en": ...}`` gives the English."""
     out = []
-    defaults = rule.params()
+    defaults = rule.defaults()
     for name, field in rule.params.model_fields.items():
-        out.append((name, _toml(getattr(defaults, name)), field.description or ""))
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        description = str(extra.get("en", field.description)) if lang == "en" else field.description
+        out.append((name, _toml(getattr(defaults, name)), description or ""))
     return out
 
 
@@ -67,7 +70,7 @@ def explain_rule(rule: Rule[Any], lang: str = "nl", *, markdown: bool = False, l
         lines += [h("goed"), *([fence] if fence else []), _indent(rule.example_pass, markdown), *([end] if end else []), ""]
     lines += [h("oplossing"), rule.fix(lang), ""]
     lines += [h("parameters")]
-    params = parameters(rule)
+    params = parameters(rule, lang)
     if not params:
         lines += [H["geen"](lang), ""]
     else:

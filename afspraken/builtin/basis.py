@@ -16,7 +16,11 @@ from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, viol
 
 
 class GelijkeStemParams(Params):
-    per: Literal["partij", "soort"] = Field("partij", description="Vergelijk stemmen per partij of per soort partij.")
+    per: Literal["partij", "soort"] = Field(
+        "partij",
+        description="Vergelijk stemmen per partij of per soort partij.",
+        json_schema_extra={"en": "Compare votes per party, or per kind of party."},
+    )
 
 
 @rule(
@@ -164,7 +168,9 @@ def een_aanspreekpunt(doc: Agreement, params: Params) -> Iterator[Violation]:
         at = ("aanspreekpunt", i)
         if punt.orgaan is None and punt.partij is None:
             yield violation(
-                f"aanspreekpunt '{punt.naam}' noemt geen orgaan of partij", f"point of contact '{punt.naam}' names no body or party", at
+                f"aanspreekpunt '{punt.naam}' noemt geen orgaan of partij",
+                f"point of contact '{punt.naam}' names no body or party",
+                at,
             )
         if not (punt.bereikbaar or "").strip():
             yield violation(
@@ -176,7 +182,9 @@ def een_aanspreekpunt(doc: Agreement, params: Params) -> Iterator[Violation]:
         if orgaan is None:
             continue
         k = doc.orgaan.index(orgaan)
-        missing = [p for p in doc.ondertekenaars() if p.soort in ("gemeente", "corporatie") and p.id not in orgaan.mandaat]
+        missing = [
+            p for p in doc.ondertekenaars() if p.soort in ("gemeente", "corporatie") and p.id not in orgaan.mandaat
+        ]
         if missing:
             who = [p.naam for p in missing]
             yield violation(
@@ -188,8 +196,18 @@ def een_aanspreekpunt(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 class ProfessionalsParams(Params):
-    max_per_1000_bewoners: float = Field(3.0, ge=0, description="Maximaal aantal professionals per 1.000 bewoners.")
-    max_organisaties: int = Field(5, ge=0, description="Maximaal aantal organisaties met professionals in het gebied.")
+    max_per_1000_bewoners: float = Field(
+        3.0,
+        ge=0,
+        description="Maximaal aantal professionals per 1.000 bewoners.",
+        json_schema_extra={"en": "Most professionals per 1,000 residents."},
+    )
+    max_organisaties: int = Field(
+        5,
+        ge=0,
+        description="Maximaal aantal organisaties met professionals in het gebied.",
+        json_schema_extra={"en": "Most organisations with professionals in the area."},
+    )
 
 
 @rule(
@@ -245,7 +263,10 @@ def niet_te_veel_professionals(doc: Agreement, params: ProfessionalsParams) -> I
         )
     elif total and bewoners is not None and (bewoners == 0 or total * 1000 / bewoners > params.max_per_1000_bewoners):
         ratio = total * 1000 / bewoners if bewoners else float("inf")
-        shown = {lang: ("∞" if bewoners == 0 else number(ratio, lang, unlike=params.max_per_1000_bewoners)) for lang in ("nl", "en")}
+        shown = {
+            lang: ("∞" if bewoners == 0 else number(ratio, lang, unlike=params.max_per_1000_bewoners))
+            for lang in ("nl", "en")
+        }
         limit = {lang: number(params.max_per_1000_bewoners, lang) for lang in ("nl", "en")}
         yield violation(
             f"{count(total, 'nl')} professionals op {count(bewoners, 'nl')} bewoners is {shown['nl']} per 1.000 bewoners; het maximum is {limit['nl']}",

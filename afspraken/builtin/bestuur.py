@@ -208,7 +208,12 @@ def oliemannetje(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 class VitaleCoalitieParams(Params):
-    min_soorten: int = Field(3, ge=0, description="Minimaal aantal soorten partijen onder de ondertekenaars.")
+    min_soorten: int = Field(
+        3,
+        ge=0,
+        description="Minimaal aantal soorten partijen onder de ondertekenaars.",
+        json_schema_extra={"en": "Fewest kinds of party among the signatories."},
+    )
 
 
 @rule(

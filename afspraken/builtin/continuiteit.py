@@ -61,7 +61,12 @@ def maatwerk(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 class VasteGezichtenParams(Params):
-    min_jaren: int = Field(2, ge=0, description="Minimum voor continuiteit.minimale_bezetting_jaren.")
+    min_jaren: int = Field(
+        2,
+        ge=0,
+        description="Minimum voor continuiteit.minimale_bezetting_jaren.",
+        json_schema_extra={"en": "Minimum for continuiteit.minimale_bezetting_jaren."},
+    )
 
 
 @rule(

@@ -254,7 +254,6 @@ def bewonersbestuur(doc: Agreement, params: Params) -> Iterator[Violation]:
         )
 
 
-
 RULES: list[Rule] = [mandaat, onafhankelijke_regie, bewonersbestuur]
 
 

@@ -121,6 +121,7 @@ class FasenParams(Params):
     fasen: list[Fase] = Field(
         default_factory=lambda: list(FASEN),
         description="Fasen waarin bewoners betrokken moeten zijn (initiatief, ontwerp, besluit, uitvoering, evaluatie).",
+        json_schema_extra={"en": "The phases residents must be involved in."},
     )
 
 

@@ -91,11 +91,19 @@ VERKIEZINGEN = (
 
 
 class LangeTermijnParams(Params):
-    min_jaren: int = Field(8, ge=0, description="Minimale looptijd in jaren.")
-    min_verkiezingen: int = Field(1, ge=0, description="Minimaal aantal gemeenteraadsverkiezingen binnen de looptijd.")
+    min_jaren: int = Field(
+        8, ge=0, description="Minimale looptijd in jaren.", json_schema_extra={"en": "Shortest term in years."}
+    )
+    min_verkiezingen: int = Field(
+        1,
+        ge=0,
+        description="Minimaal aantal gemeenteraadsverkiezingen binnen de looptijd.",
+        json_schema_extra={"en": "Fewest municipal elections within the term."},
+    )
     verkiezingen: list[dt.date] = Field(
         default_factory=lambda: list(VERKIEZINGEN),
         description="Data van de gemeenteraadsverkiezingen (de laatste is verwacht, nog niet vastgesteld).",
+        json_schema_extra={"en": "Dates of the municipal elections (the last one expected, not yet fixed)."},
     )
 
 
@@ -174,8 +182,10 @@ def lange_termijn(doc: Agreement, params: LangeTermijnParams) -> Iterator[Violat
         return
     jaren, dagen = _duur(begin, eind)
     term = {
-        "nl": f"{begin} t/m {eind} ({jaren} jaar" + (f" en {dagen} {'dag' if dagen == 1 else 'dagen'})" if dagen else ")"),
-        "en": f"{begin} to {eind} ({amount(jaren, 'year', 'years')}" + (f" and {amount(dagen, 'day', 'days')})" if dagen else ")"),
+        "nl": f"{begin} t/m {eind} ({jaren} jaar"
+        + (f" en {dagen} {'dag' if dagen == 1 else 'dagen'})" if dagen else ")"),
+        "en": f"{begin} to {eind} ({amount(jaren, 'year', 'years')}"
+        + (f" and {amount(dagen, 'day', 'days')})" if dagen else ")"),
     }
     at = (("afspraak", "einddatum"), ("afspraak", "ingangsdatum"))
     if _plus_jaren(begin, params.min_jaren) > eind + dt.timedelta(days=1):
@@ -222,7 +232,11 @@ def lange_termijn(doc: Agreement, params: LangeTermijnParams) -> Iterator[Violat
 
 class KleinschaligParams(Params):
     min_aandeel_straat: float = Field(
-        0.25, ge=0, le=1, description="Minimaal aandeel acties op straatniveau als de afspraak groter dan een buurt is."
+        0.25,
+        ge=0,
+        le=1,
+        description="Minimaal aandeel acties op straatniveau als de afspraak groter dan een buurt is.",
+        json_schema_extra={"en": "Smallest share of actions at street level (0 to 1)."},
     )
 
 

@@ -41,11 +41,11 @@ ongebruikt = rule(
     ),
     quote=_QUOTE,
     fix=Text("Verwijder de [[uitzondering]].", "Remove the [[uitzondering]]."),
-    example_fail='''
+    example_fail="""
 [[uitzondering]]
 regel = "kleinschalig"      # maar de afspraak is al kleinschalig
 toelichting = "De aanpak werkt op wijkniveau vanwege de herstructurering."
-''',
+""",
     example_pass="# geen [[uitzondering]] voor een regel die niets vindt",
 )(_applied_by_engine)
 
@@ -69,18 +69,18 @@ verlopen = rule(
         "Pas de regel alsnog toe, of verleng de uitzondering met een nieuwe toelichting.",
         "Apply the rule after all, or extend the waiver with a new explanation.",
     ),
-    example_fail='''
+    example_fail="""
 [[uitzondering]]
 regel = "lange-termijn"
 toelichting = "Eerst een proefjaar; daarna besluiten we over verlenging."
 tot = 2020-12-31
-''',
-    example_pass='''
+""",
+    example_pass="""
 [[uitzondering]]
 regel = "lange-termijn"
 toelichting = "Eerst een proefjaar; daarna besluiten we over verlenging."
 tot = 2030-12-31
-''',
+""",
 )(_applied_by_engine)
 
 

@@ -25,14 +25,27 @@ def _norm(text: str) -> str:
 
 class BredeParams(Params):
     min_groepen: int = Field(
-        3, ge=0, description="Minimaal aantal bewonersgroepen dat actief bereikt wordt (bewoners.groepen)."
+        3,
+        ge=0,
+        description="Minimaal aantal bewonersgroepen dat actief bereikt wordt (bewoners.groepen).",
+        json_schema_extra={"en": "Fewest resident groups actively reached (bewoners.groepen)."},
     )
     verplicht: list[str] = Field(
-        default_factory=lambda: ["jongeren"], description="Groepen die in bewoners.groepen moeten staan."
+        default_factory=lambda: ["jongeren"],
+        description="Groepen die in bewoners.groepen moeten staan.",
+        json_schema_extra={"en": "Groups that must be in bewoners.groepen."},
     )
-    max_zetels: int = Field(1, ge=1, description="In hoeveel organen één persoon namens bewoners mag zitten.")
+    max_zetels: int = Field(
+        1,
+        ge=1,
+        description="In hoeveel organen één persoon namens bewoners mag zitten.",
+        json_schema_extra={"en": "In how many bodies one person may sit for residents."},
+    )
     max_rotatie_jaren: int = Field(
-        8, ge=0, description="Maximum voor bewoners.rotatie_jaren (jaren achtereen in een zetel)."
+        8,
+        ge=0,
+        description="Maximum voor bewoners.rotatie_jaren (jaren achtereen in een zetel).",
+        json_schema_extra={"en": "Maximum for bewoners.rotatie_jaren (consecutive years in a seat)."},
     )
 
 
@@ -221,7 +234,12 @@ def bewoners_beoordelen(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 class OverlegrechtParams(Params):
-    min_per_jaar: int = Field(4, ge=0, description="Hoe vaak per jaar de bewoners minstens recht op overleg hebben.")
+    min_per_jaar: int = Field(
+        4,
+        ge=0,
+        description="Hoe vaak per jaar de bewoners minstens recht op overleg hebben.",
+        json_schema_extra={"en": "How often a year residents have at least a right to meet."},
+    )
 
 
 @rule(
