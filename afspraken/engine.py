@@ -211,8 +211,8 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
             if result is None or isinstance(result, (Violation, str, bytes, dict)):
                 raise TypeError(f"the check returned {type(result).__name__}, not a list (or generator) of afspraken.Violation")
             violations = list(result)
-            bad = next((v for v in violations if not isinstance(v, Violation)), None)
-            if bad is not None:
+            if violations and not all(isinstance(v, Violation) for v in violations):
+                bad = next(v for v in violations if not isinstance(v, Violation))
                 raise TypeError(f"the check returned {type(bad).__name__} {bad!r:.60}, not afspraken.Violation")
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
             crashes.append(Crash(rule.plugin, f"regel {rule.id}", error_text(exc), source.name))
