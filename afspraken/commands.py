@@ -252,8 +252,11 @@ def init_command(file: Path, no_input: bool, lang: str) -> None:
         answers.instellingen = [x.strip() for x in others.split(",") if x.strip() and x.strip() != "-"]
     try:
         write_new(file, render(answers))
-    except FileExistsError:
-        raise click.UsageError(f"{file} bestaat al" if lang == "nl" else f"{file} already exists") from None
+    except FileExistsError as exc:
+        if file.exists():  # created meanwhile: still never overwritten
+            raise click.UsageError(f"{file} bestaat al" if lang == "nl" else f"{file} already exists") from None
+        click.echo(f"{file}: kan niet schrijven: {exc.filename} is geen map" if lang == "nl" else f"{file}: cannot write: {exc.filename} is not a folder", err=True)
+        raise SystemExit(2) from None
     except OSError as exc:
         click.echo(f"{file}: kan niet schrijven: {exc.strerror or exc}" if lang == "nl" else f"{file}: cannot write: {exc.strerror or exc}", err=True)
         raise SystemExit(2) from None

@@ -65,3 +65,9 @@ def test_write_new_refuses_an_existing_file_atomically(tmp_path):
     with pytest.raises(FileExistsError):
         write_new(target, "twee\n")
     assert target.read_text() == "een\n" and sorted(p.name for p in tmp_path.iterdir()) == ["a.toml"]
+
+
+def test_init_under_a_file_says_what_is_wrong(cli, tmp_path):
+    (tmp_path / "bestand").write_text("x")
+    result = cli("init", "bestand/nieuw.toml", "--no-input")
+    assert result.exit_code == 2 and "bestand is geen map" in result.output and "bestaat al" not in result.output
