@@ -54,6 +54,18 @@ def write_new(path: Path, text: str) -> None:
     _atomic(path, text, _default_mode(), replace=False)
 
 
+def _rename_new(tmp: str, path: Path) -> None:
+    """Move ``tmp`` to ``path`` atomically without ever replacing an existing file."""
+    try:
+        os.link(tmp, path)  # atomic, and fails (FileExistsError) instead of replacing
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then rename
+        if os.path.lexists(path):
+            raise FileExistsError(17, "File exists", str(path)) from None
+        os.rename(tmp, path)
+
+
 def _atomic(path: Path, text: str, mode: int, *, replace: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -64,7 +76,7 @@ def _atomic(path: Path, text: str, mode: int, *, replace: bool) -> None:
         if replace:
             os.replace(tmp, path)
         else:
-            os.link(tmp, path)  # atomic, and fails instead of replacing an existing file
+            _rename_new(tmp, path)
     finally:
         if os.path.lexists(tmp):
             os.unlink(tmp)

@@ -79,3 +79,16 @@ def test_output_format_follows_the_file_name(cli, tmp_path):
 def test_empty_file_name_after_colon_is_a_usage_error(cli):
     result = cli("check", str(GOOD), "--format", "sarif:")
     assert result.exit_code == 2 and "geef een bestandsnaam" in result.output
+
+
+def test_new_file_without_hard_links_still_never_replaces(tmp_path, monkeypatch):
+    from afspraken import writing
+
+    def no_links(src, dst):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(writing.os, "link", no_links)
+    writing.write_new(tmp_path / "a.toml", "een\n")
+    with pytest.raises(FileExistsError):
+        writing.write_new(tmp_path / "a.toml", "twee\n")
+    assert (tmp_path / "a.toml").read_text() == "een\n" and sorted(p.name for p in tmp_path.iterdir()) == ["a.toml"]
