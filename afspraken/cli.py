@@ -71,6 +71,7 @@ def cli() -> None:
     "--jobs", "-j", type=click.IntRange(min=0), default=None,
     help=f"Aantal processen; 0 = één per processorkern (standaard: dat vanaf {PARALLEL_FROM} bestanden, anders 1).",
 )
+@click.option("--stdin-naam", metavar="BESTAND", help="Naam voor de afspraak op stdin (-), voor de meldingen en om de config te zoeken.")
 @click.option("--toon-geslaagd", is_flag=True, help="Toon ook de regels die geslaagd zijn.")
 @click.option("--quiet", "-q", is_flag=True, help="Alleen bevindingen die meetellen, zonder oplossingen.")
 @click.option("--no-color", is_flag=True, help="Geen kleur (ook met de omgevingsvariabele NO_COLOR).")
@@ -86,6 +87,7 @@ def check(
     config: Optional[Path],
     plugins: tuple[str, ...],
     jobs: Optional[int],
+    stdin_naam: Optional[str],
     toon_geslaagd: bool,
     quiet: bool,
     no_color: bool,
@@ -115,7 +117,9 @@ def check(
         elif problem is not None:
             files.append(FileResult(path, problems=(problem,)))
         elif path == "-":
-            files.append(checker.check_path("-", sys.stdin.buffer.read(), "<stdin>"))
+            # An editor pipes the unsaved text in and names the file: its folder's config applies.
+            where = stdin_naam if stdin_naam else "-"
+            files.append(checker.check_path(where, sys.stdin.buffer.read(), stdin_naam or "<stdin>"))
         else:
             files.append(next(results))
     report = checker.report(files)

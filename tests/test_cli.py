@@ -303,3 +303,10 @@ def test_usage_errors_in_dutch_with_exit_2(args, dutch):
     assert result.returncode == 2 and dutch in result.stderr and "Gebruik: afspraken" in result.stderr
     english = subprocess.run([sys.executable, "-m", "afspraken", *args, "--lang", "en"], capture_output=True, text=True, env=env)
     assert english.returncode == 2 and "Error:" in english.stderr
+
+
+def test_stdin_with_a_name_uses_that_files_folder_and_name(cli, write):
+    write("wijk/afspraken.toml", "[regels.gelijke-stem]\nernst = 'advies'\n")
+    result = cli("check", "-", "--stdin-naam", "wijk/concept.toml", "--format", "json", input=UNEQUAL.read_bytes())
+    [finding] = json.loads(result.stdout)["files"][0]["findings"]
+    assert finding["locations"][0]["file"] == "wijk/concept.toml" and finding["severity"] == "advies" and result.exit_code == 0
