@@ -142,7 +142,14 @@ class Checker:
 
     def check_source(self, source: Source, env: Optional[Environment] = None) -> FileResult:
         env = env or self.environment(Path.cwd())
-        loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules)
+        try:
+            loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules)
+        except Exception as exc:  # noqa: BLE001 - last resort: input we did not foresee is still a report
+            message = Text(
+                f"dit bestand kon niet worden gelezen (interne fout: {error_text(exc)}); meld dit alstublieft",
+                f"this file could not be read (internal error: {error_text(exc)}); please report this",
+            )
+            return FileResult(source.name, problems=(Problem(Location(source.name, 1, 1), message, "intern"),))
         if isinstance(loaded, list):
             return FileResult(source.name, problems=tuple(loaded))
         # Broken settings (reported, exit 2) do not stop the rules that could be set up.

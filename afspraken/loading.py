@@ -170,6 +170,9 @@ def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Option
 def parse(source: Source) -> Union[dict[str, Any], Problem]:
     try:
         return tomli.loads(source.text)
+    except RecursionError:  # tomli refuses inline arrays/tables nested over 400 deep
+        message = Text("TOML-fout: lijsten of tabellen zijn te diep in elkaar genest", "TOML error: lists or tables are nested too deeply")
+        return Problem(Location(source.name, 1, 1), message, "toml")
     except tomli.TOMLDecodeError as exc:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         message, better = _toml_message(getattr(exc, "msg", str(exc)), source.text, line)

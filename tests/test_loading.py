@@ -239,3 +239,20 @@ def test_formaat_of_the_wrong_type_is_reported_with_the_other_problems(write, va
 def test_toml_errors_in_plain_words_at_the_right_place(write, text, where, words):
     [problem] = problems_of(write("a.toml", text))
     assert (problem.location.line, problem.location.column) == where and words in problem.message("nl")
+
+
+def test_too_deeply_nested_toml_is_a_clear_error(write):
+    [problem] = problems_of(write("a.toml", "x = " + "[" * 1000 + "]" * 1000 + "\n"))
+    assert problem.code == "toml" and "te diep" in problem.message("nl")
+
+
+def test_an_unforeseen_failure_while_reading_is_still_a_located_problem(monkeypatch):
+    from afspraken import engine
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("onverwacht")
+
+    monkeypatch.setattr(engine, "load", boom)
+    result = engine.Checker(entry_points=False).check_path("x.toml", b"formaat = 1\n", "x.toml")
+    [problem] = result.problems
+    assert problem.code == "intern" and "RuntimeError: onverwacht" in problem.message("nl")
