@@ -126,7 +126,14 @@ def check(
     fail = None if fail_on == "nooit" else Severity(fail_on)
     for name, dest in targets:
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-        text = available[name].render(report, Context(lang, color, checker.active_rules(), toon_geslaagd, fail, quiet, __version__))
+        fmt = available[name]
+        try:
+            text = fmt.render(report, Context(lang, color, checker.active_rules(), toon_geslaagd, fail, quiet, __version__))
+        except Exception as exc:  # noqa: BLE001 - a plugin's format that fails is named, not a traceback
+            from afspraken.results import Crash, error_text
+
+            click.echo(Crash(fmt.plugin, f"format {name}", error_text(exc)).message(lang), err=True)
+            sys.exit(2)
         _emit(text, dest, color, lang)
     if report.broken and not any(dest is None and name == "text" for name, dest in targets):
         from afspraken.output.text import problems

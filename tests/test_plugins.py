@@ -211,3 +211,15 @@ def test_run_rule_with_an_unknown_id_says_which_exist():
 
     with pytest.raises(LookupError, match="no rule 'gelijke-stemm' is registered; installed rules: .*gelijke-stem"):
         run_rule("gelijke-stemm")
+
+
+def test_a_format_that_fails_is_named(cli, write):
+    write(
+        "slecht.py",
+        "from afspraken import OutputFormat, Text, hookimpl\n\n"
+        "def render(report, ctx):\n    raise ValueError('kapot')\n\n"
+        "@hookimpl\ndef register_formats():\n    return [OutputFormat('slecht', Text('s', 's'), render)]\n",
+    )
+    result = cli("check", str(UNEQUAL), "--plugin", "slecht.py", "--format", "slecht")
+    assert result.exit_code == 2 and "plugin 'slecht' faalde in format slecht: ValueError: kapot" in result.output
+    assert "Traceback" not in result.output
