@@ -123,8 +123,18 @@ class Rule(Generic[P]):
     plugin: str = field(default="", compare=False)  # set by the registry
 
     def __post_init__(self) -> None:
-        if not _ID.match(self.id):
+        # Checked when the plugin is imported, so a mistake is reported naming the plugin.
+        if not isinstance(self.id, str) or not _ID.match(self.id):
             raise ValueError(f"rule id {self.id!r} is not kebab-case (optionally '<plugin>/<rule>')")
+        for name in ("title", "summary", "rationale", "fix"):
+            if not isinstance(getattr(self, name), Text):
+                raise TypeError(f"rule {self.id}: {name} must be afspraken.Text(nl, en), not {type(getattr(self, name)).__name__}")
+        if not isinstance(self.quote, str) or not isinstance(self.source, str):
+            raise TypeError(f"rule {self.id}: quote and source must be text")
+        if not (isinstance(self.params, type) and issubclass(self.params, BaseModel)):
+            raise TypeError(f"rule {self.id}: params must be a subclass of afspraken.Params")
+        if not callable(self.check):
+            raise TypeError(f"rule {self.id}: the check must be a function")
 
     def defaults(self) -> Params:
         """The default parameters (no validation needed: they are the rule's own)."""

@@ -223,3 +223,10 @@ def test_a_format_that_fails_is_named(cli, write):
     result = cli("check", str(UNEQUAL), "--plugin", "slecht.py", "--format", "slecht")
     assert result.exit_code == 2 and "plugin 'slecht' faalde in format slecht: ValueError: kapot" in result.output
     assert "Traceback" not in result.output
+
+
+def test_rule_metadata_of_the_wrong_type_is_reported_at_import(cli, write):
+    write("titel.py", RULE.format(id="titel/regel", body="return []").replace('title=Text("t", "t")', 'title="alleen Nederlands"'))
+    result = cli("check", str(UNEQUAL), "--plugin", "titel.py")
+    assert result.exit_code == 2
+    assert "plugin 'titel' faalde in import: TypeError: rule titel/regel: title must be afspraken.Text(nl, en), not str" in result.output
