@@ -38,11 +38,10 @@ ALWAYS = (UNUSED, EXPIRED)  # on in every rule set: they judge the waivers, not 
 class Environment:
     """Plugins, rules and settings that apply under one config file."""
 
-    config: configuration.Config
     registry: Registry
     rules: list[ActiveRule]
     rulesets: list[str]
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # of its config and rule sets
     off: set[str] = field(default_factory=set)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
     narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
@@ -72,18 +71,26 @@ class Checker:
         entry_points: bool = True,
         today: Optional[dt.date] = None,
     ) -> None:
-        # As given, so that a worker process can build the same Checker.
-        self.options: dict[str, Any] = dict(
-            regelsets=tuple(regelsets), select=tuple(select), ignore=tuple(ignore), plugins=tuple(plugins),
-            config=config, entry_points=entry_points, today=today,
-        )
-        self.regelsets, self.selected, self.ignored = self.options["regelsets"], self.options["select"], self.options["ignore"]
+        self.regelsets, self.selected, self.ignored = tuple(regelsets), tuple(select), tuple(ignore)
         self.plugins, self.config_path, self.entry_points = tuple(plugins), config, entry_points
         self.today = today or dt.date.today()
         self._envs: dict[Optional[Path], Environment] = {}
         self._folders: dict[str, Environment] = {}  # folder as given -> its environment
         self.crashes: list[Crash] = []
         self.problems: list[Problem] = []
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The arguments this Checker was made with, so that a worker process can make the same."""
+        return dict(
+            regelsets=self.regelsets, select=self.selected, ignore=self.ignored, plugins=self.plugins,
+            config=self.config_path, entry_points=self.entry_points, today=self.today,
+        )
+
+    def _remember(self, crashes: Iterable[Crash], problems: Iterable[Problem]) -> None:
+        """Keep each plugin failure and settings problem once, however often it is met."""
+        self.crashes += [c for c in crashes if c not in self.crashes]
+        self.problems += [p for p in problems if p not in self.problems]
 
     def environment(self, folder: Path) -> Environment:
         known = self._folders.get(str(folder))
@@ -104,14 +111,9 @@ class Checker:
         chosen = select(registry, loaded, self.regelsets)
         problems += chosen.problems
         rules, off = self._narrow(chosen.rules, registry, problems)
-        env = Environment(loaded, registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected))
+        env = Environment(registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected))
         _ = registry.rules, registry.formats, registry.extensions  # call every hook now: failures are reported
-        for crash in registry.crashes:
-            if crash not in self.crashes:
-                self.crashes.append(crash)
-        for problem in problems:
-            if problem not in self.problems:
-                self.problems.append(problem)
+        self._remember(registry.crashes, problems)
         return env
 
     def _narrow(self, rules: list[ActiveRule], registry: Registry, problems: list[Problem]) -> tuple[list[ActiveRule], set[str]]:
@@ -155,9 +157,6 @@ class Checker:
         # Broken settings (reported, exit 2) do not stop the rules that could be set up.
         return evaluate(loaded, env, self.today)
 
-    def run(self, paths: Iterable[Union[str, Path]], jobs: int = 1) -> Report:
-        return self.report(self.check_many([str(p) for p in paths], jobs))
-
     def check_many(self, paths: Sequence[str], jobs: int = 1) -> list[FileResult]:
         """Check files in order; with ``jobs`` > 1 in that many worker processes."""
         return [r for chunk in self.iter_checks(paths, jobs) for r in chunk]
@@ -176,8 +175,7 @@ class Checker:
         chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
         with ProcessPoolExecutor(jobs) as pool:
             for done, crashes, problems in pool.map(_check_chunk, [(self.options, c) for c in chunks]):
-                self.crashes += [c for c in crashes if c not in self.crashes]
-                self.problems += [p for p in problems if p not in self.problems]
+                self._remember(crashes, problems)
                 yield done
 
     def active_rules(self) -> dict[str, Any]:

@@ -270,7 +270,7 @@ def check_rule(
     if params is None or isinstance(params, Mapping):
         params = rule.params.model_validate(dict(params or {}))
     loaded = load_agreement(snippet, without=without, base=base)
-    env = Environment(config=None, registry=_NoRegistry(), rules=[ActiveRule(rule, rule.severity, params)], rulesets=[])  # type: ignore[arg-type]
+    env = Environment(registry=_NoRegistry(), rules=[ActiveRule(rule, rule.severity, params)], rulesets=[], off=set())  # type: ignore[arg-type]
     return evaluate(loaded, env, dt.date.today())
 
 
