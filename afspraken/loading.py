@@ -42,10 +42,7 @@ class Source:
 
     def at(self, path: KeyPath, *, value: bool = False) -> Location:
         """The location of a key (or its value), or of its nearest existing parent."""
-        if path[:2] == ("aanspreekpunt", 0) and (
-            isinstance(self.data, dict) and isinstance(self.data.get("aanspreekpunt"), dict) or self.locator.find(path[:2]) is None
-        ):
-            path = ("aanspreekpunt", *path[2:])  # written as a table; the model reads it as a list
+        path = as_written(path, self.data)
         found = path if self.data is None else _existing(self.data, path)  # a missing key needs no search
         pos = self.locator.value(found) if value and found == path else None
         if pos is None:
@@ -56,6 +53,14 @@ class Source:
 
     def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
         return Problem(self.at(path, value=value), message, code)
+
+
+def as_written(path: KeyPath, data: Optional[dict[str, Any]]) -> KeyPath:
+    """``("aanspreekpunt", 0, ...)`` as the file has it: the model reads a single
+    ``[aanspreekpunt]`` table as a list of one (FORMAT.md allows both)."""
+    if path[:2] == ("aanspreekpunt", 0) and data is not None and isinstance(data.get("aanspreekpunt"), dict):
+        return ("aanspreekpunt", *path[2:])
+    return path
 
 
 def _existing(data: Any, path: KeyPath) -> KeyPath:
@@ -243,11 +248,8 @@ def validation_problems(source: Source, exc: ValidationError, model: type[BaseMo
 def _validation_problems(
     source: Source, exc: ValidationError, data: Optional[dict[str, Any]], model: type[BaseModel], prefix: KeyPath = ()
 ) -> Iterator[Problem]:
-    table_contact = data is not None and isinstance(data.get("aanspreekpunt"), dict)
     for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        if table_contact and loc[:2] == ("aanspreekpunt", 0):
-            loc = ("aanspreekpunt", *loc[2:])  # written as a table, validated as a list
+        loc = as_written(tuple(error["loc"]), data)
         path = prefix + loc
         message = describe(error, path, model, loc)
         kind = error["type"]
@@ -309,9 +311,8 @@ def _cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
         mandaat = org.get("mandaat")
         for j, value in enumerate(mandaat if isinstance(mandaat, list) else []):
             yield from ref(("orgaan", i, "mandaat", j), value, partijen, partij_t)
-    contact = data.get("aanspreekpunt")
     for i, item in _table_list(data, "aanspreekpunt"):
-        base: KeyPath = ("aanspreekpunt",) if isinstance(contact, dict) else ("aanspreekpunt", i)
+        base = as_written(("aanspreekpunt", i), data)
         yield from ref((*base, "orgaan"), item.get("orgaan"), organen, orgaan_t)
         yield from ref((*base, "partij"), item.get("partij"), partijen, partij_t)
         if "orgaan" in item and "partij" in item:
