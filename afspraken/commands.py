@@ -82,14 +82,10 @@ def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: 
 
 def _rule_homes(env: Any) -> dict[str, str]:
     """Rule id -> the first registered rule set that lists it."""
-    from afspraken.rulesets import read_ruleset
-
     homes: dict[str, str] = {}
-    for name, found in env.registry.rulesets.items():
-        loaded = read_ruleset(found.path, found.plugin)
-        if not isinstance(loaded, list):
-            for rule_id in loaded.regels:
-                homes.setdefault(rule_id, name)
+    for name, loaded in env.registry.rulesets.items():
+        for rule_id in loaded.regels:
+            homes.setdefault(rule_id, name)
     return homes
 
 
@@ -122,16 +118,11 @@ def explain(rule_id: str, plugins: tuple[str, ...], config: Optional[Path], lang
 @LANG
 def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de beschikbare regelsets: naam, beschrijving, bron en wat ze uitbreiden."""
-    from afspraken.rulesets import read_ruleset
-
     env = _setup((), plugins, config, lang)
     items = []
-    for name, found in sorted(env.registry.rulesets.items()):
-        loaded = read_ruleset(found.path, found.plugin)
-        if isinstance(loaded, list):
-            for p in loaded:
-                click.echo(f"{p.location}: {p.message(lang)}", err=True)
-            continue
+    for name, loaded in sorted(env.registry.rulesets.items()):
+        for p in loaded.problems:
+            click.echo(f"{p.location}: {p.message(lang)}", err=True)
         items.append(
             {
                 "name": name,
@@ -139,7 +130,7 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
                 "source": loaded.meta.bron,
                 "extends": loaded.meta.breidt_uit,
                 "rules": sorted(loaded.regels),
-                "plugin": found.plugin,
+                "plugin": loaded.plugin,
             }
         )
     if fmt == "json":

@@ -108,14 +108,12 @@ def reference(lang: str = "nl") -> str:
     from afspraken.config import Config
     from afspraken.plugins import get_plugin_manager
     from afspraken.registry import Registry
-    from afspraken.rulesets import read_ruleset, select
+    from afspraken.rulesets import select
 
     registry = Registry(get_plugin_manager(entry_points=False))
     lines = [INTRO[lang]]
     seen: set[str] = set()
-    for name, found in registry.rulesets.items():
-        loaded = read_ruleset(found.path, found.plugin)
-        assert not isinstance(loaded, list), loaded
+    for name, loaded in registry.rulesets.items():
         chosen = select(registry, Config(), [name])
         own = [a.rule for a in chosen.rules if a.rule.id not in seen]
         extends = ", ".join(f"`{e}`" for e in loaded.meta.breidt_uit) or "-"

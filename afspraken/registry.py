@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -13,11 +13,8 @@ from afspraken.plugins import PluginManager, collect
 from afspraken.results import Crash, error_text
 from afspraken.rules import Rule
 
-
-class RulesetFile(NamedTuple):
-    name: str
-    path: Any  # Path or importlib Traversable
-    plugin: str
+if TYPE_CHECKING:
+    from afspraken.rulesets import Ruleset
 
 
 @dataclass
@@ -51,23 +48,28 @@ class Registry:
         return rules
 
     @cached_property
-    def rulesets(self) -> dict[str, RulesetFile]:
-        from afspraken.rulesets import ruleset_name
+    def rulesets(self) -> dict[str, Ruleset]:
+        """Each registered rule set, read once (its name is in the file)."""
+        from afspraken.rulesets import read_ruleset
 
-        found: dict[str, RulesetFile] = {}
+        found: dict[str, Ruleset] = {}
         for plugin, path in collect(self.pm, "register_rulesets", (str, Path, _traversable()), "rule-set paths"):
             try:
-                name = ruleset_name(path)
-            except Exception as exc:  # noqa: BLE001
+                loaded = read_ruleset(Path(path) if isinstance(path, str) else path, plugin)
+            except Exception as exc:  # noqa: BLE001 - a path that cannot be read at all
                 self.pm.crashes.append(Crash(plugin, "hook register_rulesets", f"{path}: {error_text(exc)}"))
                 continue
+            if isinstance(loaded, list):
+                self.pm.crashes.append(Crash(plugin, "hook register_rulesets", f"{path}: {loaded[0].message('en')}"))
+                continue
+            name = loaded.name
             if name in found:
                 other = found[name].plugin
                 self.clashes.append(
                     Crash(plugin, f"regelset {name}", f"rule set {name!r} is registered by both {other!r} and {plugin!r}")
                 )
                 continue
-            found[name] = RulesetFile(name, Path(path) if isinstance(path, str) else path, plugin)
+            found[name] = loaded
         return found
 
     @cached_property

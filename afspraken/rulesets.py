@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Optional, Union
 
-import tomli
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from afspraken.config import Config
@@ -62,13 +61,6 @@ def _plain_ruleset(data: dict[str, Any]) -> bool:
     return isinstance(extends, list) and all(isinstance(e, str) for e in extends) and all(isinstance(t, dict) for t in regels.values())
 
 
-def ruleset_name(path: Any) -> str:
-    """A rule set's name: ``[regelset].naam``, else the file name."""
-    data = tomli.loads(path.read_text(encoding="utf-8"))
-    naam = data.get("regelset", {}).get("naam")
-    return naam if isinstance(naam, str) and naam else Path(str(path.name)).stem
-
-
 @dataclass(frozen=True)
 class Ruleset:
     name: str
@@ -77,6 +69,7 @@ class Ruleset:
     source: Source
     plugin: str = ""
     problems: tuple[Problem, ...] = ()  # what is wrong in the file (the rest is still used)
+    path: Any = None  # the file it was read from: a Path, or a Traversable inside a package
 
 
 class ActiveRule(NamedTuple):
@@ -114,7 +107,7 @@ def read_ruleset(path: Any, plugin: str = "") -> Union[Ruleset, list[Problem]]:
         except ValidationError as exc:
             return _salvage(data, source, plugin, path, tuple(validation_problems(source, exc, RulesetModel)))
     name = model.regelset.naam or Path(str(path.name)).stem
-    return Ruleset(name, model.regelset, model.regels, source, plugin)
+    return Ruleset(name, model.regelset, model.regels, source, plugin, path=path)
 
 
 def _salvage(data: dict[str, Any], source: Source, plugin: str, path: Any, problems: tuple[Problem, ...]) -> Ruleset:
@@ -127,7 +120,7 @@ def _salvage(data: dict[str, Any], source: Source, plugin: str, path: Any, probl
     extends = [e for e in extends if isinstance(e, str)] if isinstance(extends, list) else []
     regels = data.get("regels")
     usable = {k: v for k, v in regels.items() if isinstance(v, dict)} if isinstance(regels, dict) else {}
-    return Ruleset(naam, RegelsetMeta.model_construct(naam=naam, breidt_uit=extends), usable, source, plugin, problems)
+    return Ruleset(naam, RegelsetMeta.model_construct(naam=naam, breidt_uit=extends), usable, source, plugin, problems, path)
 
 
 class _Setting(NamedTuple):
@@ -159,9 +152,8 @@ def select(registry: Registry, config: Config, names: Sequence[str] = ()) -> Sel
             key, own_base = str(candidate), candidate.parent
             loaded: Union[Ruleset, list[Problem]] = read_ruleset(candidate)
         elif ref in registry.rulesets:
-            found = registry.rulesets[ref]
             key, own_base = ref, base
-            loaded = read_ruleset(found.path, found.plugin)
+            loaded = registry.rulesets[ref]  # read once, when it was registered
         else:
             hint = suggest(ref, registry.rulesets)
             known = ", ".join(sorted(registry.rulesets))
