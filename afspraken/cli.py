@@ -212,23 +212,6 @@ def _targets(formats: tuple[str, ...], output: Optional[Path], lang: str) -> lis
     return targets
 
 
-def _environment(regelsets: tuple[str, ...] = (), plugins: tuple[str, ...] = (), config: Optional[Path] = None) -> Any:
-    from afspraken.engine import Checker
-
-    checker = Checker(regelsets=regelsets, plugins=plugins, config=config)
-    return checker, checker.environment(Path.cwd())
-
-
-def _fail_on_setup(checker: Any, lang: str) -> None:
-    """Settings or plugins that are broken: say so and exit 2."""
-    from afspraken.output import Context
-    from afspraken.output.text import problems
-
-    if checker.problems or checker.crashes:
-        click.echo(problems(checker.report(()), Context(lang)), err=True, nl=False)
-        sys.exit(2)
-
-
 # click's own messages (bad options and arguments), in Dutch for the people who use this.
 _CLICK_NL = [
     (r"Invalid value for '(.+?)': '(.*?)' is not one of (.+)\.", r"ongeldige waarde voor '\1': '\2' is geen van \3."),

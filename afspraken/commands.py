@@ -8,20 +8,37 @@ from typing import Any, Optional
 
 import click
 
-LANG = click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="nl", envvar="AFSPRAKEN_LANG", show_default=True,
-    help="Taal van de uitvoer / language of the output.",
-)
+from afspraken.cli import LANG
+
 REGELSET = click.option("--regelset", "regelsets", multiple=True, metavar="NAAM|BESTAND", help="Regelset(s) (standaard: uit de config, anders wijkaanpak).")
 PLUGIN = click.option("--plugin", "plugins", multiple=True, metavar="MODULE|BESTAND.py", help="Laad ook deze plugin.")
 CONFIG = click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Configbestand.")
 
 
-def _setup(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], lang: str) -> Any:
-    from afspraken.cli import _environment, _fail_on_setup
+def _environment(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path]) -> Any:
+    """A Checker and the environment of the working folder (every hook called once)."""
+    from afspraken.engine import Checker
 
+    checker = Checker(regelsets=regelsets, plugins=plugins, config=config)
+    return checker, checker.environment(Path.cwd())
+
+
+def _report_setup_failures(checker: Any, lang: str) -> bool:
+    """Print broken settings and plugins on stderr; whether there were any."""
+    from afspraken.output import Context
+    from afspraken.output.text import problems
+
+    if checker.problems or checker.crashes:
+        click.echo(problems(checker.report(()), Context(lang)), err=True, nl=False)
+        return True
+    return False
+
+
+def _setup(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], lang: str) -> Any:
+    """The environment, or exit 2 when settings or plugins are broken."""
     checker, env = _environment(regelsets, plugins, config)
-    _fail_on_setup(checker, lang)
+    if _report_setup_failures(checker, lang):
+        raise SystemExit(2)
     return env
 
 
@@ -151,13 +168,8 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
 @LANG
 def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de geladen plugins: naam, versie, hooks, regels en regelsets."""
-    from afspraken.cli import _environment
-    from afspraken.output import Context
-    from afspraken.output.text import problems
-
     checker, env = _environment((), plugins, config)
     pm, registry = env.registry.pm, env.registry
-    _ = registry.rules, registry.rulesets, registry.formats, registry.extensions  # call every hook once
     items = []
     for name, info in pm.info.items():
         plugin = pm.get_plugin(name)
@@ -186,8 +198,7 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
             for key, label in (("rules", "regels"), ("rulesets", "regelsets"), ("formats", "formaten"), ("extensions", "extensies")):
                 if item[key]:
                     click.echo(f"  {label if lang == 'nl' else key}: {', '.join(item[key])}")
-        if checker.crashes or checker.problems:
-            click.echo(problems(checker.report(()), Context(lang)), err=True, nl=False)
+        _report_setup_failures(checker, lang)
     if checker.crashes or checker.problems:
         raise SystemExit(2)
 
