@@ -7,14 +7,14 @@ Formats are registered through the ``register_formats`` hook; the built-in ones
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from afspraken.rules import Severity, Text
 
 if TYPE_CHECKING:
-    from afspraken.results import Report
+    from afspraken.results import Finding, Report
     from afspraken.rules import Rule
 
 
@@ -40,6 +40,16 @@ class OutputFormat(NamedTuple):
     render: Callable[[Report, Context], str]
     suffix: str = ".txt"
     plugin: str = ""
+
+
+def counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings per severity (``fout``, ``waarschuwing``, ``advies``) plus ``uitgelegd`` (explained)."""
+    out = {"fout": 0, "waarschuwing": 0, "advies": 0, "uitgelegd": 0}
+    for f in findings:
+        key = "uitgelegd" if not f.counts else f.severity.value
+        if key in out:
+            out[key] += 1
+    return out
 
 
 def plural(n: int, one: Text, many: Text, lang: str) -> str:

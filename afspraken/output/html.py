@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Union
 
-from afspraken.output import Context
+from afspraken.output import Context, counts
 from afspraken.output import sections as s
 from afspraken.results import Crash, FileResult, Finding, Problem, Report
 from afspraken.rules import Severity, Text
@@ -246,7 +246,7 @@ def _crashes(crashes: Iterable[Crash], lang: str) -> Markup:
 def _agreement(index: int, result: FileResult, report: Report, ctx: Context, multi: bool) -> Markup:
     lang = ctx.lang
     verdict = s.verdict(result, report, ctx)
-    c = s.counts(result.findings)
+    c = counts(result.findings)
     particulars: list[Child] = [[el("dt", f.label), el("dd", f.value)] for f in s.particulars(result, ctx)]
     particulars.append(
         [el("dt", s.label("result", lang)), el("dd", _verdict_badge(verdict, lang), " ", _tally_text(c, lang) if verdict != "broken" else None)]
@@ -294,7 +294,7 @@ def _overview(report: Report, ctx: Context) -> Markup:
     rows: list[list[Child]] = []
     for i, r in enumerate(report.files, 1):
         verdict = s.verdict(r, report, ctx)
-        c = s.counts(r.findings)
+        c = counts(r.findings)
         cells: list[Child] = [
             el("td", el("a", _path(r.path), href=f"#{s.anchor(i)}")),
             el("td", s.heading(r) if s.heading(r) != r.path else ""),
@@ -323,7 +323,7 @@ def _overview(report: Report, ctx: Context) -> Markup:
 def _summary(report: Report, ctx: Context) -> Markup:
     lang = ctx.lang
     overall, detail = s.overall(report, ctx)
-    c = s.counts(report.findings)
+    c = counts(report.findings)
     tally = [el("li", _badge(text, f"sev-{k}" if c[k] else "zero")) for k, text in zip(s.COUNT_KEYS, s.tally(c, lang))]
     extra: list[Child] = []
     if report.problems:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from afspraken.output import Context
+from afspraken.output import Context, counts
 from afspraken.results import Crash, Finding, Location, Problem, Report
 
 SCHEMA_VERSION = 1
@@ -40,9 +40,7 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
 
 def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
     lang = ctx.lang
-    counts = {"fout": 0, "waarschuwing": 0, "advies": 0, "uitgelegd": 0}
-    for f in report.findings:
-        counts["uitgelegd" if not f.counts else f.severity.value] += 1
+    tally = counts(report.findings)
     return {
         "schema": "afspraken-rapport",
         "schema_version": SCHEMA_VERSION,
@@ -69,7 +67,7 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
         "summary": {
             "files": len(report.files),
             "not_evaluated": sum(1 for r in report.files if not r.evaluated),
-            **counts,
+            **tally,
             "crashes": len(report.crashes) + sum(len(r.crashes) for r in report.files),
         },
         "exit_code": report.exit_code(ctx.fail_on),

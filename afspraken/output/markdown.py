@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from afspraken.output import Context
+from afspraken.output import Context, counts
 from afspraken.output import sections as s
 from afspraken.results import Crash, FileResult, Finding, Location, Problem, Report
 from afspraken.rules import Text
@@ -124,7 +124,7 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
         lines.append(f"- **{field.label}:** {md(field.value)}")
     result_line = f"- **{s.label('result', lang)}:** {_verdict(verdict, lang)}"
     if verdict != "broken":
-        result_line += f" ({_tally(s.counts(result.findings), lang)})"
+        result_line += f" ({_tally(counts(result.findings), lang)})"
     lines += [result_line, ""]
     if result.problems:
         lines += [f"### {s.label('problems', lang)}", "", s.label("problems_intro", lang), ""]
@@ -173,10 +173,10 @@ def _overview(report: Report, ctx: Context) -> list[str]:
     rows = []
     for i, r in enumerate(report.files, 1):
         verdict = s.verdict(r, report, ctx)
-        c = s.counts(r.findings)
-        counts = ["\u2013" if verdict == "broken" else str(c[k]) for k in _KEYS]
+        c = counts(r.findings)
+        cells = ["\u2013" if verdict == "broken" else str(c[k]) for k in _KEYS]
         title = md(s.heading(r)) if s.heading(r) != r.path else ""
-        rows.append([f"[{md(r.path)}](#{s.anchor(i)})", title, *counts, _verdict(verdict, lang)])
+        rows.append([f"[{md(r.path)}](#{s.anchor(i)})", title, *cells, _verdict(verdict, lang)])
     headers = [s.label("file", lang), s.label("title", lang), *(s.COUNT_LABELS[k](lang).capitalize() for k in _KEYS), s.label("status", lang)]
     return [f"## {s.label('overview', lang)}", ""] + _table(headers, rows, ["---", "---", "--:", "--:", "--:", "--:", "---"])
 
@@ -192,7 +192,7 @@ def render(report: Report, ctx: Context) -> str:
     lines = [f"# {s.label('report', lang)}", "", md(" \u00b7 ".join(meta)), ""]
     lines += [f"## {s.label('summary', lang)}", ""]
     lines.append(f"**{s.label('result', lang)}:** {_verdict(overall, lang)}" + (f" \u2014 {md(detail)}" if detail else ""))
-    lines += ["", f"{_tally(s.counts(report.findings), lang)}.", "", f"_{md(s.verdict_note(ctx))}_", ""]
+    lines += ["", f"{_tally(counts(report.findings), lang)}.", "", f"_{md(s.verdict_note(ctx))}_", ""]
     if report.problems:
         lines += [f"### {s.label('settings', lang)}", ""] + _problems(report.problems, lang)
     if report.crashes:

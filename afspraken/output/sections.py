@@ -121,16 +121,6 @@ def threshold(ctx: Context) -> Severity:
     return ctx.fail_on or Severity.FOUT
 
 
-def counts(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, int]:
-    """Findings per severity (``fout``, ``waarschuwing``, ``advies``) plus ``uitgelegd``."""
-    out = {"fout": 0, "waarschuwing": 0, "advies": 0, "uitgelegd": 0}
-    for f in findings:
-        key = "uitgelegd" if not f.counts else f.severity.value
-        if key in out:
-            out[key] += 1
-    return out
-
-
 def tally(c: Mapping[str, int], lang: str) -> list[str]:
     """``["1 fout", "0 waarschuwingen", ...]``."""
     return [plural(c[k], COUNT_LABELS[k], PLURALS[k], lang) for k in COUNT_KEYS]

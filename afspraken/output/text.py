@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
 
 import click
 
-from afspraken.output import Context, plural
+from afspraken.output import Context, counts, plural
 from afspraken.results import Finding, Report
 from afspraken.rules import Severity, Text
 
@@ -76,16 +75,14 @@ def _finding(f: Finding, ctx: Context) -> list[str]:
 
 def summary(report: Report, ctx: Context) -> str:
     lang = ctx.lang
-    counts: Counter[str] = Counter()
-    for f in report.findings:
-        counts["uitgelegd" if not f.counts else f.severity.value] += 1
+    counted = counts(report.findings)
     files = len(report.files)
     broken = sum(1 for r in report.files if r.problems)
     parts = [
-        plural(counts["fout"], Text("fout", "error"), Text("fouten", "errors"), lang),
-        plural(counts["waarschuwing"], Text("waarschuwing", "warning"), Text("waarschuwingen", "warnings"), lang),
-        plural(counts["advies"], Text("advies", "note"), Text("adviezen", "notes"), lang),
-        plural(counts["uitgelegd"], Text("uitgelegd", "explained"), Text("uitgelegd", "explained"), lang),
+        plural(counted["fout"], Text("fout", "error"), Text("fouten", "errors"), lang),
+        plural(counted["waarschuwing"], Text("waarschuwing", "warning"), Text("waarschuwingen", "warnings"), lang),
+        plural(counted["advies"], Text("advies", "note"), Text("adviezen", "notes"), lang),
+        plural(counted["uitgelegd"], Text("uitgelegd", "explained"), Text("uitgelegd", "explained"), lang),
     ]
     where = plural(files, Text("bestand", "file"), Text("bestanden", "files"), lang)
     text = Text(f"{', '.join(parts)} in {where}", f"{', '.join(parts)} in {where}")(lang)
@@ -99,5 +96,5 @@ def summary(report: Report, ctx: Context) -> str:
         text += Text(f"; {crashes} plugin-fout(en)", f"; {crashes} plugin failure(s)")(lang)
     if report.problems:
         text += Text("; de instellingen bevatten fouten", "; the settings contain errors")(lang)
-    ok = not counts["fout"] and not counts["waarschuwing"] and not counts["advies"] and not report.broken
+    ok = not counted["fout"] and not counted["waarschuwing"] and not counted["advies"] and not report.broken
     return _style(text + ".", ctx, fg="green" if ok else None, bold=True)
