@@ -158,9 +158,9 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
         expected, example_nl, example_en = _EXPECTED[kind]
         if kind == "string_type" and key in _ID_KEYS:  # an id, not a name
             example_nl, example_en = 'tussen aanhalingstekens, zoals "gemeente"', 'in quotes, like "gemeente"'
-        got = "" if isinstance(value, bool) else None  # `true` says enough
-        got_nl = " ".join(filter(None, (type_name(value).nl if got is None else "", show(value))))
-        got_en = " ".join(filter(None, (type_name(value).en if got is None else "", show(value))))
+        kind_of = Text("", "") if isinstance(value, bool) else type_name(value)  # `true` says enough
+        got_nl = " ".join(filter(None, (kind_of.nl, show(value))))
+        got_en = " ".join(filter(None, (kind_of.en, show(value))))
         return Text(
             f"'{key}' moet {expected.nl} zijn{f' ({example_nl})' if example_nl else ''}, niet {got_nl}",
             f"'{key}' must be {expected.en}{f' ({example_en})' if example_en else ''}, not {got_en}",
