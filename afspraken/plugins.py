@@ -66,7 +66,8 @@ class PluginManager(pluggy.PluginManager):
             self.crashes.append(Crash(info.name, "registratie", error_text(exc)))
 
     def is_builtin(self, name: str) -> bool:
-        return self.info.get(name, PluginInfo("", "", "", "")).kind == "ingebouwd"
+        info = self.info.get(name)
+        return info is not None and info.kind == "ingebouwd"
 
     def call(self, hook: str) -> Iterator[tuple[str, Any]]:
         """Call one hook plugin by plugin, isolating failures: ``(plugin, result)``."""
