@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
@@ -23,6 +24,8 @@ from afspraken.results import FileResult, Problem, Report
 
 if TYPE_CHECKING:
     from afspraken.checking.run import Checker, ConfigChoice
+    from afspraken.plugins.registry import Registry
+    from afspraken.reporting import Context
 
 PARALLEL_FROM = 200  # files; a worker process costs ~0.1 s to start, worth it only for many
 
@@ -178,9 +181,7 @@ def render(
 
     Raises :class:`LookupError` for an unknown format; a format that fails raises its error.
     """
-    from afspraken.plugins.registry import Registry
-
-    registry = Registry(_manager(plugins))
+    registry = _registry(tuple(plugins))
     fmt = registry.formats.get(format)
     if fmt is None:
         raise LookupError(f"unknown format {format!r}; known: {', '.join(registry.formats)}")
@@ -188,21 +189,24 @@ def render(
     return fmt.render(report, ctx)
 
 
-def _manager(plugins: Sequence[str]) -> object:
+@lru_cache(maxsize=8)
+def _registry(plugins: tuple[str, ...]) -> Registry:
+    """The plugins a render needs (its formats and rules), loaded once per process."""
     from afspraken.plugins.manager import get_plugin_manager
+    from afspraken.plugins.registry import Registry
 
-    return get_plugin_manager(plugins)
+    return Registry(get_plugin_manager(plugins))
 
 
-def context(report: Report, registry: object, lang: str, *, color: bool = False, show_passed: bool = False,
-            fail_on: Optional[str] = "fout", quiet: bool = False, rules: Optional[dict[str, object]] = None) -> object:
-    """The :class:`~afspraken.reporting.Context` a format renders with."""
+def context(report: Report, registry: Registry, lang: str, *, color: bool = False, show_passed: bool = False,
+            fail_on: Optional[str] = "fout", quiet: bool = False) -> Context:
+    """The :class:`~afspraken.reporting.Context` a format renders with: the rules are those that ran."""
     from afspraken import __version__
     from afspraken.reporting import Context
     from afspraken.rules import Severity
 
-    if rules is None:  # the rules that ran: those with an outcome or a finding in the report
-        known = getattr(registry, "rules", {})
-        used = {o.rule for r in report.files for o in r.outcomes} | {f.rule for f in report.findings}
-        rules = {r: known[r] for r in sorted(used) if r in known}
-    return Context(lang, color, rules, show_passed, None if fail_on in (None, "nooit") else Severity(fail_on), quiet, __version__)  # type: ignore[arg-type]
+    known = registry.rules
+    used = {o.rule for r in report.files for o in r.outcomes} | {f.rule for f in report.findings}
+    rules = {r: known[r] for r in sorted(used) if r in known}
+    severity = None if fail_on in (None, "nooit") else Severity(fail_on)
+    return Context(lang, color, rules, show_passed, severity, quiet, __version__)

@@ -273,6 +273,7 @@ def check_rule(
         if rule not in rules:
             raise LookupError(f"no rule {rule!r} is registered; installed rules: {', '.join(sorted(rules))}")
         rule = rules[rule]
+    assert not isinstance(rule, str)
     if params is None or isinstance(params, Mapping):
         params = rule.params.model_validate(dict(params or {}))
     loaded = load_agreement(snippet, without=without, base=base)
