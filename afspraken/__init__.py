@@ -28,7 +28,7 @@ _LAZY = {
     "Params": "afspraken.rules",
     "OutputFormat": "afspraken.reporting",
     "get_plugin_manager": "afspraken.plugins.manager",
-    "check_text": "afspraken.checking.engine",
+    "check_text": "afspraken.api",
     "check": "afspraken.api",
     "iter_check": "afspraken.api",
     "render": "afspraken.api",
@@ -39,9 +39,8 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from afspraken.api import Document, check, iter_check, render
+    from afspraken.api import Document, check, check_text, iter_check, render
     from afspraken.results import Failure, FileResult, Report
-    from afspraken.checking.engine import check_text
     from afspraken.model import Agreement
     from afspraken.reporting import OutputFormat
     from afspraken.plugins.manager import get_plugin_manager

@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
 from afspraken.results import FileResult, Problem, Report
 
@@ -163,6 +163,12 @@ def check(
         inputs, regelsets=regelsets, select=select, ignore=ignore, plugins=plugins, config=config,
         lang=lang, jobs=jobs, today=today, entry_points=entry_points,
     ).report()
+
+
+def check_text(text: str, *, name: str = "<tekst>", **options: Any) -> FileResult:
+    """Check one agreement given as text; options as for :func:`check` (``lang`` aside)."""
+    [result] = check(Document(text, name), **options).files
+    return result
 
 
 def render(

@@ -28,6 +28,7 @@ import tomli
 from afspraken.checking.engine import Environment, evaluate
 from afspraken.reading.loading import Loaded, Source, load
 from afspraken.results import FileResult, Finding, Outcome
+from afspraken.reading.messages import toml_key
 from afspraken.rules import Params, Rule
 
 BASE = """\
@@ -180,9 +181,9 @@ def _table(data: Mapping[str, Any], prefix: tuple[str, ...], lines: list[str]) -
 
     for key, value in data.items():
         if not isinstance(value, Mapping) and not is_tables(value):
-            lines.append(f"{_key(key)} = {_value(value)}")
+            lines.append(f"{toml_key(key)} = {_value(value)}")
     for key, value in data.items():
-        name = ".".join(_key(k) for k in (*prefix, key))
+        name = ".".join(toml_key(k) for k in (*prefix, key))
         if isinstance(value, Mapping):
             lines += ["", f"[{name}]"]
             _table(value, (*prefix, key), lines)
@@ -190,10 +191,6 @@ def _table(data: Mapping[str, Any], prefix: tuple[str, ...], lines: list[str]) -
             for item in value:
                 lines += ["", f"[[{name}]]"]
                 _table(item, (*prefix, key), lines)
-
-
-def _key(key: str) -> str:
-    return key if key and all(c.isalnum() or c in "-_" for c in key) and key.isascii() else json.dumps(key)
 
 
 def _value(value: Any) -> str:
@@ -208,7 +205,7 @@ def _value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     if isinstance(value, Mapping):
-        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
+        return "{ " + ", ".join(f"{toml_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
 
 

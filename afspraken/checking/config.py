@@ -8,6 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
+from pydantic import BaseModel, ConfigDict, Field
+
+from afspraken.reading.paths import shown
 from afspraken.results import Problem
 from afspraken.rules import KeyPath
 
@@ -29,6 +32,16 @@ class Config:
     @property
     def base(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+
+class ConfigModel(BaseModel):
+    """What a config file may hold."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+
+    regelsets: list[str] = Field(default_factory=list)
+    plugins: list[str] = Field(default_factory=list)
+    regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
 def find(folder: Path) -> Optional[Path]:
@@ -55,14 +68,6 @@ def _has_tool_section(path: Path) -> bool:
         return False
 
 
-def shown(path: Path) -> str:
-    """A path as the user would write it: relative to the working folder when inside it."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def _strings(value: Any) -> tuple[str, ...]:
     return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
@@ -75,7 +80,6 @@ def load(path: Optional[Path]) -> Config:
     from pydantic import ValidationError
 
     from afspraken.reading.loading import parse, read, validation_problems
-    from afspraken.checking.rulesets import ConfigModel
 
     source = read(path, name=shown(path))
     if isinstance(source, Problem):

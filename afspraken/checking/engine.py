@@ -241,10 +241,3 @@ def _kind(path: Path) -> str:
     if head.startswith(b"[regelset]") or b"\n[regelset]" in head:
         return "regelset"
     return "afspraak" if any(word in head for word in (b"afspraak", b"partij", b"formaat")) or not head.strip() else "anders"
-
-
-def check_text(text: str, *, name: str = "<tekst>", **options: Any) -> FileResult:
-    """Check one agreement given as text (library use); options as for :func:`afspraken.check`."""
-    from afspraken.checking.run import Checker
-
-    return Checker(**options).check_path(name, text.encode("utf-8"), name)

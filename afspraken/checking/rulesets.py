@@ -10,67 +10,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from afspraken.checking.config import Config
-from afspraken.reading.loading import Source, parse, read, validation_problems
+from afspraken.reading.loading import Source
 from afspraken.reading.messages import suggest
-from afspraken.plugins.registry import Registry
+from afspraken.reading.paths import shown
+from afspraken.reading.rulesets import Ruleset, read_ruleset
 from afspraken.results import Location, Problem
 from afspraken.rules import KeyPath, Params, Rule, Severity, Text
 
+if TYPE_CHECKING:
+    from afspraken.plugins.registry import Registry
+
 DEFAULT = "wijkaanpak"
-
-Ernst = Literal["fout", "waarschuwing", "advies", "uit"]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
-
-
-class RegelsetMeta(_Strict):
-    naam: Optional[str] = Field(None, description="Naam van de regelset (standaard: de bestandsnaam).")
-    beschrijving: str = Field("", description="Wat deze regelset toetst.")
-    bron: str = Field("", description="Waar de regels vandaan komen.")
-    breidt_uit: list[str] = Field(default_factory=list, description="Regelsets die deze uitbreidt.")
-
-
-class RulesetModel(_Strict):
-    regelset: RegelsetMeta
-    regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
-
-
-class ConfigModel(_Strict):
-    regelsets: list[str] = Field(default_factory=list)
-    plugins: list[str] = Field(default_factory=list)
-    regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
-
-
-def _plain_ruleset(data: dict[str, Any]) -> bool:
-    """Does ``data`` obviously fit :class:`RulesetModel`? (If not, pydantic says why.)"""
-    meta, regels = data.get("regelset"), data.get("regels", {})
-    if set(data) - {"regelset", "regels"} or not isinstance(meta, dict) or not isinstance(regels, dict):
-        return False
-    if set(meta) - {"naam", "beschrijving", "bron", "breidt_uit"}:
-        return False
-    if not all(isinstance(meta.get(k, ""), str) for k in ("beschrijving", "bron")) or not isinstance(meta.get("naam", ""), str):
-        return False
-    extends = meta.get("breidt_uit", [])
-    return isinstance(extends, list) and all(isinstance(e, str) for e in extends) and all(isinstance(t, dict) for t in regels.values())
-
-
-@dataclass(frozen=True)
-class Ruleset:
-    name: str
-    meta: RegelsetMeta
-    regels: dict[str, dict[str, Any]]
-    source: Source
-    plugin: str = ""
-    problems: tuple[Problem, ...] = ()  # what is wrong in the file (the rest is still used)
-    path: Any = None  # the file it was read from: a Path, or a Traversable inside a package
-
 
 class ActiveRule(NamedTuple):
     rule: Rule[Any]
@@ -85,42 +40,6 @@ class Selection:
     problems: list[Problem] = field(default_factory=list)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set (or config) that activated it
     off: set[str] = field(default_factory=set)  # rules switched off with ernst = "uit"
-
-
-def read_ruleset(path: Any, plugin: str = "") -> Union[Ruleset, list[Problem]]:
-    if isinstance(path, Path):
-        from afspraken.checking.config import shown
-
-        source = read(path, name=shown(path))
-    else:  # a Traversable inside an installed package
-        source = Source(str(path), path.read_text(encoding="utf-8"))
-    if isinstance(source, Problem):
-        return [source]
-    data = parse(source)
-    if isinstance(data, Problem):
-        return [data]
-    if _plain_ruleset(data):  # the usual case: skip building a validator at start-up
-        model = RulesetModel.model_construct(regelset=RegelsetMeta.model_construct(**data["regelset"]), regels=data.get("regels", {}))
-    else:
-        try:
-            model = RulesetModel.model_validate(data)
-        except ValidationError as exc:
-            return _salvage(data, source, plugin, path, tuple(validation_problems(source, exc, RulesetModel)))
-    name = model.regelset.naam or Path(str(path.name)).stem
-    return Ruleset(name, model.regelset, model.regels, source, plugin, path=path)
-
-
-def _salvage(data: dict[str, Any], source: Source, plugin: str, path: Any, problems: tuple[Problem, ...]) -> Ruleset:
-    """What can still be used of a rule set with mistakes, so that all mistakes are found at once."""
-    meta = data.get("regelset")
-    meta = meta if isinstance(meta, dict) else {}
-    naam = meta.get("naam")
-    naam = naam if isinstance(naam, str) and naam else Path(str(path.name)).stem
-    extends = meta.get("breidt_uit")
-    extends = [e for e in extends if isinstance(e, str)] if isinstance(extends, list) else []
-    regels = data.get("regels")
-    usable = {k: v for k, v in regels.items() if isinstance(v, dict)} if isinstance(regels, dict) else {}
-    return Ruleset(naam, RegelsetMeta.model_construct(naam=naam, breidt_uit=extends), usable, source, plugin, problems, path)
 
 
 class _Setting(NamedTuple):
@@ -163,8 +82,6 @@ def select(registry: Registry, config: Config, names: Sequence[str] = ()) -> Sel
             out.problems.append(Problem(origin, message, "regelset"))
             return
         if key in visiting:
-            from afspraken.checking.config import shown
-
             cycle = " -> ".join(shown(Path(k)) if k.endswith(".toml") else k for k in [*visiting[visiting.index(key) :], key])
             out.problems.append(Problem(origin, Text(f"kringverwijzing in breidt_uit: {cycle}", f"cycle in breidt_uit: {cycle}"), "regelset"))
             return

@@ -11,7 +11,7 @@ from typing import Any, Optional
 import click
 
 from afspraken import __version__
-from afspraken.commands.options import CONFIG, FAIL_ON, LANG, PLUGIN, REGELSET, say as _t
+from afspraken.commands.options import CONFIG, FAIL_ON, LANG, OUTPUT, PLUGIN, REGELSET, say as _t
 
 from afspraken.api import PARALLEL_FROM
 
@@ -22,7 +22,7 @@ from afspraken.api import PARALLEL_FROM
 @click.option("--select", "selected", multiple=True, metavar="REGEL", help="Alleen deze regel(s) toetsen.")
 @click.option("--ignore", "ignored", multiple=True, metavar="REGEL", help="Deze regel(s) overslaan.")
 @click.option("--format", "formats", multiple=True, metavar="FORMAT[:BESTAND]", help="text, json, sarif, ... (herhaalbaar; met :BESTAND naar een bestand).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf de uitvoer naar dit bestand.")
+@OUTPUT
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="fout", show_default=True, help="Vanaf welke ernst de exitcode 1 is.")
 @LANG
 @CONFIG

@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 import click
 
-from afspraken.commands.options import CONFIG, LANG, PLUGIN, REGELSET
+from afspraken.commands.options import CONFIG, LANG, PLUGIN, REGELSET, listing_format
 
 
 def _environment(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path]) -> Any:
@@ -58,7 +58,7 @@ def markdown_table(rows: list[list[str]], header: list[str]) -> str:
 @PLUGIN
 @CONFIG
 @click.option("--alle", is_flag=True, help="Ook regels die in geen actieve regelset staan.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@listing_format("text", "json", "markdown")
 @LANG
 def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], alle: bool, fmt: str, lang: str) -> None:
     """Toon de regels van de actieve regelsets: id, titel, ernst, regelset en plugin."""
@@ -105,7 +105,7 @@ def _rule_homes(env: Any) -> dict[str, str]:
 @click.command("rulesets")
 @PLUGIN
 @CONFIG
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@listing_format("text", "json")
 @LANG
 def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de beschikbare regelsets: naam, beschrijving, bron en wat ze uitbreiden."""
@@ -138,7 +138,7 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
 @click.command("plugins")
 @PLUGIN
 @CONFIG
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@listing_format("text", "json")
 @LANG
 def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de geladen plugins: naam, versie, hooks, regels en regelsets."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,6 +16,15 @@ LANG = click.option(
 REGELSET = click.option("--regelset", "regelsets", multiple=True, metavar="NAAM|BESTAND", help="Regelset(s) om te gebruiken (standaard: uit de config, anders wijkaanpak).")
 PLUGIN = click.option("--plugin", "plugins", multiple=True, metavar="MODULE|BESTAND.py", help="Laad ook deze plugin.")
 CONFIG = click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Gebruik dit configbestand in plaats van zoeken.")
+
+OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf de uitvoer naar dit bestand.")
+
+
+def listing_format(*choices: str) -> Callable[[Any], Any]:
+    """``--format`` of a command that lists what is loaded (``rules``, ``rulesets``, ``plugins``)."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(choices)), default="text", show_default=True, help="Vorm van de lijst."
+    )
 
 
 def say(lang: str, nl: str, en: str) -> str:

@@ -8,9 +8,11 @@ from typing import Optional
 
 import click
 
+from afspraken.commands.options import OUTPUT
+
 
 @click.command("schema")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het schema naar dit bestand.")
+@OUTPUT
 def schema_command(output: Optional[Path]) -> None:
     """Print het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML)."""
     from afspraken.schema import json_schema

@@ -19,7 +19,7 @@ from afspraken.results import Failure, Problem, error_text
 from afspraken.rules import Rule
 
 if TYPE_CHECKING:
-    from afspraken.checking.rulesets import Ruleset
+    from afspraken.reading.rulesets import Ruleset
     from afspraken.reporting import OutputFormat
 
 
@@ -72,7 +72,7 @@ class Registry:
         fresh = self._new("register_rulesets")
         if not fresh:
             return self._rulesets
-        from afspraken.checking.rulesets import read_ruleset
+        from afspraken.reading.rulesets import read_ruleset
 
         for plugin in fresh:
             for path in collect(self.pm, "register_rulesets", plugin, (str, Path, _traversable()), "rule-set paths"):

@@ -62,10 +62,15 @@ def suggest(word: str, options: Iterable[str]) -> Text:
     return Text(f"; bedoelde u '{match[0]}'?", f"; did you mean '{match[0]}'?")
 
 
+def toml_key(key: str) -> str:
+    """A key as TOML needs it: bare when it can be, quoted otherwise (``"plugin/regel"``)."""
+    import json
+
+    return key if key and all(c.isalnum() or c in "-_" for c in key) and key.isascii() else json.dumps(key)
+
+
 def where(path: KeyPath) -> Text:
     """How to name the table that holds the last key of ``path``."""
-    from afspraken.reporting.explaining import toml_key
-
     table = [p for p in path[:-1]]
     names = [toml_key(p) for p in table if isinstance(p, str)]
     if not names:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from afspraken.reading.messages import toml_key
 from afspraken.rules import Rule, Text
 
 H = {
@@ -29,11 +30,6 @@ def _toml(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     return str(value)
-
-
-def toml_key(key: str) -> str:
-    """A key as TOML needs it: bare when it can be, quoted otherwise (``"plugin/regel"``)."""
-    return key if key and all(c.isalnum() or c in "-_" for c in key) and key.isascii() else json.dumps(key)
 
 
 def parameters(rule: Rule[Any], lang: str = "nl") -> list[tuple[str, str, str]]:

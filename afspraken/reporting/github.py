@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from afspraken.reading.paths import shown
 from afspraken.reporting import Context, streamed
 from afspraken.results import FileResult, Finding, Location, Report
 from afspraken.rules import Severity, Text
@@ -35,13 +36,7 @@ def escape_property(text: str) -> str:
 
 def _path(file: str) -> str:
     """Repository-relative when possible: GitHub matches annotations to files by that path."""
-    path = Path(file)
-    if path.is_absolute():
-        try:
-            return path.relative_to(Path.cwd()).as_posix()
-        except ValueError:
-            return path.as_posix()
-    return path.as_posix()
+    return Path(shown(file)).as_posix()
 
 
 def _is_file(file: str) -> bool:

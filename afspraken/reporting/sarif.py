@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from afspraken.reading.paths import shown
 from afspraken.reporting import Context, streamed
 from afspraken.results import Failure, FileResult, Location, Report
 from afspraken.rules import Severity
@@ -18,15 +19,10 @@ SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sar
 
 
 def _uri(file: str) -> str:
-    path = Path(file)
     if file.startswith("<") or file == "-":
         return quote(file)
-    if path.is_absolute():
-        try:
-            return quote(path.relative_to(Path.cwd()).as_posix())
-        except ValueError:
-            return path.as_uri()
-    return quote(path.as_posix())
+    path = Path(shown(file))
+    return path.as_uri() if path.is_absolute() else quote(path.as_posix())
 
 
 def _physical(loc: Location) -> dict[str, Any]:
