@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from afspraken.checking.run import Checker
-from afspraken.results import Outcome
+from afspraken.results import Finding, Location, Outcome
+from afspraken.rules import Severity, Text
 from afspraken.testing import agreement_text
 
 SMALL = "[afspraak]\nbewoners = 3000\n"  # breaks niet-te-veel-professionals (3.3 per 1,000)
@@ -112,3 +113,22 @@ def test_waiver_for_a_rule_outside_the_rule_sets_is_unused(write):
     [finding] = result.findings
     assert finding.rule == "uitzondering-ongebruikt" and "hoort niet bij de gekozen regelsets (basis, wijkaanpak)" in finding.message("nl")
     assert result_of(agreement_text(waiver("mandaat")), regelsets=["buurtonderneming"]).findings[0].rule == "uitzondering-ongebruikt"
+
+
+def test_the_waiver_module_returns_its_judgement_and_changes_nothing_it_is_given():
+    from afspraken.checking import waivers
+    from afspraken.testing import load_agreement
+
+    loaded = load_agreement(SMALL + waiver() + waiver("kleinschalig") + waiver("lange-termijn", tot="2020-01-01"))
+    finding = Finding("niet-te-veel-professionals", Severity.FOUT, Text("x", "x"), (Location("a.toml", 1, 1),))
+    findings = [finding]
+    ran = {"niet-te-veel-professionals": Outcome.BEVINDING, "kleinschalig": Outcome.GESLAAGD}
+    settings = waivers.Settings({waivers.UNUSED: Severity.WAARSCHUWING, waivers.EXPIRED: Severity.WAARSCHUWING}, ["wijkaanpak"], set(), False)
+    judged = waivers.judge(loaded.source, loaded.agreement, findings, ran, settings, dt.date(2026, 1, 1))
+    assert findings == [finding] and ran == {"niet-te-veel-professionals": Outcome.BEVINDING, "kleinschalig": Outcome.GESLAAGD}
+    assert judged.explained == {"niet-te-veel-professionals"}
+    assert [(f.rule, f.explained is not None) for f in judged.findings] == [
+        ("niet-te-veel-professionals", True), (waivers.UNUSED, False), (waivers.EXPIRED, False),
+    ]
+    assert judged.outcomes[waivers.UNUSED][0] is Outcome.BEVINDING
+    assert set(waivers.RULES) == set(waivers.ALWAYS)

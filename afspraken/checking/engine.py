@@ -25,11 +25,10 @@ from afspraken.results import (
     error_text,
 )
 from afspraken.rules import Severity, Text, Violation
+from afspraken.checking import waivers
 from afspraken.checking.rulesets import ActiveRule
 
 SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
-UNUSED, EXPIRED = "uitzondering-ongebruikt", "uitzondering-verlopen"
-ALWAYS = (UNUSED, EXPIRED)  # on in every rule set: they judge the waivers, not the agreement
 
 
 @dataclass
@@ -43,6 +42,10 @@ class Environment:
     off: set[str] = field(default_factory=set)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
     narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
+
+    def waiver_settings(self) -> waivers.Settings:
+        severity = {rule_id: self.severity(rule_id) for rule_id in waivers.RULES}
+        return waivers.Settings(severity, self.rulesets, self.off, self.narrowed)
 
     def severity(self, rule_id: str) -> Optional[Severity]:
         """Severity of an always-on rule (``None`` when switched off)."""
@@ -65,6 +68,8 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
     for active in env.rules:
         rule = active.rule
         severities[rule.id] = active.severity
+        if rule.id in waivers.RULES:
+            continue  # judged below, with the other rules' findings
         try:
             violations = returned(rule.check(agreement, active.params))
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
@@ -80,15 +85,12 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
             outcomes[rule.id] = Outcome.ONBESLIST
         else:
             outcomes[rule.id] = Outcome.BEVINDING
-    findings, extra = _apply_waivers(source, agreement, findings, outcomes, env, today)
-    findings += extra
-    for f in extra:
-        severities.setdefault(f.rule, f.severity)
-    for rule_id in (UNUSED, EXPIRED):
-        severity = env.severity(rule_id)
-        if severity is not None and agreement.uitzondering:
-            severities.setdefault(rule_id, severity)
-            outcomes.setdefault(rule_id, Outcome.BEVINDING if any(f.rule == rule_id for f in extra) else Outcome.GESLAAGD)
+    judged = waivers.judge(source, agreement, findings, outcomes, env.waiver_settings(), today)
+    findings = list(judged.findings)
+    for rule_id in judged.explained:
+        outcomes[rule_id] = Outcome.UITGELEGD
+    for rule_id, (outcome, severity) in judged.outcomes.items():
+        outcomes[rule_id], severities[rule_id] = outcome, severity
     findings.sort(key=lambda f: (f.location.line, f.location.column, -f.severity.rank, f.rule))
     return FileResult(
         source.name,
@@ -122,65 +124,6 @@ def _defined_at(function: Any) -> str:
 def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix: Optional[Text]) -> Finding:
     locations = tuple(source.at(path) for path in v.at) or (Location(source.name, 1, 1),)
     return Finding(rule_id, severity, v.message, locations, v.undecided, None, fix)
-
-
-def _apply_waivers(
-    source: Source,
-    agreement: Agreement,
-    findings: list[Finding],
-    outcomes: dict[str, Outcome],
-    env: Environment,
-    today: dt.date,
-) -> tuple[list[Finding], list[Finding]]:
-    """Comply or explain: mark waived findings as explained; report unused and expired waivers."""
-    extra: list[Finding] = []
-    waived: dict[str, str] = {}
-
-    def report(rule_id: str, key: str, i: int, nl: str, en: str, fix: Text) -> None:
-        severity = env.severity(rule_id)
-        if severity is not None:
-            extra.append(Finding(rule_id, severity, Text(nl, en), (source.at(("uitzondering", i, key)),), fix=fix))
-
-    for i, waiver in enumerate(agreement.uitzondering):
-        regel, ran = waiver.regel, waiver.regel in outcomes
-        found = any(f.rule == regel for f in findings)
-        if waiver.tot is not None and waiver.tot < today:  # `tot` is the last day it holds
-            if found or not ran:
-                nl, en = "de bevindingen tellen weer mee", "its findings count again"
-            else:
-                nl, en = "die regel vindt nu niets meer: verwijder de uitzondering", "that rule now finds nothing: remove the waiver"
-            report(
-                EXPIRED, "tot", i,
-                f"de uitzondering voor '{regel}' is verlopen op {waiver.tot}; {nl}",
-                f"the waiver for '{regel}' expired on {waiver.tot}; {en}",
-                Text("Pas de regel alsnog toe, of verleng de uitzondering met een nieuwe toelichting.", "Apply the rule after all, or extend the waiver with a new explanation."),
-            )
-        elif found:
-            waived.setdefault(regel, waiver.toelichting)
-        elif ran:
-            report(
-                UNUSED, "regel", i,
-                f"de uitzondering voor '{regel}' is niet nodig: die regel vond niets",
-                f"the waiver for '{regel}' is not needed: that rule found nothing",
-                Text("Verwijder deze [[uitzondering]].", "Remove this [[uitzondering]]."),
-            )
-        elif not env.narrowed and regel not in env.off and regel not in ALWAYS:
-            sets = ", ".join(env.rulesets)
-            report(
-                UNUSED, "regel", i,
-                f"de uitzondering voor '{regel}' is niet nodig: die regel hoort niet bij de gekozen regelsets ({sets})",
-                f"the waiver for '{regel}' is not needed: that rule is not in the chosen rule sets ({sets})",
-                Text("Verwijder deze [[uitzondering]], of kies een regelset met die regel.", "Remove this [[uitzondering]], or choose a rule set with that rule."),
-            )
-    if not waived:
-        return findings, extra
-    out = []
-    for f in findings:
-        if f.rule in waived:
-            f = f._replace(explained=Text(waived[f.rule], waived[f.rule]))
-            outcomes[f.rule] = Outcome.UITGELEGD
-        out.append(f)
-    return out, extra
 
 
 def _meta(agreement: Agreement) -> dict[str, str]:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Literal, Optional, Union
 
 from afspraken.checking import config as configuration
-from afspraken.checking.engine import ALWAYS, Environment, evaluate
+from afspraken.checking.engine import Environment, evaluate
+from afspraken.checking.waivers import ALWAYS
 from afspraken.checking.rulesets import ActiveRule, select
 from afspraken.plugins.manager import get_plugin_manager
 from afspraken.plugins.registry import Registry

@@ -25,7 +25,7 @@ BUILTIN = {
     "afspraken.basis": "afspraken.builtin.basis",
     "afspraken.wijkaanpak": "afspraken.builtin.wijkaanpak",
     "afspraken.modellen": "afspraken.builtin.modellen",
-    "afspraken.uitzonderingen": "afspraken.builtin.uitzonderingen",
+    "afspraken.uitzonderingen": "afspraken.checking.waivers",
     "afspraken.formats": "afspraken.reporting.builtin",
 }
 ENV = "AFSPRAKEN_PLUGINS"
