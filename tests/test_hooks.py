@@ -96,3 +96,43 @@ def test_an_extension_model_that_crashes_is_a_located_error_not_a_traceback(cli,
     result = cli("check", "a.toml", "--plugin", "stuk.py")
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "[extensies.stuk] kon niet worden gecontroleerd: het model van de plugin faalde (KeyError: 'boem')" in result.output
+
+
+def test_hooks_are_called_through_pluggy_so_monitoring_sees_each_plugins_call(tmp_path):
+    from afspraken.plugins.manager import get_plugin_manager
+    from afspraken.plugins.registry import Registry
+
+    pm = get_plugin_manager(entry_points=False)
+    calls: list[tuple[str, list[str]]] = []
+    undo = pm.add_hookcall_monitoring(
+        lambda name, impls, kwargs: calls.append((name, [i.plugin_name for i in impls])), lambda *args: None
+    )
+    registry = Registry(pm)
+    registry.everything()
+    undo()
+    # One call per plugin that implements the hook, each seeing only that plugin: isolation kept.
+    assert ("register_rules", ["afspraken.basis"]) in calls
+    assert ("register_formats", ["afspraken.formats"]) in calls
+    assert all(len(plugins) == 1 for _, plugins in calls)
+    assert {name for name, _ in calls} == {"register_rules", "register_rulesets", "register_formats"}
+
+
+def test_a_hook_wrapper_wraps_each_plugins_call(tmp_path):
+    from afspraken.plugins.manager import get_plugin_manager
+    from afspraken.plugins.registry import Registry
+
+    (tmp_path / "omhulsel.py").write_text(
+        "from afspraken import hookimpl\n"
+        "SEEN = []\n"
+        "@hookimpl(wrapper=True)\n"
+        "def register_rules():\n"
+        "    result = yield\n"
+        "    SEEN.append(len(result))\n"
+        "    return result\n",
+        encoding="utf-8",
+    )
+    pm = get_plugin_manager([str(tmp_path / "omhulsel.py")], entry_points=False)
+    registry = Registry(pm)
+    assert "gelijke-stem" in registry.rules
+    assert pm.get_plugin("omhulsel").SEEN == [1, 1, 1, 1]  # basis, wijkaanpak, modellen, uitzonderingen
+    assert list(registry.failures) == []

@@ -278,6 +278,6 @@ def _hook_where(pm: PluginManager, hook: str, plugin: str) -> str:
 def _returns_none(pm: PluginManager, hook: str, plugin: str) -> bool:
     """Did the plugin implement ``hook`` and return nothing (rather than fail, which is noted already)?"""
     module = pm.get_plugin(plugin)
-    implemented = any(i.plugin is module for i in getattr(pm.hook, hook).get_hookimpls())
+    implemented = any(i.plugin is module and not (i.wrapper or i.hookwrapper) for i in getattr(pm.hook, hook).get_hookimpls())
     failed = any(f.plugin == plugin and f.subject == hook for f in pm.failures)
     return implemented and not failed
