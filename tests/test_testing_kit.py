@@ -39,3 +39,89 @@ def test_fixtures_write_and_check(afspraak, afspraken_cli):
     result = afspraken_cli("check", path, "--format", "json")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["files"][0]["findings"][0]["rule"] == "niet-te-veel-professionals"
+
+
+BROKEN = {
+    "raises": ("return 1 / 0", "ZeroDivisionError: division by zero"),
+    "returns None": ("pass", "returned None"),
+    "returns a string": ('return "fout"', "returned str"),
+    "returns dicts": ('return [{"message": "x"}]', "returned dict"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_run_rule_fails_loudly_naming_the_rule(case):
+    from afspraken import Text, rule
+
+    body, said = BROKEN[case]
+    namespace: dict = {}
+    exec(f"def check(doc, params):\n    {body}\n", namespace)
+    broken = rule(id="mijn/regel", severity="fout", title=Text("t", "t"), summary=Text("s", "s"),
+                  rationale=Text("r", "r"), quote="q", fix=Text("f", "f"))(namespace["check"])
+    with pytest.raises(AssertionError) as info:
+        run_rule(broken, "")
+    assert "mijn/regel" in str(info.value) and said in str(info.value)
+    if case == "returns None":
+        assert "did you forget to yield?" in str(info.value)
+
+
+def test_an_undecorated_check_gets_a_hint():
+    def check(doc, params):
+        return []
+
+    with pytest.raises(TypeError, match="decorate it with @afspraken.rule"):
+        run_rule(check, "")  # type: ignore[arg-type]
+
+
+def test_check_plugin_passes_a_sound_plugin_and_lists_every_problem_of_a_broken_one(tmp_path):
+    from afspraken.testing import check_plugin
+
+    sound = tmp_path / "goed.py"
+    sound.write_text(PLUGIN.format(name="goed", fail="bewoners = 100", body=CHECK, summary="Not too many."), encoding="utf-8")
+    check_plugin("goed", plugins=[str(sound)])
+    broken = tmp_path / "stuk.py"
+    broken.write_text(PLUGIN.format(name="stuk", fail="bewoners = 100", body="    return 1 / 0\n", summary=""), encoding="utf-8")
+    with pytest.raises(AssertionError) as info:
+        check_plugin("stuk", plugins=[str(broken)])
+    text = str(info.value)
+    assert "stuk/te-veel: example_fail: the rule failed: ZeroDivisionError" in text
+    assert "stuk/te-veel: example_pass: the rule failed" in text
+    assert "summary needs both a Dutch and an English text" in text
+    with pytest.raises(AssertionError, match="no plugin 'bestaat-niet' is loaded"):
+        check_plugin("bestaat-niet")
+
+
+PLUGIN = '''
+from afspraken import Text, hookimpl, rule, violation
+
+@rule(id="{name}/te-veel", severity="fout", title=Text("Te veel", "Too many"),
+      summary=Text("Niet te veel professionals.", "{summary}"), rationale=Text("r", "r"), quote="Bewoners eerst.",
+      fix=Text("Minder.", "Fewer."),
+      example_fail="""
+[afspraak]
+{fail}
+""",
+      example_pass="# niets")
+def check(doc, params):
+{body}
+
+@hookimpl
+def register_rules():
+    return [check]
+'''
+CHECK = "    if (doc.afspraak.bewoners or 0) < 1000:\n        yield violation('te weinig', 'too few', ('afspraak', 'bewoners'))\n"
+
+
+def test_the_pytest_plugin_imports_nothing_heavy_until_a_fixture_is_used():
+    import subprocess
+    import sys
+
+    code = "import sys, afspraken.testing.fixtures; print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'tomli', 'afspraken.checking', 'click'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_the_testing_extra_pulls_in_pytest():
+    from importlib.metadata import requires
+
+    assert any(r.startswith("pytest") and r.replace('"', "'").endswith("extra == 'testing'") for r in requires("afspraken") or [])

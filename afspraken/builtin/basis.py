@@ -49,7 +49,7 @@ class GelijkeStemParams(Params):
     ),
     example_fail="""
 [[orgaan]]
-id = "stuurgroep"
+id = "buurtonderneming"
 naam = "Stuurgroep"
 soort = "stuurgroep"
   [[orgaan.lid]]
@@ -62,7 +62,7 @@ soort = "stuurgroep"
 """,
     example_pass="""
 [[orgaan]]
-id = "stuurgroep"
+id = "buurtonderneming"
 naam = "Stuurgroep"
 soort = "stuurgroep"
   [[orgaan.lid]]
@@ -143,6 +143,7 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
 [aanspreekpunt]
 orgaan = "buurtonderneming"
 naam = "Wijkwinkel"
+bereikbaar = ""   # niet ingevuld
 """,
     example_pass="""
 [aanspreekpunt]
@@ -234,19 +235,11 @@ class ProfessionalsParams(Params):
     ),
     example_fail="""
 [afspraak]
-bewoners = 2000
-
-[[partij]]
-id = "welzijn"
-professionals = 9
+bewoners = 2000   # met 10 professionals in [[partij]]: 5 per 1.000 bewoners
 """,
     example_pass="""
 [afspraak]
-bewoners = 2000
-
-[[partij]]
-id = "welzijn"
-professionals = 5
+bewoners = 4000   # met 10 professionals in [[partij]]: 2,5 per 1.000 bewoners
 """,
 )
 def niet_te_veel_professionals(doc: Agreement, params: ProfessionalsParams) -> Iterator[Violation]:

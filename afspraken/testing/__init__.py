@@ -1,0 +1,149 @@
+"""Test helpers for rule authors (also a pytest plugin: :mod:`afspraken.testing.fixtures`).
+
+Build an agreement from a small TOML snippet on top of a valid default, run one rule on
+it, and assert the rule ids and keys of the findings; or check a whole plugin at once::
+
+    from afspraken.testing import check_plugin, keys, run_rule
+
+    def test_the_plugin_is_sound():
+        check_plugin("mijnplugin")  # namespaces, texts, rule sets, and every rule's examples
+
+    def test_too_many(my_rule):
+        findings = run_rule(my_rule, '''
+            [afspraak]
+            bewoners = 100
+        ''')
+        assert keys(findings) == ["partij[1].professionals"]
+
+A test that cannot fail is worse than none: :func:`run_rule` raises ``AssertionError``
+naming the rule when it crashes or returns something other than Violations. The pytest
+fixtures are ``afspraak`` (write an agreement file) and ``afspraken_cli`` (run the command
+line in a temporary folder). Importing this module is cheap: the work is imported when used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Union
+
+from afspraken.testing.agreements import BASE, drop, dumps, merge
+from afspraken.testing.plugins import check_plugin
+
+if TYPE_CHECKING:
+    from afspraken.plugins.registry import Registry
+    from afspraken.reading.loading import Loaded
+    from afspraken.results import FileResult, Finding, Outcome
+    from afspraken.rules import Params, Rule
+
+__all__ = [
+    "BASE", "agreement_text", "load_agreement", "run_rule", "check_rule", "check_plugin",
+    "rule_ids", "keys", "outcome", "merge", "drop", "dumps",
+]
+
+
+def agreement_text(snippet: str = "", *, without: Sequence[str] = (), base: str = BASE) -> str:
+    """The TOML text of ``base`` with ``snippet`` merged in and the ``without`` keys removed."""
+    import tomli
+
+    data = merge(tomli.loads(base), tomli.loads(textwrap.dedent(snippet)))
+    for dotted in without:
+        drop(data, dotted)
+    return dumps(data)
+
+
+def load_agreement(snippet: str = "", *, without: Sequence[str] = (), base: str = BASE, name: str = "afspraak.toml") -> Loaded:
+    """Build and validate an agreement; raises ``AssertionError`` listing every problem."""
+    from afspraken.reading.loading import Source, load
+
+    source = Source(name, agreement_text(snippet, without=without, base=base))
+    loaded = load(source, extensions=_registry().extensions)
+    if isinstance(loaded, list):
+        raise AssertionError("the agreement is not valid:\n" + "\n".join(f"{p.location}: {p.message('en')}" for p in loaded))
+    return loaded
+
+
+_REGISTRY: list[Registry] = []
+
+
+def _registry() -> Registry:
+    """The installed plugins, loaded once per test session."""
+    if not _REGISTRY:
+        from afspraken.plugins.registry import Registry
+
+        _REGISTRY.append(Registry())
+    return _REGISTRY[0]
+
+
+def run_rule(
+    rule: Union[Rule[Any], str],
+    snippet: str = "",
+    *,
+    params: Optional[Union[Params, Mapping[str, Any]]] = None,
+    without: Sequence[str] = (),
+    base: str = BASE,
+) -> list[Finding]:
+    """Run one rule (object or id) on an agreement built from ``snippet``; its located findings.
+
+    Raises ``AssertionError`` naming the rule when it raises or returns anything but
+    Violations (``None``, a string, dicts ...), so that ``assert run_rule(...) == []``
+    cannot pass for a broken rule.
+    """
+    result = check_rule(rule, snippet, params=params, without=without, base=base)
+    if result.crashes:
+        crash = result.crashes[0]
+        where = f" at {crash.where}" if crash.where else ""
+        raise AssertionError(f"rule {crash.subject} failed{where}: {crash.error}")
+    return list(result.findings)
+
+
+def check_rule(
+    rule: Union[Rule[Any], str],
+    snippet: str = "",
+    *,
+    params: Optional[Union[Params, Mapping[str, Any]]] = None,
+    without: Sequence[str] = (),
+    base: str = BASE,
+) -> FileResult:
+    """Like :func:`run_rule`, but the whole result (outcomes, and crashes instead of an error)."""
+    from pathlib import Path
+
+    from afspraken.checking import waivers
+    from afspraken.checking.engine import Environment, evaluate
+    from afspraken.checking.rulesets import ActiveRule
+    from afspraken.rules import Rule
+
+    if isinstance(rule, str):
+        rules = _registry().rules
+        if rule not in rules:
+            raise LookupError(f"no rule {rule!r} is registered; installed rules: {', '.join(sorted(rules))}")
+        rule = rules[rule]
+    if not isinstance(rule, Rule):
+        hint = " (decorate it with @afspraken.rule)" if callable(rule) else ""
+        raise TypeError(f"{rule!r} is not an afspraken.Rule{hint}")
+    if params is None or isinstance(params, Mapping):
+        params = rule.params.model_validate(dict(params or {}))
+    loaded = load_agreement(snippet, without=without, base=base)
+    if rule.id in waivers.RULES:  # a waiver is judged with the other rules' findings: the default rule set runs too
+        from afspraken.checking.run import Checker
+
+        env = Checker(config=False).environment(Path.cwd())
+        result = evaluate(loaded, env, dt.date.today())
+        return result._replace(findings=tuple(f for f in result.findings if f.rule == rule.id))
+    off = set(waivers.ALWAYS)  # only the rule under test speaks
+    env = Environment(registry=_registry(), rules=[ActiveRule(rule, rule.severity, params)], rulesets=[], off=off, narrowed=True)
+    return evaluate(loaded, env, dt.date.today())
+
+
+def rule_ids(findings: Iterable[Finding]) -> list[str]:
+    return [f.rule for f in findings]
+
+
+def keys(findings: Iterable[Finding]) -> list[str]:
+    """The dotted key each finding points at, e.g. ``orgaan[0].lid[1].stemmen``."""
+    return [f.location.key for f in findings]
+
+
+def outcome(result: FileResult, rule_id: str) -> Optional[Outcome]:
+    return next((o.outcome for o in result.outcomes if o.rule == rule_id), None)

@@ -1,0 +1,95 @@
+"""``check_plugin``: is a plugin sound, as afspraken loads it? One call in a plugin's tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:
+    from afspraken.plugins.registry import Registry
+    from afspraken.rules import Rule
+
+
+def check_plugin(name: str, *, base: Optional[str] = None, plugins: Sequence[str] = ()) -> None:
+    """Load the installed plugins (and ``plugins``: modules or ``.py`` files) as ``afspraken``
+    does, and check the plugin called ``name``:
+
+    - it loads, and none of its hooks fails; its rule ids are ``<name>/<rule>``;
+    - every rule has its texts in Dutch and English, a quote, both examples, and a
+      description for each parameter;
+    - every rule's ``example_fail``, merged into ``base`` (default: :data:`afspraken.testing.BASE`),
+      gives a finding of that rule, and its ``example_pass`` none (a crash counts as wrong);
+    - its rule sets read without problems and name only rules that exist.
+
+    Raises ``AssertionError`` listing every problem found.
+    """
+    from afspraken.plugins.manager import get_plugin_manager
+    from afspraken.plugins.registry import Registry
+
+    registry = Registry(get_plugin_manager(plugins))
+    registry.everything()
+    problems = [f.message("en") for f in registry.failures if f.plugin == name]
+    if name not in registry.pm.info:
+        loaded = ", ".join(registry.pm.info) or "-"
+        raise AssertionError("\n".join([f"no plugin {name!r} is loaded (loaded: {loaded})", *problems]))
+    own_rules = [r for r in registry.rules.values() if r.plugin == name]
+    own_sets = {n: s for n, s in registry.rulesets.items() if s.plugin == name}
+    problems += [f"{p.location}: {p.message('en')}" for p in registry.problems]
+    for rule in own_rules:
+        problems += _metadata(rule) + _examples(rule, base)
+    problems += _rulesets(registry, own_sets)
+    if not (own_rules or own_sets or any(f.plugin == name for f in registry.formats.values()) or registry.extension_owner.get(name)):
+        problems.append(f"plugin {name!r} registers nothing: no rules, rule sets, formats or extensions")
+    if problems:
+        raise AssertionError(f"plugin {name!r}:\n" + "\n".join(f"- {p}" for p in problems))
+
+
+def _metadata(rule: Rule[Any]) -> list[str]:
+    out = []
+    for field in ("title", "summary", "rationale", "fix"):
+        text = getattr(rule, field)
+        if not text.nl.strip() or not text.en.strip():
+            out.append(f"{rule.id}: {field} needs both a Dutch and an English text")
+    if not rule.quote.strip():
+        out.append(f"{rule.id}: quote is empty (the words of the source the rule rests on)")
+    for field in ("example_fail", "example_pass"):
+        if not getattr(rule, field).strip():
+            out.append(f"{rule.id}: {field} is empty (a TOML snippet; `afspraken explain` shows it)")
+    for param, info in rule.params.model_fields.items():
+        if not info.description:
+            out.append(f"{rule.id}: parameter {param!r} has no description (Field(description=...))")
+    return out
+
+
+def _examples(rule: Rule[Any], base: Optional[str]) -> list[str]:
+    from afspraken.testing import BASE, check_rule
+
+    out = []
+    for field, should_fire in (("example_fail", True), ("example_pass", False)):
+        snippet = getattr(rule, field)
+        if not snippet.strip():
+            continue
+        try:
+            result = check_rule(rule, snippet, base=BASE if base is None else base)
+        except AssertionError as exc:  # the snippet does not make a valid agreement
+            out.append(f"{rule.id}: {field} is not a valid agreement on the base: {exc}")
+            continue
+        if result.crashes:
+            out.append(f"{rule.id}: {field}: the rule failed: {result.crashes[0].error}")
+        fired = [f for f in result.findings if f.rule == rule.id]
+        if should_fire and not fired:
+            out.append(f"{rule.id}: example_fail gives no finding")
+        if not should_fire and fired:
+            out.append(f"{rule.id}: example_pass gives a finding: {fired[0].message('en')}")
+    return out
+
+
+def _rulesets(registry: Registry, own: dict[str, Any]) -> list[str]:
+    from afspraken.checking.config import Config
+    from afspraken.checking.rulesets import select
+
+    out = []
+    for name in own:
+        chosen = select(registry, Config(), [name])
+        out += [f"rule set {name}: {p.location}: {p.message('en')}" for p in chosen.problems]
+    return out
