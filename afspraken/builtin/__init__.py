@@ -6,13 +6,9 @@ installed as ``afspraken/regelsets/``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from afspraken.model import Agreement
-
+from afspraken.helpers import amount, count, name_of, names, number  # noqa: F401 - the rules' helpers, public in afspraken.helpers
 
 BRON = "Samen sterk in de wijk (werkconferentie, Utrecht, 10 juni)"
 """The source document of the built-in rules (``bron/samen-sterk-in-de-wijk.txt``)."""
@@ -29,36 +25,3 @@ def ruleset(name: str) -> Path:
     return ruleset_dir() / f"{name}.toml"
 
 
-def number(value: float, lang: str, *, unlike: float | None = None) -> str:
-    """1.5 -> '1,5' in Dutch; whole numbers without decimals. With ``unlike``, enough
-    decimals that a value just over a limit does not read as the limit (3.0004 vs 3)."""
-    decimals = 1
-    while unlike is not None and value != unlike and decimals < 4 and round(value, decimals) == unlike:
-        decimals += 1
-    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.{decimals}f}"
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-def count(value: int, lang: str) -> str:
-    """8500 -> '8.500' in Dutch, '8,500' in English."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "nl" else text
-
-
-def amount(value: float, one: str, many: str, lang: str = "en") -> str:
-    """'1 jaar', '2 groepen', '2,5 years'."""
-    return f"{number(value, lang)} {one if value == 1 else many}"
-
-
-def name_of(doc: Agreement, id: str) -> str:
-    """The name of the partij or orgaan with this id (the id itself if unknown)."""
-    found = doc.partij_by_id(id) or doc.orgaan_by_id(id)
-    return found.naam if found else id
-
-
-def names(items: Sequence[str], lang: str) -> str:
-    """'a, b en c' / 'a, b and c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    joiner = " en " if lang == "nl" else " and "
-    return ", ".join(items[:-1]) + joiner + items[-1]

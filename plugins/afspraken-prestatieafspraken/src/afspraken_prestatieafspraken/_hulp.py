@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import difflib
-from collections.abc import Iterable
 from typing import Any, Optional, cast
 
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from afspraken import Agreement, Params, Violation, undecided
+from afspraken.helpers import MONTHS
+from afspraken.helpers import date as datum  # noqa: F401 - the core's, under the name the rules use
+from afspraken.helpers import names as opsomming  # noqa: F401
+from afspraken.helpers import suggest as bedoelde_u  # noqa: F401 - a Text: unpacks as (nl, en)
 from afspraken_prestatieafspraken.model import NAME, Prestatieafspraken
 
 EXT: tuple[str, ...] = ("extensies", NAME)
 """Key path of the section: every finding about it points below here."""
 
-_MAANDEN_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+_MAANDEN_NL = MONTHS["nl"]
 
 
 def sectie(doc: Agreement) -> Optional[Prestatieafspraken]:
@@ -57,24 +59,9 @@ def ontbreekt(doc: Agreement, wat_nl: str, wat_en: str, *path: str) -> Violation
     return undecided(nl, en, (*EXT, *path))
 
 
-def datum(value: dt.date, lang: str) -> str:
-    """``2025-07-01`` -> ``1 juli 2025`` / ``1 July 2025``."""
-    if lang == "en":
-        return f"{value.day} {calendar.month_name[value.month]} {value.year}"
-    return f"{value.day} {_MAANDEN_NL[value.month - 1]} {value.year}"
-
-
 def deadline(jaar: int, maand: int, dag: int) -> dt.date:
     """The deadline in ``jaar``; 29 February becomes 28 February in a common year."""
     return dt.date(jaar, maand, min(dag, calendar.monthrange(jaar, maand)[1]))
-
-
-def opsomming(items: Iterable[str], lang: str) -> str:
-    """``a, b en c`` / ``a, b and c``."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + (" and " if lang == "en" else " en ") + items[-1]
 
 
 def getal(value: float, lang: str) -> str:
@@ -83,14 +70,6 @@ def getal(value: float, lang: str) -> str:
     if lang == "en":
         return text
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def bedoelde_u(word: str, options: Iterable[str]) -> tuple[str, str]:
-    """``("; bedoelde u 'x'?", "; did you mean 'x'?")`` for the closest option, or empty strings."""
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    if not match:
-        return "", ""
-    return f"; bedoelde u '{match[0]}'?", f"; did you mean '{match[0]}'?"
 
 
 class DatumParams(Params):
