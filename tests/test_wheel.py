@@ -26,6 +26,16 @@ def test_the_wheel_holds_one_top_level_package_with_the_rule_sets(installed: Pat
     assert top == {"afspraken"}
     assert "afspraken/regelsets/basis.toml" in names and "afspraken/regelsets/wijkaanpak.toml" in names
     assert "afspraken/reporting/rapport.schema.json" in names and "afspraken/reporting/rapport.css" in names
+    assert "afspraken/py.typed" in names  # plugin authors get the types (PEP 561)
+
+
+def test_the_plugins_wheel_is_typed_too(tmp_path: Path):
+    import sys
+
+    plugin = ROOT / "plugins" / "afspraken-prestatieafspraken"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path), str(plugin)], check=True)
+    [wheel] = tmp_path.glob("afspraken_prestatieafspraken-*.whl")
+    assert "afspraken_prestatieafspraken/py.typed" in zipfile.ZipFile(wheel).namelist()
 
 
 def run(bindir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
