@@ -156,21 +156,41 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, Optional[Problem]]]:
             else:
                 yield raw, None
             continue
-        found = sorted(_walk(path))
+        found = False
+        for f in _walk(path):
+            found = True
+            yield str(f), None
         if not found:
             yield raw, Problem(
                 Location(raw, 0, 0), Text("geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder"), "bestand"
             )
-        for f in found:
-            yield str(f), None
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
-        for name in files:
-            if name.lower().endswith(".toml") and name not in configuration.NAMES and _kind(Path(root) / name) == "afspraak":
-                yield Path(root) / name
+    """The agreements under ``folder`` in sorted order (as sorting their paths would give),
+    found one folder at a time: no list of every file is kept (memory stays flat)."""
+    order = str.casefold if os.name == "nt" else None  # how paths compare on this system
+    stack = [iter(_entries(folder, order))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.is_dir() and not entry.is_symlink():  # like os.walk: a linked folder is not entered
+            if not entry.name.startswith(".") and entry.name not in SKIP_DIRS:
+                stack.append(iter(_entries(Path(entry.path), order)))
+        elif entry.name.lower().endswith(".toml") and entry.name not in configuration.NAMES and not entry.is_dir():
+            path = Path(entry.path)
+            if _kind(path) == "afspraak":
+                yield path
+
+
+def _entries(folder: Path, order: Any) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as found:
+            return sorted(found, key=(lambda e: order(e.name)) if order else (lambda e: e.name))
+    except OSError:
+        return []
 
 
 def _kind(path: Path) -> str:

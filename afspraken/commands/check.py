@@ -70,7 +70,7 @@ def check(
     for note in stream.skipped:
         click.echo(f"{note.location}: {note.message(lang)}", err=True)
     available = stream.checker.registry.formats  # from the plugins, never from the working folder's config
-    _check_targets(targets, available, {Path(p).resolve() for p in stream.paths}, lang)  # before the work
+    _check_targets(targets, available, stream.paths, lang)  # before the work
     fail = None if fail_on == "nooit" else Severity(fail_on)
     rules = stream.checker.active_rules()
     chosen = []
@@ -81,8 +81,10 @@ def check(
     sys.exit(write(_with_progress(stream, lang), stream.head, chosen, problems_to_stderr=to_stderr, fail_on=fail))
 
 
-def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, checked: set[Path], lang: str) -> None:
+def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, paths: list[str], lang: str) -> None:
     """Unknown formats and reports that would overwrite a checked agreement: usage errors, before any work."""
+    dests = {dest.name: dest.resolve() for _, dest in targets if dest is not None}
+    checked = {Path(p).resolve() for p in paths if Path(p).name in dests}  # only the few that could be a report's file
     for name, dest in targets:
         if name not in available:
             from afspraken.reading.messages import suggest
