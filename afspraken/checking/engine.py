@@ -185,6 +185,16 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield path
 
 
+def candidates(folder: Path) -> Iterator[tuple[str, int]]:
+    """Each folder under ``folder`` (as :func:`discover` walks them) that holds ``*.toml`` files
+    that may be agreements, and how many; without reading them (to resolve settings up front)."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
+        count = sum(1 for name in files if name.lower().endswith(".toml") and name not in configuration.NAMES)
+        if count:
+            yield root, count
+
+
 def _entries(folder: Path, order: Any) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as found:

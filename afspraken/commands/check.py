@@ -70,7 +70,7 @@ def check(
     for note in stream.skipped:
         click.echo(f"{note.location}: {note.message(lang)}", err=True)
     available = stream.checker.registry.formats  # from the plugins, never from the working folder's config
-    _check_targets(targets, available, stream.paths, lang)  # before the work
+    _check_targets(targets, available, stream, lang)  # before the work
     fail = None if fail_on == "nooit" else Severity(fail_on)
     rules = stream.checker.active_rules()
     chosen = []
@@ -81,10 +81,8 @@ def check(
     sys.exit(write(_with_progress(stream, lang), stream.head, chosen, problems_to_stderr=to_stderr, fail_on=fail))
 
 
-def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, paths: list[str], lang: str) -> None:
+def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, stream: Any, lang: str) -> None:
     """Unknown formats and reports that would overwrite a checked agreement: usage errors, before any work."""
-    dests = {dest.name: dest.resolve() for _, dest in targets if dest is not None}
-    checked = {Path(p).resolve() for p in paths if Path(p).name in dests}  # only the few that could be a report's file
     for name, dest in targets:
         if name not in available:
             from afspraken.reading.messages import suggest
@@ -94,7 +92,7 @@ def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, pa
             raise click.UsageError(
                 _t(lang, f"onbekend formaat '{name}'{hint.nl} (bekend: {known})", f"unknown format '{name}'{hint.en} (known: {known})")
             )
-        if dest is not None and dest.resolve() in checked:
+        if dest is not None and stream.checks(dest):
             raise click.UsageError(
                 _t(lang, f"{dest} is een van de getoetste afspraken; die wordt niet overschreven", f"{dest} is one of the checked agreements; it will not be overwritten")
             )
