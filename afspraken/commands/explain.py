@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from afspraken.commands.listing import _setup
+from afspraken.commands.listing import _setup, finish
 from afspraken.commands.options import CONFIG, LANG, PLUGIN
 
 
@@ -31,3 +31,4 @@ def explain(rule_id: str, plugins: tuple[str, ...], config: Optional[Path], lang
             else f"unknown rule '{rule_id}'{hint.en} (every rule: afspraken rules --alle)"
         )
     click.echo(explain_rule(rule, lang))
+    finish(env)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any, Optional
 
@@ -31,11 +32,18 @@ def _report_setup_failures(checker: Any, lang: str) -> bool:
 
 
 def _setup(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], lang: str) -> Any:
-    """The environment, or exit 2 when settings or plugins are broken."""
+    """The environment of the working folder. A broken plugin does not hide the healthy ones:
+    its failure goes to stderr and the command goes on (exit 0); broken settings (the config,
+    a rule set) change what is listed, so the command lists what it can, then exits 2."""
     checker, env = _environment(regelsets, plugins, config)
-    if _report_setup_failures(checker, lang):
-        raise SystemExit(2)
+    _report_setup_failures(checker, lang)
     return env
+
+
+def finish(env: Any) -> None:
+    """Exit 2 after listing when the settings were broken (see :func:`_setup`)."""
+    if env.problems:
+        sys.exit(2)
 
 
 def table(rows: list[list[str]], header: list[str]) -> str:
@@ -85,12 +93,21 @@ def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: 
         )
     if fmt == "json":
         click.echo(json.dumps(items, ensure_ascii=False, indent=2))
-        return
+        return finish(env)
     header = ["id", "titel" if lang == "nl" else "title", "ernst" if lang == "nl" else "severity", "regelset" if lang == "nl" else "rule set", "plugin"]
     from afspraken.rules import Severity
 
     rows = [[i["id"], i["title"], Severity(i["severity"]).label(lang), i["ruleset"], i["plugin"]] for i in items]
     click.echo(markdown_table(rows, header) if fmt == "markdown" else table(rows, header))
+    inactive = len(env.registry.rules) - len(ids)
+    if not alle and inactive:
+        click.echo(
+            f"\n{inactive} geïnstalleerde regel(s) niet actief; toon alle regels met: afspraken rules --alle"
+            if lang == "nl"
+            else f"\n{inactive} installed rule(s) not active; list every rule with: afspraken rules --alle",
+            err=fmt == "markdown",
+        )
+    finish(env)
 
 
 def _rule_homes(env: Any) -> dict[str, str]:
@@ -126,13 +143,14 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
         )
     if fmt == "json":
         click.echo(json.dumps(items, ensure_ascii=False, indent=2))
-        return
+        return finish(env)
     for item in items:
         extends = ", ".join(item["extends"]) or "-"
         click.echo(click.style(item["name"], bold=True) + f"  ({'breidt uit' if lang == 'nl' else 'extends'}: {extends}; plugin: {item['plugin']})")
         click.echo(f"  {item['description']}")
         click.echo(f"  {'bron' if lang == 'nl' else 'source'}: {item['source']}")
         click.echo(f"  {'regels' if lang == 'nl' else 'rules'}: {', '.join(item['rules']) or '-'}")
+    finish(env)
 
 
 @click.command("plugins")

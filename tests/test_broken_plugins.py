@@ -1,0 +1,96 @@
+"""One broken plugin never hides the healthy ones: every kind of breakage next to a healthy plugin."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from test_plugins import RULE, _dist, site  # noqa: F401 - the fixture
+
+BROKEN = {
+    "kapot": "raise ImportError('kapot is stuk')\n",
+    "haak": "from afspraken import hookimpl\n\n@hookimpl\ndef register_rules():\n    raise RuntimeError('haak is stuk')\n",
+    "kaal": "from afspraken import hookimpl\n\ndef check(doc, params):\n    return []\n\n@hookimpl\ndef register_rules():\n    return [check]\n",
+    "syntaxis": (
+        "from pathlib import Path\nfrom afspraken import hookimpl\n\n@hookimpl\ndef register_rulesets():\n"
+        "    return [Path(__file__).with_name('syntaxis.toml')]\n"
+    ),
+}
+
+
+@pytest.fixture
+def broken(site, monkeypatch):  # noqa: F811
+    import sys
+
+    for name in ("alfa", *BROKEN):  # each test imports its own copies
+        monkeypatch.delitem(sys.modules, f"{name}_plug", raising=False)
+    _dist(site, "alfa", RULE.format(id="alfa/regel", body="return []"))
+    for name, body in BROKEN.items():
+        _dist(site, name, body)
+    (site / "syntaxis.toml").write_text('[regelset]\nnaam = "syntaxis"\nbreidt_uit = ["basis"\n', encoding="utf-8")
+    return site
+
+
+def test_rules_explain_and_rulesets_still_work(cli, broken):
+    listed = cli("rules", "--alle", "--format", "json")
+    assert listed.exit_code == 0, listed.stderr
+    ids = {r["id"] for r in json.loads(listed.stdout)}
+    assert {"alfa/regel", "gelijke-stem"} <= ids
+    for name in ("kapot", "haak", "kaal"):
+        assert f"plugin '{name}'" in listed.stderr
+    explained = cli("explain", "gelijke-stem")
+    assert explained.exit_code == 0 and "gelijke-stem" in explained.stdout and "plugin 'kapot'" in explained.stderr
+    sets = cli("rulesets")
+    assert sets.exit_code == 0 and "wijkaanpak" in sets.stdout
+    plugins = cli("plugins", "--format", "json")
+    assert plugins.exit_code == 2  # the command for plugins says they are not all well
+    data = json.loads(plugins.stdout)
+    assert "alfa" in [p["name"] for p in data["plugins"]]
+    assert {f["plugin"] for f in data["failures"]} >= {"kapot", "haak", "kaal"}
+
+
+def test_a_plugin_error_names_distribution_entry_point_and_code_and_says_what_to_do(cli, broken):
+    result = cli("rules")
+    [line] = [x for x in result.stderr.splitlines() if "plugin 'kapot'" in x]
+    assert "ImportError: kapot is stuk" in line
+    assert "distribution kapot-plug 1.2.3, entry point kapot = kapot_plug" in line
+    assert "kapot_plug.py:1" in line
+    [line] = [x for x in result.stderr.splitlines() if "plugin 'haak'" in x]
+    assert "hook register_rules: RuntimeError: haak is stuk" in line and "haak_plug.py:5" in line
+    assert result.stderr.rstrip().splitlines()[-1].startswith("Zet AFSPRAKEN_TRACEBACK=1")
+    english = cli("rules", "--lang", "en")
+    assert english.stderr.rstrip().splitlines()[-1].startswith("Set AFSPRAKEN_TRACEBACK=1")
+
+
+def test_an_undecorated_rule_gets_a_hint(cli, broken):
+    result = cli("rules")
+    [line] = [x for x in result.stderr.splitlines() if "plugin 'kaal'" in x]
+    assert "returned function" in line and "decorate the function with @afspraken.rule" in line
+
+
+def test_a_plugins_rule_set_with_a_toml_error_is_located_in_the_chosen_language(cli, broken):
+    dutch = cli("rulesets")
+    [line] = [x for x in dutch.stderr.splitlines() if "syntaxis.toml" in x]
+    assert "syntaxis.toml:4:1: TOML-fout" in line
+    english = cli("rulesets", "--lang", "en")
+    [line_en] = [x for x in english.stderr.splitlines() if "syntaxis.toml" in x]
+    assert "syntaxis.toml:4:1: TOML error" in line_en
+
+
+def test_check_still_fails_with_2_naming_the_broken_plugins(cli, broken, write):
+    from afspraken.testing import agreement_text
+
+    write("a.toml", agreement_text())
+    result = cli("check", "a.toml")
+    assert result.exit_code == 2 and "plugin 'kapot'" in result.output
+
+
+def test_rules_says_how_many_installed_rules_are_not_active(cli):
+    import afspraken.plugins.registry as registry
+
+    every = len(registry.Registry().rules)
+    active = json.loads(cli("rules", "--format", "json").stdout)
+    result = cli("rules")
+    assert f"{every - len(active)} geïnstalleerde regel(s) niet actief; toon alle regels met: afspraken rules --alle" in result.stdout
+    assert "niet actief" not in cli("rules", "--alle").stdout
