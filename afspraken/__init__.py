@@ -55,7 +55,30 @@ if TYPE_CHECKING:
         violation,
     )
 
-__all__ = ["__version__", "hookimpl", *_LAZY]
+__all__ = [
+    "__version__",
+    "hookimpl",
+    "Agreement",
+    "Rule",
+    "Severity",
+    "Text",
+    "Violation",
+    "rule",
+    "violation",
+    "undecided",
+    "Params",
+    "OutputFormat",
+    "get_plugin_manager",
+    "check_text",
+    "check",
+    "iter_check",
+    "render",
+    "Document",
+    "Report",
+    "FileResult",
+    "Failure",
+]
+# Spelled out (not *_LAZY) so that type checkers see what is exported.
 
 
 def __getattr__(name: str) -> Any:
