@@ -43,3 +43,58 @@ def json_schema() -> dict[str, Any]:
         **schema,
         "description": "Een samenwerkingsafspraak in formaat 1 (afspraken). Zie docs/formaat.md.",
     }
+
+
+def _type(annotation: Any) -> str:
+    """A Python annotation as a rule author reads it: ``list[Partij]``, ``int | None``, ``'a' | 'b'``."""
+    import datetime as dt
+    import types
+    import typing
+
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(_type(a) for a in args)
+    if origin is typing.Literal:
+        return " | ".join(repr(a) for a in args)
+    if origin is not None:
+        return f"{getattr(origin, '__name__', str(origin))}[{', '.join(_type(a) for a in args)}]"
+    if annotation is type(None):
+        return "None"
+    if annotation is dt.date:
+        return "date"
+    return getattr(annotation, "__name__", str(annotation))
+
+
+def model_reference() -> str:
+    """The attributes of :class:`afspraken.model.Agreement` and the tables in it, as Markdown
+    (docs/plugins.md holds this text; a test keeps it current)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from afspraken.model import Agreement
+
+    lines: list[str] = []
+    todo: list[type[BaseModel]] = [Agreement]
+    done: set[type[BaseModel]] = set()
+    while todo:
+        model = todo.pop(0)
+        if model in done:
+            continue
+        done.add(model)
+        lines += [f"**`{model.__name__}`**", "", "| attribute | type |", "|---|---|"]
+        for name, field in model.model_fields.items():
+            lines.append(f"| `{name}` | `{_type(field.annotation)}` |".replace(" | ", " \\| ").replace("` \\| `", "` | `"))
+            stack = [field.annotation]
+            while stack:  # the tables a field holds are described next
+                current = stack.pop()
+                if isinstance(current, type) and issubclass(current, BaseModel) and current not in done:
+                    todo.append(current)
+                stack += list(typing.get_args(current))
+        methods = [n for n in vars(model) if not n.startswith("_") and callable(getattr(model, n)) and n not in dir(BaseModel)]
+        if methods:
+            lines += ["", "Methods: " + ", ".join(f"`{m}()`" for m in methods) + "."]
+        lines.append("")
+    return "\n".join(lines)

@@ -50,7 +50,7 @@ def test_the_guides_plugin_passes_its_own_tests(plugin_env):
     bindir, folder = plugin_env
     result = run(bindir, "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests", cwd=folder / "afspraken-wijkbudget")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "6 passed" in result.stdout
+    assert "7 passed" in result.stdout
 
 
 def test_the_guides_plugin_is_listed_and_checks(plugin_env, tmp_path):
@@ -72,3 +72,16 @@ def test_the_guides_plugin_is_listed_and_checks(plugin_env, tmp_path):
     assert broken.returncode == 2 and f"kapot.toml:{line}:10: 'bedrag' moet minstens 0 zijn" in broken.stdout
     explained = run(bindir, "afspraken", "explain", "wijkbudget/bewoners-beslissen", cwd=tmp_path)
     assert "eigenaar blijven van de oplossingen" in explained.stdout and "min_bedrag = 10000" in explained.stdout
+
+
+def test_the_guides_model_reference_is_current():
+    from afspraken.schema import model_reference
+
+    section = GUIDE.split("<!-- model reference:", 1)[1].split("-->", 1)[1].split("<!-- end of model reference -->")[0]
+    assert section.strip() == model_reference().strip(), "regenerate with afspraken.schema.model_reference()"
+
+
+def test_the_guides_helper_examples_run():
+    section = GUIDE.split("## 8. Helpers for messages", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+    exec(compile(code, "docs/plugins.md", "exec"), {})
