@@ -12,14 +12,13 @@ import enum
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 if TYPE_CHECKING:
     from afspraken.model import Agreement
 
-Lang = Literal["nl", "en"]
 KeyPath = tuple["str | int", ...]
 
 
@@ -139,10 +138,6 @@ class Rule(Generic[P]):
     def defaults(self) -> Params:
         """The default parameters (no validation needed: they are the rule's own)."""
         return self.params.model_construct()
-
-    def __call__(self, agreement: Agreement, params: P | None = None) -> list[Violation]:
-        """Run the check; ``params`` defaults to the rule's defaults."""
-        return list(self.check(agreement, params if params is not None else self.defaults()))
 
 
 def rule(

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from afspraken.reading import locating
-from afspraken.reading.locating import Locator, Path, Position
+from afspraken.reading.locating import Locator, KeyPath, Position
 
 
 T = TypeVar("T")
@@ -29,9 +29,9 @@ def doc(text: str) -> str:
     return text
 
 
-def all_paths(data: Any, prefix: Path = ()) -> list[Path]:
+def all_paths(data: Any, prefix: KeyPath = ()) -> list[KeyPath]:
     """Every key and element path of parsed TOML data, parents first."""
-    paths: list[Path] = []
+    paths: list[KeyPath] = []
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
         path = (*prefix, key)
@@ -106,7 +106,7 @@ TABLES = doc(
         (("orgaan", 1, "lid", 1, "naam"), 24, 3),
     ],
 )
-def test_find_tables_and_arrays_of_tables(path: Path, line: int, column: int) -> None:
+def test_find_tables_and_arrays_of_tables(path: KeyPath, line: int, column: int) -> None:
     assert Locator(TABLES).find(path) == Position(line, column)
 
 
@@ -159,7 +159,7 @@ HEADERS = doc(
         (("é\t",), 10),
     ],
 )
-def test_headers_with_spaces_quotes_and_implicit_tables(path: Path, line: int) -> None:
+def test_headers_with_spaces_quotes_and_implicit_tables(path: KeyPath, line: int) -> None:
     assert Locator(HEADERS).find(path) == Position(line, 1)
 
 
@@ -202,7 +202,7 @@ KEYS = doc(
         (("",), (11, 1), (11, 6)),
     ],
 )
-def test_dotted_quoted_and_bare_keys(path: Path, key: tuple[int, int], value: tuple[int, int] | None) -> None:
+def test_dotted_quoted_and_bare_keys(path: KeyPath, key: tuple[int, int], value: tuple[int, int] | None) -> None:
     loc = Locator(KEYS)
     assert loc.find(path) == Position(*key)
     assert loc.value(path) == (None if value is None else Position(*value))
@@ -351,7 +351,7 @@ ARRAYS = doc(
         (("na_q",), 17, 1),
     ],
 )
-def test_array_elements(path: Path, line: int, column: int) -> None:
+def test_array_elements(path: KeyPath, line: int, column: int) -> None:
     loc = Locator(ARRAYS)
     assert loc.find(path) == Position(line, column)
     if isinstance(path[-1], int):  # an element's value is where it is
@@ -480,12 +480,12 @@ def test_index_is_built_lazily_and_once(monkeypatch: pytest.MonkeyPatch) -> None
     assert builds == [TABLES]
 
 
-def realistic_document() -> tuple[str, dict[Path, tuple[Position, Position | None]]]:
+def realistic_document() -> tuple[str, dict[KeyPath, tuple[Position, Position | None]]]:
     """A ~6 KB agreement, with the expected key and value positions of its paths."""
     lines = ["# Samenwerkingsafspraken (gegenereerd)", "formaat = 1", ""]
-    expected: dict[Path, tuple[Position, Position | None]] = {("formaat",): (Position(2, 1), Position(2, 11))}
+    expected: dict[KeyPath, tuple[Position, Position | None]] = {("formaat",): (Position(2, 1), Position(2, 11))}
 
-    def add(line: str, path: Path | None = None, indent: int = 0) -> None:
+    def add(line: str, path: KeyPath | None = None, indent: int = 0) -> None:
         lines.append(" " * indent + line)
         if path is not None:
             key, _, value = line.partition(" = ")
@@ -653,9 +653,9 @@ class Writer:
     def __init__(self, rnd: random.Random) -> None:
         self.rnd = rnd  # layout choices; one draw keeps generation fast
         self.lines: list[str] = []
-        self.values: list[tuple[Path, str]] = []  # value literals, in text order
-        self.keys: dict[Path, str] = {}  # path -> text at its first definition
-        self.headers: list[Path] = []
+        self.values: list[tuple[KeyPath, str]] = []  # value literals, in text order
+        self.keys: dict[KeyPath, str] = {}  # path -> text at its first definition
+        self.headers: list[KeyPath] = []
 
     def choose(self, *options: T) -> T:
         return self.rnd.choice(options)
@@ -687,7 +687,7 @@ class Writer:
         forms += [f"'''\n{value}'''"] if _plain(value, multiline=True) and "\r" not in value else []
         return self.choose(*forms)
 
-    def render(self, path: Path, value: Any) -> str:
+    def render(self, path: KeyPath, value: Any) -> str:
         """An inline value; records its literal (containers before their items)."""
         slot = len(self.values)
         self.values.append((path, ""))
@@ -716,14 +716,14 @@ class Writer:
                 pairs.append(([*prefix, name], value))
         return pairs
 
-    def pair(self, base: Path, parts: list[str], value: Any) -> str:
+    def pair(self, base: KeyPath, parts: list[str], value: Any) -> str:
         written = [self.key(part) for part in parts]
         for i, text in enumerate(written):
             self.keys.setdefault((*base, *parts[: i + 1]), text)
         key = self.choose(".", " . ").join(written)
         return key + self.choose(" = ", "=", " =\t") + self.render((*base, *parts), value)
 
-    def header(self, path: Path, brackets: str) -> None:
+    def header(self, path: KeyPath, brackets: str) -> None:
         names = self.choose(".", " . ").join(self.key(part) for part in path if isinstance(part, str))
         for end in range(1, len(path) + 1):
             if isinstance(path[end - 1], str):
@@ -731,7 +731,7 @@ class Writer:
         self.headers.append(path)
         self.lines.append(self.choose("", "  ", "\t") + brackets[: len(brackets) // 2] + names + brackets[len(brackets) // 2 :] + self.comment())
 
-    def table(self, path: Path, table: dict[str, Any], header: str | None) -> None:
+    def table(self, path: KeyPath, table: dict[str, Any], header: str | None) -> None:
         """A table's key/values, then its sub-tables under their own headers."""
         inline: list[tuple[str, Any, str]] = []
         later: list[tuple[str, Any, str]] = []

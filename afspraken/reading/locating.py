@@ -17,9 +17,9 @@ from functools import lru_cache
 from collections.abc import Iterator
 from typing import NamedTuple
 
-__all__ = ["Locator", "Path", "Position"]
+__all__ = ["Locator", "KeyPath", "Position"]
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 """Decoded keys and array indexes, e.g. ``("orgaan", 1, "lid", 0, "stemmen")``."""
 
 
@@ -115,7 +115,7 @@ class _Frame:
 
     __slots__ = ("is_array", "path", "index")
 
-    def __init__(self, is_array: bool, path: Path) -> None:
+    def __init__(self, is_array: bool, path: KeyPath) -> None:
         self.is_array, self.path, self.index = is_array, path, 0
 
 
@@ -126,11 +126,11 @@ class _Index:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._arrays: dict[Path, tuple[int, int]] = {}  # one-line arrays, indexed on demand
-        self.keys: dict[Path, int] = {}
-        self.values: dict[Path, int] = {}
-        self._implicit: set[Path] = set()  # tables only implied by a longer header
-        self._aot: dict[Path, int] = {}  # array-of-tables path -> elements so far
+        self._arrays: dict[KeyPath, tuple[int, int]] = {}  # one-line arrays, indexed on demand
+        self.keys: dict[KeyPath, int] = {}
+        self.values: dict[KeyPath, int] = {}
+        self._implicit: set[KeyPath] = set()  # tables only implied by a longer header
+        self._aot: dict[KeyPath, int] = {}  # array-of-tables path -> elements so far
         # The scan runs only as far as lookups need: most findings are about keys
         # near the top, and a key's first definition is the one that counts.
         self._pending: Iterator[None] | None = self._scan(text)
@@ -144,7 +144,7 @@ class _Index:
             return False
         return True
 
-    def lookup(self, offsets: dict[Path, int], path: Path) -> int | None:
+    def lookup(self, offsets: dict[KeyPath, int], path: KeyPath) -> int | None:
         """The offset of `path` in `offsets`, scanning on until it is known (or the text ends)."""
         while True:
             found = self.offset(offsets, path)
@@ -153,7 +153,7 @@ class _Index:
             if not self._more():  # the last statement may just have been read
                 return self.offset(offsets, path)
 
-    def _define(self, base: Path, parts: list[tuple[str, int]]) -> Path:
+    def _define(self, base: KeyPath, parts: list[tuple[str, int]]) -> KeyPath:
         """Record a (dotted) key under `base`; the first definition of a prefix wins."""
         keys, path = self.keys, base
         for name, offset in parts:
@@ -164,10 +164,10 @@ class _Index:
                 keys[path] = offset
         return path
 
-    def _header(self, names: list[str], offset: int, is_array: bool) -> Path:
+    def _header(self, names: list[str], offset: int, is_array: bool) -> KeyPath:
         """Record a `[table]` or `[[array]]` header at `offset`; return the table path."""
         keys, aot = self.keys, self._aot
-        path: Path = ()
+        path: KeyPath = ()
         for name in names[:-1][:_MAX_DEPTH]:  # the implied super-tables
             path = path + (name,)
             if path not in keys:
@@ -187,7 +187,7 @@ class _Index:
             self._implicit.discard(path)
         return path
 
-    def offset(self, offsets: dict[Path, int], path: Path) -> int | None:
+    def offset(self, offsets: dict[KeyPath, int], path: KeyPath) -> int | None:
         """``offsets.get(path)`` that first indexes a pending one-line array."""
         found = offsets.get(path)
         if found is None and path and type(path[-1]) is int and path[:-1] in self._arrays:
@@ -198,7 +198,7 @@ class _Index:
             found = offsets.get(path)
         return found
 
-    def _start_value(self, stack: list[_Frame], target: Path, start: int) -> Path:
+    def _start_value(self, stack: list[_Frame], target: KeyPath, start: int) -> KeyPath:
         """Record a value starting at `start`: of `target`, or of the next element
         if inside an array (whose key position is its value position)."""
         if stack and stack[-1].is_array:
@@ -212,8 +212,8 @@ class _Index:
 
     def _scan(self, text: str) -> Iterator[None]:
         keys, values = self.keys, self.values
-        table: Path = ()  # table of the last header
-        target: Path = ()  # key whose value comes next
+        table: KeyPath = ()  # table of the last header
+        target: KeyPath = ()  # key whose value comes next
         stack: list[_Frame] = []
         parts: list[tuple[str, int]] = []  # key being read: (name, offset) per dotted part
         mode, header_at, header_is_array = _KEY, 0, False
@@ -319,20 +319,20 @@ class Locator:
         text = self._text
         return Position(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
 
-    def find(self, path: Path) -> Position | None:
+    def find(self, path: KeyPath) -> Position | None:
         """Where `path` is defined: its key token; for an array element its value;
         for a table or array-of-tables element the `[` of its (first) header."""
         index = self._get_index()
         offset = index.lookup(index.keys, tuple(path))
         return None if offset is None else self._position(offset)
 
-    def value(self, path: Path) -> Position | None:
+    def value(self, path: KeyPath) -> Position | None:
         """Where the value of `path` starts; None for header tables and unknown paths."""
         index = self._get_index()
         offset = index.lookup(index.values, tuple(path))
         return None if offset is None else self._position(offset)
 
-    def nearest(self, path: Path) -> tuple[Position, Path]:
+    def nearest(self, path: KeyPath) -> tuple[Position, KeyPath]:
         """The position of the longest prefix of `path` found in the text, with
         that prefix; ``(Position(1, 1), ())`` if not even the first key is."""
         index = self._get_index()
