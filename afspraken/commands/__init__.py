@@ -35,14 +35,18 @@ class _Commands(click.Group):
         return super().get_command(ctx, name)
 
 
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=_Commands, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="afspraken")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Toets samenwerkingsafspraken (TOML) aan regelsets, zoals een linter code toetst.
 
     Check partnership agreements (TOML) against rule sets, the way a linter checks code.
     Begin met / start with: afspraken check AFSPRAAK.toml
     """
+    if ctx.invoked_subcommand is None:  # bare `afspraken`: a first contact, not a mistake
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
 # click's own messages (bad options and arguments), in Dutch for the people who use this.

@@ -10,7 +10,7 @@ from typing import Any, Optional
 import click
 
 from afspraken import __version__
-from afspraken.commands.options import CONFIG, FAIL_ON, LANG, PLUGIN, REGELSET, say as _t
+from afspraken.commands.options import CONFIG, FAIL_ON, LANG, PLUGIN, REGELSET, complete_formats, complete_rules, say as _t
 
 PARALLEL_FROM = 200  # files
 
@@ -18,9 +18,9 @@ PARALLEL_FROM = 200  # files
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @REGELSET
-@click.option("--select", "selected", multiple=True, metavar="REGEL", help="Alleen deze regel(s) toetsen.")
-@click.option("--ignore", "ignored", multiple=True, metavar="REGEL", help="Deze regel(s) overslaan.")
-@click.option("--format", "formats", multiple=True, metavar="FORMAT[:BESTAND]", help="text, json, sarif, ... (herhaalbaar; met :BESTAND naar een bestand).")
+@click.option("--select", "selected", multiple=True, metavar="REGEL", help="Alleen deze regel(s) toetsen.", shell_complete=complete_rules)
+@click.option("--ignore", "ignored", multiple=True, metavar="REGEL", help="Deze regel(s) overslaan.", shell_complete=complete_rules)
+@click.option("--format", "formats", multiple=True, metavar="FORMAT[:BESTAND]", help="text, json, sarif, ... (herhaalbaar; met :BESTAND naar een bestand).", shell_complete=complete_formats)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf de uitvoer naar dit bestand.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="fout", show_default=True, help="Vanaf welke ernst de exitcode 1 is.")
 @LANG
@@ -98,6 +98,8 @@ def check(
         from afspraken.reporting.text import problems
 
         click.echo(problems(report, Context(lang)), err=True, nl=False)
+    if not quiet and all(dest is not None for _, dest in targets):
+        _tell_written(report, [dest for _, dest in targets if dest is not None], lang)
     sys.exit(report.exit_code(fail))
 
 
@@ -129,6 +131,16 @@ def _emit(text: str, dest: Optional[Path], color: bool, lang: str) -> None:
     except OutputError as exc:
         click.echo(exc.message(lang), err=True)
         sys.exit(2)
+
+
+def _tell_written(report: Any, written: list[Path], lang: str) -> None:
+    """Every report went to a file: the screen still gets the summary and where the reports are."""
+    from afspraken.reporting import Context
+    from afspraken.reporting.text import summary
+
+    click.echo(summary(report, Context(lang)), err=True)
+    for dest in written:
+        click.echo(_t(lang, f"rapport geschreven: {dest}", f"report written: {dest}"), err=True)
 
 
 PROGRESS_FROM = 8  # files; fewer finish before a bar would be useful

@@ -8,11 +8,11 @@ from typing import Optional
 import click
 
 from afspraken.commands.listing import _setup
-from afspraken.commands.options import CONFIG, LANG, PLUGIN
+from afspraken.commands.options import CONFIG, LANG, PLUGIN, complete_rules
 
 
 @click.command()
-@click.argument("rule_id", metavar="REGEL")
+@click.argument("rule_id", metavar="REGEL", shell_complete=complete_rules)
 @PLUGIN
 @CONFIG
 @LANG
