@@ -146,7 +146,7 @@ def test_output_file_and_several_formats(cli, tmp_path):
     assert json.loads((tmp_path / "uit" / "rapport.json").read_text())["summary"]["fout"] == 1
     assert json.loads((tmp_path / "rapport.sarif").read_text())["version"] == "2.1.0"
     result = cli("check", str(GOOD), "--output", "rapport.txt")
-    assert result.output == "" and "0 fouten" in (tmp_path / "rapport.txt").read_text()
+    assert result.stdout == "" and "0 fouten" in (tmp_path / "rapport.txt").read_text()
 
 
 def test_output_never_overwrites_a_checked_agreement(cli, write):
