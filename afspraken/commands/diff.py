@@ -9,7 +9,7 @@ from typing import Any, NamedTuple, Optional, Union
 
 import click
 
-from afspraken.commands.options import CONFIG, FAIL_ON, LANG, PLUGIN, REGELSET, say as _t
+from afspraken.commands.options import CONFIG, FAIL_ON, LANG, PLUGIN, REGELSET, argument, command, option, say as _t
 from afspraken.results import FileResult, Location, Problem
 from afspraken.rules import Text
 
@@ -60,13 +60,25 @@ def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
     return Side(evaluate(loaded, env, checker.today), loaded.agreement, source.data)
 
 
-@click.command("diff")
-@click.argument("old", metavar="OUD")
-@click.argument("new", metavar="NIEUW")
+@command(
+    "diff",
+    help_en="""Compare two drafts of an agreement: parties, seats and votes, mandate, actions, participation,
+    waivers, and which findings are new, resolved or still open.
+
+    NEW may be - (stdin); OLD and NEW may be REV:PATH (from git, such as HEAD~1:convenant.toml).
+    Exit code 0: not worse; 1: new findings at or above --fail-on; 2: a draft could not be evaluated.
+    """,
+)
+@argument("old", metavar="OUD", metavar_en="OLD")
+@argument("new", metavar="NIEUW", metavar_en="NEW")
 @REGELSET
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text", show_default=True, help="Vorm van de uitvoer.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf de uitvoer naar dit bestand.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="fout", show_default=True, help="Exitcode 1 als de nieuwe versie nieuwe bevindingen van deze ernst of erger heeft.")
+@option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text", show_default=True, help="Vorm van de uitvoer.", help_en="Form of the output.")
+@option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND", metavar_en="FILE", help="Schrijf de uitvoer naar dit bestand.", help_en="Write the output to this file.")
+@option(
+    "--fail-on", type=FAIL_ON, default="fout",
+    help="Exitcode 1 als de nieuwe versie nieuwe bevindingen van deze ernst of erger heeft (standaard: fout).",
+    help_en="Exit code 1 when the new draft has new findings of this severity or worse (default: error).",
+)
 @LANG
 @CONFIG
 @PLUGIN
@@ -83,7 +95,7 @@ def diff_command(old: str, new: str, regelsets: tuple[str, ...], fmt: str, outpu
     from afspraken.rules import Severity
 
     if old == "-":
-        raise click.UsageError(_t(lang, "alleen NIEUW kan - (stdin) zijn", "only NIEUW can be - (stdin)"))
+        raise click.UsageError(_t(lang, "alleen NIEUW kan - (stdin) zijn", "only NEW can be - (stdin)"))
     checker = Checker(regelsets=regelsets, plugins=plugins, config=config)
     sides = [_read(old, checker), _read(new, checker)]
     broken = [s for s in sides if isinstance(s, FileResult)]

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from afspraken.commands.options import LANG
+from afspraken.commands.options import LANG, argument, command, option
 
 
-@click.command("init")
-@click.argument("file", required=False, default="afspraak.toml", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--no-input", is_flag=True, help="Niets vragen; zet 'VUL IN' waar iets ingevuld moet worden.")
+@command("init", help_en="Write a new agreement with explanations (default afspraak.toml); never overwrites a file.")
+@argument("file", required=False, default="afspraak.toml", type=click.Path(dir_okay=False, path_type=Path), metavar="[BESTAND]", metavar_en="[FILE]")
+@option("--no-input", is_flag=True, help="Niets vragen; zet 'VUL IN' waar iets ingevuld moet worden.", help_en="Ask nothing; put 'VUL IN' where something must be filled in.")
 @LANG
 def init_command(file: Path, no_input: bool, lang: str) -> None:
     """Schrijf een nieuwe afspraak met uitleg (standaard afspraak.toml); overschrijft nooit een bestand."""
