@@ -188,7 +188,7 @@ def is_letterlijk(quote: str, source: str) -> bool:
     for deel in delen:
         found = teksten[huidig].find(deel, at) if huidig >= 0 else -1
         if found < 0:  # the next lid the source names
-            huidig, found = next(((i, t.find(deel)) for i, t in enumerate(teksten) if deel in t), (-1, -1))
+            huidig, found = next(((i, t.find(deel)) for i, t in enumerate(teksten) if i != huidig and deel in t), (-1, -1))
             if found < 0:
                 return False
         at = found + len(deel)
@@ -204,3 +204,16 @@ def _in_order(delen: tuple[str, ...] | list[str], bron: str) -> bool:
             return False
         at = found + len(deel)
     return True
+
+
+def herkomst(quote: str, source: str) -> list[str]:
+    """The HERKOMST keys of the texts a verbatim quote's parts were found in, in order of first use."""
+    out: list[str] = []
+    for deel in (" ".join(d.split()) for d in quote.split("[…]") if d.strip()):
+        for law, art, lid in artikelen(source):
+            bron = next((b for b in BRONNEN if (b.wet, b.artikel, b.lid) == (law, art, lid)), None)
+            if bron is not None and deel in " ".join(bron.tekst.split()):
+                if bron.herkomst not in out:
+                    out.append(bron.herkomst)
+                break
+    return out
