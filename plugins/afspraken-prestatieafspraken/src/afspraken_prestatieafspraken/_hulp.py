@@ -129,7 +129,7 @@ Peildatum = Union[Literal["vandaag"], dt.date]
 
 def peildatum(value: Peildatum) -> dt.date:
     """The date deadlines are judged against: the day of the check, or a fixed date (for tests and reports)."""
-    return dt.date.today() if value == "vandaag" else value  # type: ignore[return-value]
+    return value if isinstance(value, dt.date) else dt.date.today()
 
 
 def plus_maanden(datum_: dt.date, maanden: int) -> dt.date:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Optional
+from typing import Optional, Union
 
 from pydantic import Field
 
@@ -73,7 +73,7 @@ reactie = 2025-09-12
 def reactie_op_advies(doc: Agreement, params: ReactieParams) -> Iterator[Violation]:
     ext = sectie(doc)
     for i, advies in enumerate(ext.advies if ext else []):
-        at = (*EXT, "advies", i)
+        at: tuple[Union[str, int], ...] = (*EXT, "advies", i)
         if advies.gevolgd is None:
             yield undecided(
                 f"niet bekend of de verhuurder het advies '{advies.onderwerp}' volgt; vul gevolgd in (ja, deels of nee)",
@@ -185,7 +185,7 @@ def uitvoering_na_advies(doc: Agreement, params: Params) -> Iterator[Violation]:
     for i, advies in enumerate(ext.advies if ext else []):
         if advies.uitgevoerd is None:
             continue
-        at = (*EXT, "advies", i)
+        at: tuple[Union[str, int], ...] = (*EXT, "advies", i)
         momenten = _momenten(advies, standaard)
         if not momenten:
             yield undecided(

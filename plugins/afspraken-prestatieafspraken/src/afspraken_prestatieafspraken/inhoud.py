@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Union
 
 from pydantic import Field
 
@@ -155,7 +156,7 @@ def smart_acties(doc: Agreement, params: SmartParams) -> Iterator[Violation]:
         )
     partijen = {p.id: p for p in doc.partij}
     for i, actie in enumerate(ext.actie):
-        at = (*EXT, "actie", i)
+        at: tuple[Union[str, int], ...] = (*EXT, "actie", i)
         missend = [k for k in SMART if _leeg(getattr(actie, k))]
         if missend:
             yield violation(

@@ -1,7 +1,7 @@
 """The data model of ``[extensies.prestatieafspraken]``.
 
 The keys are Dutch, lowercase, with underscores, like the core format. Every
-key is optional on purpose: a missing value is for the rules to judge (they
+key (except an advice's ``onderwerp`` and an action's ``wat``) is optional on purpose: a missing value is for the rules to judge (they
 report "kan niet beoordelen" and point at the key to fill in), not a reason to
 reject the file. Wrong types, unknown keys and values outside the lists below
 are errors in the file, reported with line and column.
@@ -14,10 +14,13 @@ Example::
 
     [extensies.prestatieafspraken.cyclus]
     bod = 2025-06-27
+    bod_tot_en_met = 2030
+    bod_naar = ["gemeente", "huurders"]
     ondertekend = 2025-12-09
 
     [extensies.prestatieafspraken.overleg]
     per_jaar = 4
+    verhuurder_huurders_per_jaar = 6
     adviestermijn_weken = 6
 
     [extensies.prestatieafspraken.ondersteuning]
@@ -27,6 +30,17 @@ Example::
 
     [extensies.prestatieafspraken.geschillen]
     route = ["bestuurlijk-overleg", "art44-woningwet"]
+
+    [extensies.prestatieafspraken.verantwoording]
+    toegezonden = 2025-12-12
+    toegezonden_aan = ["minister", "gemeente", "huurders"]
+    volkshuisvestingsverslag = true
+
+    [[extensies.prestatieafspraken.advies]]
+    onderwerp = "Huurbeleid in het bod"
+    advies_ontvangen = 2025-06-16
+    gevolgd = "deels"
+    reactie = 2025-06-24
 
     [[extensies.prestatieafspraken.actie]]
     wat = "Nieuwbouw sociale huurwoningen"
