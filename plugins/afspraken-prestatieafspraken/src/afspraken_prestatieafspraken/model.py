@@ -1,9 +1,11 @@
 """The data model of ``[extensies.prestatieafspraken]``.
 
 The keys are Dutch, lowercase, with underscores, like the core format. Every
-key (except an advice's ``onderwerp`` and an action's ``wat``) is optional on purpose: a missing value is for the rules to judge (they
-report "kan niet beoordelen" and point at the key to fill in), not a reason to
-reject the file. Wrong types, unknown keys and values outside the lists below
+key (except an advice's ``onderwerp`` and an action's ``wat``) is optional on
+purpose: a missing value is for the rules to judge (they report "kan niet
+beoordelen" and point at the key to fill in), not a reason to reject the file.
+Keys added later are optional too, so files written for an earlier version stay
+valid. Wrong types, unknown keys and values outside the lists below
 are errors in the file, reported with line and column.
 
 Example::
