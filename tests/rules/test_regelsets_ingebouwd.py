@@ -12,8 +12,8 @@ import pytest
 import tomli
 
 from afspraken.builtin import modellen, ruleset, wijkaanpak
-from afspraken.engine import Checker
-from afspraken.explaining import parameters
+from afspraken.checking.engine import Checker
+from afspraken.reporting.explaining import parameters
 from afspraken.results import Outcome
 from afspraken.rules import Severity
 from afspraken.testing import agreement_text, run_rule
@@ -55,8 +55,8 @@ OURS = [*wijkaanpak.RULES, *modellen.RULES]
 
 @pytest.fixture(scope="module")
 def registry() -> Any:
-    from afspraken.plugins import get_plugin_manager
-    from afspraken.registry import Registry
+    from afspraken.plugins.manager import get_plugin_manager
+    from afspraken.plugins.registry import Registry
 
     reg = Registry(get_plugin_manager(entry_points=False))
     assert reg.crashes == []

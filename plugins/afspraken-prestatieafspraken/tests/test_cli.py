@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from afspraken.cli import cli
+from afspraken.commands import cli
 
 from afspraken_prestatieafspraken import RULES
 
