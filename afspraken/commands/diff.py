@@ -89,7 +89,7 @@ def diff_command(old: str, new: str, regelsets: tuple[str, ...], fmt: str, outpu
     NIEUW mag - zijn (stdin); OUD en NIEUW mogen REV:PAD zijn (uit git, zoals HEAD~1:convenant.toml).
     Exitcode 0: niet slechter; 1: nieuwe bevindingen op of boven --fail-on; 2: een versie kon niet worden beoordeeld.
     """
-    from afspraken.checking.engine import Checker
+    from afspraken.checking.run import Checker
     from afspraken.diffing import compare
     from afspraken.reporting.diffs import FORMATS
     from afspraken.rules import Severity
@@ -99,12 +99,12 @@ def diff_command(old: str, new: str, regelsets: tuple[str, ...], fmt: str, outpu
     checker = Checker(regelsets=regelsets, plugins=plugins, config=config)
     sides = [_read(old, checker), _read(new, checker)]
     broken = [s for s in sides if isinstance(s, FileResult)]
-    if broken or checker.problems or checker.crashes:
+    run = checker.report([s if isinstance(s, FileResult) else s.result for s in sides])
+    if broken or run.crashes or run.problems:
         from afspraken.reporting import Context
         from afspraken.reporting.text import problems
 
-        files = [s if isinstance(s, FileResult) else s.result for s in sides]
-        click.echo(problems(checker.report(files), Context(lang)), err=True, nl=False)
+        click.echo(problems(run, Context(lang)), err=True, nl=False)
         if broken:
             n = sum(len(s.problems) for s in broken)
             click.echo(_t(lang, f"niet vergeleken: {n} invoerfout(en).", f"not compared: {n} input error(s)."), err=True)
@@ -127,6 +127,6 @@ def diff_command(old: str, new: str, regelsets: tuple[str, ...], fmt: str, outpu
 
         click.echo(summary(comparison, lang), err=True)
         click.echo(_t(lang, f"rapport geschreven: {output}", f"report written: {output}"), err=True)
-    if checker.problems or checker.crashes:
+    if run.crashes or run.problems:
         sys.exit(2)
     sys.exit(1 if comparison.worse(None if fail_on == "nooit" else Severity(fail_on)) else 0)

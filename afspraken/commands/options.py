@@ -17,9 +17,11 @@ FAIL_ON = Choice([("fout", "error"), ("waarschuwing", "warning"), ("advies", "no
 
 def _registry() -> Any:
     """The plugins of the working folder, for completion (errors stay silent: a shell is typing)."""
-    from afspraken.checking.engine import Checker
+    from afspraken.checking.run import Checker
 
-    return Checker().environment(Path.cwd()).registry
+    checker = Checker()
+    checker.environment(Path.cwd())  # plugins named in the working folder's config too
+    return checker.registry
 
 
 def _complete(names: Callable[[Any], Iterable[str]]) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:
