@@ -80,12 +80,23 @@ def _fields(section: str, where: Text, old: Optional[BaseModel], new: Optional[B
         sign = ADDED if old is None else REMOVED
         yield Change(section, sign, Text(f"{where.nl} {'toegevoegd' if old is None else 'verwijderd'}", f"{where.en} {'added' if old is None else 'removed'}"))
         return
-    a, b = old.model_dump(), new.model_dump()
-    for name in a.keys() | b.keys():
-        if name in skip or _same(a.get(name), b.get(name)):
+    a, b = _flat(old.model_dump()), _flat(new.model_dump())
+    for name in sorted(a.keys() | b.keys()):
+        if name.partition(".")[0] in skip or _same(a.get(name), b.get(name)):
             continue
         was, now = _show(a.get(name)), _show(b.get(name))
         yield Change(section, CHANGED, Text(f"{where.nl}, {name}: {was} → {now}", f"{where.en}, {name}: {was} → {now}"))
+
+
+def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A nested table field by field: ``{"niveau": {"besluit": "raadplegen"}}`` -> ``{"niveau.besluit": ...}``."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            out.update(_flat(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
 
 
 def _by(items: Sequence[Any], key: Any) -> dict[Any, Any]:

@@ -106,3 +106,21 @@ def test_a_revision_read_through_git(cli, tmp_path, write):
     assert result.stdout.startswith("HEAD:convenant.toml → convenant.toml")
     missing = cli("diff", "HEAD:bestaat-niet.toml", "convenant.toml")
     assert missing.exit_code == 2 and "HEAD:bestaat-niet.toml:1:1: niet te lezen uit git" in missing.stderr
+
+
+def test_participation_rungs_per_phase(cli, write):
+    from afspraken.model import Besluitvorming
+
+    if "niveau" not in Besluitvorming.model_fields:
+        pytest.skip("the model has no [besluitvorming.niveau] yet (issue 9)")
+    base = GOOD.replace("eigenaarschap_bewoners = true\n", 'eigenaarschap_bewoners = true\n\n[besluitvorming.niveau]\nbesluit = "raadplegen"\n')
+    result = cli("diff", *_pair(write, base, base.replace('besluit = "raadplegen"', 'besluit = "meebeslissen"')))
+    assert "Participatie" in result.stdout and "besluitvorming, niveau.besluit: raadplegen → meebeslissen" in result.stdout
+
+
+def test_nested_tables_are_compared_field_by_field():
+    from afspraken.diffing import _flat
+
+    assert _flat({"niveau": {"besluit": "raadplegen", "ontwerp": None}, "x": 1, "leeg": {}}) == {
+        "niveau.besluit": "raadplegen", "niveau.ontwerp": None, "x": 1, "leeg": {},
+    }
