@@ -113,7 +113,7 @@ def test_config_below_a_statutory_minimum_is_a_located_error(runner: CliRunner, 
     result = runner.invoke(cli, ["check", "--config", str(config), str(GOED)])
     assert result.exit_code == 2, result.output
     assert f"{config}:4:13: " in result.output
-    assert "min_dagen = 2 ligt onder het wettelijke minimum van 3 (Overlegwet art. 5e lid 2)" in result.output
+    assert "'min_dagen': 2 ligt onder het wettelijke minimum van 3 (Overlegwet art. 5e lid 2)" in result.output
     config.write_text('regelsets = ["prestatieafspraken"]\n\n[regels."prestatieafspraken/scholing"]\nmin_dagen = 5\n', encoding="utf-8")
     result = runner.invoke(cli, ["check", "--config", str(config), str(GOED)])
     assert result.exit_code == 1  # the example has 4 days: a raised floor applies
