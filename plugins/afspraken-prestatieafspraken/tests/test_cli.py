@@ -98,8 +98,8 @@ def test_installed_command_as_a_subprocess() -> None:
 
 def test_explain_marks_paraphrases_and_names_articles(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["explain", "prestatieafspraken/themas"])
-    assert "(parafrase) De afspraken dekken" in result.output
-    assert "parafrase van de volkshuisvestelijke prioriteiten van de minister" in result.output
+    assert "de door Onze Minister vast te stellen rijksprioriteiten" in result.output
+    assert "de vijf thema's zelf zijn geen wettelijke lijst" in result.output
     result = runner.invoke(cli, ["explain", "prestatieafspraken/smart-acties"])
     assert "(geen wettekst) SMART" in result.output
     result = runner.invoke(cli, ["explain", "prestatieafspraken/geschiltermijnen"])
