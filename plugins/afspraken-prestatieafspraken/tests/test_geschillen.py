@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from afspraken.testing import keys, rule_ids, run_rule
 from afspraken_prestatieafspraken._hulp import plus_maanden
-from afspraken_prestatieafspraken.geschillen import geschillenroute, geschiltermijnen
+from afspraken_prestatieafspraken.geschillen import TermijnenParams, geschillenroute, geschiltermijnen
 
 from .pa_data import BASIS, EXT
 
@@ -149,7 +149,8 @@ def test_peildatum_default_is_the_day_of_the_check() -> None:
 
 
 def test_peildatum_is_vandaag_or_a_date() -> None:
-    assert geschiltermijnen.params.model_validate({"peildatum": "vandaag"}).peildatum == "vandaag"
-    assert geschiltermijnen.params.model_validate({"peildatum": dt.date(2026, 1, 5)}).peildatum == dt.date(2026, 1, 5)
+    assert TermijnenParams.model_validate({"peildatum": "vandaag"}).peildatum == "vandaag"
+    assert TermijnenParams.model_validate({"peildatum": dt.date(2026, 1, 5)}).peildatum == dt.date(2026, 1, 5)
     with pytest.raises(ValidationError):
-        geschiltermijnen.params.model_validate({"peildatum": "morgen"})
+        TermijnenParams.model_validate({"peildatum": "morgen"})
+    assert geschiltermijnen.params is TermijnenParams
