@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.testing import load_agreement
 from afspraken_prestatieafspraken import RULES, register_extensions
 from afspraken_prestatieafspraken.model import THEMAS, Prestatieafspraken
