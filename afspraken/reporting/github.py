@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from afspraken.reporting import Context
+from afspraken.reporting.escaping import escaped
 from afspraken.results import Finding, Location, Report
 from afspraken.rules import Severity, Text
 
@@ -66,6 +67,7 @@ def _finding(f: Finding, lang: str) -> str:
 
 
 def render(report: Report, ctx: Context) -> str:
+    report = escaped(report)
     lang = ctx.lang
     lines: list[str] = []
     for p in report.problems:

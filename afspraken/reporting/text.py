@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from afspraken.reporting import Context, counts, plural
+from afspraken.reporting.escaping import escaped
 from afspraken.results import Finding, Report
 from afspraken.rules import Severity, Text
 
@@ -17,6 +18,7 @@ def _style(text: str, ctx: Context, **kw: object) -> str:
 
 
 def render(report: Report, ctx: Context) -> str:
+    report = escaped(report)
     lang = ctx.lang
     lines: list[str] = []
     for crash in report.crashes:  # the cause (a broken plugin) before its consequences
@@ -48,6 +50,7 @@ def render(report: Report, ctx: Context) -> str:
 
 def problems(report: Report, ctx: Context) -> str:
     """Only what stopped evaluation (for stderr, next to a machine-readable format)."""
+    report = escaped(report)
     lines = [c.message(ctx.lang) for c in report.crashes]
     lines += [f"{p.location}: {p.message(ctx.lang)}" for p in report.problems]
     for result in report.files:
