@@ -114,6 +114,7 @@ class Report(NamedTuple):
     rulesets: tuple[str, ...] = ()
     crashes: tuple[Crash, ...] = ()  # not tied to a file: plugin imports, hooks
     problems: tuple[Problem, ...] = ()  # config and rule-set errors
+    notes: tuple[Problem, ...] = ()  # not errors: files skipped (code "overgeslagen"), read as UTF-16 ("codering")
 
     @property
     def findings(self) -> list[Finding]:

@@ -42,10 +42,19 @@ class RulesetModel(_Strict):
     regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
+class LimietenModel(_Strict):
+    """``[limieten]``: how much one agreement may hold (see afspraken.reading.files.Limits)."""
+
+    bestand_mb: float = Field(20, gt=0, description="Grootste bestand in MB.")
+    lijst: int = Field(10_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
+    diepte: int = Field(50, gt=0, le=300, description="Diepste nesting van lijsten en tabellen in elkaar.")
+
+
 class ConfigModel(_Strict):
     regelsets: list[str] = Field(default_factory=list)
     plugins: list[str] = Field(default_factory=list)
     regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    limieten: LimietenModel = Field(default_factory=LimietenModel)
 
 
 def _plain_ruleset(data: dict[str, Any]) -> bool:

@@ -55,7 +55,9 @@ def check(
 
     Exitcode 0: niets op of boven --fail-on; 1: wel; 2: invoer kon niet worden beoordeeld.
     """
-    from afspraken.checking.engine import SKIPPED, Checker, discover
+    from afspraken.checking.engine import Checker
+    from afspraken.reading.discovery import discover
+    from afspraken.reading.files import DECODED, SKIPPED, is_stream, real_path
     from afspraken.reporting import Context
     from afspraken.results import FileResult
     from afspraken.rules import Severity
@@ -64,24 +66,28 @@ def check(
     checker = Checker(regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config)
     found = list(discover(paths or (".",)))
     available = checker.environment(Path.cwd()).registry.formats
-    _check_targets(targets, available, {Path(p).resolve() for p, _ in found if p != "-"}, lang)  # before the work
-    on_disk = [p for p, problem in found if problem is None and p != "-"]
+    _check_targets(targets, available, {real_path(p) for p, _ in found if p != "-"}, lang)  # before the work
+    notes = tuple(problem for _, problem in found if problem is not None and problem.code in (SKIPPED, DECODED))
+    found = [(p, None if problem is not None and problem.code == DECODED else problem) for p, problem in found]
+    on_disk = [p for p, problem in found if problem is None and p != "-" and not is_stream(p)]
     if jobs is None:  # a worker process costs ~0.1 s to start: worth it only for many files
         jobs = 0 if len(on_disk) >= PARALLEL_FROM else 1
     results = iter(_with_progress(checker, on_disk, jobs or os.cpu_count() or 1, lang))
     files = []
     for path, problem in found:
         if problem is not None and problem.code == SKIPPED:
-            click.echo(f"{problem.location}: {problem.message(lang)}", err=True)
+            continue  # in the report's notes
         elif problem is not None:
             files.append(FileResult(path, problems=(problem,)))
         elif path == "-":
             # An editor pipes the unsaved text in and names the file: its folder's config applies.
             where = stdin_naam if stdin_naam else "-"
-            files.append(checker.check_path(where, sys.stdin.buffer.read(), stdin_naam or "<stdin>"))
+            files.append(checker.check_path(where, sys.stdin.buffer.read(checker.environment(Path.cwd()).limits.max_bytes + 1), stdin_naam or "<stdin>"))
+        elif is_stream(path):  # <(...): read here, once (a worker process may not have the pipe)
+            files.append(checker.check_path(path))
         else:
             files.append(next(results))
-    report = checker.report(files)
+    report = checker.report(files)._replace(notes=notes)
     fail = None if fail_on == "nooit" else Severity(fail_on)
     for name, dest in targets:
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
@@ -94,7 +100,7 @@ def check(
             click.echo(Crash(fmt.plugin, f"format {name}", error_text(exc)).message(lang), err=True)
             sys.exit(2)
         _emit(text, dest, color, lang)
-    if report.broken and not any(dest is None and name == "text" for name, dest in targets):
+    if (report.broken or report.notes) and not any(dest is None and name == "text" for name, dest in targets):
         from afspraken.reporting.text import problems
 
         click.echo(problems(report, Context(lang)), err=True, nl=False)

@@ -64,11 +64,13 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
         ],
         "problems": [_problem(p, lang) for p in report.problems],
         "crashes": [_crash(c, lang) for c in report.crashes],
+        "notes": [_problem(p, lang) for p in report.notes],  # files skipped (code "overgeslagen"), with the reason
         "summary": {
             "files": len(report.files),
             "not_evaluated": sum(1 for r in report.files if not r.evaluated),
             **tally,
             "crashes": len(report.crashes) + sum(len(r.crashes) for r in report.files),
+            "skipped": sum(1 for n in report.notes if n.code == "overgeslagen"),
         },
         "exit_code": report.exit_code(ctx.fail_on),
     }

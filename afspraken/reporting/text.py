@@ -23,7 +23,7 @@ def render(report: Report, ctx: Context) -> str:
     lines: list[str] = []
     for crash in report.crashes:  # the cause (a broken plugin) before its consequences
         lines.append(_style(crash.message(lang), ctx, fg="red", bold=True))
-    for problem in report.problems:
+    for problem in (*report.problems, *report.notes):
         lines.append(f"{problem.location}: {problem.message(lang)}")
     if lines:
         lines.append("")
@@ -52,7 +52,7 @@ def problems(report: Report, ctx: Context) -> str:
     """Only what stopped evaluation (for stderr, next to a machine-readable format)."""
     report = escaped(report)
     lines = [c.message(ctx.lang) for c in report.crashes]
-    lines += [f"{p.location}: {p.message(ctx.lang)}" for p in report.problems]
+    lines += [f"{p.location}: {p.message(ctx.lang)}" for p in (*report.problems, *report.notes)]
     for result in report.files:
         lines += [f"{p.location}: {p.message(ctx.lang)}" for p in result.problems]
         lines += [f"{result.path}: {c.message(ctx.lang)}" for c in result.crashes]
@@ -99,5 +99,8 @@ def summary(report: Report, ctx: Context) -> str:
         text += Text(f"; {crashes} plugin-fout(en)", f"; {crashes} plugin failure(s)")(lang)
     if report.problems:
         text += Text("; de instellingen bevatten fouten", "; the settings contain errors")(lang)
+    skipped = sum(1 for n in report.notes if n.code == "overgeslagen")
+    if skipped:
+        text += Text(f"; {skipped} overgeslagen (geen afspraak)", f"; {skipped} skipped (not an agreement)")(lang)
     ok = not counted["fout"] and not counted["waarschuwing"] and not counted["advies"] and not report.broken
     return _style(text + ".", ctx, fg="green" if ok else None, bold=True)
