@@ -174,10 +174,16 @@ class Checker:
             self.environment(folder)  # settings and rule sets are reported from this process
         size = max(1, min(50, len(paths) // (jobs * 4)))
         chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
-        with ProcessPoolExecutor(jobs) as pool:
-            for done, crashes, problems in pool.map(_check_chunk, [(self.options, c) for c in chunks]):
-                self._remember(crashes, problems)
-                yield done
+        from afspraken.checking.workers import ignore_interrupts, stop
+
+        with ProcessPoolExecutor(jobs, initializer=ignore_interrupts) as pool:
+            try:
+                for done, crashes, problems in pool.map(_check_chunk, [(self.options, c) for c in chunks]):
+                    self._remember(crashes, problems)
+                    yield done
+            except BaseException:  # Ctrl-C, or the caller stopped early: end the workers now
+                stop(pool)
+                raise
 
     def active_rules(self) -> dict[str, Any]:
         """Every rule that runs under some config used so far (for output formats)."""

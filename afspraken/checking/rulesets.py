@@ -54,7 +54,7 @@ class ConfigModel(_Strict):
     regelsets: list[str] = Field(default_factory=list)
     plugins: list[str] = Field(default_factory=list)
     regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    limieten: LimietenModel = Field(default_factory=LimietenModel)
+    limieten: Optional[LimietenModel] = None
 
 
 def _plain_ruleset(data: dict[str, Any]) -> bool:

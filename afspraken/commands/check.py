@@ -118,10 +118,22 @@ def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, ch
             raise click.UsageError(
                 _t(lang, f"onbekend formaat '{name}'{hint.nl} (bekend: {known})", f"unknown format '{name}'{hint.en} (known: {known})")
             )
-        if dest is not None and dest.resolve() in checked:
+        if dest is None:
+            continue
+        from afspraken.reading.files import real_path
+        from afspraken.reporting.escaping import escape
+        from afspraken.reporting.writing import OutputError, refuse_overwrite
+
+        real = real_path(dest)
+        if real in checked:
+            shown = escape(str(dest)) + (f" -> {escape(str(real))}" if dest.is_symlink() else "")
             raise click.UsageError(
-                _t(lang, f"{dest} is een van de getoetste afspraken; die wordt niet overschreven", f"{dest} is one of the checked agreements; it will not be overwritten")
+                _t(lang, f"{shown} is een van de getoetste afspraken; die wordt niet overschreven", f"{shown} is one of the checked agreements; it will not be overwritten")
             )
+        try:
+            refuse_overwrite(dest)
+        except OutputError as exc:
+            raise click.UsageError(exc.message(lang)) from None
 
 
 def _emit(text: str, dest: Optional[Path], color: bool, lang: str) -> None:
