@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.reporting import Context
 from afspraken.reporting.escaping import escape, escaped
 from afspraken.reporting import github, html, junit, markdown, text

@@ -3,6 +3,7 @@ found from the checked file's folder upward."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +36,7 @@ class Config:
 
 def find(folder: Path) -> Optional[Path]:
     """The nearest config file at or above ``folder``."""
-    return _find(folder.resolve())
+    return _find(Path(os.path.realpath(folder)))  # never raises, not even on a symlink loop
 
 
 @lru_cache(maxsize=256)

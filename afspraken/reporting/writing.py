@@ -73,19 +73,23 @@ def _looks_like_agreement(path: Path) -> bool:
     return b"[afspraak]" in head and (b"[[partij]]" in head or b"formaat" in head)
 
 
+def _refuse(dest: Path) -> None:
+    refuse_overwrite(dest)
+    if os.path.islink(dest) and not os.path.exists(dest):  # dangling: would create its target
+        real = Path(os.path.realpath(dest))
+        if real.suffix.lower() == ".toml":
+            raise OutputError(
+                Text(
+                    f"{_shown(dest)} -> {_shown(real)} zou een TOML-bestand maken; kies een andere naam",
+                    f"{_shown(dest)} -> {_shown(real)} would create a TOML file; choose another name",
+                )
+            )
+
+
 def write_report(dest: Path, text: str) -> None:
     """Write a report to ``dest`` (replacing an older report there)."""
     try:
-        refuse_overwrite(dest)
-        if os.path.islink(dest) and not os.path.exists(dest):  # dangling: would create its target
-            real = Path(os.path.realpath(dest))
-            if real.suffix.lower() == ".toml":
-                raise OutputError(
-                    Text(
-                        f"{_shown(dest)} -> {_shown(real)} zou een TOML-bestand maken; kies een andere naam",
-                        f"{_shown(dest)} -> {_shown(real)} would create a TOML file; choose another name",
-                    )
-                )
+        _refuse(dest)
         info = os.lstat(dest) if os.path.lexists(dest) else None
         if info is not None and not stat.S_ISREG(info.st_mode):  # symlink, device, pipe: write into it
             with open(dest, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
@@ -95,6 +99,55 @@ def write_report(dest: Path, text: str) -> None:
     except OSError as exc:
         shown = _shown(dest)
         raise OutputError(Text(f"{shown}: kan niet schrijven: {exc.strerror or exc}", f"{shown}: cannot write: {exc.strerror or exc}")) from None
+
+
+class ReportFile:
+    """A report written piece by piece as results arrive; it replaces ``dest`` only when
+    :meth:`commit` is called (atomically, as :func:`write_report` does), never half-written."""
+
+    def __init__(self, dest: Path) -> None:
+        self.dest = dest
+        try:
+            _refuse(dest)
+            info = os.lstat(dest) if os.path.lexists(dest) else None
+            if info is not None and not stat.S_ISREG(info.st_mode):  # symlink, device, pipe: write into it
+                self.tmp, self.mode = None, 0
+                self.handle = open(dest, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
+                return
+            self.mode = stat.S_IMODE(info.st_mode) if info is not None else _default_mode()
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
+        except OSError as exc:
+            raise _cannot(dest, exc) from None
+
+    def write(self, text: str) -> None:
+        try:
+            self.handle.write(text)
+        except OSError as exc:
+            self.discard()
+            raise _cannot(self.dest, exc) from None
+
+    def commit(self) -> None:
+        try:
+            self.handle.close()
+            if self.tmp is not None:
+                os.chmod(self.tmp, self.mode)
+                os.replace(self.tmp, self.dest)
+        except OSError as exc:
+            self.discard()
+            raise _cannot(self.dest, exc) from None
+
+    def discard(self) -> None:
+        """Leave ``dest`` as it was (a report that failed half-way is not written)."""
+        self.handle.close()
+        if self.tmp is not None and os.path.lexists(self.tmp):
+            os.unlink(self.tmp)
+
+
+def _cannot(dest: Path, exc: OSError) -> OutputError:
+    shown = _shown(dest)
+    return OutputError(Text(f"{shown}: kan niet schrijven: {exc.strerror or exc}", f"{shown}: cannot write: {exc.strerror or exc}"))
 
 
 def write_new(path: Path, text: str) -> None:
