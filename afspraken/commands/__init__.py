@@ -132,7 +132,9 @@ def main() -> None:
 
         if exc.errno in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG):
             _output_failed(exc)
-        where = f"{exc.filename}: " if exc.filename else ""
+        from afspraken.reporting.escaping import escape
+
+        where = f"{escape(str(exc.filename))}: " if exc.filename else ""
         click.echo(f"{'fout' if _language(sys.argv[1:]) == 'nl' else 'error'}: {where}{exc.strerror or exc}", err=True)
         sys.exit(2)
 
@@ -141,6 +143,9 @@ def _main() -> None:
     try:
         cli.main(standalone_mode=False, prog_name="afspraken")
     except click.UsageError as exc:  # our own (already in the user's language) and click's
+        from afspraken.reporting.escaping import escape
+
+        exc.message = escape(exc.message)  # it may hold an argument as typed: never raw control characters
         if _language(sys.argv[1:]) == "en":
             exc.show()
         else:
