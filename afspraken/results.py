@@ -138,6 +138,7 @@ class Report(NamedTuple):
     crashes: tuple[Failure, ...] = ()  # not tied to a file: plugin imports, hooks, clashes
     problems: tuple[Problem, ...] = ()  # config and rule-set errors
     lang: str = "nl"  # the language :func:`afspraken.render` uses unless told otherwise
+    notes: tuple[Problem, ...] = ()  # not errors: files skipped (code "overgeslagen"), read as UTF-16 ("codering")
 
     @property
     def findings(self) -> list[Finding]:

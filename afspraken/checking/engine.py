@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Optional
 
-from afspraken.checking import config as configuration
-from afspraken.reading.loading import STDIN, Loaded, Source
+from afspraken.reading.discovery import discover  # noqa: F401 - found here by the API
+from afspraken.reading.files import SKIPPED, Limits  # noqa: F401
+from afspraken.reading.loading import Loaded, Source
 from afspraken.model import Agreement
 from afspraken.plugins.registry import Registry
 from afspraken.results import (
@@ -27,7 +25,6 @@ from afspraken.results import (
 from afspraken.rules import Severity, Text, Violation
 from afspraken.checking.rulesets import ActiveRule
 
-SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
 UNUSED, EXPIRED = "uitzondering-ongebruikt", "uitzondering-verlopen"
 TO_FILL = "nog-invullen"
 ALWAYS = (UNUSED, EXPIRED, TO_FILL)  # on in every rule set: they judge the waivers and the draft, not the agreement
@@ -44,6 +41,7 @@ class Environment:
     off: set[str] = field(default_factory=set)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
     narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
+    limits: Limits = Limits()  # [limieten]: file size, array length, nesting
 
     def severity(self, rule_id: str) -> Optional[Severity]:
         """Severity of an always-on rule (``None`` when switched off)."""
@@ -213,54 +211,6 @@ def _meta(agreement: Agreement) -> dict[str, str]:
         "soort": a.soort,
         "partijen": ", ".join(p.naam for p in agreement.partij),
     }
-
-
-SKIPPED = "overgeslagen"  # Problem code of a note, not an error: a rule-set file named as a path
-
-
-def discover(paths: Iterable[str]) -> Iterator[tuple[str, Optional[Problem]]]:
-    """Files to check: files as given (a rule-set file is noted and skipped), and in folders
-    every ``*.toml`` that looks like an agreement (not config, rule-set or other tools' files)."""
-    for raw in paths:
-        if raw == STDIN:
-            yield raw, None
-            continue
-        path = Path(raw)
-        if not path.is_dir():
-            if _kind(path) == "regelset":
-                note = Text("een regelset, geen afspraak: overgeslagen", "a rule set, not an agreement: skipped")
-                yield raw, Problem(Location(raw, 0, 0), note, SKIPPED)
-            else:
-                yield raw, None
-            continue
-        found = sorted(_walk(path))
-        if not found:
-            yield raw, Problem(
-                Location(raw, 0, 0), Text("geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder"), "bestand"
-            )
-        for f in found:
-            yield str(f), None
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
-        for name in files:
-            if name.lower().endswith(".toml") and name not in configuration.NAMES and _kind(Path(root) / name) == "afspraak":
-                yield Path(root) / name
-
-
-def _kind(path: Path) -> str:
-    """'afspraak', 'regelset' or 'anders' (another tool's TOML: no word of the format in it).
-    A broken agreement still says afspraak, partij or formaat somewhere, so it is still checked."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(65536)
-    except OSError:
-        return "afspraak"  # let the check say what is wrong
-    if head.startswith(b"[regelset]") or b"\n[regelset]" in head:
-        return "regelset"
-    return "afspraak" if any(word in head for word in (b"afspraak", b"partij", b"formaat")) or not head.strip() else "anders"
 
 
 def check_text(text: str, *, name: str = "<tekst>", **options: Any) -> FileResult:

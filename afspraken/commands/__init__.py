@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any, Optional
 
@@ -64,12 +65,72 @@ def cli(ctx: click.Context) -> None:
         ctx.exit(0)
 
 
+def _unbreakable_streams() -> None:
+    """A file name that is not UTF-8 is printed as ``\\xff`` (text formats escape it
+    already; this is for every other print), never a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+def _output_failed(exc: OSError) -> None:
+    """stdout full (``> /dev/full``), closed, or gone: say so on stderr, exit 2, no traceback."""
+    import errno
+
+    try:  # nothing more can go to the old stdout, not even the final flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    if exc.errno != errno.EPIPE:  # a reader that stopped early (| head) needs no message
+        reason = exc.strerror or str(exc)
+        nl = active() == "nl"
+        try:
+            click.echo(f"stdout: kan de uitvoer niet schrijven: {reason}" if nl else f"stdout: cannot write the output: {reason}", err=True)
+        except OSError:
+            pass
+    os._exit(2)
+
+
+def _interrupted() -> None:
+    """Ctrl-C: a short word, exit 130 (128 + SIGINT), as shells expect; no traceback."""
+    try:
+        click.echo("Afgebroken." if active() == "nl" else "Interrupted.", err=True)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(130)  # now: no waiting for worker processes or a flush that may block
+
+
 def main() -> None:
+    _unbreakable_streams()
+    try:
+        _main()
+    except KeyboardInterrupt:
+        _interrupted()
+    except OSError as exc:  # input errors are reported per file: this is the output, or the system
+        import errno
+
+        if exc.errno in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG):
+            _output_failed(exc)
+        from afspraken.reporting.escaping import escape
+
+        where = f"{escape(str(exc.filename))}: " if exc.filename else ""
+        click.echo(f"{'fout' if active() == 'nl' else 'error'}: {where}{exc.strerror or exc}", err=True)
+        sys.exit(2)
+
+
+def _main() -> None:
     try:
         cli.main(standalone_mode=False, prog_name="afspraken")
     except click.ClickException as exc:  # our own messages and click's, both in the language of the run
+        from afspraken.reporting.escaping import escape
+
+        exc.message = escape(exc.message)  # type: ignore[misc]  # it may hold an argument as typed: never raw control characters
         exc.show()
         sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("Afgebroken." if active() == "nl" else "Aborted.", err=True)
-        sys.exit(1)
+    except click.Abort:  # click's word for Ctrl-C
+        _interrupted()

@@ -79,14 +79,19 @@ def check(
     from afspraken.rules import Severity
 
     targets = _targets(formats, output, lang)
-    inputs = [api.Document(sys.stdin.buffer.read(), stdin_naam or "<stdin>") if p == "-" else p for p in (paths or (".",))]
+    from afspraken.reading.files import Limits, real_path
+
+    stdin = lambda: sys.stdin.buffer.read(Limits().max_bytes + 1)  # noqa: E731 - bounded: the reader says "too big"
+    inputs = [api.Document(stdin(), stdin_naam or "<stdin>") if p == "-" else p for p in (paths or (".",))]
     stream = api.iter_check(
         inputs, regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config, lang=lang, jobs=jobs
     )
+    from afspraken.reporting.escaping import escape
+
     for note in stream.skipped:
-        click.echo(f"{note.location}: {note.message(lang)}", err=True)
+        click.echo(escape(f"{note.location}: {note.message(lang)}"), err=True)
     available = stream.checker.registry.formats  # from the plugins, never from the working folder's config
-    _check_targets(targets, available, {Path(p).resolve() for p in stream.paths}, lang)  # before the work
+    _check_targets(targets, available, {real_path(p) for p in stream.paths}, lang)  # before the work
     fail = None if fail_on == "nooit" else Severity(fail_on)
     rules = stream.checker.active_rules()
     chosen = []
@@ -109,10 +114,22 @@ def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, ch
             raise click.UsageError(
                 _t(lang, f"onbekend formaat '{name}'{hint.nl} (bekend: {known})", f"unknown format '{name}'{hint.en} (known: {known})")
             )
-        if dest is not None and dest.resolve() in checked:
+        if dest is None:
+            continue
+        from afspraken.reading.files import real_path
+        from afspraken.reporting.escaping import escape
+        from afspraken.reporting.writing import OutputError, refuse_overwrite
+
+        real = real_path(dest)
+        if real in checked:
+            shown = escape(str(dest)) + (f" -> {escape(str(real))}" if dest.is_symlink() else "")
             raise click.UsageError(
-                _t(lang, f"{dest} is een van de getoetste afspraken; die wordt niet overschreven", f"{dest} is one of the checked agreements; it will not be overwritten")
+                _t(lang, f"{shown} is een van de getoetste afspraken; die wordt niet overschreven", f"{shown} is one of the checked agreements; it will not be overwritten")
             )
+        try:
+            refuse_overwrite(dest)
+        except OutputError as exc:
+            raise click.UsageError(exc.message(lang)) from None
 
 
 PROGRESS_FROM = 8  # files; fewer finish before a bar would be useful

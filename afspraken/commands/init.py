@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -18,10 +19,14 @@ def init_command(file: Path, no_input: bool, lang: str) -> None:
     from afspraken.commands.template import Answers, names, render
     from afspraken.reporting.writing import write_new
 
-    if file.exists():
+    from afspraken.reporting.escaping import escape
+
+    if os.path.lexists(file):  # a symlink too, even one to nowhere: never written through
+        shown = escape(str(file)) + (f" (-> {escape(os.path.realpath(file))})" if file.is_symlink() else "")
         raise click.UsageError(
-            f"{file} bestaat al; kies een andere naam (afspraken init ANDER.toml)" if lang == "nl" else f"{file} already exists; choose another name"
+            f"{shown} bestaat al; kies een andere naam (afspraken init ANDER.toml)" if lang == "nl" else f"{shown} already exists; choose another name"
         )
+    name = escape(str(file))
     answers = Answers()
     if not no_input:
 
@@ -58,14 +63,14 @@ def init_command(file: Path, no_input: bool, lang: str) -> None:
         write_new(file, render(answers, lang))
     except FileExistsError as exc:
         if file.exists():  # created meanwhile: still never overwritten
-            raise click.UsageError(f"{file} bestaat al" if lang == "nl" else f"{file} already exists") from None
-        click.echo(f"{file}: kan niet schrijven: {exc.filename} is geen map" if lang == "nl" else f"{file}: cannot write: {exc.filename} is not a folder", err=True)
+            raise click.UsageError(f"{name} bestaat al" if lang == "nl" else f"{name} already exists") from None
+        click.echo(f"{name}: kan niet schrijven: {exc.filename} is geen map" if lang == "nl" else f"{name}: cannot write: {exc.filename} is not a folder", err=True)
         raise SystemExit(2) from None
     except OSError as exc:
-        click.echo(f"{file}: kan niet schrijven: {exc.strerror or exc}" if lang == "nl" else f"{file}: cannot write: {exc.strerror or exc}", err=True)
+        click.echo(f"{name}: kan niet schrijven: {exc.strerror or exc}" if lang == "nl" else f"{name}: cannot write: {exc.strerror or exc}", err=True)
         raise SystemExit(2) from None
     click.echo(
-        f"{file} geschreven. Vul in waar 'VUL IN' staat; `afspraken check {file}` noemt elke plek die nog ingevuld moet worden."
+        f"{name} geschreven. Vul in waar 'VUL IN' staat; `afspraken check {name}` noemt elke plek die nog ingevuld moet worden."
         if lang == "nl"
-        else f"Wrote {file}. Fill in where it says 'VUL IN'; `afspraken check {file}` lists every place still to be filled in."
+        else f"Wrote {name}. Fill in where it says 'VUL IN'; `afspraken check {name}` lists every place still to be filled in."
     )

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Union
 
 from afspraken.reporting import Context, counts
+from afspraken.reporting.escaping import escaped
 from afspraken.reporting import sections as s
 from afspraken.reporting.sources import Sources
 from afspraken.results import Failure, FileResult, Finding, Location, Problem, Report
@@ -341,6 +342,7 @@ def _summary(report: Report, ctx: Context) -> Markup:
 def render(report: Report, ctx: Context) -> str:
     from afspraken.reporting import portfolio
 
+    report = escaped(report)
     lang = ctx.lang
     multi = len(report.files) > 1
     src = Sources()

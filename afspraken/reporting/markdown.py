@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from afspraken.reporting import Context, counts
 from afspraken.reporting import matrix as m
+from afspraken.reporting.escaping import escaped
 from afspraken.reporting import sections as s
 from afspraken.reporting.sources import Sources
 from afspraken.results import Failure, FileResult, Finding, Location, Problem, Report
@@ -243,6 +244,7 @@ def _overview(report: Report, ctx: Context) -> list[str]:
 
 
 def render(report: Report, ctx: Context) -> str:
+    report = escaped(report)
     lang = ctx.lang
     meta = [f"{s.label('checked', lang)}: {s.when(ctx.generated, lang)}"]
     if report.rulesets:

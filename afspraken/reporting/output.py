@@ -98,7 +98,10 @@ def write(
     keep = any(t.fmt.stream is None for t in targets)
     kept: list[FileResult] = []
     if problems_to_stderr:
-        lines = [c.message(lang) for c in head.crashes] + [f"{p.location}: {p.message(lang)}" for p in head.problems]
+        from afspraken.reporting.escaping import escaped
+
+        shown = escaped(head)
+        lines = [c.message(lang) for c in shown.crashes] + [f"{p.location}: {p.message(lang)}" for p in shown.problems]
         click.echo("".join(line + "\n" for line in lines), err=True, nl=False)
     try:
         for target in targets:
@@ -127,6 +130,11 @@ def write(
                 target.file.discard()
         click.echo(exc.message(lang), err=True)
         return 2
+    except BaseException:  # Ctrl-C: no half report, no temporary file left behind
+        for target in targets:
+            if target.file is not None:
+                target.file.discard()
+        raise
     if problems_to_stderr and (head.crashes or tally.crashes):
         click.echo(HINT(lang), err=True)
     if announce:

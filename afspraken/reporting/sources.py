@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
+from afspraken.reporting.escaping import escape
 from afspraken.reporting.places import describe, parts
 from afspraken.results import Location
 
@@ -55,7 +56,7 @@ class Sources:
             stop = max(start, min(stop, len(text)))
             if start == stop:  # nothing to mark from the column: mark the line
                 start, stop = len(text) - len(text.lstrip()), len(text.rstrip())
-            out.append(Snippet(number, text[:start], text[start:stop], text[stop:]))
+            out.append(Snippet(number, *(escape(part.replace("\t", " ")) for part in (text[:start], text[start:stop], text[stop:]))))
         return out
 
     def place(self, loc: Location) -> str:
@@ -63,7 +64,7 @@ class Sources:
         if not loc.key:
             return ""
         _, data = self._get(loc.file)
-        return describe(data, loc.key) if data is not None else loc.key
+        return escape(describe(data, loc.key)) if data is not None else loc.key
 
 
 def _read(name: str) -> tuple[list[str], Optional[dict[str, Any]]]:
