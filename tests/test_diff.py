@@ -124,3 +124,9 @@ def test_nested_tables_are_compared_field_by_field():
     assert _flat({"niveau": {"besluit": "raadplegen", "ontwerp": None}, "x": 1, "leeg": {}}) == {
         "niveau.besluit": "raadplegen", "niveau.ontwerp": None, "x": 1, "leeg": {},
     }
+
+
+def test_names_from_the_file_cannot_steer_the_terminal(cli, write):
+    hostile = GOOD.replace('naam = "Stichting Welzijn Woensel"', 'naam = "Welzijn\\u001b[2J"')
+    result = cli("diff", *_pair(write, GOOD, hostile))
+    assert "\x1b" not in result.stdout and "'Welzijn\\x1b[2J'" in result.stdout
