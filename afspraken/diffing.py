@@ -134,6 +134,12 @@ def _party_name(agreement: Agreement, pid: str) -> str:
     return party.naam if party else pid
 
 
+def _name(agreement: Agreement, ident: str) -> str:
+    """A party's or body's name, as the meeting knows it."""
+    found = agreement.partij_by_id(ident) or agreement.orgaan_by_id(ident)
+    return found.naam if found else ident
+
+
 def _votes(agreement: Agreement, body: Orgaan) -> Counter[str]:
     votes: Counter[str] = Counter()
     for lid in body.lid:
@@ -215,7 +221,7 @@ def _governance(old: Agreement, new: Agreement) -> Iterator[Change]:
     key = lambda o: tuple(sorted(o.tussen))  # noqa: E731 - a meeting is known by who meets
     ma, mb = _by(old.overleg, key), _by(new.overleg, key)
     for k in sorted(ma.keys() | mb.keys()):
-        names = " + ".join(k)
+        names = " + ".join(_name(new if k in mb else old, x) for x in k)
         yield from _fields("bestuur", Text(f"overleg {names}", f"meeting {names}"), ma.get(k), mb.get(k), skip=("tussen",))
     yield from _fields("bestuur", Text("escalatie", "escalation"), old.escalatie, new.escalatie)
 
