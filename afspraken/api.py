@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
@@ -45,94 +44,74 @@ class Document(NamedTuple):
 Input = Union[str, "os.PathLike[str]", Document]
 
 
+class _Stream(NamedTuple):
+    """A pipe named on the command line (``<(...)``): read once, here, not by a worker."""
+
+    path: str
+
+
 class Stream:
     """The results of one run, one :class:`~afspraken.results.FileResult` at a time.
 
-    Folders are searched as the iteration reaches them, and each file is checked then:
-    nothing grows with the number of files. :attr:`head` is what is not tied to a file
-    (rule sets used, plugin failures, settings problems): complete before the first result,
-    because the settings of every folder that holds agreements are resolved up front.
+    Files and folders are found when the stream is made; each file is checked when the
+    iteration reaches it. :attr:`head` is what is not tied to a file (rule sets used,
+    plugin failures, settings problems): complete before the first result, because
+    every folder's settings are resolved up front.
     """
 
     def __init__(self, checker: Checker, inputs: Sequence[Input], jobs: Optional[int] = 1, lang: str = "nl") -> None:
-        from afspraken.checking.engine import SKIPPED, candidates, discover
+        from afspraken.reading.discovery import discover
+        from afspraken.reading.files import DECODED, SKIPPED, is_stream
 
         self.checker, self.lang = checker, lang
-        self.skipped: list[Problem] = []  # files passed over, with the reason (a rule set is not an agreement)
-        self._items: list[Union[str, Document, Problem]] = []
-        folders: dict[str, None] = {}
-        self.files = 0  # about how many files will be checked (for a progress bar)
+        self.skipped: list[Problem] = []  # notes: files passed over with the reason, files read as UTF-16
+        self._items: list[Union[str, Document, Problem, _Stream]] = []
         for item in inputs:
             if isinstance(item, Document):
                 self._items.append(item)
-                folders[_folder_of(item)] = None
-                self.files += 1
                 continue
-            path = os.fspath(item)
-            if Path(path).is_dir():
-                self._items.append(path)
-                for folder, count in candidates(Path(path)):
-                    folders[os.path.join(folder, "x")] = None
-                    self.files += count
-                continue
-            for found, problem in discover([path]):
-                if problem is not None and problem.code == SKIPPED:
+            for path, problem in discover([os.fspath(item)]):
+                if problem is not None and problem.code in (SKIPPED, DECODED):
                     self.skipped.append(problem)
-                else:
-                    self._items.append(problem if problem is not None else found)
-                    folders[found] = None
-                    self.files += 1
+                if problem is not None and problem.code == DECODED:
+                    self._items.append(path)
+                elif is_stream(path):  # <(...): read in this process, once, when its turn comes
+                    self._items.append(_Stream(path))
+                elif problem is None or problem.code != SKIPPED:
+                    self._items.append(problem if problem is not None else path)
+        files = [i for i in self._items if isinstance(i, str)]
         if jobs is None:
-            jobs = 0 if self.files >= PARALLEL_FROM else 1
+            jobs = 0 if len(files) >= PARALLEL_FROM else 1
         self.jobs = jobs or os.cpu_count() or 1
-        checker.prepare(folders)
+        checker.prepare([*files, *(_folder_of(d) for d in self._items if isinstance(d, Document))])
+        self.files = len(self._items)
+
+    @property
+    def paths(self) -> list[str]:
+        """The files on disk that will be checked."""
+        return [i for i in self._items if isinstance(i, str)]
 
     @property
     def head(self) -> Report:
         """The report without its files."""
-        return self.checker.report()._replace(lang=self.lang)
-
-    def checks(self, path: Path) -> bool:
-        """Would this run check the file at ``path`` (so a report must not be written there)?"""
-        from afspraken.checking.engine import discover
-
-        target = path.resolve()
-        for item in self._items:
-            if isinstance(item, str) and Path(item).resolve() == target:
-                return True
-            if isinstance(item, str) and Path(item).is_dir() and target.is_relative_to(Path(item).resolve()):
-                if target.exists() and any(Path(f).resolve() == target for f, _ in discover([str(target)]) if _ is None):
-                    return True
-        return False
-
-    def _paths(self) -> Iterator[Union[str, Document, Problem]]:
-        from afspraken.checking.engine import discover
-
-        for item in self._items:
-            if isinstance(item, str) and Path(item).is_dir():
-                for found, problem in discover([item]):
-                    yield problem if problem is not None else found
-            else:
-                yield item
+        return self.checker.report()._replace(lang=self.lang, notes=tuple(self.skipped))
 
     def __iter__(self) -> Iterator[FileResult]:
-        if self.jobs > 1:  # worker processes take the files in chunks: the list is made
-            items = list(self._paths())
-            on_disk = [i for i in items if isinstance(i, str)]
-            results = (r for chunk in self.checker.iter_checks(on_disk, self.jobs) for r in chunk)
-            paths: Iterable[Union[str, Document, Problem]] = items
-        else:
-            paths = self._paths()
-        for item in paths:
-            if isinstance(item, Problem):
-                yield FileResult(item.location.file, problems=(item,))
-            elif isinstance(item, Document):
-                data = item.text.encode("utf-8") if isinstance(item.text, str) else item.text
-                yield self.checker.check_path(item.name, data, item.name)
-            elif self.jobs > 1:
-                yield next(results)
-            else:
-                yield self.checker.check_path(item)
+        chunks = self.checker.iter_checks(self.paths, self.jobs)
+        results = (r for chunk in chunks for r in chunk)
+        try:
+            for item in self._items:
+                if isinstance(item, Problem):
+                    yield FileResult(item.location.file, problems=(item,))
+                elif isinstance(item, Document):
+                    data = item.text.encode("utf-8") if isinstance(item.text, str) else item.text
+                    yield self.checker.check_path(item.name, data, item.name)
+                elif isinstance(item, _Stream):
+                    yield self.checker.check_path(item.path)
+                else:
+                    yield next(results)
+        finally:  # stopped early (Ctrl-C in the caller, a format that failed): end the workers now
+            chunks.close()
 
     def report(self) -> Report:
         """Check everything and keep it: the whole report."""

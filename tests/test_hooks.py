@@ -134,5 +134,5 @@ def test_a_hook_wrapper_wraps_each_plugins_call(tmp_path):
     pm = get_plugin_manager([str(tmp_path / "omhulsel.py")], entry_points=False)
     registry = Registry(pm)
     assert "gelijke-stem" in registry.rules
-    assert pm.get_plugin("omhulsel").SEEN == [1, 1, 1, 1]  # basis, wijkaanpak, modellen, uitzonderingen
+    assert pm.get_plugin("omhulsel").SEEN == [1, 1, 1, 1, 1]  # basis, wijkaanpak, modellen, uitzonderingen, invullen
     assert list(registry.failures) == []

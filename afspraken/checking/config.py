@@ -3,6 +3,7 @@ found from the checked file's folder upward."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -10,9 +11,10 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from afspraken.reading.files import Limits
 from afspraken.reading.paths import shown
 from afspraken.results import Problem
-from afspraken.rules import KeyPath
+from afspraken.rules import KeyPath, Text
 
 NAMES = ("afspraken.toml", "pyproject.toml")
 
@@ -28,25 +30,37 @@ class Config:
     prefix: KeyPath = ()  # ("tool", "afspraken") inside pyproject.toml
     source: Any = field(default=None, compare=False)  # loading.Source, for located errors
     problems: tuple[Problem, ...] = ()  # what is wrong in the file (the rest is still used)
+    limits: Limits = Limits()
 
     @property
     def base(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
 
 
-class ConfigModel(BaseModel):
-    """What a config file may hold."""
-
+class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+
+
+class LimietenModel(_Strict):
+    """``[limieten]``: how much one agreement may hold (see afspraken.reading.files.Limits)."""
+
+    bestand_mb: float = Field(20, gt=0, description="Grootste bestand in MB.")
+    lijst: int = Field(10_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
+    diepte: int = Field(50, gt=0, le=300, description="Diepste nesting van lijsten en tabellen in elkaar.")
+
+
+class ConfigModel(_Strict):
+    """What a config file may hold."""
 
     regelsets: list[str] = Field(default_factory=list)
     plugins: list[str] = Field(default_factory=list)
     regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    limieten: Optional[LimietenModel] = None
 
 
 def find(folder: Path) -> Optional[Path]:
     """The nearest config file at or above ``folder``."""
-    return _find(folder.resolve())
+    return _find(Path(os.path.realpath(folder)))  # never raises, not even on a symlink loop
 
 
 @lru_cache(maxsize=256)
@@ -90,12 +104,29 @@ def load(path: Optional[Path]) -> Config:
     prefix: KeyPath = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "afspraken")
-        data = data.get("tool", {}).get("afspraken", {})
+        tool = data.get("tool")
+        section = tool.get("afspraken", {}) if isinstance(tool, dict) else {}
+        if not isinstance(section, dict):  # `[[tool.afspraken]]`, `afspraken = 5` under [tool]
+            where = source.problem(prefix, Text("[tool.afspraken] moet één tabel zijn, met regelsets, plugins en regels", "[tool.afspraken] must be one table, with regelsets, plugins and regels"), "type")
+            return Config(path, prefix=prefix, source=source, problems=(where,))
+        data = section
     try:
         model = ConfigModel.model_validate(data)
     except ValidationError as exc:
         regels = data.get("regels")
         usable = {k: v for k, v in regels.items() if isinstance(v, dict)} if isinstance(regels, dict) else {}
         problems = tuple(validation_problems(source, exc, ConfigModel, prefix))
-        return Config(path, _strings(data.get("regelsets")), _strings(data.get("plugins")), usable, prefix, source, problems)
-    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source)
+        return Config(path, _strings(data.get("regelsets")), _strings(data.get("plugins")), usable, prefix, source, problems, _limits(data))
+    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source, limits=_limits(data))
+
+
+def _limits(data: dict[str, Any]) -> Limits:
+    """The usable values of ``[limieten]`` (a wrong one is reported, and the default used)."""
+    given = data.get("limieten")
+    if not isinstance(given, dict):
+        return Limits()
+    ok = {k: v for k, v in given.items() if k in ("bestand_mb", "lijst", "diepte") and type(v) in (int, float) and v > 0}
+    if "lijst" in ok or "diepte" in ok:
+        ok = {k: (int(v) if k != "bestand_mb" else v) for k, v in ok.items()}
+    ok["diepte"] = min(ok.get("diepte", Limits.diepte), 300)
+    return Limits(**ok)

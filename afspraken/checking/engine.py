@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Optional
 
-from afspraken.checking import config as configuration
-from afspraken.reading.loading import STDIN, Loaded, Source
+from afspraken.reading.discovery import discover  # noqa: F401 - found here by the API
+from afspraken.reading.files import SKIPPED, Limits  # noqa: F401
+from afspraken.reading.loading import Loaded, Source
 from afspraken.model import Agreement
 from afspraken.plugins.registry import Registry
 from afspraken.results import (
@@ -28,6 +26,9 @@ from afspraken.rules import Severity, Text, Violation
 from afspraken.checking import waivers
 from afspraken.checking.rulesets import ActiveRule
 
+TO_FILL = "nog-invullen"
+ALWAYS = (*waivers.ALWAYS, TO_FILL)  # on in every rule set: they judge the waivers and the draft, not the agreement
+
 SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
 
 
@@ -42,10 +43,11 @@ class Environment:
     off: set[str] = field(default_factory=set)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
     narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
+    limits: Limits = Limits()  # [limieten]: file size, array length, nesting
 
     def waiver_settings(self) -> waivers.Settings:
         severity = {rule_id: self.severity(rule_id) for rule_id in waivers.RULES}
-        return waivers.Settings(severity, self.rulesets, self.off, self.narrowed)
+        return waivers.Settings(severity, self.rulesets, self.off, self.narrowed, ALWAYS)
 
     def severity(self, rule_id: str) -> Optional[Severity]:
         """Severity of an always-on rule (``None`` when switched off)."""
@@ -85,6 +87,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
             outcomes[rule.id] = Outcome.ONBESLIST
         else:
             outcomes[rule.id] = Outcome.BEVINDING
+    findings += _markers(source, env, outcomes, severities)
     judged = waivers.judge(source, agreement, findings, outcomes, env.waiver_settings(), today)
     findings = list(judged.findings)
     for rule_id in judged.explained:
@@ -101,6 +104,24 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
         meta=_meta(agreement),
         rulesets=tuple(env.rulesets),
     )
+
+
+def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], severities: dict[str, Severity]) -> list[Finding]:
+    """``VUL IN`` left anywhere, comments too: found in the text, located at the marker."""
+    severity = env.severity(TO_FILL)
+    if severity is None:
+        return []
+    from afspraken.builtin.invullen import markers, nog_invullen
+
+    found = [
+        Finding(TO_FILL, severity, Text(f"nog in te vullen: {hint}" if hint else "nog in te vullen", f"still to be filled in: {hint}" if hint else "still to be filled in"),
+                (Location(source.name, line, column),), fix=nog_invullen.fix)
+        for line, column, hint in markers(source.text)
+    ]
+    if found:  # like the waiver rules, listed only where it has something to say
+        severities[TO_FILL] = severity
+        outcomes[TO_FILL] = Outcome.BEVINDING
+    return found
 
 
 def returned(result: Any) -> list[Violation]:
@@ -136,81 +157,3 @@ def _meta(agreement: Agreement) -> dict[str, str]:
         "soort": a.soort,
         "partijen": ", ".join(p.naam for p in agreement.partij),
     }
-
-
-SKIPPED = "overgeslagen"  # Problem code of a note, not an error: a rule-set file named as a path
-
-
-def discover(paths: Iterable[str]) -> Iterator[tuple[str, Optional[Problem]]]:
-    """Files to check: files as given (a rule-set file is noted and skipped), and in folders
-    every ``*.toml`` that looks like an agreement (not config, rule-set or other tools' files)."""
-    for raw in paths:
-        if raw == STDIN:
-            yield raw, None
-            continue
-        path = Path(raw)
-        if not path.is_dir():
-            if _kind(path) == "regelset":
-                note = Text("een regelset, geen afspraak: overgeslagen", "a rule set, not an agreement: skipped")
-                yield raw, Problem(Location(raw, 0, 0), note, SKIPPED)
-            else:
-                yield raw, None
-            continue
-        found = False
-        for f in _walk(path):
-            found = True
-            yield str(f), None
-        if not found:
-            yield raw, Problem(
-                Location(raw, 0, 0), Text("geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder"), "bestand"
-            )
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """The agreements under ``folder`` in sorted order (as sorting their paths would give),
-    found one folder at a time: no list of every file is kept (memory stays flat)."""
-    order = str.casefold if os.name == "nt" else None  # how paths compare on this system
-    stack = [iter(_entries(folder, order))]
-    while stack:
-        entry = next(stack[-1], None)
-        if entry is None:
-            stack.pop()
-            continue
-        if entry.is_dir() and not entry.is_symlink():  # like os.walk: a linked folder is not entered
-            if not entry.name.startswith(".") and entry.name not in SKIP_DIRS:
-                stack.append(iter(_entries(Path(entry.path), order)))
-        elif entry.name.lower().endswith(".toml") and entry.name not in configuration.NAMES and not entry.is_dir():
-            path = Path(entry.path)
-            if _kind(path) == "afspraak":
-                yield path
-
-
-def candidates(folder: Path) -> Iterator[tuple[str, int]]:
-    """Each folder under ``folder`` (as :func:`discover` walks them) that holds ``*.toml`` files
-    that may be agreements, and how many; without reading them (to resolve settings up front)."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
-        count = sum(1 for name in files if name.lower().endswith(".toml") and name not in configuration.NAMES)
-        if count:
-            yield root, count
-
-
-def _entries(folder: Path, order: Any) -> list[os.DirEntry[str]]:
-    try:
-        with os.scandir(folder) as found:
-            return sorted(found, key=(lambda e: order(e.name)) if order else (lambda e: e.name))
-    except OSError:
-        return []
-
-
-def _kind(path: Path) -> str:
-    """'afspraak', 'regelset' or 'anders' (another tool's TOML: no word of the format in it).
-    A broken agreement still says afspraak, partij or formaat somewhere, so it is still checked."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(65536)
-    except OSError:
-        return "afspraak"  # let the check say what is wrong
-    if head.startswith(b"[regelset]") or b"\n[regelset]" in head:
-        return "regelset"
-    return "afspraak" if any(word in head for word in (b"afspraak", b"partij", b"formaat")) or not head.strip() else "anders"

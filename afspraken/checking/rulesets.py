@@ -7,6 +7,7 @@ active rules, each with its severity and validated parameters.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,7 +68,7 @@ def select(registry: Registry, config: Config, names: Sequence[str] = ()) -> Sel
         if ref not in registry.rulesets and not ref.endswith(".toml") and (base / f"{ref}.toml").is_file():
             ref = f"{ref}.toml"  # a rule set next to the one that names it
         if ref.endswith(".toml") or "/" in ref or "\\" in ref:
-            candidate = (base / ref).resolve()
+            candidate = Path(os.path.realpath(base / ref))
             key, own_base = str(candidate), candidate.parent
             loaded: Union[Ruleset, list[Problem]] = read_ruleset(candidate)
         elif ref in registry.rulesets:

@@ -116,6 +116,7 @@ class Settings(NamedTuple):
     rulesets: Sequence[str]
     off: Iterable[str]  # rules switched off
     narrowed: bool  # --select chose the rules: a waiver for another rule says nothing
+    always: Iterable[str] = ()  # rules on in every rule set (a waiver for one is never "not in the rule sets")
 
 
 class Judged(NamedTuple):
@@ -174,7 +175,7 @@ def _notes(waiver: Uitzondering, i: int, found: set[str], ran: set[str], setting
             Text(f"de uitzondering voor '{regel}' is niet nodig: die regel vond niets", f"the waiver for '{regel}' is not needed: that rule found nothing"),
             Text("Verwijder deze [[uitzondering]].", "Remove this [[uitzondering]]."),
         )
-    elif not settings.narrowed and regel not in settings.off and regel not in RULES:
+    elif not settings.narrowed and regel not in settings.off and regel not in RULES and regel not in settings.always:
         sets = ", ".join(settings.rulesets)
         yield (
             UNUSED, "regel",

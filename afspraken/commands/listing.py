@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 import click
 
-from afspraken.commands.options import CONFIG, LANG, PLUGIN, REGELSET, listing_format
+from afspraken.commands.options import CONFIG, LANG, PLUGIN, REGELSET, command, option, output_format
 
 
 def _environment(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path]) -> Any:
@@ -61,17 +61,17 @@ def markdown_table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(lines)
 
 
-@click.command("rules")
+@command("rules", help_en="Show the rules of the active rule sets: id, title, severity, rule set and plugin.")
 @REGELSET
 @PLUGIN
 @CONFIG
-@click.option("--alle", is_flag=True, help="Ook regels die in geen actieve regelset staan.")
-@listing_format("text", "json", "markdown")
+@option("--alle", is_flag=True, help="Ook regels die in geen actieve regelset staan.", help_en="Also rules that are in no active rule set.")
+@output_format("text", "json", "markdown")
 @LANG
 def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], alle: bool, fmt: str, lang: str) -> None:
     """Toon de regels van de actieve regelsets: id, titel, ernst, regelset en plugin."""
     env = _setup(regelsets, plugins, config, lang)
-    from afspraken.checking.waivers import ALWAYS
+    from afspraken.checking.engine import ALWAYS
 
     active = {a.rule.id: a for a in env.rules}
     always = [r for r in ALWAYS if r not in active and r not in env.off and r in env.registry.rules]
@@ -119,10 +119,10 @@ def _rule_homes(env: Any) -> dict[str, str]:
     return homes
 
 
-@click.command("rulesets")
+@command("rulesets", help_en="Show the available rule sets: name, description, source and what they extend.")
 @PLUGIN
 @CONFIG
-@listing_format("text", "json")
+@output_format("text", "json")
 @LANG
 def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de beschikbare regelsets: naam, beschrijving, bron en wat ze uitbreiden."""
@@ -153,10 +153,10 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
     finish(env)
 
 
-@click.command("plugins")
+@command("plugins", help_en="Show the loaded plugins: name, version, hooks, rules and rule sets.")
 @PLUGIN
 @CONFIG
-@listing_format("text", "json")
+@output_format("text", "json")
 @LANG
 def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de geladen plugins: naam, versie, hooks, regels en regelsets."""

@@ -8,13 +8,14 @@ from typing import Optional
 
 import click
 
-from afspraken.commands.options import OUTPUT
+from afspraken.commands.options import LANG, OUTPUT, command
 
 
-@click.command("schema")
+@command("schema", help_en="Print the JSON Schema of format 1, for editors (Taplo, Even Better TOML).")
 @OUTPUT
-def schema_command(output: Optional[Path]) -> None:
-    """Print het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML)."""
+@LANG
+def schema_command(output: Optional[Path], lang: str) -> None:
+    """Toon het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML)."""
     from afspraken.schema import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -26,5 +27,5 @@ def schema_command(output: Optional[Path]) -> None:
         try:
             write_report(output, text)
         except OutputError as exc:
-            click.echo(exc.message("nl"), err=True)
+            click.echo(exc.message(lang), err=True)
             raise SystemExit(2) from None

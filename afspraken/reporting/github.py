@@ -18,6 +18,7 @@ from pathlib import Path
 
 from afspraken.reading.paths import shown
 from afspraken.reporting import Context, streamed
+from afspraken.reporting.escaping import escaped
 from afspraken.results import FileResult, Finding, Location, Report
 from afspraken.rules import Severity, Text
 
@@ -64,7 +65,7 @@ class Writer:
     """Annotations as results arrive (see :mod:`afspraken.reporting`)."""
 
     def __init__(self, head: Report, ctx: Context) -> None:
-        self.head, self.lang = head, ctx.lang
+        self.head, self.lang = escaped(head), ctx.lang
 
     def start(self) -> str:
         lang = self.lang
@@ -73,6 +74,7 @@ class Writer:
         return "".join(line + "\n" for line in lines)
 
     def file(self, result: FileResult) -> str:
+        result = escaped(result)
         lang = self.lang
         lines = [command("error", p.message(lang), p.location, Text("invoer", "input")(lang)) for p in result.problems]
         lines += [command("error", c.message(lang), Location(c.file or result.path, 1, 1), "plugin") for c in result.crashes]

@@ -20,16 +20,16 @@ SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sar
 
 def _uri(file: str) -> str:
     if file.startswith("<") or file == "-":
-        return quote(file)
+        return quote(file, errors="surrogateescape")
     path = Path(shown(file))
-    return path.as_uri() if path.is_absolute() else quote(path.as_posix())
+    return path.as_uri() if path.is_absolute() else quote(path.as_posix(), errors="surrogateescape")  # a name that is not UTF-8: its bytes
 
 
 def _physical(loc: Location) -> dict[str, Any]:
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": _uri(loc.file)},
-            "region": {"startLine": loc.line, "startColumn": loc.column},
+            "region": {"startLine": max(loc.line, 1), "startColumn": max(loc.column, 1)},  # SARIF counts from 1
         },
         **({"logicalLocations": [{"fullyQualifiedName": loc.key, "kind": "member"}]} if loc.key else {}),
     }

@@ -43,21 +43,28 @@ __all__ = [
 ]
 
 
-def agreement_text(snippet: str = "", *, without: Sequence[str] = (), base: str = BASE) -> str:
-    """The TOML text of ``base`` with ``snippet`` merged in and the ``without`` keys removed."""
+def agreement_text(snippet: str = "", *, without: Sequence[str] = (), base: str = BASE, comments: bool = False) -> str:
+    """The TOML text of ``base`` with ``snippet`` merged in and the ``without`` keys removed.
+    With ``comments``, the snippet's comments follow at the end (for rules that read the text)."""
     import tomli
 
-    data = merge(tomli.loads(base), tomli.loads(textwrap.dedent(snippet)))
+    snippet = textwrap.dedent(snippet)
+    data = merge(tomli.loads(base), tomli.loads(snippet))
     for dotted in without:
         drop(data, dotted)
-    return dumps(data)
+    text = dumps(data)
+    if comments:
+        text += "".join(f"#{line.split('#', 1)[1]}\n" for line in snippet.splitlines() if "#" in line)
+    return text
 
 
-def load_agreement(snippet: str = "", *, without: Sequence[str] = (), base: str = BASE, name: str = "afspraak.toml") -> Loaded:
+def load_agreement(
+    snippet: str = "", *, without: Sequence[str] = (), base: str = BASE, name: str = "afspraak.toml", comments: bool = False
+) -> Loaded:
     """Build and validate an agreement; raises ``AssertionError`` listing every problem."""
     from afspraken.reading.loading import Source, load
 
-    source = Source(name, agreement_text(snippet, without=without, base=base))
+    source = Source(name, agreement_text(snippet, without=without, base=base, comments=comments))
     loaded = load(source, extensions=_registry().extensions)
     if isinstance(loaded, list):
         raise AssertionError("the agreement is not valid:\n" + "\n".join(f"{p.location}: {p.message('en')}" for p in loaded))
@@ -109,8 +116,7 @@ def check_rule(
     """Like :func:`run_rule`, but the whole result (outcomes, and crashes instead of an error)."""
     from pathlib import Path
 
-    from afspraken.checking import waivers
-    from afspraken.checking.engine import Environment, evaluate
+    from afspraken.checking.engine import ALWAYS, Environment, evaluate
     from afspraken.checking.rulesets import ActiveRule
     from afspraken.rules import Rule
 
@@ -124,14 +130,14 @@ def check_rule(
         raise TypeError(f"{rule!r} is not an afspraken.Rule{hint}")
     if params is None or isinstance(params, Mapping):
         params = rule.params.model_validate(dict(params or {}))
-    loaded = load_agreement(snippet, without=without, base=base)
-    if rule.id in waivers.RULES:  # a waiver is judged with the other rules' findings: the default rule set runs too
+    loaded = load_agreement(snippet, without=without, base=base, comments=True)
+    if rule.id in ALWAYS:  # judged by the engine (waivers with the other rules' findings): the default rule set runs too
         from afspraken.checking.run import Checker
 
         env = Checker(config=False).environment(Path.cwd())
         result = evaluate(loaded, env, dt.date.today())
         return result._replace(findings=tuple(f for f in result.findings if f.rule == rule.id))
-    off = set(waivers.ALWAYS)  # only the rule under test speaks
+    off = set(ALWAYS)  # only the rule under test speaks
     env = Environment(registry=_registry(), rules=[ActiveRule(rule, rule.severity, params)], rulesets=[], off=off, narrowed=True)
     return evaluate(loaded, env, dt.date.today())
 
