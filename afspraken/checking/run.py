@@ -10,7 +10,7 @@ registry's :class:`~afspraken.plugins.manager.Failures`; problems in settings on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, Optional, Union
 
@@ -141,7 +141,7 @@ class Checker:
         """Check files in order; with ``jobs`` > 1 in that many worker processes."""
         return [r for chunk in self.iter_checks(paths, jobs) for r in chunk]
 
-    def iter_checks(self, paths: Sequence[str], jobs: int = 1) -> Iterator[list[FileResult]]:
+    def iter_checks(self, paths: Sequence[str], jobs: int = 1) -> Generator[list[FileResult], None, None]:
         """Results in order, a chunk at a time (for a progress bar)."""
         if jobs <= 1 or len(paths) < 4 * jobs:
             for p in paths:

@@ -79,7 +79,7 @@ def render_markdown(c: Comparison, lang: str) -> str:
 
 
 def render_html(c: Comparison, lang: str) -> str:
-    from afspraken.reporting.html import Markup, el, join
+    from afspraken.reporting.markup import Markup, el, join
 
     body: list[Markup] = [el("h1", Text("Wat is er veranderd?", "What changed?")(lang)), el("p", el("code", c.old.path), " → ", el("code", c.new.path))]
     signs = {"+": ("toegevoegd", "added"), "-": ("verwijderd", "removed"), "~": ("gewijzigd", "changed")}

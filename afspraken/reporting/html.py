@@ -9,66 +9,15 @@ and a hostile agreement cannot make it fetch or run anything.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable, Sequence
-from typing import Union
 
 from afspraken.reporting import Context, counts
+from afspraken.reporting.markup import Child, Markup, _path, _sep, el, esc, join  # noqa: F401 - also used by portfolio, diffs
 from afspraken.reporting.escaping import escaped
 from afspraken.reporting import sections as s
 from afspraken.reporting.sources import Sources
 from afspraken.results import Failure, FileResult, Finding, Location, Problem, Report
 from afspraken.rules import Severity, Text
-
-
-class Markup(str):
-    """HTML that is safe to emit as-is (made by :func:`el`, :func:`esc` or :func:`join`)."""
-
-
-Child = Union[Markup, str, int, None, Iterable["Child"]]
-
-_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
-_VOID = {"meta", "br", "col"}
-
-
-def esc(value: object) -> Markup:
-    """Escape any value for use in HTML text or a quoted attribute."""
-    return value if isinstance(value, Markup) else Markup(html.escape(str(value), quote=True))
-
-
-def join(children: Iterable[Child]) -> Markup:
-    out: list[str] = []
-    for child in children:
-        if child is None:
-            continue
-        if isinstance(child, (str, int)):
-            out.append(esc(child))
-        else:
-            out.append(join(child))
-    return Markup("".join(out))
-
-
-def el(tag: str, *children: Child, **attrs: object) -> Markup:
-    """``<tag attr="...">children</tag>``; text children and attribute values are escaped.
-
-    Attribute names are keywords: a trailing ``_`` is dropped (``class_``) and
-    ``_`` becomes ``-`` (``aria_label``). ``None``/``False`` leave an attribute out.
-    """
-    if not _NAME.match(tag):
-        raise ValueError(f"bad tag {tag!r}")
-    parts = [tag]
-    for raw, value in attrs.items():
-        name = raw.rstrip("_").replace("_", "-")
-        if not _NAME.match(name) or name.startswith("on"):
-            raise ValueError(f"bad attribute {raw!r}")
-        if value is None or value is False:
-            continue
-        parts.append(name if value is True else f'{name}="{esc(value)}"')
-    start = f"<{' '.join(parts)}>"
-    if tag in _VOID:
-        return Markup(start)
-    return Markup(f"{start}{join(children)}</{tag}>")
 
 
 def _css() -> str:
@@ -89,11 +38,6 @@ def _severity_badge(severity: Severity, lang: str) -> Markup:
 
 def _verdict_badge(key: str, lang: str) -> Markup:
     return _badge(s.verdict_label(key, lang), f"st-{key}")
-
-
-def _path(path: str) -> Markup:
-    """A file path that may wrap after each ``/`` (long paths in narrow table cells)."""
-    return join(_sep([esc(part) for part in path.split("/")], Markup("/<wbr>")))
 
 
 def _location(loc_text: str, key: str, lang: str) -> Markup:
@@ -127,15 +71,6 @@ def _finding_item(f: Finding, lang: str, src: Sources) -> Markup:
         _lines(f.location, src),
         see_also,
     )
-
-
-def _sep(items: list[Markup], sep: Child) -> list[Child]:
-    out: list[Child] = []
-    for i, item in enumerate(items):
-        if i:
-            out.append(sep)
-        out.append(item)
-    return out
 
 
 def _rule_block(severity: Severity, rule_id: str, findings: list[Finding], ctx: Context, src: Sources) -> Markup:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from afspraken.reporting import Context
 from afspraken.reporting import matrix as m
 from afspraken.reporting import sections as s
-from afspraken.reporting.html import Child, Markup, _path, el
+from afspraken.reporting.markup import Child, Markup, _path, el
 from afspraken.results import Report
 from afspraken.rules import Text
 
