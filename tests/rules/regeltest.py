@@ -11,8 +11,8 @@ from afspraken.testing import BASE, keys, rule_ids, run_rule
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "voorbeelden"
-SPEC = ROOT.parent / "shared" / "spec"
-SOURCE = ROOT.parent / "shared" / "bron" / "samen-sterk-in-de-wijk.txt"
+SPEC = ROOT / "tests" / "data" / "spec"  # the specification's example agreements, in the repository
+SOURCE = ROOT.parent / "shared" / "bron" / "samen-sterk-in-de-wijk.txt"  # only the quote tests need it
 
 
 def base(*edits: tuple[str, str]) -> str:

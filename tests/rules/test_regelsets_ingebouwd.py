@@ -100,9 +100,11 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.skipif(not SOURCE.is_file(), reason="source document not available")
 @pytest.mark.parametrize("rule", OURS, ids=lambda r: r.id)
 def test_quote_is_verbatim_from_the_source(rule):
+    from conftest import needs_shared
+
+    needs_shared(SOURCE)  # the only test that needs ../shared
     source = _plain(SOURCE.read_text(encoding="utf-8"))
     for part in rule.quote.split(" [...] "):
         assert part in source, part
@@ -173,10 +175,12 @@ def test_wijkaanpak_is_the_default_and_has_no_model_rules(tmp_path):
 
 @pytest.fixture(params=[EXAMPLES, SPEC], ids=["voorbeelden", "spec"])
 def woensel_west(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    """The example of the repository, and the one of the specification (when it is there)."""
+    """The example of the repository, and the one of the specification (tests/data/spec)."""
+    from conftest import spec_model_ready
+
     original = request.param / "woensel-west.toml"
-    if not original.is_file():
-        pytest.skip(f"{original} not available")
+    if request.param == SPEC and not spec_model_ready():
+        pytest.skip("the specification's example uses keys of RULES v2 that the model does not read yet (issue 9)")
     path = tmp_path / "woensel-west.toml"  # away from any afspraken.toml in the repository
     shutil.copy(original, path)
     return path
