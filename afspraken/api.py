@@ -60,36 +60,51 @@ class Stream:
     """
 
     def __init__(self, checker: Checker, inputs: Sequence[Input], jobs: Optional[int] = 1, lang: str = "nl") -> None:
-        from afspraken.reading.discovery import discover
-        from afspraken.reading.files import DECODED, SKIPPED, is_stream
+        from afspraken.reading.files import SKIPPED
 
         self.checker, self.lang = checker, lang
         self.skipped: list[Problem] = []  # notes: files passed over with the reason, files read as UTF-16
-        self._items: list[Union[str, Document, Problem, _Stream]] = []
-        for item in inputs:
-            if isinstance(item, Document):
-                self._items.append(item)
+        self._inputs = [item if isinstance(item, Document) else os.fspath(item) for item in inputs]
+        # A first pass over the folders finds the notes, the folders' settings and the count;
+        # the files are found again as the iteration reaches them, so no list of them is kept.
+        folders: dict[str, None] = {}
+        self.files = 0
+        for item in self._items():
+            if isinstance(item, Problem) and item.code == SKIPPED:
                 continue
-            for path, problem in discover([os.fspath(item)]):
-                if problem is not None and problem.code in (SKIPPED, DECODED):
+            self.files += 1
+            if isinstance(item, str):
+                folders[os.path.dirname(item) or "."] = None
+        if jobs is None:
+            jobs = 0 if self.files >= PARALLEL_FROM else 1
+        self.jobs = jobs or os.cpu_count() or 1
+        checker.prepare([*(os.path.join(f, "x") for f in folders), *(_folder_of(d) for d in self._inputs if isinstance(d, Document))])
+
+    def _items(self, notes: bool = True) -> Iterator[Union[str, Document, Problem, _Stream]]:
+        """What to check, in order; with ``notes``, the notes are collected on the way."""
+        from afspraken.reading.discovery import discover
+        from afspraken.reading.files import DECODED, SKIPPED, is_stream
+
+        for item in self._inputs:
+            if isinstance(item, Document):
+                yield item
+                continue
+            for path, problem in discover([item]):
+                if notes and problem is not None and problem.code in (SKIPPED, DECODED):
                     self.skipped.append(problem)
                 if problem is not None and problem.code == DECODED:
-                    self._items.append(path)
+                    yield path
                 elif is_stream(path):  # <(...): read in this process, once, when its turn comes
-                    self._items.append(_Stream(path))
+                    yield _Stream(path)
                 elif problem is None or problem.code != SKIPPED:
-                    self._items.append(problem if problem is not None else path)
-        files = [i for i in self._items if isinstance(i, str)]
-        if jobs is None:
-            jobs = 0 if len(files) >= PARALLEL_FROM else 1
-        self.jobs = jobs or os.cpu_count() or 1
-        checker.prepare([*files, *(_folder_of(d) for d in self._items if isinstance(d, Document))])
-        self.files = len(self._items)
+                    yield problem if problem is not None else path
+                elif notes:
+                    yield problem  # skipped: counted out by the caller
 
     @property
-    def paths(self) -> list[str]:
-        """The files on disk that will be checked."""
-        return [i for i in self._items if isinstance(i, str)]
+    def paths(self) -> Iterator[str]:
+        """The files on disk that will be checked (found again: no list is kept)."""
+        return (i for i in self._items(notes=False) if isinstance(i, str))
 
     @property
     def head(self) -> Report:
@@ -97,10 +112,14 @@ class Stream:
         return self.checker.report()._replace(lang=self.lang, notes=tuple(self.skipped))
 
     def __iter__(self) -> Iterator[FileResult]:
-        chunks = self.checker.iter_checks(self.paths, self.jobs)
-        results = (r for chunk in chunks for r in chunk)
+        if self.jobs > 1:  # worker processes take the files in chunks: here the list is made
+            items: Iterable[Union[str, Document, Problem, _Stream]] = list(self._items(notes=False))
+            chunks = self.checker.iter_checks([i for i in items if isinstance(i, str)], self.jobs)
+        else:
+            items, chunks = self._items(notes=False), None
+        results = (r for chunk in chunks or () for r in chunk)
         try:
-            for item in self._items:
+            for item in items:
                 if isinstance(item, Problem):
                     yield FileResult(item.location.file, problems=(item,))
                 elif isinstance(item, Document):
@@ -108,10 +127,13 @@ class Stream:
                     yield self.checker.check_path(item.name, data, item.name)
                 elif isinstance(item, _Stream):
                     yield self.checker.check_path(item.path)
-                else:
+                elif chunks is not None:
                     yield next(results)
+                else:
+                    yield self.checker.check_path(item)
         finally:  # stopped early (Ctrl-C in the caller, a format that failed): end the workers now
-            chunks.close()
+            if chunks is not None:
+                chunks.close()
 
     def report(self) -> Report:
         """Check everything and keep it: the whole report."""

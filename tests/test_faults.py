@@ -250,20 +250,18 @@ def test_an_unreadable_folder_is_reported(work):
 
 
 def test_an_unreadable_folder_is_reported_even_for_root(work, monkeypatch):
-    """The same, in-process: os.walk is made to fail as it does for a user without access."""
+    """The same, in-process: listing the folder is made to fail as it does for a user without access."""
     from afspraken.reading import discovery
 
     (work / "dicht").mkdir()
-    real_walk = os.walk
+    real_scandir = os.scandir
 
-    def walk(top, onerror=None, **kw):
-        for root, dirs, files in real_walk(top, onerror=onerror, **kw):
-            if Path(root).name == "dicht":
-                onerror(PermissionError(13, "Permission denied", root))
-                continue
-            yield root, dirs, files
+    def scandir(path):
+        if Path(path).name == "dicht":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
 
-    monkeypatch.setattr(discovery.os, "walk", walk)
+    monkeypatch.setattr(discovery.os, "scandir", scandir)
     found = dict(discovery.discover([str(work)]))
     problem = found[str(work / "dicht")]
     assert problem is not None and "geen toegang" in problem.message.nl

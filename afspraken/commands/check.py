@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Optional
 
 import click
@@ -79,7 +79,7 @@ def check(
     from afspraken.rules import Severity
 
     targets = _targets(formats, output, lang)
-    from afspraken.reading.files import Limits, real_path
+    from afspraken.reading.files import Limits
 
     stdin = lambda: sys.stdin.buffer.read(Limits().max_bytes + 1)  # noqa: E731 - bounded: the reader says "too big"
     inputs = [api.Document(stdin(), stdin_naam or "<stdin>") if p == "-" else p for p in (paths or (".",))]
@@ -91,7 +91,7 @@ def check(
     for note in stream.skipped:
         click.echo(escape(f"{note.location}: {note.message(lang)}"), err=True)
     available = stream.checker.registry.formats  # from the plugins, never from the working folder's config
-    _check_targets(targets, available, {real_path(p) for p in stream.paths}, lang)  # before the work
+    _check_targets(targets, available, lambda: stream.paths, lang)  # before the work
     fail = None if fail_on == "nooit" else Severity(fail_on)
     rules = stream.checker.active_rules()
     chosen = []
@@ -103,7 +103,7 @@ def check(
     sys.exit(write(_with_progress(stream, lang), stream.head, chosen, problems_to_stderr=to_stderr, fail_on=fail, announce=announce))
 
 
-def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, checked: set[Path], lang: str) -> None:
+def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, checked: Callable[[], Iterable[str]], lang: str) -> None:
     """Unknown formats and reports that would overwrite a checked agreement: usage errors, before any work."""
     for name, dest in targets:
         if name not in available:
@@ -121,7 +121,7 @@ def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, ch
         from afspraken.reporting.writing import OutputError, refuse_overwrite
 
         real = real_path(dest)
-        if real in checked:
+        if os.path.lexists(dest) and any(real_path(p) == real for p in checked()):  # one at a time: no set of every path
             shown = escape(str(dest)) + (f" -> {escape(str(real))}" if dest.is_symlink() else "")
             raise click.UsageError(
                 _t(lang, f"{shown} is een van de getoetste afspraken; die wordt niet overschreven", f"{shown} is one of the checked agreements; it will not be overwritten")

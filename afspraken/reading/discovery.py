@@ -74,18 +74,45 @@ def _named(path: str, mode: int) -> Optional[Problem]:
 
 
 def _folder(folder: str) -> Iterator[Found]:
-    errors: list[OSError] = []
-    found: list[Found] = []
-    for root, dirs, files in os.walk(folder, onerror=errors.append):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
-        for name in files:
-            if name.lower().endswith(".toml"):
-                path = os.path.join(root, name)
-                found.append((path, _in_folder(path, name)))
-    found += [(str(e.filename), os_problem(str(e.filename), e, folder=True)) for e in errors]
-    if not any(note is None or note.code != SKIPPED for _, note in found) and not errors:
-        found.append((folder, problem(folder, "geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder", line=0, column=0)))
-    yield from sorted(found, key=lambda item: item[0])
+    """The ``*.toml`` files under ``folder`` (and the folders that cannot be read), in the order
+    of their path strings, found one folder at a time: no list of every file is kept."""
+    useful = False  # something to check or report (not only files skipped with a note)
+    stack = [iter(_listing(folder))]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+            continue
+        path, kind = item
+        if kind == "dir":
+            stack.append(iter(_listing(path)))
+            continue
+        found = (path, os_problem(path, kind, folder=True)) if isinstance(kind, OSError) else (path, _in_folder(path, os.path.basename(path)))
+        useful = useful or found[1] is None or found[1].code != SKIPPED
+        yield found
+    if not useful:
+        yield folder, problem(folder, "geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder", line=0, column=0)
+
+
+def _listing(folder: str) -> list[tuple[str, object]]:
+    """One folder's ``*.toml`` files and subfolders to enter, sorted as their full paths sort
+    (a folder as ``name/``); a folder that cannot be read is one entry with its error."""
+    try:
+        with os.scandir(folder) as entries:
+            items: list[tuple[str, str, object]] = []
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:  # like os.walk: a linked folder is listed, not entered
+                    if not entry.name.startswith(".") and entry.name not in SKIP_DIRS and not entry.is_symlink():
+                        items.append((entry.name + os.sep, entry.path, "dir"))
+                elif entry.name.lower().endswith(".toml"):
+                    items.append((entry.name, entry.path, "file"))
+    except OSError as exc:
+        return [(folder, exc)]
+    return [(path, kind) for _, path, kind in sorted(items)]
 
 
 def _in_folder(path: str, name: str) -> Optional[Problem]:
