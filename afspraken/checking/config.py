@@ -25,6 +25,7 @@ class Config:
     prefix: KeyPath = ()  # ("tool", "afspraken") inside pyproject.toml
     source: Any = field(default=None, compare=False)  # loading.Source, for located errors
     problems: tuple[Problem, ...] = ()  # what is wrong in the file (the rest is still used)
+    rule_url: str = ""  # where a rule's documentation is: a URL template with {id}
 
     @property
     def base(self) -> Path:
@@ -94,4 +95,4 @@ def load(path: Optional[Path]) -> Config:
         usable = {k: v for k, v in regels.items() if isinstance(v, dict)} if isinstance(regels, dict) else {}
         problems = tuple(validation_problems(source, exc, ConfigModel, prefix))
         return Config(path, _strings(data.get("regelsets")), _strings(data.get("plugins")), usable, prefix, source, problems)
-    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source)
+    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source, rule_url=model.rule_url)

@@ -45,6 +45,7 @@ class Environment:
     off: set[str] = field(default_factory=set)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
     narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
+    rule_url: str = ""  # the config's template for links to a rule's documentation
 
     def severity(self, rule_id: str) -> Optional[Severity]:
         """Severity of an always-on rule (``None`` when switched off)."""
@@ -111,7 +112,7 @@ class Checker:
         chosen = select(registry, loaded, self.regelsets)
         problems += chosen.problems
         rules, off = self._narrow(chosen.rules, registry, problems)
-        env = Environment(registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected))
+        env = Environment(registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected), loaded.rule_url)
         _ = registry.rules, registry.formats, registry.extensions  # call every hook now: failures are reported
         self._remember(registry.crashes, problems)
         return env
@@ -181,6 +182,14 @@ class Checker:
     def active_rules(self) -> dict[str, Any]:
         """Every rule that runs under some config used so far (for output formats)."""
         return {a.rule.id: a.rule for env in self._envs.values() for a in env.rules}
+
+    def rule_origins(self) -> dict[str, str]:
+        """Rule id -> the rule set that switched it on (for output formats)."""
+        return {rule_id: name for env in self._envs.values() for rule_id, name in env.origin.items()}
+
+    def rule_url(self) -> str:
+        """The ``rule_url`` template of the configs used so far (the first that sets one)."""
+        return next((env.rule_url for env in self._envs.values() if env.rule_url), "")
 
     def report(self, files: Sequence[FileResult]) -> Report:
         rulesets: list[str] = []

@@ -87,7 +87,7 @@ def check(
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
         fmt = available[name]
         try:
-            text = fmt.render(report, Context(lang, color, checker.active_rules(), toon_geslaagd, fail, quiet, __version__))
+            text = fmt.render(report, Context(lang, color, checker.active_rules(), toon_geslaagd, fail, quiet, __version__, origins=checker.rule_origins(), rule_url=checker.rule_url()))
         except Exception as exc:  # noqa: BLE001 - a plugin's format that fails is named, not a traceback
             from afspraken.results import Crash, error_text
 
