@@ -48,5 +48,11 @@ def register_formats() -> list[OutputFormat]:
             _lazy("junit"),
             ".xml",
         ),
-        OutputFormat("github", Text("GitHub Actions-annotaties (workflow commands)", "GitHub Actions annotations (workflow commands)"), _lazy("github"), ".txt"),
+        OutputFormat(
+            "github",
+            Text("GitHub Actions-annotaties, en de samenvatting van de job in $GITHUB_STEP_SUMMARY", "GitHub Actions annotations, and the job summary in $GITHUB_STEP_SUMMARY"),
+            _lazy("github"),
+            ".txt",
+        ),
+        OutputFormat("gitlab", Text("GitLab Code Quality (JSON) voor merge requests", "GitLab Code Quality (JSON) for merge requests"), _lazy("gitlab"), ".json"),
     ]

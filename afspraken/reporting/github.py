@@ -10,10 +10,17 @@ annotation on every pull request would only teach people to ignore
 annotations. (They are in the text, JSON and SARIF output.) A file that could
 not be evaluated gives an ``::error`` per problem; a plugin failure an
 ``::error`` too; with no findings the output is empty.
+
+GitHub shows at most 10 annotations of each kind per step. Past that, the rest
+are plain lines in the log (``FILE:LINE:COL: ...``), followed by one line that
+says how many were not annotated and where the full report is. When
+``$GITHUB_STEP_SUMMARY`` is set, the Markdown report is appended to it: the
+job summary on the run's page.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from afspraken.reporting import Context
@@ -65,7 +72,77 @@ def _finding(f: Finding, lang: str) -> str:
     return command(COMMANDS[f.severity], message, f.location, f.rule)
 
 
+LIMIT = 10  # annotations of one kind that GitHub shows per step
+SUMMARY_LIMIT = 1024 * 1024  # bytes GitHub accepts in one step's summary
+
+
 def render(report: Report, ctx: Context) -> str:
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        write_summary(Path(summary), report, ctx)
+    return "".join(line + "\n" for line in capped(annotations(report, ctx), ctx.lang, bool(summary)))
+
+
+def write_summary(path: Path, report: Report, ctx: Context) -> None:
+    """Append the Markdown report (GitHub appends every step's summary; so do we)."""
+    from afspraken.reporting import markdown
+
+    text = markdown.render(report, ctx)
+    if len(text.encode("utf-8")) > SUMMARY_LIMIT - 200:
+        cut = text.encode("utf-8")[: SUMMARY_LIMIT - 200].decode("utf-8", errors="ignore")
+        text = cut + "\n\n" + Text("*(afgekapt: de samenvatting mag 1 MiB zijn)*", "*(cut: a job summary may be 1 MiB)*")(ctx.lang) + "\n"
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    except OSError:
+        pass  # the annotations still go out; a summary is a courtesy
+
+
+def _plain(line: str) -> str:
+    """An annotation that GitHub would not show, as a readable log line."""
+    head, _, message = line[2:].partition("::")
+    kind, _, props = head.partition(" ")
+    values = dict(p.split("=", 1) for p in props.split(",") if "=" in p)
+    where = ":".join(values[k] for k in ("file", "line", "col") if k in values)
+    unescape = lambda s: s.replace("%0A", " / ").replace("%0D", "").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")  # noqa: E731
+    return f"{unescape(where) + ': ' if where else ''}{kind} {unescape(values.get('title', ''))}: {unescape(message)}"
+
+
+def capped(lines: list[str], lang: str, summary: bool) -> list[str]:
+    """At most :data:`LIMIT` annotations per kind; the rest as log lines, then a line that says so."""
+    shown: dict[str, int] = {}
+    out: list[str] = []
+    rest: list[str] = []
+    for line in lines:
+        kind = line[2:].split(" ", 1)[0].split("::", 1)[0]
+        shown[kind] = shown.get(kind, 0) + 1
+        (out if shown[kind] <= LIMIT else rest).append(line)
+    if rest:
+        where = Text("de samenvatting van deze job (Summary)", "this job's summary (Summary)") if summary else Text(
+            "'afspraken check' zonder --format github, of --format html:rapport.html als artefact",
+            "'afspraken check' without --format github, or --format html:report.html as an artifact",
+        )
+        run = _run_url()
+        out += [_plain(line) for line in rest]
+        out.append(
+            Text(
+                f"afspraken: nog {len(rest)} meldingen staan niet als annotatie (GitHub toont er {LIMIT} per soort); het volledige rapport: {where.nl}",
+                f"afspraken: {len(rest)} more findings are not annotated (GitHub shows {LIMIT} per kind); the full report: {where.en}",
+            )(lang)
+            + (f" ({run})" if run else "")
+        )
+    return out
+
+
+def _run_url() -> str:
+    env = os.environ
+    if env.get("GITHUB_SERVER_URL") and env.get("GITHUB_REPOSITORY") and env.get("GITHUB_RUN_ID"):
+        return f"{env['GITHUB_SERVER_URL']}/{env['GITHUB_REPOSITORY']}/actions/runs/{env['GITHUB_RUN_ID']}"
+    return ""
+
+
+def annotations(report: Report, ctx: Context) -> list[str]:
+    """One workflow command per finding that counts, per file problem and per plugin failure."""
     lang = ctx.lang
     lines: list[str] = []
     for p in report.problems:
@@ -80,4 +157,4 @@ def render(report: Report, ctx: Context) -> str:
         for f in result.findings:
             if f.counts:
                 lines.append(_finding(f, lang))
-    return "".join(line + "\n" for line in lines)
+    return lines

@@ -13,7 +13,6 @@ What code scanning needs to show and de-duplicate alerts:
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any, Optional
@@ -21,7 +20,7 @@ from urllib.parse import quote
 
 from afspraken.reporting import Context
 from afspraken.reporting.links import rule_url
-from afspraken.reporting.spans import is_file, relative, source_root, span
+from afspraken.reporting.spans import fingerprint, is_file, relative, source_root, span
 from afspraken.results import Finding, Location, Problem, Report
 from afspraken.rules import Severity, Text
 
@@ -83,12 +82,7 @@ class _Paths:
 
 
 def _fingerprint(parts: list[str], seen: dict[str, int]) -> dict[str, str]:
-    """Stable across runs (no line numbers, no message text), unique within the run."""
-    base = "\x00".join(parts)
-    index = seen.get(base, 0)
-    seen[base] = index + 1
-    digest = hashlib.sha256(f"{base}\x00{index}".encode()).hexdigest()[:32]
-    return {FINGERPRINT: digest}
+    return {FINGERPRINT: fingerprint(parts, seen)}
 
 
 def _escape(text: str) -> str:

@@ -8,6 +8,7 @@ all ask here, so they follow the locations as soon as those carry ends.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -85,3 +86,12 @@ def relative(file: str, root: Path) -> Optional[str]:
 def is_file(file: str) -> bool:
     """A real path (not stdin, ``<tekst>`` or an option such as ``--select/--ignore``)."""
     return bool(file) and file != "-" and not file.startswith(("<", "--"))
+
+
+def fingerprint(parts: list[str], seen: dict[str, int]) -> str:
+    """A hash of ``parts`` (rule, file, key paths: no line numbers, no message text) and how
+    often the same parts came before in this run: stable across runs, unique within one."""
+    base = "\x00".join(parts)
+    index = seen.get(base, 0)
+    seen[base] = index + 1
+    return hashlib.sha256(f"{base}\x00{index}".encode()).hexdigest()[:32]
