@@ -340,20 +340,28 @@ def _meta(agreement: Agreement) -> dict[str, str]:
 SKIPPED = "overgeslagen"  # Problem code of a note, not an error: a rule-set file named as a path
 
 
+_NOT_AGREEMENT = {
+    "regelset": Text("een regelset, geen afspraak: overgeslagen", "a rule set, not an agreement: skipped"),
+    "config": Text("een configbestand, geen afspraak: overgeslagen", "a config file, not an agreement: skipped"),
+    "anders": Text(
+        "geen afspraak (er staat geen afspraak, partij of formaat in): overgeslagen",
+        "not an agreement (it has no afspraak, partij or formaat in it): skipped",
+    ),
+}
+
+
 def discover(paths: Iterable[str]) -> Iterator[tuple[str, Optional[Problem]]]:
-    """Files to check: files as given (a rule-set file is noted and skipped), and in folders
-    every ``*.toml`` that looks like an agreement (not config, rule-set or other tools' files)."""
+    """Files to check: files as given and, in folders, every ``*.toml``; both only when they
+    look like an agreement (not config, rule-set or other tools' files). A named file that is
+    not one gets a note (code :data:`SKIPPED`), not an error: pre-commit passes every TOML file."""
     for raw in paths:
         if raw == STDIN:
             yield raw, None
             continue
         path = Path(raw)
         if not path.is_dir():
-            if _kind(path) == "regelset":
-                note = Text("een regelset, geen afspraak: overgeslagen", "a rule set, not an agreement: skipped")
-                yield raw, Problem(Location(raw, 0, 0), note, SKIPPED)
-            else:
-                yield raw, None
+            kind = _kind(path) if path.exists() else "afspraak"  # a missing file: the check says so
+            yield raw, Problem(Location(raw, 0, 0), _NOT_AGREEMENT[kind], SKIPPED) if kind in _NOT_AGREEMENT else None
             continue
         found = sorted(_walk(path))
         if not found:
@@ -368,13 +376,15 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
         for name in files:
-            if name.lower().endswith(".toml") and name not in configuration.NAMES and _kind(Path(root) / name) == "afspraak":
+            if name.lower().endswith(".toml") and _kind(Path(root) / name) == "afspraak":
                 yield Path(root) / name
 
 
 def _kind(path: Path) -> str:
-    """'afspraak', 'regelset' or 'anders' (another tool's TOML: no word of the format in it).
+    """'afspraak', 'config', 'regelset' or 'anders' (another tool's TOML: no word of the format in it).
     A broken agreement still says afspraak, partij or formaat somewhere, so it is still checked."""
+    if path.name in configuration.NAMES:
+        return "config"
     try:
         with path.open("rb") as handle:
             head = handle.read(65536)
