@@ -390,6 +390,12 @@ def _kind(path: Path) -> str:
             head = handle.read(65536)
     except OSError:
         return "afspraak"  # let the check say what is wrong
+    return text_kind(head)
+
+
+def text_kind(head: bytes) -> str:
+    """:func:`_kind` of a text (its first 64 KiB), for an editor's unsaved buffer."""
+    head = head[:65536]
     if head.startswith(b"[regelset]") or b"\n[regelset]" in head:
         return "regelset"
     return "afspraak" if any(word in head for word in (b"afspraak", b"partij", b"formaat")) or not head.strip() else "anders"

@@ -23,6 +23,7 @@ class _Commands(click.Group):
         "plugins": ("listing", "plugins_command"),
         "schema": ("schema", "schema_command"),
         "init": ("init", "init_command"),
+        "lsp": ("lsp", "lsp_command"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

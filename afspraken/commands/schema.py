@@ -8,14 +8,16 @@ from typing import Optional
 
 import click
 
+from afspraken.commands.options import LANG
 
 @click.command("schema")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het schema naar dit bestand.")
-def schema_command(output: Optional[Path]) -> None:
-    """Print het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML)."""
+@LANG
+def schema_command(output: Optional[Path], lang: str) -> None:
+    """Print het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML); --lang en: Engelse beschrijvingen."""
     from afspraken.schema import json_schema
 
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(json_schema(lang), ensure_ascii=False, indent=2) + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -24,5 +26,5 @@ def schema_command(output: Optional[Path]) -> None:
         try:
             write_report(output, text)
         except OutputError as exc:
-            click.echo(exc.message("nl"), err=True)
+            click.echo(exc.message(lang), err=True)
             raise SystemExit(2) from None
