@@ -80,7 +80,7 @@ def render(report: Report, ctx: Context) -> str:
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         write_summary(Path(summary), report, ctx)
-    return "".join(line + "\n" for line in capped(annotations(report, ctx), ctx.lang, bool(summary)))
+    return "".join(line + "\n" for line in capped(workflow_commands(report, ctx), ctx.lang, bool(summary)))
 
 
 def write_summary(path: Path, report: Report, ctx: Context) -> None:
@@ -104,8 +104,11 @@ def _plain(line: str) -> str:
     kind, _, props = head.partition(" ")
     values = dict(p.split("=", 1) for p in props.split(",") if "=" in p)
     where = ":".join(values[k] for k in ("file", "line", "col") if k in values)
-    unescape = lambda s: s.replace("%0A", " / ").replace("%0D", "").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")  # noqa: E731
-    return f"{unescape(where) + ': ' if where else ''}{kind} {unescape(values.get('title', ''))}: {unescape(message)}"
+    return f"{_unescape(where) + ': ' if where else ''}{kind} {_unescape(values.get('title', ''))}: {_unescape(message)}"
+
+
+def _unescape(text: str) -> str:
+    return text.replace("%0A", " / ").replace("%0D", "").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
 
 
 def capped(lines: list[str], lang: str, summary: bool) -> list[str]:
@@ -141,7 +144,7 @@ def _run_url() -> str:
     return ""
 
 
-def annotations(report: Report, ctx: Context) -> list[str]:
+def workflow_commands(report: Report, ctx: Context) -> list[str]:
     """One workflow command per finding that counts, per file problem and per plugin failure."""
     lang = ctx.lang
     lines: list[str] = []
