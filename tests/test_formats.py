@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.reporting import Context
 from afspraken.reporting import github, html, junit, markdown
 from afspraken.results import FileResult, Finding, Location, Problem, Report

@@ -247,12 +247,12 @@ def test_too_deeply_nested_toml_is_a_clear_error(write):
 
 
 def test_an_unforeseen_failure_while_reading_is_still_a_located_problem(monkeypatch):
-    from afspraken.checking import engine
+    from afspraken.checking import run
 
     def boom(*args, **kwargs):
         raise RuntimeError("onverwacht")
 
-    monkeypatch.setattr(engine, "load", boom)
-    result = engine.Checker(entry_points=False).check_path("x.toml", b"formaat = 1\n", "x.toml")
+    monkeypatch.setattr(run, "load", boom)
+    result = run.Checker(entry_points=False).check_path("x.toml", b"formaat = 1\n", "x.toml")
     [problem] = result.problems
     assert problem.code == "intern" and "RuntimeError: onverwacht" in problem.message("nl")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.results import Outcome
 from afspraken.testing import agreement_text
 

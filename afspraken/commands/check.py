@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, Optional
 
 import click
@@ -12,7 +13,7 @@ import click
 from afspraken import __version__
 from afspraken.commands.options import CONFIG, FAIL_ON, LANG, PLUGIN, REGELSET, say as _t
 
-PARALLEL_FROM = 200  # files
+from afspraken.api import PARALLEL_FROM
 
 
 @click.command()
@@ -53,52 +54,32 @@ def check(
 ) -> None:
     """Toets afspraken: bestanden, mappen (recursief *.toml) of - voor stdin.
 
-    Exitcode 0: niets op of boven --fail-on; 1: wel; 2: invoer kon niet worden beoordeeld.
+    Exitcode 0: niets op of boven --fail-on; 1: wel; 2: invoer kon niet worden beoordeeld
+    (ook: een plugin faalde).
     """
-    from afspraken.checking.engine import SKIPPED, Checker, discover
+    from afspraken import api
     from afspraken.reporting import Context
-    from afspraken.results import FileResult
+    from afspraken.reporting.output import Target, write
     from afspraken.rules import Severity
 
     targets = _targets(formats, output, lang)
-    checker = Checker(regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config)
-    found = list(discover(paths or (".",)))
-    available = checker.environment(Path.cwd()).registry.formats
-    _check_targets(targets, available, {Path(p).resolve() for p, _ in found if p != "-"}, lang)  # before the work
-    on_disk = [p for p, problem in found if problem is None and p != "-"]
-    if jobs is None:  # a worker process costs ~0.1 s to start: worth it only for many files
-        jobs = 0 if len(on_disk) >= PARALLEL_FROM else 1
-    results = iter(_with_progress(checker, on_disk, jobs or os.cpu_count() or 1, lang))
-    files = []
-    for path, problem in found:
-        if problem is not None and problem.code == SKIPPED:
-            click.echo(f"{problem.location}: {problem.message(lang)}", err=True)
-        elif problem is not None:
-            files.append(FileResult(path, problems=(problem,)))
-        elif path == "-":
-            # An editor pipes the unsaved text in and names the file: its folder's config applies.
-            where = stdin_naam if stdin_naam else "-"
-            files.append(checker.check_path(where, sys.stdin.buffer.read(), stdin_naam or "<stdin>"))
-        else:
-            files.append(next(results))
-    report = checker.report(files)
+    inputs = [api.Document(sys.stdin.buffer.read(), stdin_naam or "<stdin>") if p == "-" else p for p in (paths or (".",))]
+    stream = api.iter_check(
+        inputs, regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config, lang=lang, jobs=jobs
+    )
+    for note in stream.skipped:
+        click.echo(f"{note.location}: {note.message(lang)}", err=True)
+    available = stream.checker.registry.formats  # from the plugins, never from the working folder's config
+    _check_targets(targets, available, {Path(p).resolve() for p in stream.paths}, lang)  # before the work
     fail = None if fail_on == "nooit" else Severity(fail_on)
+    rules = stream.checker.active_rules()
+    chosen = []
     for name, dest in targets:
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-        fmt = available[name]
-        try:
-            text = fmt.render(report, Context(lang, color, checker.active_rules(), toon_geslaagd, fail, quiet, __version__, origins=checker.rule_origins(), rule_url=checker.rule_url()))
-        except Exception as exc:  # noqa: BLE001 - a plugin's format that fails is named, not a traceback
-            from afspraken.results import Crash, error_text
-
-            click.echo(Crash(fmt.plugin, f"format {name}", error_text(exc)).message(lang), err=True)
-            sys.exit(2)
-        _emit(text, dest, color, lang)
-    if report.broken and not any(dest is None and name == "text" for name, dest in targets):
-        from afspraken.reporting.text import problems
-
-        click.echo(problems(report, Context(lang)), err=True, nl=False)
-    sys.exit(report.exit_code(fail))
+        ctx = Context(lang, color, rules, toon_geslaagd, fail, quiet, __version__, origins=stream.checker.rule_origins(), rule_url=stream.checker.rule_url())
+        chosen.append(Target(available[name], dest, ctx))
+    to_stderr = not any(dest is None and name == "text" for name, dest in targets)
+    sys.exit(write(_with_progress(stream, lang), stream.head, chosen, problems_to_stderr=to_stderr, fail_on=fail))
 
 
 def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, checked: set[Path], lang: str) -> None:
@@ -118,33 +99,18 @@ def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, ch
             )
 
 
-def _emit(text: str, dest: Optional[Path], color: bool, lang: str) -> None:
-    if dest is None:
-        click.echo(text, nl=False, color=color)
-        return
-    from afspraken.reporting.writing import OutputError, write_report
-
-    try:
-        write_report(dest, text)
-    except OutputError as exc:
-        click.echo(exc.message(lang), err=True)
-        sys.exit(2)
-
-
 PROGRESS_FROM = 8  # files; fewer finish before a bar would be useful
 
 
-def _with_progress(checker: Any, paths: list[str], jobs: int, lang: str) -> list[Any]:
-    """Check ``paths``; on a terminal, with a progress bar on stderr (never in piped output)."""
-    if len(paths) < PROGRESS_FROM or not sys.stderr.isatty():
-        return checker.check_many(paths, jobs)
-    results: list[Any] = []
-    label = _t(lang, "Toetsen", "Checking")
-    with click.progressbar(length=len(paths), label=label, file=sys.stderr, show_pos=True) as bar:
-        for chunk in checker.iter_checks(paths, jobs):
-            results += chunk
-            bar.update(len(chunk))
-    return results
+def _with_progress(stream: Any, lang: str) -> Iterator[Any]:
+    """The results; on a terminal, with a progress bar on stderr (never in piped output)."""
+    if stream.files < PROGRESS_FROM or not sys.stderr.isatty():
+        yield from stream
+        return
+    with click.progressbar(length=stream.files, label=_t(lang, "Toetsen", "Checking"), file=sys.stderr, show_pos=True) as bar:
+        for result in stream:
+            bar.update(1)
+            yield result
 
 
 BY_SUFFIX = {".html": "html", ".htm": "html", ".json": "json", ".sarif": "sarif", ".md": "markdown", ".xml": "junit"}

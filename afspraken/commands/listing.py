@@ -13,7 +13,7 @@ from afspraken.commands.options import CONFIG, LANG, PLUGIN, REGELSET
 
 def _environment(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path]) -> Any:
     """A Checker and the environment of the working folder (every hook called once)."""
-    from afspraken.checking.engine import Checker
+    from afspraken.checking.run import Checker
 
     checker = Checker(regelsets=regelsets, plugins=plugins, config=config)
     return checker, checker.environment(Path.cwd())
@@ -24,7 +24,7 @@ def _report_setup_failures(checker: Any, lang: str) -> bool:
     from afspraken.reporting import Context
     from afspraken.reporting.text import problems
 
-    if checker.problems or checker.crashes:
+    if checker.problems or checker.registry.failures:
         click.echo(problems(checker.report(()), Context(lang)), err=True, nl=False)
         return True
     return False
@@ -161,7 +161,7 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
                 "extensions": sorted(registry.extension_owner.get(name, [])),
             }
         )
-    failures = [{"plugin": c.plugin, "what": c.what, "error": c.error} for c in checker.crashes]
+    failures = [{"plugin": c.plugin, "what": c.what, "stage": c.stage, "subject": c.subject, "error": c.error} for c in checker.registry.failures]
     if fmt == "json":
         click.echo(json.dumps({"plugins": items, "failures": failures}, ensure_ascii=False, indent=2))
     else:
@@ -173,5 +173,5 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
                 if item[key]:
                     click.echo(f"  {label if lang == 'nl' else key}: {', '.join(item[key])}")
         _report_setup_failures(checker, lang)
-    if checker.crashes or checker.problems:
+    if checker.registry.failures or checker.problems:
         raise SystemExit(2)

@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, NamedTuple, Optional
 
 from lsprotocol import types
 
-from afspraken.checking.engine import ALWAYS, Checker, text_kind
+from afspraken.checking.engine import ALWAYS, text_kind
 from afspraken.reporting.links import rule_url
 from afspraken.reporting.spans import span
 from afspraken.results import Finding, Location, Problem, error_text
-from afspraken.rules import Severity, Text
+from afspraken.rules import Rule, Severity, Text
 
 SOURCE = "afspraken"
 SEVERITY = {
@@ -42,6 +43,7 @@ class Analysis(NamedTuple):
     diagnostics: list[types.Diagnostic]
     findings: list[tuple[types.Range, Finding]]
     problems: list[tuple[types.Range, Problem]]
+    rules: Mapping[str, Rule[Any]] = {}  # every rule known when it was checked, for hover
 
 
 def to_range(loc: Location, text: str) -> types.Range:
@@ -64,21 +66,27 @@ def _uri(path: str) -> str:
         return path
 
 
-def analyse(checker: Checker, path: str, text: str, lang: str) -> Analysis:
-    """Check ``text`` as the file ``path``; never raises (a failure becomes a diagnostic)."""
+def analyse(path: str, text: str, lang: str) -> Analysis:
+    """Check ``text`` as the file ``path`` (its folder's config applies); never raises (a
+    failure becomes a diagnostic)."""
     if text_kind(text.encode("utf-8", errors="replace")) != "afspraak":
         return Analysis(path, text, [], [], [])  # another tool's TOML, a rule set: not ours to judge
     try:
-        return _analyse(checker, path, text, lang)
+        return _analyse(path, text, lang)
     except Exception as exc:  # noqa: BLE001 - an editor must get an answer, whatever happened
         message = Text(f"afspraken kon dit bestand niet toetsen (interne fout: {error_text(exc)})", f"afspraken could not check this file (internal error: {error_text(exc)})")
         zero = types.Range(types.Position(0, 0), types.Position(0, 0))
         return Analysis(path, text, [types.Diagnostic(zero, message(lang), types.DiagnosticSeverity.Error, "intern", source=SOURCE)], [], [])
 
 
-def _analyse(checker: Checker, path: str, text: str, lang: str) -> Analysis:
-    result = checker.check_path(path, text.encode("utf-8"), path)
-    template = checker.rule_url()
+def _analyse(path: str, text: str, lang: str) -> Analysis:
+    import afspraken
+
+    stream = afspraken.iter_check(afspraken.Document(text, path), lang=lang)  # ~15 ms: plugins are imported once
+    [result] = list(stream)
+    head = stream.head
+    rules = stream.checker.registry.rules
+    template = stream.checker.rule_url()
     diagnostics: list[types.Diagnostic] = []
     findings: list[tuple[types.Range, Finding]] = []
     problems: list[tuple[types.Range, Problem]] = []
@@ -96,7 +104,7 @@ def _analyse(checker: Checker, path: str, text: str, lang: str) -> Analysis:
             severity = types.DiagnosticSeverity.Hint
         elif f.fix is not None:
             message += f"\n{Text('Oplossing', 'Fix')(lang)}: {f.fix(lang)}"
-        rule = checker.active_rules().get(f.rule)
+        rule = rules.get(f.rule)
         related = [
             types.DiagnosticRelatedInformation(types.Location(_uri(path), to_range(loc, text)), loc.key or f.rule) for loc in f.locations[1:]
         ]
@@ -108,12 +116,12 @@ def _analyse(checker: Checker, path: str, text: str, lang: str) -> Analysis:
             )
         )
     zero = types.Range(types.Position(0, 0), types.Position(0, 0))
-    for c in (*result.crashes, *checker.crashes):
+    for c in (*result.crashes, *head.crashes):
         diagnostics.append(types.Diagnostic(zero, c.message(lang), types.DiagnosticSeverity.Warning, "crash", source=SOURCE))
-    for p in checker.problems:
+    for p in head.problems:
         label = Text("instellingen", "settings")(lang)
         diagnostics.append(types.Diagnostic(zero, f"{label}: {p.location}: {p.message(lang)}", types.DiagnosticSeverity.Error, p.code, source=SOURCE))
-    return Analysis(path, text, diagnostics, findings, problems)
+    return Analysis(path, text, diagnostics, findings, problems, rules)
 
 
 def contains(r: types.Range, pos: types.Position) -> bool:

@@ -7,7 +7,6 @@ a reply that does not come.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Any, Optional
 
@@ -17,7 +16,6 @@ from pygls.uris import to_fs_path
 
 from afspraken import __version__
 from afspraken.checking import config as configuration
-from afspraken.checking.engine import Checker
 from afspraken.lsp.documents import Analysis, analyse, code_actions, contains
 from afspraken.lsp.keys import describe, key_at
 
@@ -29,20 +27,11 @@ class AfsprakenServer(LanguageServer):
         super().__init__("afspraken", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.lang = lang
         self.analyses: dict[str, Analysis] = {}
-        self._checker: Optional[Checker] = None
-        self._day = dt.date.today()
         self._schemas: dict[str, dict[str, Any]] = {}
 
-    @property
-    def checker(self) -> Checker:
-        """One Checker (its environments are cached per config); a new one each day and after a config is saved."""
-        if self._checker is None or self._day != dt.date.today():
-            configuration._find.cache_clear()  # a config file may have appeared
-            self._checker, self._day = Checker(), dt.date.today()
-        return self._checker
-
     def forget_settings(self) -> None:
-        self._checker = None
+        """A config file was saved: find the nearest config afresh (the search is cached)."""
+        configuration._find.cache_clear()
 
     def schema(self) -> dict[str, Any]:
         if self.lang not in self._schemas:
@@ -55,7 +44,7 @@ class AfsprakenServer(LanguageServer):
         try:
             document = self.workspace.get_text_document(uri)
             path = to_fs_path(uri) or uri
-            analysis = analyse(self.checker, path, document.source, self.lang)
+            analysis = analyse(path, document.source, self.lang)
             self.analyses[uri] = analysis
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=analysis.diagnostics, version=document.version))
         except Exception:  # noqa: BLE001 - the next change checks again
@@ -121,9 +110,8 @@ def _hover(ls: AfsprakenServer, params: types.HoverParams) -> Optional[types.Hov
     text = analysis.text if analysis else ls.workspace.get_text_document(uri).source
     parts: list[str] = []
     if analysis is not None:
-        rules = ls.checker.active_rules()
         for rule_id in dict.fromkeys(f.rule for r, f in analysis.findings if contains(r, pos)):
-            rule = rules.get(rule_id)
+            rule = analysis.rules.get(rule_id)
             if rule is not None:
                 parts.append(explain_rule(rule, ls.lang, markdown=True, level=3))
     path = key_at(text, pos.line)

@@ -23,8 +23,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from afspraken.reporting import Context
-from afspraken.results import Finding, Location, Report
+from afspraken.reporting import Context, streamed
+from afspraken.results import FileResult, Finding, Location, Report
 from afspraken.rules import Severity, Text
 
 COMMANDS = {Severity.FOUT: "error", Severity.WAARSCHUWING: "warning", Severity.ADVIES: "notice", Severity.UIT: "notice"}
@@ -76,13 +76,6 @@ LIMIT = 10  # annotations of one kind that GitHub shows per step
 SUMMARY_LIMIT = 1024 * 1024  # bytes GitHub accepts in one step's summary
 
 
-def render(report: Report, ctx: Context) -> str:
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary:
-        write_summary(Path(summary), report, ctx)
-    return "".join(line + "\n" for line in capped(workflow_commands(report, ctx), ctx.lang, bool(summary)))
-
-
 def write_summary(path: Path, report: Report, ctx: Context) -> None:
     """Append the Markdown report (GitHub appends every step's summary; so do we)."""
     from afspraken.reporting import markdown
@@ -111,32 +104,6 @@ def _unescape(text: str) -> str:
     return text.replace("%0A", " / ").replace("%0D", "").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
 
 
-def capped(lines: list[str], lang: str, summary: bool) -> list[str]:
-    """At most :data:`LIMIT` annotations per kind; the rest as log lines, then a line that says so."""
-    shown: dict[str, int] = {}
-    out: list[str] = []
-    rest: list[str] = []
-    for line in lines:
-        kind = line[2:].split(" ", 1)[0].split("::", 1)[0]
-        shown[kind] = shown.get(kind, 0) + 1
-        (out if shown[kind] <= LIMIT else rest).append(line)
-    if rest:
-        where = Text("de samenvatting van deze job (Summary)", "this job's summary (Summary)") if summary else Text(
-            "'afspraken check' zonder --format github, of --format html:rapport.html als artefact",
-            "'afspraken check' without --format github, or --format html:report.html as an artifact",
-        )
-        run = _run_url()
-        out += [_plain(line) for line in rest]
-        out.append(
-            Text(
-                f"afspraken: nog {len(rest)} meldingen staan niet als annotatie (GitHub toont er {LIMIT} per soort); het volledige rapport: {where.nl}",
-                f"afspraken: {len(rest)} more findings are not annotated (GitHub shows {LIMIT} per kind); the full report: {where.en}",
-            )(lang)
-            + (f" ({run})" if run else "")
-        )
-    return out
-
-
 def _run_url() -> str:
     env = os.environ
     if env.get("GITHUB_SERVER_URL") and env.get("GITHUB_REPOSITORY") and env.get("GITHUB_RUN_ID"):
@@ -144,20 +111,60 @@ def _run_url() -> str:
     return ""
 
 
-def workflow_commands(report: Report, ctx: Context) -> list[str]:
-    """One workflow command per finding that counts, per file problem and per plugin failure."""
-    lang = ctx.lang
-    lines: list[str] = []
-    for p in report.problems:
-        lines.append(command("error", p.message(lang), p.location, Text("instellingen", "settings")(lang)))
-    for c in report.crashes:
-        lines.append(command("error", c.message(lang), Location(c.file, 1, 1) if c.file else None, "plugin"))
-    for result in report.files:
-        for p in result.problems:
-            lines.append(command("error", p.message(lang), p.location, Text("invoer", "input")(lang)))
-        for c in result.crashes:
-            lines.append(command("error", c.message(lang), Location(c.file or result.path, 1, 1), "plugin"))
-        for f in result.findings:
-            if f.counts:
-                lines.append(_finding(f, lang))
-    return lines
+class Writer:
+    """Annotations as results arrive (see :mod:`afspraken.reporting`): at most :data:`LIMIT` per
+    kind, the rest as log lines and a closing line that says where the full report is."""
+
+    def __init__(self, head: Report, ctx: Context) -> None:
+        self.head, self.ctx, self.lang = head, ctx, ctx.lang
+        self.shown: dict[str, int] = {}
+        self.rest = 0
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        self.summary = Path(summary) if summary else None
+        self.kept: list[FileResult] = []  # only for the job summary
+
+    def _lines(self, lines: list[str]) -> str:
+        out = []
+        for line in lines:
+            kind = line[2:].split(" ", 1)[0].split("::", 1)[0]
+            self.shown[kind] = self.shown.get(kind, 0) + 1
+            if self.shown[kind] <= LIMIT:
+                out.append(line)
+            else:
+                self.rest += 1
+                out.append(_plain(line))
+        return "".join(line + "\n" for line in out)
+
+    def start(self) -> str:
+        lang = self.lang
+        lines = [command("error", p.message(lang), p.location, Text("instellingen", "settings")(lang)) for p in self.head.problems]
+        lines += [command("error", c.message(lang), Location(c.file, 1, 1) if c.file else None, "plugin") for c in self.head.crashes]
+        return self._lines(lines)
+
+    def file(self, result: FileResult) -> str:
+        lang = self.lang
+        if self.summary is not None:
+            self.kept.append(result)
+        lines = [command("error", p.message(lang), p.location, Text("invoer", "input")(lang)) for p in result.problems]
+        lines += [command("error", c.message(lang), Location(c.file or result.path, 1, 1), "plugin") for c in result.crashes]
+        lines += [_finding(f, lang) for f in result.findings if f.counts]
+        return self._lines(lines)
+
+    def end(self) -> str:
+        if self.summary is not None:
+            write_summary(self.summary, self.head._replace(files=tuple(self.kept)), self.ctx)
+        if not self.rest:
+            return ""
+        where = Text("de samenvatting van deze job (Summary)", "this job's summary (Summary)") if self.summary else Text(
+            "'afspraken check' zonder --format github, of --format html:rapport.html als artefact",
+            "'afspraken check' without --format github, or --format html:report.html as an artifact",
+        )
+        run = _run_url()
+        return Text(
+            f"afspraken: nog {self.rest} meldingen staan niet als annotatie (GitHub toont er {LIMIT} per soort); het volledige rapport: {where.nl}",
+            f"afspraken: {self.rest} more findings are not annotated (GitHub shows {LIMIT} per kind); the full report: {where.en}",
+        )(self.lang) + (f" ({run})" if run else "") + "\n"
+
+
+def render(report: Report, ctx: Context) -> str:
+    return streamed(Writer)(report, ctx)

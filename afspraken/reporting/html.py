@@ -16,7 +16,7 @@ from typing import Union
 
 from afspraken.reporting import Context, counts
 from afspraken.reporting import sections as s
-from afspraken.results import Crash, FileResult, Finding, Problem, Report
+from afspraken.results import Failure, FileResult, Finding, Problem, Report
 from afspraken.rules import Severity, Text
 
 
@@ -239,7 +239,7 @@ def _problems_table(problems: Iterable[Problem], lang: str) -> Markup:
     return _table([(s.label("place", lang), ""), (Text("Melding", "Message")(lang), "")], rows, ["38%", "62%"])
 
 
-def _crashes(crashes: Iterable[Crash], lang: str) -> Markup:
+def _crashes(crashes: Iterable[Failure], lang: str) -> Markup:
     return el("ul", [el("li", c.message(lang)) for c in crashes], class_="crashes")
 
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 from afspraken.reporting import Context
 from afspraken.results import (
-    Crash,
+    Failure,
     FileResult,
     Finding,
     Outcome,
@@ -100,7 +100,7 @@ def _rule_case(suite: ET.Element, result: FileResult, outcome: RuleOutcome, ctx:
     counting = [f for f in findings if _fails(f, ctx)]
     below = [f for f in findings if f.counts and not _fails(f, ctx)]
     if outcome.outcome is Outcome.CRASH:
-        crashes = [c for c in result.crashes if c.what == f"regel {outcome.rule}"] or list(result.crashes[:1])
+        crashes = [c for c in result.crashes if c.stage == "rule" and c.subject == outcome.rule] or list(result.crashes[:1])
         message = crashes[0].message(lang) if crashes else Text("de regel faalde", "the rule failed")(lang)
         _sub(case, "error", "\n".join(c.error for c in crashes) or None, message=message, type="crash")
         counts["errors"] += 1
@@ -134,7 +134,7 @@ def _input_case(
     counts["errors"] += 1
 
 
-def _crash_case(suite: ET.Element, path: str, crashes: Iterable[Crash], lang: str, counts: dict[str, int], *, in_file: bool = True) -> None:
+def _crash_case(suite: ET.Element, path: str, crashes: Iterable[Failure], lang: str, counts: dict[str, int], *, in_file: bool = True) -> None:
     case = _case(suite, "plugins", path, counts, in_file=in_file)
     for c in crashes:
         _sub(case, "error", c.error, message=c.message(lang), type="crash")
@@ -179,7 +179,7 @@ def _file_suite(root: ET.Element, result: FileResult, report: Report, ctx: Conte
             if f.rule not in seen:
                 seen.add(f.rule)
                 _rule_case(suite, result, RuleOutcome(f.rule, Outcome.BEVINDING, f.severity), ctx, counts)
-        other = [c for c in result.crashes if not c.what.startswith("regel ") or c.what[6:] not in seen]
+        other = [c for c in result.crashes if c.stage != "rule" or c.subject not in seen]
         if other:
             _crash_case(suite, result.path, other, lang, counts)
     _close(suite, counts, totals)

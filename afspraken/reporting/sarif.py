@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from collections.abc import Iterator, Sequence
 from typing import Any, Optional
 from urllib.parse import quote
 
-from afspraken.reporting import Context
+from afspraken.reporting import Context, streamed
 from afspraken.reporting.links import rule_url
-from afspraken.reporting.spans import fingerprint, is_file, relative, source_root, span
-from afspraken.results import Finding, Location, Problem, Report
+from afspraken.reporting.spans import fingerprint, is_file, relative, repository_root, absolute, span
+from afspraken.results import Failure, FileResult, Finding, Location, Problem, Report
 from afspraken.rules import Severity, Text
 
 LEVELS = {Severity.FOUT: "error", Severity.WAARSCHUWING: "warning", Severity.ADVIES: "note", Severity.UIT: "none"}
@@ -51,14 +52,22 @@ INPUT_TEXT = {
 
 
 class _Paths:
-    """URIs relative to one root, the same however the files were named."""
+    """URIs relative to one root, the same however the files were named: the git repository of
+    the working folder, else that of the first checked file, else the working folder."""
 
-    def __init__(self, files: list[str]) -> None:
-        self.root = source_root(files)
+    def __init__(self) -> None:
+        self.cwd = Path.cwd()
+        self._root: Optional[Path] = repository_root(self.cwd)
+
+    @property
+    def root(self) -> Path:
+        return self._root or self.cwd
 
     def artifact(self, file: str) -> dict[str, Any]:
         if not is_file(file):
             return {"uri": quote(file)}
+        if self._root is None:  # decided by the first file: results are written as they come
+            self._root = repository_root(absolute(file).parent) or self.cwd
         rel = relative(file, self.root)
         if rel is None:
             return {"uri": Path(file).resolve().as_uri()}
@@ -66,7 +75,7 @@ class _Paths:
 
     def key(self, file: str) -> str:
         """The file as the fingerprint sees it."""
-        return self.artifact(file)["uri"]  # type: ignore[no-any-return]
+        return str(self.artifact(file)["uri"])
 
     def physical(self, loc: Location) -> dict[str, Any]:
         physical: dict[str, Any] = {"artifactLocation": self.artifact(loc.file)}
@@ -175,9 +184,10 @@ def _finding_result(f: Finding, paths: _Paths, index: Optional[int], seen: dict[
     return result
 
 
-def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
+def as_dict(report: Report, ctx: Context, crashes: Sequence[Failure] = (), broken: bool = False, paths: Optional[_Paths] = None) -> dict[str, Any]:
+    """The whole log; ``crashes`` and ``broken``: of the files, when ``report`` has none (streaming)."""
     lang = ctx.lang
-    paths = _Paths([r.path for r in report.files])
+    paths = paths or _Paths()
     used = sorted({f.rule for f in report.findings} | set(ctx.rules))
     descriptors: list[dict[str, Any]] = []
     index: dict[str, int] = {}
@@ -188,11 +198,8 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
             descriptors.append(_descriptor(rule_id, rule, ctx))
     index[INPUT_RULE] = len(descriptors)
     descriptors.append(_input_descriptor(ctx))
-    results: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
-    for r in report.files:
-        results += [_problem_result(p, paths, index[INPUT_RULE], seen, lang) for p in r.problems]
-        results += [_finding_result(f, paths, index.get(f.rule), seen, lang) for f in r.findings]
+    results = [result for r in report.files for result in _results(r, index, paths, seen, lang)]
     notifications = [
         {
             "level": "error",
@@ -200,13 +207,12 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
             **({"locations": [paths.physical(Location(c.file, 1, 1))]} if c.file else {}),
             "properties": {"plugin": c.plugin},
         }
-        for c in (*report.crashes, *(c for r in report.files for c in r.crashes))
+        for c in (*report.crashes, *(c for r in report.files for c in r.crashes), *crashes)
     ]
     notifications += [
         {"level": "error", "message": {"text": p.message(lang)}, **({"locations": [paths.physical(p.location)]} if p.location.line else {})}
         for p in report.problems
     ]
-    root_uri = paths.root.resolve().as_uri().rstrip("/") + "/"
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -221,9 +227,10 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
                         "rules": descriptors,
                     }
                 },
-                "originalUriBaseIds": {SRCROOT: {"uri": root_uri}},
-                "invocations": [{"executionSuccessful": not report.broken, "toolExecutionNotifications": notifications}],
                 "results": results,
+                # After the results: the root may be decided by the first file written.
+                "originalUriBaseIds": {SRCROOT: {"uri": paths.root.resolve().as_uri().rstrip("/") + "/"}},
+                "invocations": [{"executionSuccessful": not (report.broken or broken), "toolExecutionNotifications": notifications}],
                 "language": lang,
                 "columnKind": "unicodeCodePoints",
             }
@@ -231,5 +238,51 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
     }
 
 
+def _results(r: FileResult, index: dict[str, int], paths: _Paths, seen: dict[str, int], lang: str) -> Iterator[dict[str, Any]]:
+    for p in r.problems:
+        yield _problem_result(p, paths, index[INPUT_RULE], seen, lang)
+    for f in r.findings:
+        yield _finding_result(f, paths, index.get(f.rule), seen, lang)
+
+
+_RESULTS = '"results": []'
+
+
+class Writer:
+    """The same log, its ``results`` array written one file at a time; the invocation (which
+    says whether every file could be evaluated) follows it."""
+
+    def __init__(self, head: Report, ctx: Context) -> None:
+        self.head, self.ctx = head, ctx
+        self.crashes: list[Failure] = []  # rules that failed on a file: notifications at the end
+        self.broken = False
+        self.first = True
+        self.paths = _Paths()
+        self.seen: dict[str, int] = {}  # fingerprints: how often each was met
+        data = as_dict(head, ctx, paths=self.paths)
+        start = json.dumps(data, ensure_ascii=False)
+        self._start = start[: start.index(_RESULTS) + len(_RESULTS) - 1]  # strings escape '"'
+        self.index = {d["id"]: i for i, d in enumerate(data["runs"][0]["tool"]["driver"]["rules"])}
+
+    def start(self) -> str:
+        return self._start
+
+    def file(self, result: FileResult) -> str:
+        self.crashes += result.crashes
+        self.broken = self.broken or bool(result.problems or result.crashes)
+        parts = [json.dumps(r, ensure_ascii=False) for r in _results(result, self.index, self.paths, self.seen, self.ctx.lang)]
+        if not parts:
+            return ""
+        text = ", ".join(parts)
+        if self.first:
+            self.first = False
+            return text
+        return ", " + text
+
+    def end(self) -> str:
+        text = json.dumps(as_dict(self.head, self.ctx, self.crashes, self.broken, self.paths), ensure_ascii=False)
+        return text[text.index(_RESULTS) + len(_RESULTS) - 1 :] + "\n"
+
+
 def render(report: Report, ctx: Context) -> str:
-    return json.dumps(as_dict(report, ctx), ensure_ascii=False) + "\n"
+    return streamed(Writer)(report, ctx)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import click
 
-from afspraken.reporting import Context, counts, plural
-from afspraken.results import Finding, Report
+from typing import Optional
+
+from afspraken.reporting import Context, plural, streamed
+from afspraken.results import HINT, FileResult, Finding, Report, Tally
 from afspraken.rules import Severity, Text
 
 _COLORS = {Severity.FOUT: "red", Severity.WAARSCHUWING: "yellow", Severity.ADVIES: "cyan"}
@@ -16,16 +18,22 @@ def _style(text: str, ctx: Context, **kw: object) -> str:
     return click.style(text, **kw) if ctx.color else text  # type: ignore[arg-type]
 
 
-def render(report: Report, ctx: Context) -> str:
-    lang = ctx.lang
-    lines: list[str] = []
-    for crash in report.crashes:  # the cause (a broken plugin) before its consequences
-        lines.append(_style(crash.message(lang), ctx, fg="red", bold=True))
-    for problem in report.problems:
-        lines.append(f"{problem.location}: {problem.message(lang)}")
-    if lines:
-        lines.append("")
-    for result in report.files:
+class Writer:
+    """Text as results arrive: run-level failures first (the cause before its consequences),
+    then a block per file, then the summary."""
+
+    def __init__(self, head: Report, ctx: Context) -> None:
+        self.head, self.ctx, self.tally = head, ctx, Tally()
+
+    def start(self) -> str:
+        lang, ctx = self.ctx.lang, self.ctx
+        lines = [_style(crash.message(lang), ctx, fg="red", bold=True) for crash in self.head.crashes]
+        lines += [f"{problem.location}: {problem.message(lang)}" for problem in self.head.problems]
+        return "".join(line + "\n" for line in lines) + ("\n" if lines else "")
+
+    def file(self, result: FileResult) -> str:
+        self.tally.add(result)
+        lang, ctx = self.ctx.lang, self.ctx
         block: list[str] = []
         for problem in result.problems:
             block.append(f"{_style(str(problem.location), ctx, bold=True)}: {_style(problem.message(lang), ctx, fg='red')}")
@@ -39,11 +47,17 @@ def render(report: Report, ctx: Context) -> str:
             passed = [o.rule for o in result.outcomes if o.outcome.value == "geslaagd"]
             label = Text("geslaagd", "passed")(lang)
             block.append(f"{result.path}: {_style(label, ctx, fg='green')}: {', '.join(passed) if passed else '-'}")
-        if block:
-            lines.extend(block)
-            lines.append("")
-    lines.append(summary(report, ctx))
-    return "\n".join(lines) + "\n"
+        return "".join(line + "\n" for line in block) + "\n" if block else ""
+
+    def end(self) -> str:
+        text = summary(self.head, self.ctx, self.tally) + "\n"
+        if self.head.crashes or self.tally.crashes:
+            text += HINT(self.ctx.lang) + "\n"
+        return text
+
+
+def render(report: Report, ctx: Context) -> str:
+    return streamed(Writer)(report, ctx)
 
 
 def problems(report: Report, ctx: Context) -> str:
@@ -51,9 +65,16 @@ def problems(report: Report, ctx: Context) -> str:
     lines = [c.message(ctx.lang) for c in report.crashes]
     lines += [f"{p.location}: {p.message(ctx.lang)}" for p in report.problems]
     for result in report.files:
-        lines += [f"{p.location}: {p.message(ctx.lang)}" for p in result.problems]
-        lines += [f"{result.path}: {c.message(ctx.lang)}" for c in result.crashes]
+        lines += file_problems(result, ctx)
+    if report.crashes or any(r.crashes for r in report.files):
+        lines.append(HINT(ctx.lang))
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def file_problems(result: FileResult, ctx: Context) -> list[str]:
+    """Why one file could not be (fully) evaluated, a line each."""
+    lines = [f"{p.location}: {p.message(ctx.lang)}" for p in result.problems]
+    return lines + [f"{result.path}: {c.message(ctx.lang)}" for c in result.crashes]
 
 
 def _finding(f: Finding, ctx: Context) -> list[str]:
@@ -73,11 +94,17 @@ def _finding(f: Finding, ctx: Context) -> list[str]:
     return out
 
 
-def summary(report: Report, ctx: Context) -> str:
+def summary(report: Report, ctx: Context, tally: Optional[Tally] = None) -> str:
+    """The last line: findings per severity, files, and what could not be evaluated.
+    ``tally``: totals over the files when ``report`` holds only the run-level part."""
     lang = ctx.lang
-    counted = counts(report.findings)
-    files = len(report.files)
-    broken = sum(1 for r in report.files if r.problems)
+    if tally is None:
+        tally = Tally()
+        for r in report.files:
+            tally.add(r)
+    counted = tally.counts
+    files = tally.files
+    broken = tally.not_evaluated
     parts = [
         plural(counted["fout"], Text("fout", "error"), Text("fouten", "errors"), lang),
         plural(counted["waarschuwing"], Text("waarschuwing", "warning"), Text("waarschuwingen", "warnings"), lang),
@@ -91,10 +118,10 @@ def summary(report: Report, ctx: Context) -> str:
             f"; {plural(broken, Text('bestand', 'file'), Text('bestanden', 'files'), 'nl')} {'kon' if broken == 1 else 'konden'} niet worden beoordeeld",
             f"; {plural(broken, Text('file', 'file'), Text('files', 'files'), 'en')} could not be evaluated",
         )(lang)
-    crashes = len(report.crashes) + sum(len(r.crashes) for r in report.files)
+    crashes = len(report.crashes) + tally.crashes
     if crashes:
         text += Text(f"; {crashes} plugin-fout(en)", f"; {crashes} plugin failure(s)")(lang)
     if report.problems:
         text += Text("; de instellingen bevatten fouten", "; the settings contain errors")(lang)
-    ok = not counted["fout"] and not counted["waarschuwing"] and not counted["advies"] and not report.broken
+    ok = not counted["fout"] and not counted["waarschuwing"] and not counted["advies"] and not tally.broken(report)
     return _style(text + ".", ctx, fg="green" if ok else None, bold=True)

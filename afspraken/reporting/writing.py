@@ -49,6 +49,55 @@ def write_report(dest: Path, text: str) -> None:
         raise OutputError(Text(f"{dest}: kan niet schrijven: {exc.strerror or exc}", f"{dest}: cannot write: {exc.strerror or exc}")) from None
 
 
+class ReportFile:
+    """A report written piece by piece as results arrive; it replaces ``dest`` only when
+    :meth:`commit` is called (atomically, as :func:`write_report` does), never half-written."""
+
+    def __init__(self, dest: Path) -> None:
+        self.dest = dest
+        try:
+            if dest.suffix.lower() == ".toml" and dest.exists():
+                write_report(dest, "")  # raises the same refusal
+            info = os.lstat(dest) if os.path.lexists(dest) else None
+            if info is not None and not stat.S_ISREG(info.st_mode):  # symlink, device, pipe: write into it
+                self.tmp, self.mode = None, 0
+                self.handle = open(dest, "w", encoding="utf-8", newline="\n")
+                return
+            self.mode = stat.S_IMODE(info.st_mode) if info is not None else _default_mode()
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise _cannot(dest, exc) from None
+
+    def write(self, text: str) -> None:
+        try:
+            self.handle.write(text)
+        except OSError as exc:
+            self.discard()
+            raise _cannot(self.dest, exc) from None
+
+    def commit(self) -> None:
+        try:
+            self.handle.close()
+            if self.tmp is not None:
+                os.chmod(self.tmp, self.mode)
+                os.replace(self.tmp, self.dest)
+        except OSError as exc:
+            self.discard()
+            raise _cannot(self.dest, exc) from None
+
+    def discard(self) -> None:
+        """Leave ``dest`` as it was (a report that failed half-way is not written)."""
+        self.handle.close()
+        if self.tmp is not None and os.path.lexists(self.tmp):
+            os.unlink(self.tmp)
+
+
+def _cannot(dest: Path, exc: OSError) -> OutputError:
+    return OutputError(Text(f"{dest}: kan niet schrijven: {exc.strerror or exc}", f"{dest}: cannot write: {exc.strerror or exc}"))
+
+
 def write_new(path: Path, text: str) -> None:
     """Create ``path`` atomically; raises ``FileExistsError`` rather than replace anything."""
     _atomic(path, text, _default_mode(), replace=False)

@@ -26,7 +26,7 @@ def registry() -> Registry:
 def test_loaded_through_the_entry_point(registry: Registry) -> None:
     info = registry.pm.info["prestatieafspraken"]
     assert info.kind == "entry point" and info.version == __version__
-    assert not [c for c in registry.crashes if c.plugin == "prestatieafspraken"]
+    assert not [c for c in registry.failures if c.plugin == "prestatieafspraken"]
     assert {r for r in registry.rules if r.startswith("prestatieafspraken/")} == set(IDS)
     assert all(registry.rules[i].plugin == "prestatieafspraken" for i in IDS)
     assert registry.extensions["prestatieafspraken"] is Prestatieafspraken
@@ -75,7 +75,7 @@ def test_the_rule_set_lists_every_rule_with_its_defaults(registry: Registry) -> 
 
 
 def test_the_rule_set_activates_all_rules() -> None:
-    from afspraken.checking.engine import Checker
+    from afspraken.checking.run import Checker
     from .pa_data import GOED
 
     checker = Checker(regelsets=["prestatieafspraken"])
