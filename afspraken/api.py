@@ -44,6 +44,12 @@ class Document(NamedTuple):
 Input = Union[str, "os.PathLike[str]", Document]
 
 
+class _Stream(NamedTuple):
+    """A pipe named on the command line (``<(...)``): read once, here, not by a worker."""
+
+    path: str
+
+
 class Stream:
     """The results of one run, one :class:`~afspraken.results.FileResult` at a time.
 
@@ -54,19 +60,24 @@ class Stream:
     """
 
     def __init__(self, checker: Checker, inputs: Sequence[Input], jobs: Optional[int] = 1, lang: str = "nl") -> None:
-        from afspraken.checking.engine import SKIPPED, discover
+        from afspraken.reading.discovery import discover
+        from afspraken.reading.files import DECODED, SKIPPED, is_stream
 
         self.checker, self.lang = checker, lang
-        self.skipped: list[Problem] = []  # files passed over, with the reason (a rule set is not an agreement)
-        self._items: list[Union[str, Document, Problem]] = []
+        self.skipped: list[Problem] = []  # notes: files passed over with the reason, files read as UTF-16
+        self._items: list[Union[str, Document, Problem, _Stream]] = []
         for item in inputs:
             if isinstance(item, Document):
                 self._items.append(item)
                 continue
             for path, problem in discover([os.fspath(item)]):
-                if problem is not None and problem.code == SKIPPED:
+                if problem is not None and problem.code in (SKIPPED, DECODED):
                     self.skipped.append(problem)
-                else:
+                if problem is not None and problem.code == DECODED:
+                    self._items.append(path)
+                elif is_stream(path):  # <(...): read in this process, once, when its turn comes
+                    self._items.append(_Stream(path))
+                elif problem is None or problem.code != SKIPPED:
                     self._items.append(problem if problem is not None else path)
         files = [i for i in self._items if isinstance(i, str)]
         if jobs is None:
@@ -83,7 +94,7 @@ class Stream:
     @property
     def head(self) -> Report:
         """The report without its files."""
-        return self.checker.report()._replace(lang=self.lang)
+        return self.checker.report()._replace(lang=self.lang, notes=tuple(self.skipped))
 
     def __iter__(self) -> Iterator[FileResult]:
         results = (r for chunk in self.checker.iter_checks(self.paths, self.jobs) for r in chunk)
@@ -93,6 +104,8 @@ class Stream:
             elif isinstance(item, Document):
                 data = item.text.encode("utf-8") if isinstance(item.text, str) else item.text
                 yield self.checker.check_path(item.name, data, item.name)
+            elif isinstance(item, _Stream):
+                yield self.checker.check_path(item.path)
             else:
                 yield next(results)
 

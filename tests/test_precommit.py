@@ -69,7 +69,7 @@ def test_try_repo_all_files_checks_only_agreements_and_never_fails_on_other_toml
     assert "Passed" in good.stdout and "onbekende sleutel" not in good.stdout
     assert "in 2 bestanden" in good.stdout and good.stdout.count("in 2 bestanden") == 1  # one run, one summary
     assert "ruff.toml: geen afspraak" in good.stdout and "regels/eigen.toml: een regelset" in good.stdout
-    assert "afspraken.toml: een configbestand" in good.stdout
+    assert "afspraken.toml: de instellingen van afspraken, geen afspraak" in good.stdout
 
     shutil.copy(EXAMPLES / "ongelijke-stem.toml", repo / "wijken" / "fout.toml")
     subprocess.run(["git", "add", "."], cwd=repo, check=True)
@@ -84,7 +84,7 @@ def test_a_named_file_that_is_not_an_agreement_is_a_note(cli, write):
     write("goed.toml", (EXAMPLES / "woensel-west.toml").read_text(encoding="utf-8"))
     result = cli("check", "ruff.toml", "goed.toml")
     assert result.exit_code == 0
-    assert "ruff.toml: geen afspraak (er staat geen afspraak, partij of formaat in): overgeslagen" in result.stderr
+    assert "ruff.toml: geen afspraak: alleen sleutels van een ander programma (line-length, lint): overgeslagen" in result.stderr
     assert "in 1 bestand" in result.stdout
     english = cli("check", "ruff.toml", "--lang", "en")
     assert english.exit_code == 0 and "ruff.toml: not an agreement" in english.stderr

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Optional
 
-from afspraken.checking import config as configuration
-from afspraken.reading.loading import STDIN, Loaded, Source
+from afspraken.reading.discovery import discover  # noqa: F401 - found here by the API
+from afspraken.reading.files import SKIPPED, Limits  # noqa: F401
+from afspraken.reading.loading import Loaded, Source
 from afspraken.model import Agreement
 from afspraken.plugins.registry import Registry
 from afspraken.results import (
@@ -27,9 +25,9 @@ from afspraken.results import (
 from afspraken.rules import Severity, Text, Violation
 from afspraken.checking.rulesets import ActiveRule
 
-SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
 UNUSED, EXPIRED = "uitzondering-ongebruikt", "uitzondering-verlopen"
-ALWAYS = (UNUSED, EXPIRED)  # on in every rule set: they judge the waivers, not the agreement
+TO_FILL = "nog-invullen"
+ALWAYS = (UNUSED, EXPIRED, TO_FILL)  # on in every rule set: they judge the waivers and the draft, not the agreement
 
 
 @dataclass
@@ -43,6 +41,7 @@ class Environment:
     off: set[str] = field(default_factory=set)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
     narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
+    limits: Limits = Limits()  # [limieten]: file size, array length, nesting
     rule_url: str = ""  # the config's template for links to a rule's documentation
 
     def severity(self, rule_id: str) -> Optional[Severity]:
@@ -81,6 +80,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
             outcomes[rule.id] = Outcome.ONBESLIST
         else:
             outcomes[rule.id] = Outcome.BEVINDING
+    findings += _markers(source, env, outcomes, severities)
     findings, extra = _apply_waivers(source, agreement, findings, outcomes, env, today)
     findings += extra
     for f in extra:
@@ -100,6 +100,24 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
         meta=_meta(agreement),
         rulesets=tuple(env.rulesets),
     )
+
+
+def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], severities: dict[str, Severity]) -> list[Finding]:
+    """``VUL IN`` left anywhere, comments too: found in the text, located at the marker."""
+    severity = env.severity(TO_FILL)
+    if severity is None:
+        return []
+    from afspraken.builtin.invullen import markers, nog_invullen
+
+    found = [
+        Finding(TO_FILL, severity, Text(f"nog in te vullen: {hint}" if hint else "nog in te vullen", f"still to be filled in: {hint}" if hint else "still to be filled in"),
+                (Location(source.name, line, column),), fix=nog_invullen.fix)
+        for line, column, hint in markers(source.text)
+    ]
+    if found:  # like the waiver rules, listed only where it has something to say
+        severities[TO_FILL] = severity
+        outcomes[TO_FILL] = Outcome.BEVINDING
+    return found
 
 
 def returned(result: Any) -> list[Violation]:
@@ -194,70 +212,6 @@ def _meta(agreement: Agreement) -> dict[str, str]:
         "soort": a.soort,
         "partijen": ", ".join(p.naam for p in agreement.partij),
     }
-
-
-SKIPPED = "overgeslagen"  # Problem code of a note, not an error: a rule-set file named as a path
-
-
-_NOT_AGREEMENT = {
-    "regelset": Text("een regelset, geen afspraak: overgeslagen", "a rule set, not an agreement: skipped"),
-    "config": Text("een configbestand, geen afspraak: overgeslagen", "a config file, not an agreement: skipped"),
-    "anders": Text(
-        "geen afspraak (er staat geen afspraak, partij of formaat in): overgeslagen",
-        "not an agreement (it has no afspraak, partij or formaat in it): skipped",
-    ),
-}
-
-
-def discover(paths: Iterable[str]) -> Iterator[tuple[str, Optional[Problem]]]:
-    """Files to check: files as given and, in folders, every ``*.toml``; both only when they
-    look like an agreement (not config, rule-set or other tools' files). A named file that is
-    not one gets a note (code :data:`SKIPPED`), not an error: pre-commit passes every TOML file."""
-    for raw in paths:
-        if raw == STDIN:
-            yield raw, None
-            continue
-        path = Path(raw)
-        if not path.is_dir():
-            kind = _kind(path) if path.exists() else "afspraak"  # a missing file: the check says so
-            yield raw, Problem(Location(raw, 0, 0), _NOT_AGREEMENT[kind], SKIPPED) if kind in _NOT_AGREEMENT else None
-            continue
-        found = sorted(_walk(path))
-        if not found:
-            yield raw, Problem(
-                Location(raw, 0, 0), Text("geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder"), "bestand"
-            )
-        for f in found:
-            yield str(f), None
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
-        for name in files:
-            if name.lower().endswith(".toml") and _kind(Path(root) / name) == "afspraak":
-                yield Path(root) / name
-
-
-def _kind(path: Path) -> str:
-    """'afspraak', 'config', 'regelset' or 'anders' (another tool's TOML: no word of the format in it).
-    A broken agreement still says afspraak, partij or formaat somewhere, so it is still checked."""
-    if path.name in configuration.NAMES:
-        return "config"
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(65536)
-    except OSError:
-        return "afspraak"  # let the check say what is wrong
-    return text_kind(head)
-
-
-def text_kind(head: bytes) -> str:
-    """:func:`_kind` of a text (its first 64 KiB), for an editor's unsaved buffer."""
-    head = head[:65536]
-    if head.startswith(b"[regelset]") or b"\n[regelset]" in head:
-        return "regelset"
-    return "afspraak" if any(word in head for word in (b"afspraak", b"partij", b"formaat")) or not head.strip() else "anders"
 
 
 def check_text(text: str, *, name: str = "<tekst>", **options: Any) -> FileResult:

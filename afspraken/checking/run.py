@@ -90,7 +90,7 @@ class Checker:
         chosen = select(self.registry, loaded, self.regelsets)
         problems += chosen.problems
         rules, off = self._narrow(chosen.rules, problems)
-        env = Environment(self.registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected), loaded.rule_url)
+        env = Environment(self.registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected), loaded.limits, loaded.rule_url)
         self.registry.everything()  # every hook asked now: its failures are known before any result
         self._problems.update(dict.fromkeys(problems))
         return env
@@ -117,7 +117,7 @@ class Checker:
     def check_path(self, path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> FileResult:
         folder = Path.cwd() if str(path) == STDIN else Path(path).parent
         env = self.environment(folder)
-        source = read(path, data, name)
+        source = read(path, data, name, limits=env.limits)
         if isinstance(source, Problem):
             return FileResult(source.location.file, problems=(source,))
         return self.check_source(source, env)
@@ -125,7 +125,7 @@ class Checker:
     def check_source(self, source: Source, env: Optional[Environment] = None) -> FileResult:
         env = env or self.environment(Path.cwd())
         try:
-            loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules)
+            loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules, limits=env.limits)
         except Exception as exc:  # noqa: BLE001 - last resort: input we did not foresee is still a report
             message = Text(
                 f"dit bestand kon niet worden gelezen (interne fout: {error_text(exc)}); meld dit alstublieft",
@@ -152,8 +152,14 @@ class Checker:
         self.prepare(paths)  # settings and plugin failures are reported from this process only
         size = max(1, min(50, len(paths) // (jobs * 4)))
         chunks = (list(paths[i : i + size]) for i in range(0, len(paths), size))
-        with ProcessPoolExecutor(jobs) as pool:
-            yield from pool.map(_check_chunk, ((self.options, c) for c in chunks))
+        from afspraken.checking.workers import ignore_interrupts, stop
+
+        with ProcessPoolExecutor(jobs, initializer=ignore_interrupts) as pool:
+            try:
+                yield from pool.map(_check_chunk, ((self.options, c) for c in chunks))
+            except BaseException:  # Ctrl-C, or the caller stopped early: end the workers now
+                stop(pool)
+                raise
 
     def active_rules(self) -> dict[str, Any]:
         """Every rule that runs under some config used so far (for output formats)."""

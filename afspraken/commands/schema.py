@@ -8,13 +8,17 @@ from typing import Optional
 
 import click
 
-from afspraken.commands.options import LANG
+from afspraken.commands.options import LANG, command, option
 
-@click.command("schema")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het schema naar dit bestand.")
+
+@command("schema", help_en="Print the JSON Schema of format 1, for editors (Taplo, Even Better TOML); --lang en: English descriptions.")
+@option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND", metavar_en="FILE",
+    help="Schrijf het schema naar dit bestand.", help_en="Write the schema to this file.",
+)
 @LANG
 def schema_command(output: Optional[Path], lang: str) -> None:
-    """Print het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML); --lang en: Engelse beschrijvingen."""
+    """Toon het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML); --lang en: Engelse beschrijvingen."""
     from afspraken.schema import json_schema
 
     text = json.dumps(json_schema(lang), ensure_ascii=False, indent=2) + "\n"

@@ -15,7 +15,8 @@ from typing import Any, NamedTuple, Optional
 
 from lsprotocol import types
 
-from afspraken.checking.engine import ALWAYS, text_kind
+from afspraken.checking.engine import ALWAYS
+from afspraken.reading.discovery import is_agreement_text
 from afspraken.reporting.links import rule_url
 from afspraken.reporting.spans import span
 from afspraken.results import Finding, Location, Problem, error_text
@@ -69,7 +70,7 @@ def _uri(path: str) -> str:
 def analyse(path: str, text: str, lang: str) -> Analysis:
     """Check ``text`` as the file ``path`` (its folder's config applies); never raises (a
     failure becomes a diagnostic)."""
-    if text_kind(text.encode("utf-8", errors="replace")) != "afspraak":
+    if not is_agreement_text(path, text.encode("utf-8", errors="replace")):
         return Analysis(path, text, [], [], [])  # another tool's TOML, a rule set: not ours to judge
     try:
         return _analyse(path, text, lang)

@@ -24,6 +24,7 @@ import os
 from pathlib import Path
 
 from afspraken.reporting import Context, streamed
+from afspraken.reporting.escaping import escaped
 from afspraken.results import FileResult, Finding, Location, Report
 from afspraken.rules import Severity, Text
 
@@ -116,7 +117,7 @@ class Writer:
     kind, the rest as log lines and a closing line that says where the full report is."""
 
     def __init__(self, head: Report, ctx: Context) -> None:
-        self.head, self.ctx, self.lang = head, ctx, ctx.lang
+        self.head, self.ctx, self.lang = escaped(head), ctx, ctx.lang
         self.shown: dict[str, int] = {}
         self.rest = 0
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -142,6 +143,7 @@ class Writer:
         return self._lines(lines)
 
     def file(self, result: FileResult) -> str:
+        result = escaped(result)
         lang = self.lang
         if self.summary is not None:
             self.kept.append(result)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Union
 
 from afspraken.reporting import Context, counts
+from afspraken.reporting.escaping import escaped
 from afspraken.reporting import sections as s
 from afspraken.results import Failure, FileResult, Finding, Problem, Report
 from afspraken.rules import Severity, Text
@@ -345,6 +346,7 @@ def _summary(report: Report, ctx: Context) -> Markup:
 
 
 def render(report: Report, ctx: Context) -> str:
+    report = escaped(report)
     lang = ctx.lang
     multi = len(report.files) > 1
     title = s.label("report", lang)

@@ -72,11 +72,13 @@ def as_dict(report: Report, ctx: Context, tally: Optional[Tally] = None) -> dict
         "files": [_file(r, lang) for r in report.files],
         "problems": [_problem(p, lang) for p in report.problems],
         "crashes": [_crash(c, lang) for c in report.crashes],
+        "notes": [_problem(p, lang) for p in report.notes],  # files skipped (code "overgeslagen"), with the reason
         "summary": {
             "files": tally.files,
             "not_evaluated": tally.not_evaluated,
             **tally.counts,
             "crashes": len(report.crashes) + tally.crashes,
+            "skipped": sum(1 for n in report.notes if n.code == "overgeslagen"),
         },
         "exit_code": tally.exit_code(report, ctx.fail_on),
     }

@@ -27,6 +27,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from afspraken.reporting import Context
+from afspraken.reporting.escaping import escaped
 from afspraken.results import (
     Failure,
     FileResult,
@@ -204,6 +205,6 @@ def as_element(report: Report, ctx: Context) -> ET.Element:
 
 
 def render(report: Report, ctx: Context) -> str:
-    root = as_element(report, ctx)
+    root = as_element(escaped(report), ctx)
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from afspraken.reporting import Context, counts
+from afspraken.reporting.escaping import escaped
 from afspraken.reporting import sections as s
 from afspraken.results import Failure, FileResult, Finding, Location, Problem, Report
 from afspraken.rules import Text
@@ -182,6 +183,7 @@ def _overview(report: Report, ctx: Context) -> list[str]:
 
 
 def render(report: Report, ctx: Context) -> str:
+    report = escaped(report)
     lang = ctx.lang
     meta = [f"{s.label('checked', lang)}: {s.when(ctx.generated, lang)}"]
     if report.rulesets:

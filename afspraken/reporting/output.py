@@ -16,6 +16,7 @@ import click
 from afspraken.reporting import Context, OutputFormat, Writer
 from afspraken.reporting.writing import OutputError, ReportFile
 from afspraken.results import HINT, Failure, FileResult, Report, error_text
+from afspraken.rules import Text
 
 if TYPE_CHECKING:
     from afspraken.rules import Severity
@@ -84,8 +85,11 @@ class Target:
             self.file.commit()
 
 
-def write(results: Iterable[FileResult], head: Report, targets: Sequence[Target], *, problems_to_stderr: bool, fail_on: Optional[Severity]) -> int:
-    """Feed every result to every target; the exit code (2 when a format or a file failed)."""
+def write(
+    results: Iterable[FileResult], head: Report, targets: Sequence[Target], *, problems_to_stderr: bool, fail_on: Optional[Severity], announce: bool = False,
+) -> int:
+    """Feed every result to every target; the exit code (2 when a format or a file failed).
+    ``announce``: every report goes to a file, so tell the summary and where they are on stderr."""
     from afspraken.reporting.text import file_problems
     from afspraken.results import Tally
 
@@ -94,7 +98,10 @@ def write(results: Iterable[FileResult], head: Report, targets: Sequence[Target]
     keep = any(t.fmt.stream is None for t in targets)
     kept: list[FileResult] = []
     if problems_to_stderr:
-        lines = [c.message(lang) for c in head.crashes] + [f"{p.location}: {p.message(lang)}" for p in head.problems]
+        from afspraken.reporting.escaping import escaped
+
+        shown = escaped(head)
+        lines = [c.message(lang) for c in shown.crashes] + [f"{p.location}: {p.message(lang)}" for p in shown.problems]
         click.echo("".join(line + "\n" for line in lines), err=True, nl=False)
     try:
         for target in targets:
@@ -123,6 +130,17 @@ def write(results: Iterable[FileResult], head: Report, targets: Sequence[Target]
                 target.file.discard()
         click.echo(exc.message(lang), err=True)
         return 2
+    except BaseException:  # Ctrl-C: no half report, no temporary file left behind
+        for target in targets:
+            if target.file is not None:
+                target.file.discard()
+        raise
     if problems_to_stderr and (head.crashes or tally.crashes):
         click.echo(HINT(lang), err=True)
+    if announce:
+        from afspraken.reporting.text import summary
+
+        click.echo(summary(head, Context(lang), tally), err=True)
+        for target in targets:
+            click.echo(Text(f"rapport geschreven: {target.dest}", f"report written: {target.dest}")(lang), err=True)
     return tally.exit_code(head, fail_on)

@@ -65,13 +65,13 @@ class _Paths:
 
     def artifact(self, file: str) -> dict[str, Any]:
         if not is_file(file):
-            return {"uri": quote(file)}
+            return {"uri": quote(file, errors="surrogateescape")}
         if self._root is None:  # decided by the first file: results are written as they come
             self._root = repository_root(absolute(file).parent) or self.cwd
         rel = relative(file, self.root)
         if rel is None:
             return {"uri": Path(file).resolve().as_uri()}
-        return {"uri": quote(rel), "uriBaseId": SRCROOT}
+        return {"uri": quote(rel, errors="surrogateescape"), "uriBaseId": SRCROOT}  # a name that is not UTF-8: its bytes
 
     def key(self, file: str) -> str:
         """The file as the fingerprint sees it."""

@@ -8,6 +8,7 @@ import click
 from typing import Optional
 
 from afspraken.reporting import Context, plural, streamed
+from afspraken.reporting.escaping import escaped
 from afspraken.results import HINT, FileResult, Finding, Report, Tally
 from afspraken.rules import Severity, Text
 
@@ -23,7 +24,7 @@ class Writer:
     then a block per file, then the summary."""
 
     def __init__(self, head: Report, ctx: Context) -> None:
-        self.head, self.ctx, self.tally = head, ctx, Tally()
+        self.head, self.ctx, self.tally = escaped(head), ctx, Tally()
 
     def start(self) -> str:
         lang, ctx = self.ctx.lang, self.ctx
@@ -33,6 +34,7 @@ class Writer:
 
     def file(self, result: FileResult) -> str:
         self.tally.add(result)
+        result = escaped(result)
         lang, ctx = self.ctx.lang, self.ctx
         block: list[str] = []
         for problem in result.problems:
@@ -62,6 +64,7 @@ def render(report: Report, ctx: Context) -> str:
 
 def problems(report: Report, ctx: Context) -> str:
     """Only what stopped evaluation (for stderr, next to a machine-readable format)."""
+    report = escaped(report)
     lines = [c.message(ctx.lang) for c in report.crashes]
     lines += [f"{p.location}: {p.message(ctx.lang)}" for p in report.problems]
     for result in report.files:
@@ -73,6 +76,7 @@ def problems(report: Report, ctx: Context) -> str:
 
 def file_problems(result: FileResult, ctx: Context) -> list[str]:
     """Why one file could not be (fully) evaluated, a line each."""
+    result = escaped(result)
     lines = [f"{p.location}: {p.message(ctx.lang)}" for p in result.problems]
     return lines + [f"{result.path}: {c.message(ctx.lang)}" for c in result.crashes]
 
@@ -112,16 +116,26 @@ def summary(report: Report, ctx: Context, tally: Optional[Tally] = None) -> str:
         plural(counted["uitgelegd"], Text("uitgelegd", "explained"), Text("uitgelegd", "explained"), lang),
     ]
     where = plural(files, Text("bestand", "file"), Text("bestanden", "files"), lang)
-    text = Text(f"{', '.join(parts)} in {where}", f"{', '.join(parts)} in {where}")(lang)
-    if broken:
+    inputs = plural(tally.input_errors, Text("invoerfout", "input error"), Text("invoerfouten", "input errors"), lang)
+    if broken and broken == files:  # nothing was judged: "0 fouten" would read as "in order"
+        text = Text(
+            f"Niet getoetst: {inputs} in {where}; de regels zijn niet uitgevoerd",
+            f"Not checked: {inputs} in {where}; the rules were not run",
+        )(lang)
+    else:
+        text = Text(f"{', '.join(parts)} in {where}", f"{', '.join(parts)} in {where}")(lang)
+    if broken and broken != files:
         text += Text(
-            f"; {plural(broken, Text('bestand', 'file'), Text('bestanden', 'files'), 'nl')} {'kon' if broken == 1 else 'konden'} niet worden beoordeeld",
-            f"; {plural(broken, Text('file', 'file'), Text('files', 'files'), 'en')} could not be evaluated",
+            f"; {plural(broken, Text('bestand', 'file'), Text('bestanden', 'files'), 'nl')} {'kon' if broken == 1 else 'konden'} niet worden beoordeeld ({inputs}; de regels zijn daarop niet uitgevoerd)",
+            f"; {plural(broken, Text('file', 'file'), Text('files', 'files'), 'en')} could not be evaluated ({inputs}; the rules were not run on {'it' if broken == 1 else 'them'})",
         )(lang)
     crashes = len(report.crashes) + tally.crashes
     if crashes:
         text += Text(f"; {crashes} plugin-fout(en)", f"; {crashes} plugin failure(s)")(lang)
     if report.problems:
         text += Text("; de instellingen bevatten fouten", "; the settings contain errors")(lang)
+    skipped = sum(1 for n in report.notes if n.code == "overgeslagen")
+    if skipped:
+        text += Text(f"; {skipped} overgeslagen (geen afspraak)", f"; {skipped} skipped (not an agreement)")(lang)
     ok = not counted["fout"] and not counted["waarschuwing"] and not counted["advies"] and not tally.broken(report)
     return _style(text + ".", ctx, fg="green" if ok else None, bold=True)
