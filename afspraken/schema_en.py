@@ -74,7 +74,7 @@ EN = {
     "Ondertekent de partij de afspraak?": "Does the party sign the agreement?",
     "Pas toe of leg uit: een regel die bewust niet wordt toegepast.": "Comply or explain: a rule that is deliberately not applied.",
     "Id van de regel waarvoor de uitzondering geldt.": "Id of the rule the waiver is for.",
-    "Waarom de regel hier niet wordt toegepast (minstens 20 tekens).": "Why the rule is not applied here (at least 20 characters).",
+    "Waarom de regel hier niet wordt toegepast (minstens 20 zichtbare tekens).": "Why the rule is not applied here (at least 20 visible characters).",
     "Datum waarop de uitzondering vervalt.": "Date on which the waiver lapses.",
     "Versie van het formaat; alleen 1 wordt ondersteund.": "Version of the format; only 1 is supported.",
     "De partijen (minstens één).": "The parties (at least one).",
