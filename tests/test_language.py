@@ -11,7 +11,7 @@ import pytest
 
 from conftest import EXAMPLES
 
-COMMANDS = ["", "check", "rules", "explain", "rulesets", "plugins", "schema", "init", "diff"]
+COMMANDS = ["", "check", "rules", "explain", "rulesets", "plugins", "schema", "init", "diff", "lsp"]
 
 # Words that only one of the two languages uses (in help texts; names of options, files and
 # values are left out below, since those stay Dutch in both languages).

@@ -89,6 +89,9 @@ async def test_diagnostics_hover_code_action_and_change(client: LanguageClient, 
     after = await change(client, path, fixed, 2)
     [explained] = [d for d in after if d.code == "gelijke-stem"]
     assert explained.severity == types.DiagnosticSeverity.Hint and explained.message.startswith("uitgelegd:")
+    toelichting = len(fixed.splitlines()) - 1
+    placeholder = [d for d in after if d.range.start.line == toelichting and d.severity == types.DiagnosticSeverity.Error]
+    assert placeholder, "the placeholder toelichting must not pass silently"
 
     half = fixed + "\n[[partij]\nnaam = "
     broken = await change(client, path, half, 3)

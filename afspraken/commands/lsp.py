@@ -6,14 +6,22 @@ import sys
 
 import click
 
-from afspraken.commands.options import LANG, say
+from afspraken.commands.options import LANG, command, option, say
 
 
-@click.command("lsp")
+@command(
+    "lsp",
+    help_en="Start the language server (LSP) over stdio: findings while you type, explanations on hover, quick fixes. "
+    "Needs pip install 'afspraken[lsp]'; set-up per editor: docs/editors.md.",
+)
 @LANG
-@click.option("--stdio", is_flag=True, help="Over stdin/stdout (de standaard; voor editors die het meegeven).")
+@option(
+    "--stdio", is_flag=True,
+    help="Over stdin en stdout (zo werkt het altijd; voor editors die het meegeven).",
+    help_en="Over stdin and stdout (always so; for editors that pass it).",
+)
 def lsp_command(lang: str, stdio: bool) -> None:
-    """Start de language server (LSP) over stdio: meldingen terwijl je typt, uitleg bij hover, uitzondering toevoegen.
+    """Start de taalserver (LSP) over stdio: meldingen terwijl je typt, uitleg bij hover, snelle oplossingen.
 
     Nodig: pip install 'afspraken[lsp]'. Instellen per editor: docs/editors.md.
     """
