@@ -207,3 +207,27 @@ def test_degenerate_runs_still_validate(case, tmp_path, monkeypatch, write):
     for r in run_["results"]:
         region = r["locations"][0]["physicalLocation"].get("region")
         assert region is None or region["startLine"] >= 1
+
+
+def test_a_location_with_an_end_gives_that_end():
+    """Location is gaining end_line/end_column (exclusive); the reports take them as soon as they are there."""
+    from typing import NamedTuple
+
+    from afspraken.reporting.spans import span
+
+    class Spanned(NamedTuple):  # Location with the end fields that are being added to it
+        file: str
+        line: int
+        column: int
+        key: str = ""
+        end_line: int = 0
+        end_column: int = 0
+
+    text = "[[orgaan]]\nid = 'x'\n  stemmen = 2\n"
+    assert tuple(span(Spanned("a.toml", 3, 3, "orgaan[0].lid[0].stemmen", 3, 14), text)) == (3, 3, 3, 14)
+    assert tuple(span(Spanned("a.toml", 3, 3), text)) == (3, 3, 3, 14)  # no end yet: to the end of the line
+    assert tuple(span(Spanned("a.toml", 1, 1, "", 2, 9), text)) == (1, 1, 2, 9)  # over two lines
+    finding = Finding("gelijke-stem", Severity.FOUT, Text("m", "m"), (Spanned("a.toml", 3, 13, "", 3, 14),))  # type: ignore[arg-type]
+    log = json.loads(sarif.render(Report((FileResult("a.toml", findings=(finding,)),)), Context()))
+    [result] = log["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 13, "endLine": 3, "endColumn": 14}
