@@ -283,3 +283,15 @@ def test_an_unforeseen_failure_while_reading_is_still_a_located_problem(monkeypa
     result = run.Checker(entry_points=False).check_path("x.toml", b"formaat = 1\n", "x.toml")
     [problem] = result.problems
     assert problem.code == "intern" and "RuntimeError: onverwacht" in problem.message("nl")
+
+
+def test_thousands_of_problems_are_capped_with_a_count(write):
+    from afspraken.reading.loading import MAX_PROBLEMS
+
+    text = "formaat = 1\n" + "".join(f"onbekend{i} = 1\n" for i in range(5000))
+    problems = problems_of(write("a.toml", text))
+    assert len(problems) == MAX_PROBLEMS + 1
+    more = problems[-1]
+    assert more.code == "meer" and "niet getoond" in more.message("nl") and "more problems" in more.message("en")
+    shown = int(more.message("nl").split()[2])
+    assert shown >= 5000 - MAX_PROBLEMS  # every one counted, none lost silently
