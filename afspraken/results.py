@@ -163,6 +163,7 @@ class Tally:
     def __init__(self) -> None:
         self.files = 0
         self.not_evaluated = 0
+        self.input_errors = 0  # problems in files that could not be evaluated
         self.crashes = 0  # failures of rules, on some file
         self.counts = {"fout": 0, "waarschuwing": 0, "advies": 0, "uitgelegd": 0}
         self.worst = 0  # the highest rank of a finding that counts
@@ -171,6 +172,7 @@ class Tally:
     def add(self, result: FileResult) -> FileResult:
         self.files += 1
         self.not_evaluated += not result.evaluated
+        self.input_errors += len(result.problems)
         self.crashes += len(result.crashes)
         self.broken_files = self.broken_files or bool(result.problems or result.crashes)
         for f in result.findings:

@@ -26,7 +26,8 @@ from afspraken.rules import Severity, Text, Violation
 from afspraken.checking.rulesets import ActiveRule
 
 UNUSED, EXPIRED = "uitzondering-ongebruikt", "uitzondering-verlopen"
-ALWAYS = (UNUSED, EXPIRED)  # on in every rule set: they judge the waivers, not the agreement
+TO_FILL = "nog-invullen"
+ALWAYS = (UNUSED, EXPIRED, TO_FILL)  # on in every rule set: they judge the waivers and the draft, not the agreement
 
 
 @dataclass
@@ -78,6 +79,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
             outcomes[rule.id] = Outcome.ONBESLIST
         else:
             outcomes[rule.id] = Outcome.BEVINDING
+    findings += _markers(source, env, outcomes, severities)
     findings, extra = _apply_waivers(source, agreement, findings, outcomes, env, today)
     findings += extra
     for f in extra:
@@ -97,6 +99,24 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
         meta=_meta(agreement),
         rulesets=tuple(env.rulesets),
     )
+
+
+def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], severities: dict[str, Severity]) -> list[Finding]:
+    """``VUL IN`` left anywhere, comments too: found in the text, located at the marker."""
+    severity = env.severity(TO_FILL)
+    if severity is None:
+        return []
+    from afspraken.builtin.invullen import markers, nog_invullen
+
+    found = [
+        Finding(TO_FILL, severity, Text(f"nog in te vullen: {hint}" if hint else "nog in te vullen", f"still to be filled in: {hint}" if hint else "still to be filled in"),
+                (Location(source.name, line, column),), fix=nog_invullen.fix)
+        for line, column, hint in markers(source.text)
+    ]
+    if found:  # like the waiver rules, listed only where it has something to say
+        severities[TO_FILL] = severity
+        outcomes[TO_FILL] = Outcome.BEVINDING
+    return found
 
 
 def returned(result: Any) -> list[Violation]:

@@ -11,30 +11,46 @@ from typing import Any, Optional
 import click
 
 from afspraken import __version__
-from afspraken.commands.options import CONFIG, FAIL_ON, LANG, PLUGIN, REGELSET, say as _t
+from afspraken.commands.options import (
+    CONFIG, FAIL_ON, FAIL_ON_HELP, LANG, PLUGIN, REGELSET, argument, command, complete_formats, complete_rules, option, say as _t,
+)
 
 from afspraken.api import PARALLEL_FROM
 
 
-@click.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@command(
+    help_en="""Check agreements: files, folders (recursively *.toml) or - for stdin.
+
+    Exit code 0: nothing at or above --fail-on; 1: something is; 2: the input could not be evaluated.
+    """,
+)
+@argument("paths", nargs=-1, type=click.Path(allow_dash=True), metavar="[PAD]...", metavar_en="[PATH]...")
 @REGELSET
-@click.option("--select", "selected", multiple=True, metavar="REGEL", help="Alleen deze regel(s) toetsen.")
-@click.option("--ignore", "ignored", multiple=True, metavar="REGEL", help="Deze regel(s) overslaan.")
-@click.option("--format", "formats", multiple=True, metavar="FORMAT[:BESTAND]", help="text, json, sarif, ... (herhaalbaar; met :BESTAND naar een bestand).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf de uitvoer naar dit bestand.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="fout", show_default=True, help="Vanaf welke ernst de exitcode 1 is.")
+@option("--select", "selected", multiple=True, metavar="REGEL", metavar_en="RULE", shell_complete=complete_rules, help="Alleen deze regel(s) toetsen.", help_en="Check only these rule(s).")
+@option("--ignore", "ignored", multiple=True, metavar="REGEL", metavar_en="RULE", shell_complete=complete_rules, help="Deze regel(s) overslaan.", help_en="Skip these rule(s).")
+@option(
+    "--format", "formats", multiple=True, metavar="FORMAT[:BESTAND]", metavar_en="FORMAT[:FILE]", shell_complete=complete_formats,
+    help="text, json, sarif, html, markdown, junit, github (herhaalbaar; met :BESTAND naar een bestand).",
+    help_en="text, json, sarif, html, markdown, junit, github (repeatable; with :FILE to a file).",
+)
+@option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND", metavar_en="FILE", help="Schrijf de uitvoer naar dit bestand.", help_en="Write the output to this file.")
+@option("--fail-on", type=FAIL_ON, default="fout", **FAIL_ON_HELP)
 @LANG
 @CONFIG
 @PLUGIN
-@click.option(
-    "--jobs", "-j", type=click.IntRange(min=0), default=None,
+@option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
     help=f"Aantal processen; 0 = één per processorkern (standaard: dat vanaf {PARALLEL_FROM} bestanden, anders 1).",
+    help_en=f"Number of processes; 0 = one per processor core (default: that from {PARALLEL_FROM} files, else 1).",
 )
-@click.option("--stdin-naam", metavar="BESTAND", help="Naam voor de afspraak op stdin (-), voor de meldingen en om de config te zoeken.")
-@click.option("--toon-geslaagd", is_flag=True, help="Toon ook de regels die geslaagd zijn.")
-@click.option("--quiet", "-q", is_flag=True, help="Alleen bevindingen die meetellen, zonder oplossingen.")
-@click.option("--no-color", is_flag=True, help="Geen kleur (ook met de omgevingsvariabele NO_COLOR).")
+@option(
+    "--stdin-naam", metavar="BESTAND", metavar_en="FILE",
+    help="Naam voor de afspraak op stdin (-), voor de meldingen en om de config te zoeken.",
+    help_en="Name of the agreement on stdin (-), for the messages and to find the config.",
+)
+@option("--toon-geslaagd", is_flag=True, help="Toon ook de regels die geslaagd zijn.", help_en="Show the rules that passed too.")
+@option("--quiet", "-q", is_flag=True, help="Alleen bevindingen die meetellen, zonder oplossingen.", help_en="Only findings that count, without fixes.")
+@option("--no-color", is_flag=True, help="Geen kleur (ook met de omgevingsvariabele NO_COLOR).", help_en="No colour (also with the environment variable NO_COLOR).")
 def check(
     paths: tuple[str, ...],
     regelsets: tuple[str, ...],
@@ -83,7 +99,8 @@ def check(
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
         chosen.append(Target(available[name], dest, Context(lang, color, rules, toon_geslaagd, fail, quiet, __version__)))
     to_stderr = not any(dest is None and name == "text" for name, dest in targets)
-    sys.exit(write(_with_progress(stream, lang), stream.head, chosen, problems_to_stderr=to_stderr, fail_on=fail))
+    announce = not quiet and all(dest is not None for _, dest in targets)  # nothing on screen: say where it went
+    sys.exit(write(_with_progress(stream, lang), stream.head, chosen, problems_to_stderr=to_stderr, fail_on=fail, announce=announce))
 
 
 def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, checked: set[Path], lang: str) -> None:

@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 import click
 
-from afspraken.commands.options import CONFIG, LANG, PLUGIN, REGELSET
+from afspraken.commands.options import CONFIG, LANG, PLUGIN, REGELSET, command, option
 
 
 def _environment(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path]) -> Any:
@@ -53,12 +53,12 @@ def markdown_table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(lines)
 
 
-@click.command("rules")
+@command("rules", help_en="Show the rules of the active rule sets: id, title, severity, rule set and plugin.")
 @REGELSET
 @PLUGIN
 @CONFIG
-@click.option("--alle", is_flag=True, help="Ook regels die in geen actieve regelset staan.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@option("--alle", is_flag=True, help="Ook regels die in geen actieve regelset staan.", help_en="Also rules that are in no active rule set.")
+@option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True, help="Vorm van de uitvoer.", help_en="Form of the output.")
 @LANG
 def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], alle: bool, fmt: str, lang: str) -> None:
     """Toon de regels van de actieve regelsets: id, titel, ernst, regelset en plugin."""
@@ -102,10 +102,10 @@ def _rule_homes(env: Any) -> dict[str, str]:
     return homes
 
 
-@click.command("rulesets")
+@command("rulesets", help_en="Show the available rule sets: name, description, source and what they extend.")
 @PLUGIN
 @CONFIG
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Vorm van de uitvoer.", help_en="Form of the output.")
 @LANG
 def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de beschikbare regelsets: naam, beschrijving, bron en wat ze uitbreiden."""
@@ -135,10 +135,10 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
         click.echo(f"  {'regels' if lang == 'nl' else 'rules'}: {', '.join(item['rules']) or '-'}")
 
 
-@click.command("plugins")
+@command("plugins", help_en="Show the loaded plugins: name, version, hooks, rules and rule sets.")
 @PLUGIN
 @CONFIG
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Vorm van de uitvoer.", help_en="Form of the output.")
 @LANG
 def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de geladen plugins: naam, versie, hooks, regels en regelsets."""

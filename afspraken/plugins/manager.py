@@ -26,6 +26,7 @@ BUILTIN = {
     "afspraken.wijkaanpak": "afspraken.builtin.wijkaanpak",
     "afspraken.modellen": "afspraken.builtin.modellen",
     "afspraken.uitzonderingen": "afspraken.builtin.uitzonderingen",
+    "afspraken.invullen": "afspraken.builtin.invullen",
     "afspraken.formats": "afspraken.reporting.builtin",
 }
 ENV = "AFSPRAKEN_PLUGINS"

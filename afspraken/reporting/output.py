@@ -16,6 +16,7 @@ import click
 from afspraken.reporting import Context, OutputFormat, Writer
 from afspraken.reporting.writing import OutputError, ReportFile
 from afspraken.results import HINT, Failure, FileResult, Report, error_text
+from afspraken.rules import Text
 
 if TYPE_CHECKING:
     from afspraken.rules import Severity
@@ -84,8 +85,11 @@ class Target:
             self.file.commit()
 
 
-def write(results: Iterable[FileResult], head: Report, targets: Sequence[Target], *, problems_to_stderr: bool, fail_on: Optional[Severity]) -> int:
-    """Feed every result to every target; the exit code (2 when a format or a file failed)."""
+def write(
+    results: Iterable[FileResult], head: Report, targets: Sequence[Target], *, problems_to_stderr: bool, fail_on: Optional[Severity], announce: bool = False,
+) -> int:
+    """Feed every result to every target; the exit code (2 when a format or a file failed).
+    ``announce``: every report goes to a file, so tell the summary and where they are on stderr."""
     from afspraken.reporting.text import file_problems
     from afspraken.results import Tally
 
@@ -133,4 +137,10 @@ def write(results: Iterable[FileResult], head: Report, targets: Sequence[Target]
         raise
     if problems_to_stderr and (head.crashes or tally.crashes):
         click.echo(HINT(lang), err=True)
+    if announce:
+        from afspraken.reporting.text import summary
+
+        click.echo(summary(head, Context(lang), tally), err=True)
+        for target in targets:
+            click.echo(Text(f"rapport geschreven: {target.dest}", f"report written: {target.dest}")(lang), err=True)
     return tally.exit_code(head, fail_on)

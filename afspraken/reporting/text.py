@@ -116,11 +116,18 @@ def summary(report: Report, ctx: Context, tally: Optional[Tally] = None) -> str:
         plural(counted["uitgelegd"], Text("uitgelegd", "explained"), Text("uitgelegd", "explained"), lang),
     ]
     where = plural(files, Text("bestand", "file"), Text("bestanden", "files"), lang)
-    text = Text(f"{', '.join(parts)} in {where}", f"{', '.join(parts)} in {where}")(lang)
-    if broken:
+    inputs = plural(tally.input_errors, Text("invoerfout", "input error"), Text("invoerfouten", "input errors"), lang)
+    if broken and broken == files:  # nothing was judged: "0 fouten" would read as "in order"
+        text = Text(
+            f"Niet getoetst: {inputs} in {where}; de regels zijn niet uitgevoerd",
+            f"Not checked: {inputs} in {where}; the rules were not run",
+        )(lang)
+    else:
+        text = Text(f"{', '.join(parts)} in {where}", f"{', '.join(parts)} in {where}")(lang)
+    if broken and broken != files:
         text += Text(
-            f"; {plural(broken, Text('bestand', 'file'), Text('bestanden', 'files'), 'nl')} {'kon' if broken == 1 else 'konden'} niet worden beoordeeld",
-            f"; {plural(broken, Text('file', 'file'), Text('files', 'files'), 'en')} could not be evaluated",
+            f"; {plural(broken, Text('bestand', 'file'), Text('bestanden', 'files'), 'nl')} {'kon' if broken == 1 else 'konden'} niet worden beoordeeld ({inputs}; de regels zijn daarop niet uitgevoerd)",
+            f"; {plural(broken, Text('file', 'file'), Text('files', 'files'), 'en')} could not be evaluated ({inputs}; the rules were not run on {'it' if broken == 1 else 'them'})",
         )(lang)
     crashes = len(report.crashes) + tally.crashes
     if crashes:

@@ -56,6 +56,7 @@ def test_the_check_catches_a_changed_word_and_a_wrong_article() -> None:
 
 
 def test_a_source_names_articles_and_leden() -> None:
+    assert artikelen("Besluit toegelaten instellingen volkshuisvesting 2015, art. 39 lid 2; de thema's") == [("Btiv", "39", 2)]
     assert artikelen("Woningwet, art. 44 lid 1; art. 43 lid 1") == [("Woningwet", "44", 1), ("Woningwet", "43", 1)]
     assert artikelen("Wet op het overleg huurders verhuurder (Overlegwet), art. 5e lid 1 en 2; art. 7 lid 1") == [
         ("Overlegwet", "5e", 1),
@@ -69,8 +70,9 @@ def test_the_corrected_claims() -> None:
     bod = by_id["prestatieafspraken/bod-op-tijd"]
     assert "art. 44 lid 1" in bod.source and "art. 43 lid 1" in bod.source
     assert "eerstvolgende vijf kalenderjaren" in bod.quote and "huurdersorganisaties en bewonerscommissies" in bod.quote
-    assert status(by_id["prestatieafspraken/themas"].quote) == "parafrase"
-    assert "geen wettelijke lijst" in by_id["prestatieafspraken/themas"].source
+    themas = by_id["prestatieafspraken/themas"]
+    assert "art. 39 lid 2" in themas.source and "geen wettelijke lijst" in themas.source
+    assert "rijksprioriteiten" in themas.quote and "De vijf thema's staan niet in de wet" in themas.rationale.nl
     assert by_id["prestatieafspraken/smart-acties"].severity.value == "waarschuwing"
     assert "art. 5b lid 3" in by_id["prestatieafspraken/overleg"].source
     assert "geen partij" not in by_id["prestatieafspraken/drie-partijen"].rationale.nl

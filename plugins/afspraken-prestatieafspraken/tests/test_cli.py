@@ -98,8 +98,8 @@ def test_installed_command_as_a_subprocess() -> None:
 
 def test_explain_marks_paraphrases_and_names_articles(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["explain", "prestatieafspraken/themas"])
-    assert "(parafrase) De afspraken dekken" in result.output
-    assert "parafrase van de volkshuisvestelijke prioriteiten van de minister" in result.output
+    assert "de door Onze Minister vast te stellen rijksprioriteiten" in result.output
+    assert "de vijf thema's zelf zijn geen wettelijke lijst" in result.output
     result = runner.invoke(cli, ["explain", "prestatieafspraken/smart-acties"])
     assert "(geen wettekst) SMART" in result.output
     result = runner.invoke(cli, ["explain", "prestatieafspraken/geschiltermijnen"])
@@ -113,7 +113,7 @@ def test_config_below_a_statutory_minimum_is_a_located_error(runner: CliRunner, 
     result = runner.invoke(cli, ["check", "--config", str(config), str(GOED)])
     assert result.exit_code == 2, result.output
     assert f"{config}:4:13: " in result.output
-    assert "min_dagen = 2 ligt onder het wettelijke minimum van 3 (Overlegwet art. 5e lid 2)" in result.output
+    assert "'min_dagen': 2 ligt onder het wettelijke minimum van 3 (Overlegwet art. 5e lid 2)" in result.output
     config.write_text('regelsets = ["prestatieafspraken"]\n\n[regels."prestatieafspraken/scholing"]\nmin_dagen = 5\n', encoding="utf-8")
     result = runner.invoke(cli, ["check", "--config", str(config), str(GOED)])
     assert result.exit_code == 1  # the example has 4 days: a raised floor applies

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from afspraken.testing import keys, rule_ids, run_rule
 from afspraken_prestatieafspraken._hulp import plus_maanden
-from afspraken_prestatieafspraken.geschillen import geschillenroute, geschiltermijnen
+from afspraken_prestatieafspraken.geschillen import TermijnenParams, geschillenroute, geschiltermijnen
 
 from .pa_data import BASIS, EXT
 
@@ -78,9 +78,9 @@ def test_signed_after_six_months_without_a_dispute() -> None:
     assert finding.message("nl") == (
         "de afspraken zijn ondertekend op 2 januari 2026, later dan zes maanden na aanvang van het overleg, zonder dat "
         "een geschil aan de minister is voorgelegd (geschillen.voorgelegd); zes maanden na aanvang van het overleg "
-        "(1 juli 2025) is 1 januari 2026; het geschil moet uiterlijk 29 januari 2026 bij de minister zijn"
+        "(1 juli 2025) is 1 januari 2026; het geschil gaat uiterlijk 29 januari 2026 naar de minister"
     )
-    assert "the dispute must reach the minister by 29 January 2026" in finding.message("en")
+    assert "the dispute goes to the minister by 29 January 2026" in finding.message("en")
 
 
 @pytest.mark.parametrize("voorgelegd", ["2026-01-02", "2026-01-29"])
@@ -118,14 +118,14 @@ def test_no_agreements_yet_judged_on_the_peildatum(peildatum: dt.date, expected:
     else:
         [finding] = findings
         assert expected in finding.message("nl")
-        assert "uiterlijk 29 januari 2026 bij de minister" in finding.message("nl")
+        assert "uiterlijk 29 januari 2026 naar de minister" in finding.message("nl")
 
 
 def test_the_start_of_the_talks_overrides_the_bid() -> None:
     assert termijnen(cyclus("2026-02-20", aanvang="2025-09-01")) == []
     [finding] = termijnen(cyclus("2026-03-02", aanvang="2025-09-01"))
     assert [loc.key for loc in finding.locations] == [f"{EXT}.cyclus.ondertekend", f"{EXT}.cyclus.overleg_aanvang"]
-    assert "uiterlijk 29 maart 2026 bij de minister" in finding.message("nl")
+    assert "uiterlijk 29 maart 2026 naar de minister" in finding.message("nl")
 
 
 def test_six_months_from_the_31st() -> None:
@@ -149,7 +149,8 @@ def test_peildatum_default_is_the_day_of_the_check() -> None:
 
 
 def test_peildatum_is_vandaag_or_a_date() -> None:
-    assert geschiltermijnen.params.model_validate({"peildatum": "vandaag"}).peildatum == "vandaag"
-    assert geschiltermijnen.params.model_validate({"peildatum": dt.date(2026, 1, 5)}).peildatum == dt.date(2026, 1, 5)
+    assert TermijnenParams.model_validate({"peildatum": "vandaag"}).peildatum == "vandaag"
+    assert TermijnenParams.model_validate({"peildatum": dt.date(2026, 1, 5)}).peildatum == dt.date(2026, 1, 5)
     with pytest.raises(ValidationError):
-        geschiltermijnen.params.model_validate({"peildatum": "morgen"})
+        TermijnenParams.model_validate({"peildatum": "morgen"})
+    assert geschiltermijnen.params is TermijnenParams

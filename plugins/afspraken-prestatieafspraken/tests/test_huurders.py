@@ -108,7 +108,7 @@ def test_a_statutory_minimum_cannot_be_lowered(rule: Any, param: str, minimum: i
         rule.params.model_validate({param: minimum - 1})
     [error] = info.value.errors()
     assert error["type"] == "onder_wettelijk_minimum"
-    assert f"{param} = {minimum - 1} ligt onder het wettelijke minimum van {minimum} ({article})" in error["msg"]
+    assert error["msg"].startswith(f"{minimum - 1} ligt onder het wettelijke minimum van {minimum} ({article})")
 
 
 @pytest.mark.parametrize(("rule", "param", "minimum", "article"), STATUTORY, ids=[c[0].id for c in STATUTORY])

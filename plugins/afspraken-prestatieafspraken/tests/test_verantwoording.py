@@ -68,5 +68,6 @@ def test_volkshuisvestingsverslag() -> None:
     assert not finding.undecided and "art. 36a" in finding.message("nl")
     [finding] = run(volkshuisvestingsverslag, without=[f"{EXT}.verantwoording.volkshuisvestingsverslag"])
     assert finding.undecided
-    # that the report must cover the agreements rests on a decree we did not check: the rule says so
-    assert "niet hebben nagegaan" in volkshuisvestingsverslag.rationale.nl
+    # that the report covers the agreements is in the decree, quoted word for word
+    assert "art. 32 lid 1" in volkshuisvestingsverslag.source
+    assert "gemaakte afspraken daarover" in volkshuisvestingsverslag.quote

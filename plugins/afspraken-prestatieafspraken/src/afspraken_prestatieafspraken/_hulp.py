@@ -117,8 +117,8 @@ def niet_onder_wet(waarde: int, minimum: int, naam: str, bron: str) -> int:
     if waarde < minimum:
         raise PydanticCustomError(
             "onder_wettelijk_minimum",
-            "{naam} = {waarde} ligt onder het wettelijke minimum van {minimum} ({bron}); een hogere waarde mag, een lagere "
-            "niet ({naam} = {waarde} is below the statutory minimum of {minimum}; a higher value is allowed, a lower one is not)",
+            "{waarde} ligt onder het wettelijke minimum van {minimum} ({bron}); een hogere waarde mag, een lagere niet "
+            "({waarde} is below the statutory minimum of {minimum}; a higher value is allowed, a lower one is not)",
             {"naam": naam, "waarde": waarde, "minimum": minimum, "bron": bron},
         )
     return waarde

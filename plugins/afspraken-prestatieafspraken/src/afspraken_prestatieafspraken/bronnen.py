@@ -39,11 +39,19 @@ HERKOMST: dict[str, str] = {
     "(tekst van wetten.overheid.nl zoals geldend op 22 juli 2015)",
     "overlegwet-2015": f"{_LAWS}, wet/wet/op/het/overleg/huurders/verhuurder/BWBR0009810/README.md, commit "
     "0650ac05bfef091e0f842c1c3302d1d88106bc14 (tekst van wetten.overheid.nl zoals geldend op 27 juli 2015)",
+    "btiv-2015": f"{_LAWS}, AMvB/besluit/toegelaten/instellingen/volkshuisvesting/2015/BWBR0036702/README.md, commit "
+    "2f587ee156bbe6d95bf4857188316a5276af5664 (tekst van wetten.overheid.nl zoals geldend op 23 juni 2015)",
     "corporatienl-2019": "https://www.corporatienl.nl/artikelen/presterende-prestatieafspraken-en-geschil/ "
     "(25 maart 2019; citeert art. 44 lid 4 Woningwet letterlijk)",
 }
 
-_W, _O = "Woningwet", "Overlegwet"
+_W, _O, _B = "Woningwet", "Overlegwet", "Btiv"
+WETTEN = {
+    "Woningwet": _W,
+    "Overlegwet": _O,
+    "Besluit toegelaten instellingen volkshuisvesting": _B,
+}
+"""How a source names a law -> the key in BRONNEN."""
 BRONNEN: tuple[Bron, ...] = (
     Bron(_W, "36a", 1, "Het bestuur stelt jaarlijks een volkshuisvestingsverslag op, waaruit elke gemeente of openbaar "
          "lichaam waar de toegelaten instelling feitelijk werkzaam is kan afleiden welke gegevens met name op die gemeente "
@@ -89,6 +97,21 @@ BRONNEN: tuple[Bron, ...] = (
          "overzicht mede betrekking heeft op de met haar verbonden ondernemingen; b. indien van toepassing: de op grond "
          "van artikel 44, tweede lid, gemaakte afspraken en c. een bestuursverklaring bij de gegevens die zijn opgenomen "
          "in het overzicht, bedoeld in onderdeel a.", "woningwet-2015"),
+    Bron(_B, "32", 1, "Het volkshuisvestingsverslag, bedoeld in artikel 36a, eerste lid, van de wet, omvat in elk geval "
+         "een uiteenzetting inzake het verslagjaar over: a. de uitvoering van het in de gemeenten waar de toegelaten "
+         "instelling feitelijk werkzaam is geldende volkshuisvestingsbeleid, en van in het in artikel 44, tweede lid, "
+         "van de wet bedoelde overleg gemaakte afspraken daarover; b. het inzetten van haar middelen, bedoeld in artikel "
+         "42, tweede en derde lid, van de wet; c. het gevoerde overleg als bedoeld in artikel 44, tweede lid, van de wet "
+         "met de gemeenten waar zij feitelijk werkzaam is; d. het gevoerde overleg met de betrokken "
+         "bewonersorganisaties;", "btiv-2015"),  # onderdelen e-i left out: not used
+    Bron(_B, "39", 2, "De toegelaten instelling betrekt bij het vaststellen van het overzicht, bedoeld in artikel 43, "
+         "eerste lid, van de wet, de door Onze Minister vast te stellen rijksprioriteiten met betrekking tot het terrein "
+         "van de volkshuisvesting. Onze Minister stelt die prioriteiten ten minste een maal per vier jaar vast voor een "
+         "tijdvak van de vier op dat jaar volgende kalenderjaren, doet deze voor de aanvang van dat tijdvak toekomen aan "
+         "beide kamers der Staten-Generaal en maakt deze bekend in de Staatscourant. In het kalenderjaar dat direct "
+         "voorafgaat aan een zodanig tijdvak voert hij overleg over de voor dat tijdvak voorgenomen prioriteiten met in "
+         "elk geval personen of instanties uit de kring van de toegelaten instellingen, de gemeenten en de "
+         "bewonersorganisaties.", "btiv-2015"),
     Bron(_O, "5", 1, "De verhuurder voert een voornemen tot wijziging in het door hem gevoerde beleid of beheer, bedoeld "
          "in artikel 3, tweede lid, niet uit dan nadat hij binnen een door hem aan te geven periode van ten minste zes "
          "weken na het verstrekken van de informatie overeenkomstig artikel 4, de huurdersorganisatie of de "
@@ -161,11 +184,14 @@ def status(quote: str) -> Status:
 
 
 def artikelen(source: str) -> list[tuple[str, str, int]]:
-    """The (law, article, lid) a verbatim rule's ``source`` names, e.g. ``Woningwet, art. 44 lid 4``."""
+    """The (law, article, lid) a verbatim rule's ``source`` names, e.g. ``Woningwet, art. 44 lid 4``.
+
+    Laws are named as in :data:`WETTEN`; a part (between ``;``) that names none continues the previous law.
+    """
     out: list[tuple[str, str, int]] = []
     law: Optional[str] = None
     for part in source.split(";"):  # a part without a law's name continues the previous one
-        law = "Woningwet" if "Woningwet" in part else "Overlegwet" if "Overlegwet" in part else law
+        law = next((key for name, key in WETTEN.items() if name in part), law)
         if law is None:
             continue
         for art, lids in re.findall(r"art\. (\w+) lid ([\d, en]+)", part):

@@ -59,14 +59,14 @@ class DriePartijenParams(Params):
         "bewonerscommissies, met het oog op te maken afspraken (art. 44 lid 2): de huurders zijn partij bij de "
         "prestatieafspraken, niet alleen toehoorder. De wet noemt naast de huurdersorganisaties ook de "
         "bewonerscommissies; is er geen huurdersorganisatie, dan zit de bewonerscommissie namens de huurders aan tafel "
-        "(schrijf beide als soort = \"bewoners\"). Weigert een partij te tekenen, dan blijft zij partij: er zijn dan "
+        "(zo lezen wij art. 44 lid 1 en 2; schrijf beide als soort = \"bewoners\"). Weigert een partij te tekenen, dan blijft zij partij: er zijn dan "
         "geen afspraken met haar, en leidt het overleg niet binnen zes maanden na aanvang tot afspraken, dan gaat het "
         "geschil binnen vier weken naar de minister (art. 44 lid 4; zie de regel geschiltermijnen).",
         "Each year the corporation asks the municipality and the tenants' organisations and residents' committees "
         "for talks with a view to agreements (art. 44(2)): the tenants are a party to the performance agreements, "
         "not an audience. The Act names residents' committees next to tenants' organisations; where there is no "
-        "tenants' organisation, the residents' committee speaks for the tenants (write either as soort = "
-        "\"bewoners\"). A party that refuses to sign remains a party: there are then no agreements with it, and if "
+        "tenants' organisation, the residents' committee speaks for the tenants (our reading of art. 44(1) and (2); "
+        "write either as soort = \"bewoners\"). A party that refuses to sign remains a party: there are then no agreements with it, and if "
         "the talks have not led to agreements within six months of their start, the dispute goes to the minister "
         "within four weeks (art. 44(4); see the rule geschiltermijnen).",
     ),

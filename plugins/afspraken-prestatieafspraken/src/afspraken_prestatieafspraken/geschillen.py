@@ -105,14 +105,20 @@ class TermijnenParams(Params):
     rationale=Text(
         "Leidt het overleg niet binnen zes maanden na aanvang tot afspraken, dan leggen gemeente, corporatie of "
         "huurders het geschil binnen vier weken aan de minister voor, die een bindende uitspraak doet (art. 44 lid 4). "
-        "Het overleg begint als de corporatie met haar bod erom vraagt (art. 44 lid 2): met een bod op 1 juli lopen "
-        "de zes maanden tot 1 januari en is 29 januari de laatste dag voor het geschil. Wie de data niet kent, mist "
-        "de termijn. Lopende termijnen worden beoordeeld op de dag van de toets (parameter peildatum).",
+        "De plugin rekent vanaf het bod, waarmee de corporatie om het overleg vraagt (art. 44 lid 2); begon het "
+        "overleg later, vul dan cyclus.overleg_aanvang in. Zij neemt aan dat het geschil ontstaat als de zes maanden om "
+        "zijn: met een bod op 1 juli lopen die tot 1 januari en is 29 januari de laatste dag om het geschil voor te "
+        "leggen (zo noemt ook woningmarktbeleid.nl de periode 1 juli tot en met 29 januari). Wie de data niet kent, "
+        "mist de termijn. Geschilbeslechting is geen plicht om te procederen, maar de termijn is kort: daarom een "
+        "waarschuwing. Lopende termijnen worden beoordeeld op de dag van de toets (parameter peildatum).",
         "If the talks have not led to agreements within six months of their start, the municipality, corporation or "
         "tenants submit the dispute to the minister within four weeks, who gives a binding ruling (art. 44(4)). The "
-        "talks start when the corporation asks for them with its bid (art. 44(2)): with a bid on 1 July the six months "
-        "run to 1 January and 29 January is the last day for the dispute. Whoever does not know the dates misses the "
-        "term. Running terms are judged on the day of the check (parameter peildatum).",
+        "plugin counts from the bid, with which the corporation asks for the talks (art. 44(2)); if the talks started "
+        "later, fill in cyclus.overleg_aanvang. It takes the dispute to arise when the six months are over: with a bid "
+        "on 1 July they run to 1 January and 29 January is the last day to submit the dispute (the government site "
+        "woningmarktbeleid.nl also gives the period 1 July to 29 January). Whoever does not know the dates misses the "
+        "term. Dispute resolution is not a duty to litigate, but the term is short: hence a warning. Running terms "
+        "are judged on the day of the check (parameter peildatum).",
     ),
     quote=ART44_LID4,
     fix=Text(
@@ -150,8 +156,14 @@ def geschiltermijnen(doc: Agreement, params: TermijnenParams) -> Iterator[Violat
     vier = zes + VIER_WEKEN
     getekend = waarde(doc, "cyclus", "ondertekend")
     voorgelegd = waarde(doc, "geschillen", "voorgelegd")
-    termijn_nl = f"zes maanden na aanvang van het overleg ({datum(aanvang, 'nl')}) is {datum(zes, 'nl')}; het geschil moet uiterlijk {datum(vier, 'nl')} bij de minister zijn"
-    termijn_en = f"six months after the talks started ({datum(aanvang, 'en')}) is {datum(zes, 'en')}; the dispute must reach the minister by {datum(vier, 'en')}"
+    termijn_nl = (
+        f"zes maanden na aanvang van het overleg ({datum(aanvang, 'nl')}) is {datum(zes, 'nl')}; het geschil gaat "
+        f"uiterlijk {datum(vier, 'nl')} naar de minister"
+    )
+    termijn_en = (
+        f"six months after the talks started ({datum(aanvang, 'en')}) is {datum(zes, 'en')}; the dispute goes to the "
+        f"minister by {datum(vier, 'en')}"
+    )
     begin = (*EXT, "cyclus", veld)
     if voorgelegd is not None:
         at = (*EXT, "geschillen", "voorgelegd")

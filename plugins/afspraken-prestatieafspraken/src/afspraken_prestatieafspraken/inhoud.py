@@ -9,7 +9,7 @@ from pydantic import Field
 
 from afspraken import Agreement, Params, Text, Violation, rule, undecided, violation
 from afspraken_prestatieafspraken._hulp import EXT, bedoelde_u, ontbreekt, opsomming, sectie, sleutel, tabel, waarde
-from afspraken_prestatieafspraken.bronnen import GEEN_WETTEKST, PARAFRASE
+from afspraken_prestatieafspraken.bronnen import GEEN_WETTEKST, citaat
 from afspraken_prestatieafspraken.model import NAME, THEMA_NAMEN, THEMAS, Thema
 
 
@@ -24,8 +24,9 @@ class ThemasParams(Params):
     id=f"{NAME}/themas",
     severity="waarschuwing",
     params=ThemasParams,
-    source="parafrase van de volkshuisvestelijke prioriteiten van de minister en het gemeentelijke volkshuisvestingsbeleid "
-    "(geen wettelijke lijst); de plicht om bij te dragen aan dat beleid: Woningwet, art. 42 lid 1",
+    source="Besluit toegelaten instellingen volkshuisvesting 2015, art. 39 lid 2 (de rijksprioriteiten); de vijf "
+    "thema's zelf zijn geen wettelijke lijst maar de gangbare indeling van die prioriteiten en van het gemeentelijke "
+    "volkshuisvestingsbeleid",
     title=Text("De volkshuisvestelijke thema's gedekt", "The housing themes covered"),
     summary=Text(
         "themas bevat elk verplicht thema: betaalbaarheid, beschikbaarheid, kwaliteit-en-duurzaamheid, leefbaarheid "
@@ -35,24 +36,28 @@ class ThemasParams(Params):
         "(housing for specific groups); configurable.",
     ),
     rationale=Text(
-        "De vijf thema's staan niet in de wet. Ze komen uit de volkshuisvestelijke prioriteiten die de minister "
-        "vaststelt en uit het volkshuisvestingsbeleid (de woonvisie) van de gemeente; wat de wet vraagt, is dat de "
-        "corporatie naar redelijkheid bijdraagt aan dat gemeentelijke beleid (Woningwet art. 42 lid 1) en daarover "
-        "afspraken maakt (art. 44 lid 2). De gangbare indeling loopt van betaalbaarheid en beschikbaarheid tot "
+        "De vijf thema's staan niet in de wet. Ze komen uit de volkshuisvestelijke prioriteiten (rijksprioriteiten) "
+        "die de minister ten minste eens per vier jaar vaststelt en die de corporatie bij haar bod betrekt (Besluit "
+        "toegelaten instellingen volkshuisvesting 2015, art. 39 lid 2), en uit het volkshuisvestingsbeleid (de "
+        "woonvisie) van de gemeente, waaraan de corporatie naar redelijkheid bijdraagt (Woningwet art. 42 lid 1) en "
+        "waarover de afspraken gaan (art. 44 lid 2). De gangbare indeling loopt van betaalbaarheid en beschikbaarheid tot "
         "kwaliteit en duurzaamheid, leefbaarheid en de huisvesting van specifieke groepen (urgenten, ouderen, mensen "
         "met een zorgvraag, statushouders). Een thema dat niet in de afspraken staat, krijgt geen prestatie en geen "
         "verantwoording. De prioriteiten veranderen per kabinet en per gemeente: de lijst is daarom een parameter.",
-        "The five themes are not in the Act. They come from the national housing priorities the minister sets and "
-        "from the municipality's housing policy (its woonvisie); what the Act asks is that the corporation "
-        "contributes reasonably to that municipal policy (Housing Act art. 42(1)) and makes agreements on it (art. "
-        "44(2)). The usual division runs from affordability and availability to quality and sustainability, "
+        "The five themes are not in the Act. They come from the national housing priorities the minister sets at "
+        "least every four years and the corporation takes into account in its bid (Besluit toegelaten instellingen "
+        "volkshuisvesting 2015, art. 39(2)), and from the municipality's housing policy (its woonvisie), to which the "
+        "corporation contributes reasonably (Housing Act art. 42(1)) and which the agreements are about (art. 44(2)). The usual division runs from affordability and availability to quality and sustainability, "
         "liveability and housing for specific groups (urgent cases, the elderly, people in need of care, refugees "
         "with a permit). A theme left out of the agreements gets no performance and no accountability. The "
         "priorities change with each government and each municipality, so the list is a parameter.",
     ),
-    quote=PARAFRASE + "De afspraken dekken de thema's van de volkshuisvestelijke prioriteiten van de minister en van "
-    "het volkshuisvestingsbeleid van de gemeente: betaalbaarheid, beschikbaarheid, kwaliteit en duurzaamheid, "
-    "leefbaarheid en de huisvesting van specifieke groepen.",
+    quote=citaat(
+        "Btiv", "39", 2,
+        "De toegelaten instelling betrekt bij het vaststellen van het overzicht, bedoeld in artikel 43, eerste lid, van "
+        "de wet, de door Onze Minister vast te stellen rijksprioriteiten met betrekking tot het terrein van de "
+        "volkshuisvesting.",
+    ),
     fix=Text(
         "Maak afspraken over elk ontbrekend thema en zet het in themas; laat een thema bewust weg met een "
         "[[uitzondering]] (pas toe of leg uit).",

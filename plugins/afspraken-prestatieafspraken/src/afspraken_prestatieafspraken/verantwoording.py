@@ -115,7 +115,7 @@ def toezending(doc: Agreement, params: Params) -> Iterator[Violation]:
 @rule(
     id=f"{NAME}/volkshuisvestingsverslag",
     severity="waarschuwing",
-    source="Woningwet, art. 36a lid 1 en 2",
+    source="Woningwet, art. 36a lid 1 en 2; Besluit toegelaten instellingen volkshuisvesting 2015, art. 32 lid 1",
     title=Text("Verantwoording in het volkshuisvestingsverslag", "Accounted for in the housing report"),
     summary=Text(
         "verantwoording.volkshuisvestingsverslag = true: de corporatie legt in haar jaarlijkse "
@@ -126,21 +126,29 @@ def toezending(doc: Agreement, params: Params) -> Iterator[Violation]:
     rationale=Text(
         "De corporatie stelt jaarlijks een volkshuisvestingsverslag op, waaruit elke gemeente kan afleiden wat haar "
         "aangaat, en doet daarin verslag van de wijze waarop zij het belang van de volkshuisvesting diende (art. 36a "
-        "lid 1 en 2). De prestatieafspraken zijn de afspraken over precies die bijdrage; leg daarom vast dat het "
-        "verslag erover gaat. Dat het verslag de prestatieafspraken moet behandelen, staat in de uitvoeringsregels "
-        "(Besluit toegelaten instellingen volkshuisvesting 2015), waarvan wij de tekst niet hebben nagegaan; de "
-        "geciteerde wettekst is die van juli 2015.",
+        "lid 1 en 2). Het verslag gaat in elk geval over de uitvoering van de afspraken die uit het overleg over het "
+        "bod zijn voortgekomen (Besluit toegelaten instellingen volkshuisvesting 2015, art. 32 lid 1 onder a). Leg "
+        "daarom in de afspraken vast dat de corporatie er zo verantwoording over aflegt. De geciteerde teksten zijn die "
+        "van juni en juli 2015; controleer de geldende tekst op wetten.overheid.nl.",
         "The corporation draws up a housing report (volkshuisvestingsverslag) every year, from which each "
         "municipality can see what concerns it, and reports in it on how it served the interest of public housing "
-        "(art. 36a(1) and (2)). The performance agreements are the agreements on exactly that contribution, so "
-        "record that the report covers them. That the report must deal with the performance agreements is in the "
-        "implementing decree (Besluit toegelaten instellingen volkshuisvesting 2015), whose text we have not checked; "
-        "the statutory text quoted is that of July 2015.",
+        "(art. 36a(1) and (2)). The report covers in any case how the agreements that came out of the talks on the "
+        "bid were carried out (Besluit toegelaten instellingen volkshuisvesting 2015, art. 32(1)(a)). So record in the "
+        "agreements that the corporation accounts for them that way. The texts quoted are those of June and July "
+        "2015; check the current text on wetten.overheid.nl.",
     ),
     quote=citaat(
         "Woningwet", "36a", 2,
         "In het volkshuisvestingsverslag wordt verslag gedaan van de wijze waarop in het verslagjaar het belang van de "
         "volkshuisvesting is gediend",
+    )
+    + " […] "
+    + citaat(
+        "Btiv", "32", 1,
+        "Het volkshuisvestingsverslag, bedoeld in artikel 36a, eerste lid, van de wet, omvat in elk geval een "
+        "uiteenzetting inzake het verslagjaar over: a. de uitvoering van het in de gemeenten waar de toegelaten "
+        "instelling feitelijk werkzaam is geldende volkshuisvestingsbeleid, en van in het in artikel 44, tweede lid, "
+        "van de wet bedoelde overleg gemaakte afspraken daarover;",
     ),
     fix=Text(
         "Spreek af dat de corporatie in haar volkshuisvestingsverslag verantwoording aflegt over de afspraken: "
