@@ -27,8 +27,10 @@ HEAD = (
 
 
 def shapes(size: int) -> dict[str, str]:
-    """Files of about ``size`` bytes, each within the default limits (10,000 per list)."""
-    per_list = 9_999
+    """Files of about ``size`` bytes, each within the default limits (elements per list)."""
+    from afspraken.reading.files import Limits
+
+    per_list = min(Limits().lijst - 1, 20_000)
     ints = "[" + ",".join(["1"] * per_list) + "]"
     strings = "[" + ",".join(['"a"'] * per_list) + "]"
     tables = "[" + ",".join(["{}"] * per_list) + "]"
@@ -39,7 +41,7 @@ def shapes(size: int) -> dict[str, str]:
         return head + "".join(f"k{i} = {line}\n" for i in range(n))
 
     bad_table = "[[orgaan]]\nid = 1\nnaam = 2\nsoort = 3\n"  # three errors in 36 bytes
-    bad_tables = HEAD + bad_table * min(9_999, size // len(bad_table))
+    bad_tables = HEAD + bad_table * min(per_list, size // len(bad_table))
     return {
         "ints": fill(ints),
         "strings": fill(strings),
