@@ -90,11 +90,15 @@ def load(path: Optional[Path]) -> Config:
     prefix: KeyPath = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "afspraken")
-        tool = data.get("tool")
-        section = tool.get("afspraken", {}) if isinstance(tool, dict) else {}
-        if not isinstance(section, dict):  # `[[tool.afspraken]]`, `afspraken = 5` under [tool]
-            where = source.problem(prefix, Text("[tool.afspraken] moet één tabel zijn, met regelsets, plugins en regels", "[tool.afspraken] must be one table, with regelsets, plugins and regels"), "type")
-            return Config(path, prefix=prefix, source=source, problems=(where,))
+        tool = data.get("tool", {})
+        section = tool.get("afspraken", {}) if isinstance(tool, dict) else None
+        if not isinstance(section, dict):  # `tool = "x"`, `[[tool.afspraken]]`, `afspraken = 5` under [tool]
+            at = prefix if isinstance(tool, dict) else ("tool",)
+            message = Text(
+                "[tool.afspraken] moet één tabel zijn, met regelsets, plugins en regels",
+                "[tool.afspraken] must be one table, with regelsets, plugins and regels",
+            )
+            return Config(path, prefix=prefix, source=source, problems=(source.problem(at, message, "type"),))
         data = section
     try:
         model = ConfigModel.model_validate(data)

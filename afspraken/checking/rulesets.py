@@ -47,7 +47,7 @@ class LimietenModel(_Strict):
     """``[limieten]``: how much one agreement may hold (see afspraken.reading.files.Limits)."""
 
     bestand_mb: float = Field(20, gt=0, description="Grootste bestand in MB.")
-    lijst: int = Field(10_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
+    lijst: int = Field(100_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
     diepte: int = Field(50, gt=0, le=300, description="Diepste nesting van lijsten en tabellen in elkaar.")
 
 

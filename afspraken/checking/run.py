@@ -152,11 +152,13 @@ class Checker:
         self.prepare(paths)  # settings and plugin failures are reported from this process only
         size = max(1, min(50, len(paths) // (jobs * 4)))
         chunks = (list(paths[i : i + size]) for i in range(0, len(paths), size))
-        from afspraken.checking.workers import ignore_interrupts, stop
+        from afspraken.checking.workers import ignore_interrupts, starting, stop
 
         with ProcessPoolExecutor(jobs, initializer=ignore_interrupts) as pool:
             try:
-                yield from pool.map(_check_chunk, ((self.options, c) for c in chunks))
+                with starting():  # map() submits every chunk now, and so starts the workers
+                    results = pool.map(_check_chunk, ((self.options, c) for c in chunks))
+                yield from results
             except BaseException:  # Ctrl-C, or the caller stopped early: end the workers now
                 stop(pool)
                 raise

@@ -227,10 +227,12 @@ def load(
         problems.append(source.problem(("formaat",), message, "formaat", value=True))
         data = {k: v for k, v in data.items() if k != "formaat"}  # checked here; the rest as usual
     agreement: Optional[Agreement] = None
+    hidden = 0  # problems past MAX_PROBLEMS: counted, not located
     try:
         agreement = Agreement.model_validate(data)
     except ValidationError as exc:
         problems.extend(_validation_problems(source, exc, data, Agreement))
+        hidden += max(0, exc.error_count() - MAX_PROBLEMS)
     problems.extend(_cross_problems(source, data))
     extension_values = {}
     for name, model in extensions.items():
@@ -251,7 +253,8 @@ def load(
     if known_rules is not None:
         problems.extend(_waiver_problems(source, data, known_rules))
     if problems or agreement is None:
-        return sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
+        ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
+        return _at_most(ordered, hidden)
     agreement._extensions.update(extension_values)
     return Loaded(source, agreement)
 
@@ -261,10 +264,27 @@ def validation_problems(source: Source, exc: ValidationError, model: type[BaseMo
     return list(_validation_problems(source, exc, None, model, prefix))
 
 
+MAX_PROBLEMS = 200  # per file: past this, more messages help nobody, and each costs time and memory
+
+
+def _at_most(problems: list[Problem], hidden: int) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` problems, and one more that counts the rest."""
+    hidden += max(0, len(problems) - MAX_PROBLEMS)
+    if not hidden:
+        return problems
+    shown = problems[:MAX_PROBLEMS]
+    last = shown[-1].location
+    more = Text(
+        f"en nog {hidden} problemen, niet getoond; herstel eerst deze {len(shown)}",
+        f"and {hidden} more problems, not shown; fix these {len(shown)} first",
+    )
+    return [*shown, Problem(Location(last.file, last.line, last.column), more, "meer")]
+
+
 def _validation_problems(
     source: Source, exc: ValidationError, data: Optional[dict[str, Any]], model: type[BaseModel], prefix: KeyPath = ()
 ) -> Iterator[Problem]:
-    for error in exc.errors(include_url=False):
+    for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
         loc = as_written(tuple(error["loc"]), data)
         path = prefix + loc
         message = describe(error, path, model, loc)
