@@ -17,7 +17,7 @@ from afspraken.explaining import parameters
 from afspraken.results import Outcome
 from afspraken.rules import Severity
 from afspraken.testing import agreement_text, run_rule
-from regeltest import EXAMPLES, SOURCE, SPEC
+from regeltest import DATA, EXAMPLES, SOURCE
 
 ELECTIONS = [dt.date(*d) for d in ((2006, 3, 7), (2010, 3, 3), (2014, 3, 19), (2018, 3, 21), (2022, 3, 16), (2026, 3, 18), (2030, 3, 20))]
 FIVE = ["initiatief", "ontwerp", "besluit", "uitvoering", "evaluatie"]
@@ -184,10 +184,10 @@ def test_wijkaanpak_is_the_default_and_has_no_model_rules(tmp_path):
 # --------------------------------------------------------------------------- Woensel-West
 
 
-@pytest.fixture(params=[EXAMPLES, SPEC], ids=["voorbeelden", "spec"])
+@pytest.fixture(params=[EXAMPLES / "woensel-west.toml", DATA / "woensel-west-spec.toml"], ids=["voorbeelden", "spec"])
 def woensel_west(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    """The example of the repository, and the one of the specification (when it is there)."""
-    original = request.param / "woensel-west.toml"
+    """The example of the repository, and a copy of the one of the specification (RULES v2)."""
+    original = request.param
     if not original.is_file():
         pytest.skip(f"{original} not available")
     path = tmp_path / "woensel-west.toml"  # away from any afspraken.toml in the repository
