@@ -254,7 +254,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
 
 def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix: Optional[Text]) -> Finding:
     locations = tuple(source.at(path) for path in v.at) or (Location(source.name, 1, 1),)
-    return Finding(rule_id, severity, v.message, locations, v.undecided, None, fix)
+    return Finding(rule_id, severity, v.message, locations, v.undecided, None, v.fix or fix)
 
 
 def _apply_waivers(

@@ -64,6 +64,9 @@ def explain_rule(rule: Rule[Any], lang: str = "nl", *, markdown: bool = False, l
     by = (f"\n>\n> \u2014 {rule.source}" if markdown else f"\n  \u2014 {rule.source}") if rule.source else ""
     quote = (f"> {rule.quote}" if markdown else f"  \u201c{rule.quote}\u201d") + by
     lines += [quote, ""]
+    for text, source in rule.also:  # one quote per speaker, each attributed
+        by = (f"\n>\n> \u2014 {source}" if markdown else f"\n  \u2014 {source}") if source else ""
+        lines += [(f"> {text}" if markdown else f"  \u201c{text}\u201d") + by, ""]
     if rule.example_fail:
         lines += [h("fout"), *([fence] if fence else []), _indent(rule.example_fail, markdown), *([end] if end else []), ""]
     if rule.example_pass:

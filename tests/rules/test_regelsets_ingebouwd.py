@@ -24,9 +24,9 @@ FIVE = ["initiatief", "ontwerp", "besluit", "uitvoering", "evaluatie"]
 
 # RULES.md, table by table: id -> (default severity, parameters with their defaults)
 BASIS = {
-    "gelijke-stem": ("fout", {"per": "partij"}),
+    "gelijke-stem": ("fout", {"per": "partij", "bewoners_zetel": "verplicht", "min_overleg_per_jaar": 4}),
     "een-aanspreekpunt": ("fout", {}),
-    "niet-te-veel-professionals": ("fout", {"max_per_1000_bewoners": 3.0, "max_organisaties": 5}),
+    "niet-te-veel-professionals": ("fout", {"max_per_1000_bewoners": 3.0, "min_toegestaan": 3, "max_organisaties": 5}),
 }
 WIJKAANPAK = {
     "bewoners-aan-tafel": ("fout", {}),
