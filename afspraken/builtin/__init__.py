@@ -24,6 +24,7 @@ IN_T_VELD = f"Roel in \u2019t Veld, dagvoorzitter; {BRON}"
 VAN_DER_LAAN = f"minister Eberhard van der Laan; {BRON}"
 SCHRIJER = f"Dominic Schrijer, wethouder Rotterdam; {BRON}"
 BOSCH = f"wethouder H. Bosch; {BRON}"
+SLEEKING = f"Ton Sleeking, wethouder Emmen, over Emmen Revisited; {BRON}"
 WOENSEL_WEST = f"Paul van Haren (Trudo), Buurtonderneming Woensel-West; {BRON}"
 
 _MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")

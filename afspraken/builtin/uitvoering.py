@@ -7,35 +7,47 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import BRON, amount, name_of, names, number
+from afspraken.builtin import WERKGROEPEN, amount, datum, name_of, names, number
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
 # --------------------------------------------------------------------------- eigenaar-per-actie
 
 
+class EigenaarParams(Params):
+    vereis_indicator: bool = Field(
+        False,
+        description="Vraag ook per actie een indicator en een streefwaarde.",
+        json_schema_extra={"en": "Also require an indicator and a target value (streefwaarde) per action."},
+    )
+
+
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="eigenaar-per-actie",
     severity="fout",
+    params=EigenaarParams,
     title=Text("Elke actie een eigenaar en een datum", "Every action has an owner and a date"),
     summary=Text(
-        "Elke [[actie]] heeft een datum wanneer, en die ligt binnen de looptijd: op of na afspraak.ingangsdatum en, "
-        "als die er is, op of voor afspraak.einddatum (wie is al verplicht in het formaat). Zonder acties is er niets "
+        "Elke [[actie]] heeft een eigenaar (wie) die erop aan te spreken is: een ondertekenende partij of een orgaan. "
+        "Ze heeft een datum wanneer binnen de looptijd: op of na afspraak.ingangsdatum en, als die er is, op of voor "
+        "afspraak.einddatum. Met vereis_indicator ook een indicator en een streefwaarde. Zonder acties is er niets "
         "te toetsen en slaagt de regel (bewoners-aan-zet meldt dat er geen acties zijn).",
-        "Every [[actie]] has a date wanneer, within the term: on or after afspraak.ingangsdatum and, when there is "
-        "one, on or before afspraak.einddatum (wie is already required by the format). Without actions there is "
-        "nothing to check and the rule passes (bewoners-aan-zet reports the missing actions).",
+        "Every [[actie]] has an owner (wie) who can be held to account: a signing party or a body. It has a date "
+        "wanneer within the term: on or after afspraak.ingangsdatum and, when there is one, on or before "
+        "afspraak.einddatum. With vereis_indicator also an indicator and a streefwaarde (target). Without actions "
+        "there is nothing to check and the rule passes (bewoners-aan-zet reports the missing actions).",
     ),
     rationale=Text(
-        "Alleen wie weet wat hij wanneer moet doen, kan erop worden aangesproken.",
-        "Only someone who knows what to do and by when can be held to it.",
+        "Alleen wie weet wat hij wanneer moet doen, kan erop worden aangesproken; een partij die niet tekent, is "
+        "nergens aan gebonden.",
+        "Only someone who knows what to do and by when can be held to it; a party that does not sign is bound to nothing.",
     ),
     quote="Spreek mensen aan op hun verantwoordelijkheid. Maak goede afspraken over wie waarvoor verantwoordelijk is. "
     "Spreek mensen er vervolgens op aan als ze de afspraken niet nakomen.",
     fix=Text(
-        "Geef elke [[actie]] een wanneer (TOML-datum) binnen de looptijd van de afspraak.",
-        "Give every [[actie]] a wanneer (TOML date) within the agreement's term.",
+        "Geef elke [[actie]] een wie (een ondertekenende partij of een orgaan) en een wanneer (TOML-datum) binnen de looptijd.",
+        "Give every [[actie]] a wie (a signing party or a body) and a wanneer (TOML date) within the term.",
     ),
     example_fail="""
 [[actie]]
@@ -49,32 +61,82 @@ wie = "corporatie"
 wanneer = 2025-06-30
 """,
 )
-def eigenaar_per_actie(doc: Agreement, params: Params) -> Iterator[Violation]:
+def eigenaar_per_actie(doc: Agreement, params: EigenaarParams) -> Iterator[Violation]:
     begin, eind = doc.afspraak.ingangsdatum, doc.afspraak.einddatum
     for i, actie in enumerate(doc.actie):
-        if actie.wanneer is not None and begin <= actie.wanneer and (eind is None or actie.wanneer <= eind):
-            continue  # the common case: nothing to say, no names to look up
-        wat, wie = actie.wat, name_of(doc, actie.wie)
+        wat = actie.wat
+        partij = doc.partij_by_id(actie.wie) if actie.wie else None
+        if actie.wie is None:
+            yield violation(
+                f"actie '{wat}' heeft geen eigenaar (wie)",
+                f"action '{wat}' has no owner (wie)",
+                ("actie", i),
+                fix=Text(
+                    f"Zet bij actie '{wat}' wie = de id van een ondertekenende partij of een orgaan.",
+                    f"Set wie = the id of a signing party or a body for action '{wat}'.",
+                ),
+            )
+        elif partij is not None and not partij.ondertekent:
+            yield violation(
+                f"actie '{wat}' ligt bij {partij.naam}, maar die partij ondertekent de afspraak niet en is er dus niet op aan te spreken",
+                f"action '{wat}' is owned by {partij.naam}, but that party does not sign the agreement, so it cannot be held to it",
+                ("actie", i, "wie"),
+                ("partij", doc.partij.index(partij), "ondertekent"),
+                fix=Text(
+                    f"Laat {partij.naam} ondertekenen, of leg actie '{wat}' bij een ondertekenende partij of een orgaan.",
+                    f"Have {partij.naam} sign, or give action '{wat}' to a signing party or a body.",
+                ),
+            )
+        wie = f" van {name_of(doc, actie.wie)}" if actie.wie else ""
+        of = f" of {name_of(doc, actie.wie)}" if actie.wie else ""
         if actie.wanneer is None:
             yield violation(
-                f"actie '{wat}' van {wie} heeft geen datum (wanneer)",
-                f"action '{wat}' of {wie} has no date (wanneer)",
+                f"actie '{wat}'{wie} heeft geen datum (wanneer)",
+                f"action '{wat}'{of} has no date (wanneer)",
                 ("actie", i, "wanneer"),
+                fix=Text(
+                    f"Geef actie '{wat}' een wanneer tussen {datum(begin, 'nl')} en {datum(eind, 'nl')}."
+                    if eind
+                    else f"Geef actie '{wat}' een wanneer op of na {datum(begin, 'nl')}.",
+                    f"Give action '{wat}' a wanneer between {datum(begin, 'en')} and {datum(eind, 'en')}."
+                    if eind
+                    else f"Give action '{wat}' a wanneer on or after {datum(begin, 'en')}.",
+                ),
             )
         elif actie.wanneer < begin:
             yield violation(
-                f"actie '{wat}' van {wie} is gepland op {actie.wanneer}, vóór de ingangsdatum {begin}",
-                f"action '{wat}' of {wie} is due on {actie.wanneer}, before the start date {begin}",
+                f"actie '{wat}'{wie} is gepland op {datum(actie.wanneer, 'nl')}, vóór de ingangsdatum {datum(begin, 'nl')}",
+                f"action '{wat}'{of} is due on {datum(actie.wanneer, 'en')}, before the start date {datum(begin, 'en')}",
                 ("actie", i, "wanneer"),
                 ("afspraak", "ingangsdatum"),
+                fix=Text(
+                    f"Plan actie '{wat}' op of na {datum(begin, 'nl')}.",
+                    f"Schedule action '{wat}' on or after {datum(begin, 'en')}.",
+                ),
             )
         elif eind is not None and actie.wanneer > eind:
             yield violation(
-                f"actie '{wat}' van {wie} is gepland op {actie.wanneer}, na de einddatum {eind}",
-                f"action '{wat}' of {wie} is due on {actie.wanneer}, after the end date {eind}",
+                f"actie '{wat}'{wie} is gepland op {datum(actie.wanneer, 'nl')}, na de einddatum {datum(eind, 'nl')}",
+                f"action '{wat}'{of} is due on {datum(actie.wanneer, 'en')}, after the end date {datum(eind, 'en')}",
                 ("actie", i, "wanneer"),
                 ("afspraak", "einddatum"),
+                fix=Text(
+                    f"Plan actie '{wat}' op of voor {datum(eind, 'nl')}, of verleng de looptijd.",
+                    f"Schedule action '{wat}' on or before {datum(eind, 'en')}, or extend the term.",
+                ),
             )
+        if params.vereis_indicator:
+            gaps = [k for k in ("indicator", "streefwaarde") if getattr(actie, k) in (None, "")]
+            if gaps:
+                yield violation(
+                    f"actie '{wat}'{wie} heeft geen {' en geen '.join(gaps)}",
+                    f"action '{wat}'{of} has no {' and no '.join(gaps)}",
+                    ("actie", i, gaps[0]),
+                    fix=Text(
+                        f"Geef actie '{wat}' een {' en een '.join(gaps)}.",
+                        f"Give action '{wat}' an {' and a '.join(gaps)}.",
+                    ),
+                )
 
 
 # --------------------------------------------------------------------------- lange-termijn
@@ -86,7 +148,6 @@ VERKIEZINGEN = (
     dt.date(2018, 3, 21),
     dt.date(2022, 3, 16),
     dt.date(2026, 3, 18),
-    dt.date(2030, 3, 20),  # expected, not yet fixed
 )
 
 
@@ -102,8 +163,8 @@ class LangeTermijnParams(Params):
     )
     verkiezingen: list[dt.date] = Field(
         default_factory=lambda: list(VERKIEZINGEN),
-        description="Data van de gemeenteraadsverkiezingen (de laatste is verwacht, nog niet vastgesteld).",
-        json_schema_extra={"en": "Dates of the municipal elections (the last one expected, not yet fixed)."},
+        description="Bekende data van de gemeenteraadsverkiezingen; daarna volgt er (bij wet) elke 4 jaar een, verwacht in de derde week van maart.",
+        json_schema_extra={"en": "Known dates of the municipal elections; after the last, one follows every 4 years (by law), expected in the third week of March."},
     )
 
 
@@ -123,8 +184,25 @@ def _plus_jaren(date: dt.date, years: int) -> dt.date:
         return dt.date(date.year + years, 3, 1)
 
 
-def _verkiezingen(dates: list[dt.date], lang: str) -> str:
-    """'geen gemeenteraadsverkiezingen', '1 gemeenteraadsverkiezing (2026-03-18)', '2 ... (a en b)'."""
+def verwacht(year: int) -> dt.date:
+    """The expected date of a municipal election: the Wednesday of the third week of March (15-21 March)."""
+    first = dt.date(year, 3, 15)
+    return first + dt.timedelta(days=(2 - first.weekday()) % 7)
+
+
+def verkiezingen_tot(bekend: list[dt.date], eind: dt.date) -> list[tuple[dt.date, bool]]:
+    """Known elections, then expected ones every 4 years up to ``eind``: (date, expected)."""
+    out = [(d, False) for d in sorted(set(bekend))]
+    if out:
+        year = out[-1][0].year + 4
+        while verwacht(year) <= eind:
+            out.append((verwacht(year), True))
+            year += 4
+    return out
+
+
+def _verkiezingen(dates: list[tuple[dt.date, bool]], lang: str) -> str:
+    """'geen gemeenteraadsverkiezingen', '1 gemeenteraadsverkiezing (18 maart 2026)', '2 ... (a en b, verwacht)'."""
     one, many = (
         ("gemeenteraadsverkiezing", "gemeenteraadsverkiezingen")
         if lang == "nl"
@@ -132,11 +210,13 @@ def _verkiezingen(dates: list[dt.date], lang: str) -> str:
     )
     if not dates:
         return f"{'geen' if lang == 'nl' else 'no'} {many}"
-    return f"{len(dates)} {one if len(dates) == 1 else many} ({names([str(d) for d in dates], lang)})"
+    label = ", verwacht" if lang == "nl" else ", expected"
+    shown = [datum(d, lang) + (label if guess else "") for d, guess in dates]
+    return f"{len(dates)} {one if len(dates) == 1 else many} ({names(shown, lang)})"
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="lange-termijn",
     severity="waarschuwing",
     params=LangeTermijnParams,
@@ -144,14 +224,16 @@ def _verkiezingen(dates: list[dt.date], lang: str) -> str:
     summary=Text(
         "De looptijd (ingangsdatum t/m einddatum, beide inclusief) duurt minstens min_jaren jaar en omvat minstens "
         "min_verkiezingen gemeenteraadsverkiezingen. Een verkiezing telt als ze strikt binnen de looptijd valt "
-        "(ingangsdatum < verkiezingsdatum < einddatum): de afspraak moet na de verkiezing doorlopen. Zonder einddatum "
-        "(onbepaalde tijd) slaagt de regel. Loopt de looptijd buiten de bekende verkiezingsdata (parameter "
-        "verkiezingen) en zijn er te weinig geteld, dan 'kan niet beoordelen'.",
+        "(ingangsdatum < verkiezingsdatum < einddatum): de afspraak moet na de verkiezing doorlopen. Na de laatste "
+        "bekende datum (parameter verkiezingen) is er bij wet elke 4 jaar een verkiezing, verwacht in de derde week "
+        "van maart; een melding die daarop rust, zegt 'verwacht'. Zonder einddatum (onbepaalde tijd) slaagt de regel. "
+        "Begint de looptijd vóór de eerste bekende datum en zijn er te weinig geteld, dan 'kan niet beoordelen'.",
         "The term (ingangsdatum to einddatum, both inclusive) lasts at least min_jaren years and spans at least "
         "min_verkiezingen municipal elections. An election counts when it falls strictly inside the term "
-        "(ingangsdatum < election date < einddatum): the agreement must run on after the election. Without an "
-        "einddatum (open-ended) the rule passes. When the term reaches beyond the known election dates (parameter "
-        "verkiezingen) and too few are counted, 'cannot decide'.",
+        "(ingangsdatum < election date < einddatum): the agreement must run on after the election. After the last "
+        "known date (parameter verkiezingen) there is an election every 4 years by law, expected in the third week "
+        "of March; a message that relies on one says 'expected'. Without an einddatum (open-ended) the rule passes. "
+        "When the term starts before the first known date and too few are counted, 'cannot decide'.",
     ),
     rationale=Text(
         "Wijkverbetering duurt lang en resultaat zie je niet meteen. Een afspraak die met de raadsperiode afloopt, "
@@ -182,48 +264,60 @@ def lange_termijn(doc: Agreement, params: LangeTermijnParams) -> Iterator[Violat
         return
     jaren, dagen = _duur(begin, eind)
     term = {
-        "nl": f"{begin} t/m {eind} ({jaren} jaar"
+        "nl": f"{datum(begin, 'nl')} t/m {datum(eind, 'nl')} ({jaren} jaar"
         + (f" en {dagen} {'dag' if dagen == 1 else 'dagen'})" if dagen else ")"),
-        "en": f"{begin} to {eind} ({amount(jaren, 'year', 'years')}"
+        "en": f"{datum(begin, 'en')} to {datum(eind, 'en')} ({amount(jaren, 'year', 'years')}"
         + (f" and {amount(dagen, 'day', 'days')})" if dagen else ")"),
     }
     at = (("afspraak", "einddatum"), ("afspraak", "ingangsdatum"))
     if _plus_jaren(begin, params.min_jaren) > eind + dt.timedelta(days=1):
+        until = _plus_jaren(begin, params.min_jaren) - dt.timedelta(days=1)
         yield violation(
             f"de looptijd {term['nl']} is korter dan {params.min_jaren} jaar",
             f"the term {term['en']} is shorter than {amount(params.min_jaren, 'year', 'years')}",
             *at,
+            fix=Text(
+                f"Laat de afspraak lopen tot minstens {datum(until, 'nl')} (einddatum), of voor onbepaalde tijd.",
+                f"Let the agreement run until at least {datum(until, 'en')} (einddatum), or open-ended.",
+            ),
         )
-    bekend = sorted(set(params.verkiezingen))
-    binnen = [d for d in bekend if begin < d < eind]
+    alle = verkiezingen_tot(params.verkiezingen, eind)
+    binnen = [(d, guess) for d, guess in alle if begin < d < eind]
     if len(binnen) >= params.min_verkiezingen:
         return
     geteld = {lang: _verkiezingen(binnen, lang) for lang in ("nl", "en")}
-    if not bekend or begin < bekend[0] or eind > bekend[-1]:
-        if not bekend:
-            rand = ("de parameter verkiezingen is leeg", "the parameter verkiezingen is empty")
-        elif begin < bekend[0]:
-            rand = (
-                f"begint vóór de eerst bekende verkiezing ({bekend[0]})",
-                f"starts before the first known election ({bekend[0]})",
+    if not alle or begin < alle[0][0]:
+        rand = (
+            ("de parameter verkiezingen is leeg", "the parameter verkiezingen is empty")
+            if not alle
+            else (
+                f"begint vóór de eerst bekende verkiezing ({datum(alle[0][0], 'nl')})",
+                f"starts before the first known election ({datum(alle[0][0], 'en')})",
             )
-        else:
-            rand = (
-                f"loopt door na de laatst bekende verkiezing ({bekend[-1]})",
-                f"runs on past the last known election ({bekend[-1]})",
-            )
+        )
         yield undecided(
-            f"de looptijd {term['nl']} omvat {geteld['nl']} uit de parameter verkiezingen (minimaal "
-            f"{params.min_verkiezingen}), maar {rand[0]}; vul de parameter verkiezingen aan",
-            f"the term {term['en']} spans {geteld['en']} from the parameter verkiezingen (at least "
-            f"{params.min_verkiezingen}), but {rand[1]}; extend the parameter verkiezingen",
+            f"de looptijd {term['nl']} omvat {geteld['nl']} (minimaal {params.min_verkiezingen}), maar {rand[0]}; "
+            "vul de parameter verkiezingen aan",
+            f"the term {term['en']} spans {geteld['en']} (at least {params.min_verkiezingen}), but {rand[1]}; "
+            "extend the parameter verkiezingen",
             *at,
         )
         return
+    volgende = [(d, guess) for d, guess in verkiezingen_tot(params.verkiezingen, _plus_jaren(eind, 8)) if d > begin]
+    nodig = volgende[params.min_verkiezingen - 1] if 0 < params.min_verkiezingen <= len(volgende) else None
+    fix = None
+    if nodig is not None:
+        d, guess = nodig
+        label = (" (verwacht)", " (expected)") if guess else ("", "")
+        fix = Text(
+            f"Laat de afspraak doorlopen na de verkiezing van {datum(d, 'nl')}{label[0]}: einddatum later dan die datum.",
+            f"Let the agreement run on past the election of {datum(d, 'en')}{label[1]}: an einddatum after that date.",
+        )
     yield violation(
         f"de looptijd {term['nl']} omvat {geteld['nl']}; minimaal {params.min_verkiezingen}",
         f"the term {term['en']} spans {geteld['en']}; at least {params.min_verkiezingen} required",
         *at,
+        fix=fix,
     )
 
 
@@ -241,7 +335,7 @@ class KleinschaligParams(Params):
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="kleinschalig",
     severity="advies",
     params=KleinschaligParams,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import BRON, amount, name_of, names
+from afspraken.builtin import BOSCH, WERKGROEPEN, WOENSEL_WEST, amount, name_of, names
 from afspraken.model import Agreement, Partij
 from afspraken.rules import Params, Rule, Text, Violation, rule, violation
 
@@ -31,15 +31,15 @@ class BredeParams(Params):
         json_schema_extra={"en": "Fewest resident groups actively reached (bewoners.groepen)."},
     )
     verplicht: list[str] = Field(
-        default_factory=lambda: ["jongeren"],
+        default_factory=lambda: ["jongeren", "nieuwkomers"],
         description="Groepen die in bewoners.groepen moeten staan.",
         json_schema_extra={"en": "Groups that must be in bewoners.groepen."},
     )
     max_zetels: int = Field(
         1,
         ge=1,
-        description="In hoeveel organen één persoon namens bewoners mag zitten.",
-        json_schema_extra={"en": "In how many bodies one person may sit for residents."},
+        description="In hoeveel besluitvormende organen één persoon namens bewoners mag zitten.",
+        json_schema_extra={"en": "In how many deciding bodies one person may sit for residents."},
     )
     max_rotatie_jaren: int = Field(
         8,
@@ -50,18 +50,20 @@ class BredeParams(Params):
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="brede-vertegenwoordiging",
     severity="waarschuwing",
     params=BredeParams,
     title=Text("Brede vertegenwoordiging, geen buurtburgemeesters", "Broad representation, no neighbourhood mayors"),
     summary=Text(
         "bewoners.groepen telt minstens min_groepen groepen, waaronder elke groep uit verplicht; niemand zit namens "
-        "een bewonerspartij in meer dan max_zetels organen (namen vergeleken zonder hoofdletters en extra spaties); "
+        "een bewonerspartij in meer dan max_zetels besluitvormende organen (adviesorganen en klankbordgroepen tellen "
+        "niet; namen vergeleken zonder hoofdletters en extra spaties); "
         "bewoners.rotatie_jaren is ingevuld en ten hoogste max_rotatie_jaren. Ontbreekt [bewoners], dan volgt één "
         "bevinding op die plek (de zetels worden dan nog wel geteld).",
         "bewoners.groepen counts at least min_groepen groups, including every group in verplicht; nobody sits for a "
-        "residents' party in more than max_zetels bodies (names compared ignoring case and extra spaces); "
+        "residents' party in more than max_zetels deciding bodies (advisory bodies and sounding boards do not count; "
+        "names compared ignoring case and extra spaces); "
         "bewoners.rotatie_jaren is set and at most max_rotatie_jaren. When [bewoners] is missing, that is one finding "
         "at its place (seats are still counted).",
     ),
@@ -74,11 +76,18 @@ class BredeParams(Params):
     quote="Zoek brede vertegenwoordiging uit de buurt. Zet bewoners in om moeilijk te bereiken groepen uit de wijk te "
     "mobiliseren. Voorkom ook dat er ‘buurtburgemeesters’ ontstaan: bewoners die dichter bij de professionals dan "
     "bij hun wijkgenoten staan.",
+    also=[
+        (
+            "Bosch vertelt dat hij het belangrijk vindt om de bestaande netwerken van bewoners te benutten en dat we "
+            "nieuwe mensen moeten proberen te bereiken. Hij doelt met name op jongeren en allochtonen.",
+            BOSCH,
+        )
+    ],
     fix=Text(
-        "Noem in [bewoners] groepen de groepen die je actief bereikt (met jongeren), geef elke bewonerszetel aan een "
-        "ander persoon en beperk rotatie_jaren.",
-        "List in [bewoners] groepen the groups you actively reach (including jongeren), give each residents' seat to "
-        "a different person and limit rotatie_jaren.",
+        "Noem in [bewoners] groepen de groepen die je actief bereikt (met jongeren en nieuwkomers), verdeel de "
+        "bewonerszetels over meer mensen en beperk rotatie_jaren.",
+        "List in [bewoners] groepen the groups you actively reach (including jongeren and nieuwkomers), spread the "
+        "residents' seats over more people and limit rotatie_jaren.",
     ),
     example_fail="""
 [bewoners]
@@ -87,7 +96,7 @@ rotatie_jaren = 12
 """,
     example_pass="""
 [bewoners]
-groepen = ["huurders", "ouderen", "jongeren"]
+groepen = ["huurders", "ouderen", "jongeren", "nieuwkomers"]
 rotatie_jaren = 4
 """,
 )
@@ -129,12 +138,20 @@ def brede_vertegenwoordiging(doc: Agreement, params: BredeParams) -> Iterator[Vi
             f"bewoners.groepen does not list {names(missing, 'en')}, "
             + ("a group that must be reached" if len(missing) == 1 else "groups that must be reached"),
             ("bewoners", "groepen"),
+            fix=Text(
+                f"Bereik ook {names(missing, 'nl')} en zet {'die groep' if len(missing) == 1 else 'die groepen'} in bewoners.groepen.",
+                f"Also reach {names(missing, 'en')} and add {'that group' if len(missing) == 1 else 'those groups'} to bewoners.groepen.",
+            ),
         )
     if b.rotatie_jaren is None:
         yield violation(
             f"er is geen maximale zittingsduur voor bewoners afgesproken (rotatie_jaren); het maximum is {params.max_rotatie_jaren} jaar",
             f"no maximum term for residents' seats is agreed (rotatie_jaren); the maximum is {amount(params.max_rotatie_jaren, 'year', 'years')}",
             ("bewoners", "rotatie_jaren"),
+            fix=Text(
+                f"Zet in [bewoners] rotatie_jaren op hoogstens {params.max_rotatie_jaren}.",
+                f"Set rotatie_jaren to at most {params.max_rotatie_jaren} in [bewoners].",
+            ),
         )
     elif b.rotatie_jaren > params.max_rotatie_jaren:
         yield violation(
@@ -145,10 +162,12 @@ def brede_vertegenwoordiging(doc: Agreement, params: BredeParams) -> Iterator[Vi
 
 
 def _buurtburgemeesters(doc: Agreement, max_zetels: int) -> Iterator[Violation]:
-    """Anyone sitting for a residents' party in more than ``max_zetels`` bodies."""
+    """Anyone sitting for a residents' party in more than ``max_zetels`` deciding bodies."""
     bewoners = {p.id for p in doc.partij if p.soort == "bewoners"}
     seats: dict[str, list[tuple[int, int]]] = {}
     for i, orgaan in enumerate(doc.orgaan):
+        if not orgaan.besluitvormend:
+            continue  # advisory bodies and sounding boards do not count
         for j, lid in enumerate(orgaan.lid):
             if lid.partij not in bewoners:
                 continue
@@ -163,13 +182,17 @@ def _buurtburgemeesters(doc: Agreement, max_zetels: int) -> Iterator[Violation]:
         bodies = [f"'{doc.orgaan[i].naam}'" for i, _ in person]
         at = [("orgaan", i, "lid", j, "naam") for i, j in person]
         yield violation(
-            f"{naam} zit namens de bewoners in {len(person)} organen ({names(bodies, 'nl')}); het maximum is {max_zetels}: "
-            "voorkom een 'buurtburgemeester'",
-            f"{naam} sits for the residents in {len(person)} bodies ({names(bodies, 'en')}); the maximum is {max_zetels}: "
-            "avoid a 'neighbourhood mayor'",
+            f"{naam} heeft namens de bewoners zitting in {len(person)} besluitvormende organen ({names(bodies, 'nl')}); "
+            f"afgesproken is hoogstens {max_zetels}",
+            f"{naam} sits for the residents in {len(person)} deciding bodies ({names(bodies, 'en')}); "
+            f"at most {max_zetels} is agreed",
             at[max_zetels],
             *at[:max_zetels],
             *at[max_zetels + 1 :],
+            fix=Text(
+                f"Laat in {names(bodies[max_zetels:], 'nl')} een andere bewoner zitting nemen.",
+                f"Have another resident take the seat in {names(bodies[max_zetels:], 'en')}.",
+            ),
         )
 
 
@@ -177,7 +200,7 @@ def _buurtburgemeesters(doc: Agreement, max_zetels: int) -> Iterator[Violation]:
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="bewoners-beoordelen",
     severity="waarschuwing",
     title=Text("Bewoners beoordelen professionals", "Residents assess professionals"),
@@ -243,19 +266,21 @@ class OverlegrechtParams(Params):
 
 
 @rule(
-    source=BRON,
+    source=WOENSEL_WEST,
     id="overlegrecht",
     severity="waarschuwing",
     params=OverlegrechtParams,
     title=Text("Afdwingbaar overlegrecht voor bewoners", "Enforceable right of consultation for residents"),
     summary=Text(
-        "Een ondertekenende bewonerspartij heeft een [[overleg]] met een besluitvormend orgaan, of met een gemeente "
-        "én een corporatie samen, minstens min_per_jaar keer per jaar en met afdwingbaar = true. Voldoet geen overleg, "
+        "Elke ondertekenende bewonerspartij heeft afdwingbaar overleg (afdwingbaar = true) van minstens min_per_jaar "
+        "keer per jaar met een besluitvormend orgaan, of met de gemeente en elke ondertekenende corporatie, in één "
+        "overleg of in afzonderlijke. Voldoet geen overleg, "
         "dan noemt de melding wat ontbreekt bij het overleg dat er het dichtst bij komt (frequentie, "
         "afdwingbaarheid), of dat zo'n overleg er niet is. Zonder ondertekenende bewonerspartij is er geen overlegrecht: "
         "een bevinding.",
-        "A signing residents' party has an [[overleg]] with a deciding body, or with a municipality and a housing "
-        "corporation together, at least min_per_jaar times a year and with afdwingbaar = true. When no meeting "
+        "Every signing residents' party has an enforceable meeting (afdwingbaar = true) at least min_per_jaar times a "
+        "year with a deciding body, or with the municipality and every signing housing corporation, in one meeting or "
+        "in separate ones. When no meeting "
         "qualifies, the message says what the closest one lacks (frequency, enforceability), or that there is no "
         "such meeting. Without a signing residents' party there is no right of consultation: a finding.",
     ),
@@ -263,7 +288,7 @@ class OverlegrechtParams(Params):
         "Een recht op overleg dat de andere partijen kunnen overslaan, is geen recht. In Woensel-West spreekt de "
         "bewonersraad de directie van de Buurtonderneming vier keer per jaar, en kan dat afdwingen.",
         "A right to consultation the other parties can skip is no right. In Woensel-West the residents' council "
-        "meets the board of the Buurtonderneming four times a year, and can enforce that.",
+        "meets the management of the Buurtonderneming four times a year, and can enforce that.",
     ),
     quote="De Bewonersraad is gesprekspartner van de directie van de Buurtonderneming en heeft een (afdwingbaar) "
     "recht om vier maal per jaar met de directie van de Buurtonderneming te spreken over werkinhoud, efficiëntie, "
@@ -287,7 +312,7 @@ afdwingbaar = true
 """,
 )
 def overlegrecht(doc: Agreement, params: OverlegrechtParams) -> Iterator[Violation]:
-    bewoners = {p.id for p in _bewoners_partijen(doc)}
+    bewoners = _bewoners_partijen(doc)
     if not bewoners:
         yield violation(
             "geen ondertekenende bewonerspartij, dus niemand heeft namens de bewoners recht op overleg",
@@ -295,34 +320,63 @@ def overlegrecht(doc: Agreement, params: OverlegrechtParams) -> Iterator[Violati
             ("overleg",),
         )
         return
+    for partij in bewoners:
+        yield from _overlegrecht(doc, partij.id, params.min_per_jaar)
+
+
+def _counterparts(doc: Agreement) -> tuple[set[str], set[str], set[str]]:
+    """Deciding bodies; the gemeente parties; the corporaties that must be met (every signing one)."""
     besluitvormend = {o.id for o in doc.orgaan if o.besluitvormend}
-    soort = {p.id: p.soort for p in doc.partij}
-    candidates: list[tuple[int, list[Violation]]] = []
-    for i, overleg in enumerate(doc.overleg):
-        tussen = set(overleg.tussen)
-        if not tussen & bewoners:
-            continue
-        kinds = {soort.get(x) for x in tussen}
-        if not (tussen & besluitvormend or {"gemeente", "corporatie"} <= kinds):
-            continue
-        candidates.append((i, list(_overleg_gaps(doc, i, bewoners, params.min_per_jaar))))
-    if any(not gaps for _, gaps in candidates):
+    gemeenten = {p.id for p in doc.partij if p.soort == "gemeente"}
+    corporaties = {p.id for p in doc.ondertekenaars("corporatie")}
+    return besluitvormend, gemeenten, corporaties
+
+
+def _overlegrecht(doc: Agreement, partij: str, min_per_jaar: int) -> Iterator[Violation]:
+    besluitvormend, gemeenten, corporaties = _counterparts(doc)
+    relevant = besluitvormend | gemeenten | corporaties
+    candidates = [(i, o) for i, o in enumerate(doc.overleg) if partij in o.tussen and set(o.tussen) & relevant]
+    good = [o for _, o in candidates if o.afdwingbaar and o.per_jaar >= min_per_jaar]
+    met = {x for o in good for x in o.tussen}
+    # With a deciding body; or with the gemeente and every signing corporatie, in one meeting or separate ones.
+    if met & besluitvormend or (met & gemeenten and corporaties <= met):
         return
     if candidates:
-        _, gaps = min(candidates, key=lambda c: len(c[1]))  # the closest; ties: the first
-        yield from gaps
+        gaps = [(i, list(_overleg_gaps(doc, i, {partij}, min_per_jaar))) for i, _ in candidates]
+        open_gaps = [g for g in gaps if g[1]]
+        if open_gaps:
+            _, found = min(open_gaps, key=lambda c: len(c[1]))  # the closest; ties: the first
+            yield from found
+            return
+        # Every meeting is fine, but together they do not reach the gemeente and every corporatie.
+        missing = ([] if met & gemeenten else [name_of(doc, g) for g in sorted(gemeenten)][:1] or ["de gemeente"])
+        missing += [name_of(doc, c) for c in sorted(corporaties - met)]
+        wie = name_of(doc, partij)
+        yield violation(
+            f"{wie} heeft afdwingbaar overleg, maar niet met een besluitvormend orgaan en niet met {names(missing, 'nl')}",
+            f"{wie} has enforceable meetings, but not with a deciding body nor with {names(missing, 'en')}",
+            ("overleg",),
+            fix=Text(
+                f"Leg ook een afdwingbaar [[overleg]] vast tussen {wie} en {names(missing, 'nl')}, minstens {min_per_jaar} keer per jaar.",
+                f"Also record an enforceable [[overleg]] between {wie} and {names(missing, 'en')}, at least {min_per_jaar} times a year.",
+            ),
+        )
         return
-    wie = [p.naam for p in _bewoners_partijen(doc)]
-    andere = [f"{names([name_of(doc, x) for x in o.tussen], 'nl')}" for o in doc.overleg]
-    other = [f"{names([name_of(doc, x) for x in o.tussen], 'en')}" for o in doc.overleg]
+    wie = name_of(doc, partij)
+    andere = [names([name_of(doc, x) for x in o.tussen], "nl") for o in doc.overleg]
+    other = [names([name_of(doc, x) for x in o.tussen], "en") for o in doc.overleg]
     yield violation(
-        f"{names(wie, 'nl')} {'heeft' if len(wie) == 1 else 'hebben'} geen vast overleg met een besluitvormend orgaan "
-        "of met gemeente en corporatie samen"
+        f"{wie} heeft geen vast overleg met een besluitvormend orgaan of met gemeente en corporatie"
         + (f" (er is alleen overleg tussen {'; '.join(andere)})" if andere else " (er is geen [[overleg]])"),
-        f"{names(wie, 'en')} {'has' if len(wie) == 1 else 'have'} no standing meeting with a deciding body or with "
-        "municipality and housing corporation together"
+        f"{wie} has no standing meeting with a deciding body or with municipality and housing corporation"
         + (f" (the only meetings are between {'; '.join(other)})" if other else " (there is no [[overleg]])"),
         ("overleg",),
+        fix=Text(
+            f"Leg een [[overleg]] vast tussen {partij} en het besluitvormende orgaan, met per_jaar = {min_per_jaar} (of meer) "
+            "en afdwingbaar = true.",
+            f"Record an [[overleg]] between {partij} and the deciding body, with per_jaar = {min_per_jaar} (or more) and "
+            "afdwingbaar = true.",
+        ),
     )
 
 
