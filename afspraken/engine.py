@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -27,11 +27,12 @@ from afspraken.results import (
     error_text,
 )
 from afspraken.rules import Severity, Text, Violation
-from afspraken.rulesets import ActiveRule, select
+from afspraken.rulesets import ActiveRule, chosen_explicitly, select
 
 SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
-UNUSED, EXPIRED = "uitzondering-ongebruikt", "uitzondering-verlopen"
-ALWAYS = (UNUSED, EXPIRED)  # on in every rule set: they judge the waivers, not the agreement
+UNUSED, EXPIRED, OPEN = "uitzondering-ongebruikt", "uitzondering-verlopen", "uitzondering-zonder-einddatum"
+NO_SET = "geen-regelset-voor-soort"
+ALWAYS = (UNUSED, EXPIRED, OPEN, NO_SET)  # on in every rule set: they judge the waivers and the choice of set
 
 
 @dataclass
@@ -45,6 +46,17 @@ class Environment:
     off: set[str] = field(default_factory=set)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
     narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
+    unclaimed: Optional[str] = None  # afspraak.soort that no installed rule set is the default for
+    by_kind: Optional[Callable[[str], Environment]] = None  # the rule sets follow afspraak.soort
+    variants: dict[str, Environment] = field(default_factory=dict)  # soort -> its environment
+
+    def for_kind(self, soort: str) -> Environment:
+        """The environment for an agreement of this soort (itself when the rule sets were named)."""
+        if self.by_kind is None:
+            return self
+        if soort not in self.variants:
+            self.variants[soort] = self.by_kind(soort)
+        return self.variants[soort]
 
     def severity(self, rule_id: str) -> Optional[Severity]:
         """Severity of an always-on rule (``None`` when switched off)."""
@@ -112,8 +124,21 @@ class Checker:
         problems += chosen.problems
         rules, off = self._narrow(chosen.rules, registry, problems)
         env = Environment(registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected))
+        if not chosen_explicitly(loaded, self.regelsets):
+            env.by_kind = lambda soort: self._kind(registry, loaded, soort)
         _ = registry.rules, registry.formats, registry.extensions  # call every hook now: failures are reported
         self._remember(registry.crashes, problems)
+        return env
+
+    def _kind(self, registry: Registry, loaded: configuration.Config, soort: str) -> Environment:
+        """The rule sets that are the default for ``soort`` (RULES.md: the set follows the kind)."""
+        chosen = select(registry, loaded, (), soort)
+        problems = list(loaded.problems) + chosen.problems
+        rules, off = self._narrow(chosen.rules, registry, problems)
+        env = Environment(
+            registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected), chosen.unclaimed
+        )
+        self._remember((), problems)
         return env
 
     def _narrow(self, rules: list[ActiveRule], registry: Registry, problems: list[Problem]) -> tuple[list[ActiveRule], set[str]]:
@@ -154,6 +179,7 @@ class Checker:
             return FileResult(source.name, problems=(Problem(Location(source.name, 1, 1), message, "intern"),))
         if isinstance(loaded, list):
             return FileResult(source.name, problems=tuple(loaded))
+        env = env.for_kind(loaded.agreement.afspraak.soort)
         # Broken settings (reported, exit 2) do not stop the rules that could be set up.
         return evaluate(loaded, env, self.today)
 
@@ -178,13 +204,17 @@ class Checker:
                 self._remember(crashes, problems)
                 yield done
 
+    def _used(self) -> list[Environment]:
+        """Every environment used so far; where the sets follow the soort, the ones per soort."""
+        return [v for env in self._envs.values() for v in (list(env.variants.values()) if env.by_kind else [env])]
+
     def active_rules(self) -> dict[str, Any]:
         """Every rule that runs under some config used so far (for output formats)."""
-        return {a.rule.id: a.rule for env in self._envs.values() for a in env.rules}
+        return {a.rule.id: a.rule for env in self._used() for a in env.rules}
 
     def report(self, files: Sequence[FileResult]) -> Report:
         rulesets: list[str] = []
-        for env in self._envs.values():
+        for env in self._used() or list(self._envs.values()):
             rulesets += [r for r in env.rulesets if r not in rulesets]
         return Report(tuple(files), tuple(rulesets), tuple(self.crashes), tuple(self.problems))
 
@@ -232,14 +262,17 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
         else:
             outcomes[rule.id] = Outcome.BEVINDING
     findings, extra = _apply_waivers(source, agreement, findings, outcomes, env, today)
+    extra += _no_ruleset(source, agreement, env)
     findings += extra
     for f in extra:
         severities.setdefault(f.rule, f.severity)
-    for rule_id in (UNUSED, EXPIRED):
+    for rule_id in (UNUSED, EXPIRED, OPEN):
         severity = env.severity(rule_id)
         if severity is not None and agreement.uitzondering:
             severities.setdefault(rule_id, severity)
             outcomes.setdefault(rule_id, Outcome.BEVINDING if any(f.rule == rule_id for f in extra) else Outcome.GESLAAGD)
+    if any(f.rule == NO_SET for f in extra):
+        outcomes[NO_SET] = Outcome.BEVINDING
     findings.sort(key=lambda f: (f.location.line, f.location.column, -f.severity.rank, f.rule))
     return FileResult(
         source.name,
@@ -250,6 +283,33 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
         meta=_meta(agreement),
         rulesets=tuple(env.rulesets),
     )
+
+
+_FITS = {
+    "prestatieafspraak": Text(
+        "een regelset voor prestatieafspraken (Woningwet art. 42-44), zoals die van de plugin afspraken-prestatieafspraken",
+        "a rule set for prestatieafspraken (Housing Act art. 42-44), such as the one of the plugin afspraken-prestatieafspraken",
+    ),
+}
+
+
+def _no_ruleset(source: Source, agreement: Agreement, env: Environment) -> list[Finding]:
+    """geen-regelset-voor-soort: no installed rule set is the default for this soort; basis was used."""
+    soort = env.unclaimed
+    severity = env.severity(NO_SET)
+    if soort is None or severity is None:
+        return []
+    fits = _FITS.get(soort, Text(f"een regelset met standaard_voor = [\"{soort}\"]", f"a rule set with standaard_voor = [\"{soort}\"]"))
+    message = Text(
+        f"geen geïnstalleerde regelset is de standaard voor soort '{soort}', dus alleen 'basis' is toegepast; "
+        f"hier past {fits.nl}",
+        f"no installed rule set is the default for soort '{soort}', so only 'basis' was applied; {fits.en} would fit",
+    )
+    fix = Text(
+        f"Installeer {fits.nl}, of kies een regelset met --regelset of in afspraken.toml.",
+        f"Install {fits.en}, or choose a rule set with --regelset or in afspraken.toml.",
+    )
+    return [Finding(NO_SET, severity, message, (source.at(("afspraak", "soort")),), fix=fix)]
 
 
 def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix: Optional[Text]) -> Finding:
@@ -276,6 +336,13 @@ def _apply_waivers(
 
     for i, waiver in enumerate(agreement.uitzondering):
         regel, ran = waiver.regel, waiver.regel in outcomes
+        if waiver.tot is None:  # also for an unused waiver: an explanation holds for a time
+            report(
+                OPEN, "regel", i,
+                f"de uitzondering voor '{regel}' heeft geen einddatum (tot); een uitleg geldt voor een tijd",
+                f"the waiver for '{regel}' has no end date (tot); an explanation holds for a time",
+                Text(f"Zet bij de uitzondering voor '{regel}' een datum tot, waarna de regel weer geldt.", f"Give the waiver for '{regel}' a date tot, after which the rule applies again."),
+            )
         found = any(f.rule == regel for f in findings)
         if waiver.tot is not None and waiver.tot < today:  # `tot` is the last day it holds
             if found or not ran:

@@ -39,6 +39,7 @@ from afspraken.rules import Params, Rule, Text, Violation, rule, violation
 [communicatie]
 successen_vieren = true
 kanalen = ["wijkkrant"]
+voortgang_per_partij = false
 """,
     example_pass="""
 [communicatie]
@@ -93,11 +94,12 @@ def zere_plekken(doc: Agreement, params: Params) -> Iterator[Violation]:
     example_fail="""
 [bewoners]
 budget_eigen_initiatief = 0
+uitdaagrecht = false
 """,
     example_pass="""
 [bewoners]
 budget_eigen_initiatief = 25000
-uitdaagrecht = true
+uitdaagrecht = false
 """,
 )
 def ruimte_voor_initiatief(doc: Agreement, params: Params) -> Iterator[Violation]:
