@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afspraken import hookimpl
-from afspraken.builtin import BRON
+from afspraken.builtin import WERKGROEPEN
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule
 
@@ -25,7 +25,7 @@ def _applied_by_engine(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 ongebruikt = rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="uitzondering-ongebruikt",
     severity="waarschuwing",
     title=Text("Uitzondering zonder bevinding", "Waiver without a finding"),
@@ -50,7 +50,7 @@ toelichting = "De aanpak werkt op wijkniveau vanwege de herstructurering."
 )(_applied_by_engine)
 
 verlopen = rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="uitzondering-verlopen",
     severity="waarschuwing",
     title=Text("Verlopen uitzondering", "Expired waiver"),
@@ -85,7 +85,7 @@ tot = 2030-12-31
 
 
 zonder_einddatum = rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="uitzondering-zonder-einddatum",
     severity="advies",
     title=Text("Uitzondering zonder einddatum", "Waiver without an end date"),
@@ -118,7 +118,7 @@ tot = 2030-12-31
 )(_applied_by_engine)
 
 geen_regelset = rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="geen-regelset-voor-soort",
     severity="advies",
     title=Text("Geen regelset voor deze soort afspraak", "No rule set for this kind of agreement"),
