@@ -26,16 +26,16 @@ _LAZY = {
     "violation": "afspraken.rules",
     "undecided": "afspraken.rules",
     "Params": "afspraken.rules",
-    "OutputFormat": "afspraken.output",
-    "get_plugin_manager": "afspraken.plugins",
-    "check_text": "afspraken.engine",
+    "OutputFormat": "afspraken.reporting",
+    "get_plugin_manager": "afspraken.plugins.manager",
+    "check_text": "afspraken.checking.engine",
 }
 
 if TYPE_CHECKING:
-    from afspraken.engine import check_text
+    from afspraken.checking.engine import check_text
     from afspraken.model import Agreement
-    from afspraken.output import OutputFormat
-    from afspraken.plugins import get_plugin_manager
+    from afspraken.reporting import OutputFormat
+    from afspraken.plugins.manager import get_plugin_manager
     from afspraken.rules import (
         Params,
         Rule,

@@ -1,3 +1,3 @@
-from afspraken.cli import main
+from afspraken.commands import main
 
 main()

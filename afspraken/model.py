@@ -3,7 +3,7 @@
 Class and field names are the Dutch words of the TOML file, so that a rule
 author reads in Python what the user wrote. Models are strict (TOML already
 gives typed values: ``"12"`` is not a number), frozen, and reject unknown keys.
-Cross-references (ids, dates) are checked in :mod:`afspraken.loading`, which
+Cross-references (ids, dates) are checked in :mod:`afspraken.reading.loading`, which
 reports every problem with its place in the file.
 """
 

@@ -25,8 +25,8 @@ from typing import Any, Optional, Union
 
 import tomli
 
-from afspraken.engine import Environment, evaluate
-from afspraken.loading import Loaded, Source, load
+from afspraken.checking.engine import Environment, evaluate
+from afspraken.reading.loading import Loaded, Source, load
 from afspraken.results import FileResult, Finding, Outcome
 from afspraken.rules import Params, Rule
 
@@ -244,8 +244,8 @@ def load_agreement(snippet: str = "", *, without: Sequence[str] = (), base: str 
 
 
 def _extensions() -> dict[str, Any]:
-    from afspraken.plugins import get_plugin_manager
-    from afspraken.registry import Registry
+    from afspraken.plugins.manager import get_plugin_manager
+    from afspraken.plugins.registry import Registry
 
     return Registry(get_plugin_manager()).extensions
 
@@ -271,11 +271,11 @@ def check_rule(
     base: str = BASE,
 ) -> FileResult:
     """Like :func:`run_rule`, but the whole result (outcomes, crashes)."""
-    from afspraken.registry import Registry
-    from afspraken.rulesets import ActiveRule
+    from afspraken.plugins.registry import Registry
+    from afspraken.checking.rulesets import ActiveRule
 
     if isinstance(rule, str):
-        from afspraken.plugins import get_plugin_manager
+        from afspraken.plugins.manager import get_plugin_manager
 
         rules = Registry(get_plugin_manager()).rules
         if rule not in rules:
@@ -330,7 +330,7 @@ if pytest is not None:
         """Run the ``afspraken`` command in-process, in ``tmp_path``: ``afspraken_cli("check", path)``."""
         from click.testing import CliRunner
 
-        from afspraken.cli import cli
+        from afspraken.commands import cli
 
         monkeypatch.chdir(tmp_path)
 

@@ -40,7 +40,7 @@ def write(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., object]:
     """Run the CLI in-process from tmp_path (no config above it is found... unless written there)."""
-    from afspraken.cli import cli as command
+    from afspraken.commands import cli as command
 
     monkeypatch.chdir(tmp_path)
 

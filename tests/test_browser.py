@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from afspraken.engine import Checker
-from afspraken.output import Context
-from afspraken.output import html
+from afspraken.checking.engine import Checker
+from afspraken.reporting import Context
+from afspraken.reporting import html
 from conftest import EXAMPLES, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")

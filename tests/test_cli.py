@@ -106,7 +106,7 @@ def test_stdin(cli):
 def test_json_output_matches_its_schema(cli, write):
     import jsonschema
 
-    from afspraken.output import jsonreport
+    from afspraken.reporting import jsonreport
 
     schema = json.loads((Path(jsonreport.__file__).parent / "rapport.schema.json").read_text())
     bad = write("kapot.toml", "formaat = 1\n")
@@ -171,7 +171,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path):
 
     script = (
         "import sys, os; sys.stdout.isatty = lambda: True; sys.argv = ['afspraken', 'check', sys.argv[1]];"
-        "from afspraken.cli import main; main()"
+        "from afspraken.commands import main; main()"
     )
     env = {k: v for k, v in __import__("os").environ.items() if k != "NO_COLOR"}
     tty = subprocess.run([sys.executable, "-c", script, str(UNEQUAL)], capture_output=True, text=True, env=env)
@@ -227,7 +227,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     folder.mkdir()
     for i in range(10):
         (folder / f"a{i}.toml").write_text(GOOD.read_text())
-    script = "import sys; sys.stderr.isatty = lambda: {tty}; sys.argv = ['afspraken', 'check', sys.argv[1]]; from afspraken.cli import main; main()"
+    script = "import sys; sys.stderr.isatty = lambda: {tty}; sys.argv = ['afspraken', 'check', sys.argv[1]]; from afspraken.commands import main; main()"
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     on_tty = subprocess.run([sys.executable, "-c", script.format(tty=True), str(folder)], capture_output=True, text=True, env=env)
     assert "Toetsen" in on_tty.stderr and "10/10" in on_tty.stderr

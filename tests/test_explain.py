@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from afspraken.explaining import PAGES, reference
+from afspraken.reporting.explaining import PAGES, reference
 from conftest import ROOT
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_reference_page_is_in_step_with_the_code(lang):
     page = ROOT / "docs" / PAGES[lang]
-    assert page.read_text(encoding="utf-8") == reference(lang), "run: python -m afspraken.explaining"
+    assert page.read_text(encoding="utf-8") == reference(lang), "run: python -m afspraken.reporting.explaining"
 
 
 def test_every_listed_rule_can_be_explained_in_both_languages(cli):

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from afspraken.engine import Checker
-from afspraken.output import Context
-from afspraken.output import github, html, junit, markdown
+from afspraken.checking.engine import Checker
+from afspraken.reporting import Context
+from afspraken.reporting import github, html, junit, markdown
 from afspraken.results import FileResult, Finding, Location, Problem, Report
 from afspraken.rules import Severity, Text
 from conftest import EXAMPLES

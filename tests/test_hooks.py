@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from afspraken import hookspecs
+from afspraken.plugins import hookspecs
 from conftest import EXAMPLES, ROOT
 
 DOCS = (ROOT / "docs" / "hooks.md").read_text(encoding="utf-8")

@@ -58,7 +58,7 @@ def test_init_never_overwrites(cli, tmp_path):
 def test_write_new_refuses_an_existing_file_atomically(tmp_path):
     import pytest
 
-    from afspraken.writing import write_new
+    from afspraken.reporting.writing import write_new
 
     target = tmp_path / "a.toml"
     write_new(target, "een\n")

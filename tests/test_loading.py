@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from afspraken.loading import Loaded, Source, load, read
+from afspraken.reading.loading import Loaded, Source, load, read
 from afspraken.results import Problem
 from afspraken.testing import BASE, agreement_text
 
@@ -247,7 +247,7 @@ def test_too_deeply_nested_toml_is_a_clear_error(write):
 
 
 def test_an_unforeseen_failure_while_reading_is_still_a_located_problem(monkeypatch):
-    from afspraken import engine
+    from afspraken.checking import engine
 
     def boom(*args, **kwargs):
         raise RuntimeError("onverwacht")

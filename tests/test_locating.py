@@ -1,4 +1,4 @@
-"""Tests for afspraken.locating: exact positions of keys and values in TOML text."""
+"""Tests for afspraken.reading.locating: exact positions of keys and values in TOML text."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import tomli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from afspraken import locating
-from afspraken.locating import Locator, Path, Position
+from afspraken.reading import locating
+from afspraken.reading.locating import Locator, Path, Position
 
 
 T = TypeVar("T")

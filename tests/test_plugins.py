@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from afspraken.plugins import get_plugin_manager
-from afspraken.registry import Registry
+from afspraken.plugins.manager import get_plugin_manager
+from afspraken.plugins.registry import Registry
 from conftest import EXAMPLES
 
 UNEQUAL = EXAMPLES / "ongelijke-stem.toml"

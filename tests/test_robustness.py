@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from afspraken.engine import Checker
-from afspraken.output import Context
-from afspraken.output.jsonreport import render as render_json
-from afspraken.output.text import render as render_text
+from afspraken.checking.engine import Checker
+from afspraken.reporting import Context
+from afspraken.reporting.jsonreport import render as render_json
+from afspraken.reporting.text import render as render_text
 from conftest import EXAMPLES
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.toml"))]

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from afspraken.engine import Checker
+from afspraken.checking.engine import Checker
 from afspraken.results import Outcome
 from afspraken.testing import agreement_text
 
@@ -151,7 +151,7 @@ def test_a_real_explanation_with_a_stock_phrase_in_it_passes(write):
 
 
 def test_the_stock_phrases_live_in_one_place():
-    from afspraken import waivers
+    from afspraken.checking import waivers
 
     assert {"n.v.t.", "nvt", "niet van toepassing", "zie boven", "nader te bepalen", "geen", "volgt"} <= set(waivers.STOCK_PHRASES)
     assert waivers.remainder("n.v.t. in deze wijk") == "in deze wijk" and not waivers.explains("n.v.t. in deze wijk")

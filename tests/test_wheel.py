@@ -25,7 +25,7 @@ def test_the_wheel_holds_one_top_level_package_with_the_rule_sets(installed: Pat
     top = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
     assert top == {"afspraken"}
     assert "afspraken/regelsets/basis.toml" in names and "afspraken/regelsets/wijkaanpak.toml" in names
-    assert "afspraken/output/rapport.schema.json" in names and "afspraken/output/rapport.css" in names
+    assert "afspraken/reporting/rapport.schema.json" in names and "afspraken/reporting/rapport.css" in names
 
 
 def run(bindir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

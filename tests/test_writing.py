@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from afspraken.writing import OutputError, write_report
+from afspraken.reporting.writing import OutputError, write_report
 from conftest import EXAMPLES
 
 GOOD = EXAMPLES / "woensel-west.toml"
@@ -82,7 +82,7 @@ def test_empty_file_name_after_colon_is_a_usage_error(cli):
 
 
 def test_new_file_without_hard_links_still_never_replaces(tmp_path, monkeypatch):
-    from afspraken import writing
+    from afspraken.reporting import writing
 
     def no_links(src, dst):
         raise PermissionError(1, "Operation not permitted")

@@ -1,7 +1,7 @@
 """Always-on rules about comply-or-explain waivers (``[[uitzondering]]``) and the choice of rule set.
 
 The engine applies waivers after all other rules ran, so these checks live
-in :func:`afspraken.engine.evaluate`; here they get their id, texts and severity,
+in :func:`afspraken.checking.engine.evaluate`; here they get their id, texts and severity,
 so that they can be listed, explained, configured and ignored like any rule.
 """
 

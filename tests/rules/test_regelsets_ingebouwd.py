@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import tomli
 
-from afspraken.builtin import basis, bestuur, modellen, uitzonderingen, ruleset, vertegenwoordiging, wijkaanpak
-from afspraken.engine import Checker
-from afspraken.explaining import parameters
+from afspraken.builtin import basis, bestuur, modellen, ruleset, uitzonderingen, vertegenwoordiging, wijkaanpak
+from afspraken.checking.engine import Checker
+from afspraken.reporting.explaining import parameters
 from afspraken.results import Outcome
 from afspraken.rules import Severity
 from afspraken.testing import agreement_text, run_rule
@@ -61,8 +61,8 @@ OURS = [*wijkaanpak.RULES, *modellen.RULES]
 
 @pytest.fixture(scope="module")
 def registry() -> Any:
-    from afspraken.plugins import get_plugin_manager
-    from afspraken.registry import Registry
+    from afspraken.plugins.manager import get_plugin_manager
+    from afspraken.plugins.registry import Registry
 
     reg = Registry(get_plugin_manager(entry_points=False))
     assert reg.crashes == []

@@ -9,7 +9,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from afspraken.cli import cli
+from afspraken.commands import cli
 
 from .pa_data import FOUT, GOED
 

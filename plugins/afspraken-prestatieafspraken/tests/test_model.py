@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from afspraken.engine import Checker
+from afspraken.checking.engine import Checker
 from afspraken.testing import load_agreement
 from afspraken_prestatieafspraken import register_extensions
 from afspraken_prestatieafspraken.model import THEMAS, Prestatieafspraken

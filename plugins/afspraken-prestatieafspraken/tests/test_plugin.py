@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 import tomli
 
-from afspraken.plugins import get_plugin_manager
-from afspraken.registry import Registry
+from afspraken.plugins.manager import get_plugin_manager
+from afspraken.plugins.registry import Registry
 from afspraken.testing import run_rule
 from afspraken_prestatieafspraken import RULES, __version__
 from afspraken_prestatieafspraken.model import Prestatieafspraken
@@ -75,7 +75,7 @@ def test_the_rule_set_lists_every_rule_with_its_defaults(registry: Registry) -> 
 
 
 def test_the_rule_set_activates_all_rules() -> None:
-    from afspraken.engine import Checker
+    from afspraken.checking.engine import Checker
     from .pa_data import GOED
 
     checker = Checker(regelsets=["prestatieafspraken"])

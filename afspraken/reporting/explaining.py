@@ -93,13 +93,13 @@ INTRO = {
     "nl": (
         "# Regels\n\n"
         "Alle ingebouwde regels, per regelset. Deze pagina wordt gemaakt uit de regels zelf "
-        "(`python -m afspraken.explaining`); een test houdt haar gelijk met de code. "
+        "(`python -m afspraken.reporting.explaining`); een test houdt haar gelijk met de code. "
         "Dezelfde tekst geeft `afspraken explain REGEL`. English: [rules.md](rules.md).\n"
     ),
     "en": (
         "# Rules\n\n"
         "Every built-in rule, per rule set. This page is generated from the rules themselves "
-        "(`python -m afspraken.explaining`); a test keeps it in step with the code. "
+        "(`python -m afspraken.reporting.explaining`); a test keeps it in step with the code. "
         "`afspraken explain RULE --lang en` shows the same text. Nederlands: [regels.md](regels.md).\n"
     ),
 }
@@ -108,10 +108,10 @@ PAGES = {"nl": "regels.md", "en": "rules.md"}
 
 def reference(lang: str = "nl") -> str:
     """The rule reference page for the built-in rules (no installed plugins)."""
-    from afspraken.config import Config
-    from afspraken.plugins import get_plugin_manager
-    from afspraken.registry import Registry
-    from afspraken.rulesets import select
+    from afspraken.checking.config import Config
+    from afspraken.plugins.manager import get_plugin_manager
+    from afspraken.plugins.registry import Registry
+    from afspraken.checking.rulesets import select
 
     registry = Registry(get_plugin_manager(entry_points=False))
     lines = [INTRO[lang]]

@@ -1,4 +1,4 @@
-"""Commands that describe what is loaded: ``rules``, ``explain``, ``rulesets``, ``plugins``."""
+"""Commands that list what is loaded: ``rules``, ``rulesets``, ``plugins``."""
 
 from __future__ import annotations
 
@@ -8,16 +8,12 @@ from typing import Any, Optional
 
 import click
 
-from afspraken.cli import LANG
-
-REGELSET = click.option("--regelset", "regelsets", multiple=True, metavar="NAAM|BESTAND", help="Regelset(s) (standaard: uit de config, anders wijkaanpak).")
-PLUGIN = click.option("--plugin", "plugins", multiple=True, metavar="MODULE|BESTAND.py", help="Laad ook deze plugin.")
-CONFIG = click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Configbestand.")
+from afspraken.commands.options import CONFIG, LANG, PLUGIN, REGELSET
 
 
 def _environment(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path]) -> Any:
     """A Checker and the environment of the working folder (every hook called once)."""
-    from afspraken.engine import Checker
+    from afspraken.checking.engine import Checker
 
     checker = Checker(regelsets=regelsets, plugins=plugins, config=config)
     return checker, checker.environment(Path.cwd())
@@ -25,8 +21,8 @@ def _environment(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: O
 
 def _report_setup_failures(checker: Any, lang: str) -> bool:
     """Print broken settings and plugins on stderr; whether there were any."""
-    from afspraken.output import Context
-    from afspraken.output.text import problems
+    from afspraken.reporting import Context
+    from afspraken.reporting.text import problems
 
     if checker.problems or checker.crashes:
         click.echo(problems(checker.report(()), Context(lang)), err=True, nl=False)
@@ -67,7 +63,7 @@ def markdown_table(rows: list[list[str]], header: list[str]) -> str:
 def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], alle: bool, fmt: str, lang: str) -> None:
     """Toon de regels van de actieve regelsets: id, titel, ernst, regelset en plugin."""
     env = _setup(regelsets, plugins, config, lang)
-    from afspraken.engine import ALWAYS
+    from afspraken.checking.engine import ALWAYS
 
     active = {a.rule.id: a for a in env.rules}
     always = [r for r in ALWAYS if r not in active and r not in env.off and r in env.registry.rules]
@@ -106,28 +102,6 @@ def _rule_homes(env: Any) -> dict[str, str]:
     return homes
 
 
-@click.command()
-@click.argument("rule_id", metavar="REGEL")
-@PLUGIN
-@CONFIG
-@LANG
-def explain(rule_id: str, plugins: tuple[str, ...], config: Optional[Path], lang: str) -> None:
-    """Leg een regel uit: wat, waarom (met citaat), voorbeeld, oplossing en parameters."""
-    from afspraken.explaining import explain_rule
-    from afspraken.messages import suggest
-
-    env = _setup((), plugins, config, lang)
-    rule = env.registry.rules.get(rule_id)
-    if rule is None:
-        hint = suggest(rule_id, env.registry.rules)
-        raise click.UsageError(
-            f"onbekende regel '{rule_id}'{hint.nl} (alle regels: afspraken rules --alle)"
-            if lang == "nl"
-            else f"unknown rule '{rule_id}'{hint.en} (every rule: afspraken rules --alle)"
-        )
-    click.echo(explain_rule(rule, lang))
-
-
 @click.command("rulesets")
 @PLUGIN
 @CONFIG
@@ -135,7 +109,7 @@ def explain(rule_id: str, plugins: tuple[str, ...], config: Optional[Path], lang
 @LANG
 def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de beschikbare regelsets: naam, beschrijving, bron, wat ze uitbreiden en voor welke soort afspraak ze de standaard zijn."""
-    from afspraken.rulesets import defaults_by_kind
+    from afspraken.checking.rulesets import defaults_by_kind
 
     env = _setup((), plugins, config, lang)
     items = []
@@ -207,69 +181,3 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
         _report_setup_failures(checker, lang)
     if checker.crashes or checker.problems:
         raise SystemExit(2)
-
-
-@click.command("schema")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het schema naar dit bestand.")
-def schema_command(output: Optional[Path]) -> None:
-    """Print het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML)."""
-    from afspraken.schema import json_schema
-
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        from afspraken.writing import OutputError, write_report
-
-        try:
-            write_report(output, text)
-        except OutputError as exc:
-            click.echo(exc.message("nl"), err=True)
-            raise SystemExit(2) from None
-
-
-@click.command("init")
-@click.argument("file", required=False, default="afspraak.toml", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--no-input", is_flag=True, help="Niets vragen; zet 'VUL IN' waar iets ingevuld moet worden.")
-@LANG
-def init_command(file: Path, no_input: bool, lang: str) -> None:
-    """Schrijf een nieuwe afspraak met uitleg (standaard afspraak.toml); overschrijft nooit een bestand."""
-    from afspraken.template import Answers, render
-    from afspraken.writing import write_new
-
-    if file.exists():
-        raise click.UsageError(
-            f"{file} bestaat al; kies een andere naam (afspraken init ANDER.toml)" if lang == "nl" else f"{file} already exists; choose another name"
-        )
-    answers = Answers()
-    if not no_input:
-
-        def ask(nl: str, en: str) -> str:
-            text = click.prompt(nl if lang == "nl" else en, default="", show_default=False).strip()
-            return "" if text == "-" else text
-
-        try:
-            answers.wijk = ask("Wijk", "Neighbourhood")
-            answers.gemeente = ask("Gemeente", "Municipality")
-            answers.corporatie = ask("Woningcorporatie", "Housing corporation")
-            answers.bewoners = ask("Bewonersorganisatie", "Residents' organisation")
-            others = ask("Instellingen (met komma's ertussen)", "Institutions (comma-separated)")
-        except click.Abort:
-            click.echo("\n" + ("Gestopt; er is niets geschreven." if lang == "nl" else "Stopped; nothing was written."), err=True)
-            raise SystemExit(2) from None
-        answers.instellingen = [x.strip() for x in others.split(",") if x.strip() and x.strip() != "-"]
-    try:
-        write_new(file, render(answers))
-    except FileExistsError as exc:
-        if file.exists():  # created meanwhile: still never overwritten
-            raise click.UsageError(f"{file} bestaat al" if lang == "nl" else f"{file} already exists") from None
-        click.echo(f"{file}: kan niet schrijven: {exc.filename} is geen map" if lang == "nl" else f"{file}: cannot write: {exc.filename} is not a folder", err=True)
-        raise SystemExit(2) from None
-    except OSError as exc:
-        click.echo(f"{file}: kan niet schrijven: {exc.strerror or exc}" if lang == "nl" else f"{file}: cannot write: {exc.strerror or exc}", err=True)
-        raise SystemExit(2) from None
-    click.echo(
-        f"{file} geschreven. Vul in waar 'VUL IN' staat; `afspraken check {file}` noemt elke plek die nog leeg is."
-        if lang == "nl"
-        else f"Wrote {file}. Fill in where it says 'VUL IN'; `afspraken check {file}` lists every place still empty."
-    )

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from pydantic import BaseModel
 
-    from afspraken.output import OutputFormat
+    from afspraken.reporting import OutputFormat
     from afspraken.rules import Rule
 
 hookspec = pluggy.HookspecMarker("afspraken")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from afspraken.output import Context, counts
+from afspraken.reporting import Context, counts
 from afspraken.results import Crash, Finding, Location, Problem, Report
 
 SCHEMA_VERSION = 1

@@ -1,7 +1,7 @@
 """Read an agreement: bytes -> text -> TOML -> model, every problem located.
 
 The fast path is ``tomli`` plus pydantic. Positions are computed (by
-:class:`afspraken.locating.Locator`) only when something has to be reported.
+:class:`afspraken.reading.locating.Locator`) only when something has to be reported.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Any, NamedTuple, Optional, Union
 import tomli
 from pydantic import BaseModel, ValidationError
 
-from afspraken.locating import Locator
-from afspraken.messages import describe, show, suggest
+from afspraken.reading.locating import Locator
+from afspraken.reading.messages import describe, show, suggest
 from afspraken.model import Agreement
 from afspraken.results import Location, Problem, dotted
 from afspraken.rules import KeyPath, Text
@@ -347,7 +347,7 @@ def _is_date(value: Any) -> bool:
 
 
 def _waiver_problems(source: Source, data: dict[str, Any], known: Optional[Collection[str]]) -> Iterator[Problem]:
-    from afspraken.waivers import MIN_TEKENS, MIN_WOORDEN, explains, remainder
+    from afspraken.checking.waivers import MIN_TEKENS, MIN_WOORDEN, explains, remainder
 
     for i, item in _table_list(data, "uitzondering"):
         why = item.get("toelichting")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from afspraken.output import Context
+from afspraken.reporting import Context
 from afspraken.results import Location, Report
 from afspraken.rules import Severity
 

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Union
 
-from afspraken.output import Context, counts
-from afspraken.output import sections as s
+from afspraken.reporting import Context, counts
+from afspraken.reporting import sections as s
 from afspraken.results import Crash, FileResult, Finding, Problem, Report
 from afspraken.rules import Severity, Text
 
@@ -73,7 +73,7 @@ def _css() -> str:
     """The report's stylesheet (inlined: the report is one self-contained file)."""
     from importlib.resources import files
 
-    return files("afspraken.output").joinpath("rapport.css").read_text(encoding="utf-8")
+    return files("afspraken.reporting").joinpath("rapport.css").read_text(encoding="utf-8")
 
 
 

@@ -23,7 +23,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from afspraken.output import Context
+from afspraken.reporting import Context
 from afspraken.results import (
     Crash,
     FileResult,

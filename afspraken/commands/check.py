@@ -1,4 +1,4 @@
-"""The command line: ``afspraken check``, ``rules``, ``explain``, ``rulesets``, ``plugins``."""
+"""``afspraken check``: check agreements and write the reports."""
 
 from __future__ import annotations
 
@@ -10,63 +10,22 @@ from typing import Any, Optional
 import click
 
 from afspraken import __version__
+from afspraken.commands.options import CONFIG, FAIL_ON, LANG, PLUGIN, REGELSET, say as _t
 
-FAIL_ON = ("fout", "waarschuwing", "advies", "nooit")
 PARALLEL_FROM = 200  # files
-LANG = click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="nl", envvar="AFSPRAKEN_LANG", show_default=True,
-    help="Taal van de uitvoer / language of the output.",
-)
 
 
-def _t(lang: str, nl: str, en: str) -> str:
-    return en if lang == "en" else nl
-
-
-class _Commands(click.Group):
-    """The describing commands live in :mod:`afspraken.commands`, imported only when used."""
-
-    LAZY = {
-        "rules": "rules_command",
-        "explain": "explain",
-        "rulesets": "rulesets_command",
-        "plugins": "plugins_command",
-        "schema": "schema_command",
-        "init": "init_command",
-    }
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return [*super().list_commands(ctx), *self.LAZY]
-
-    def get_command(self, ctx: click.Context, name: str) -> Optional[click.Command]:
-        if name in self.LAZY:
-            from afspraken import commands
-
-            return getattr(commands, self.LAZY[name])  # type: ignore[no-any-return]
-        return super().get_command(ctx, name)
-
-
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "-V", "--version", prog_name="afspraken")
-def cli() -> None:
-    """Toets samenwerkingsafspraken (TOML) aan regelsets, zoals een linter code toetst.
-
-    Check partnership agreements (TOML) against rule sets, the way a linter checks code.
-    Begin met / start with: afspraken check AFSPRAAK.toml
-    """
-
-
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--regelset", "regelsets", multiple=True, metavar="NAAM|BESTAND", help="Regelset(s) om te gebruiken (standaard: uit de config, anders wijkaanpak).")
+@REGELSET
 @click.option("--select", "selected", multiple=True, metavar="REGEL", help="Alleen deze regel(s) toetsen.")
 @click.option("--ignore", "ignored", multiple=True, metavar="REGEL", help="Deze regel(s) overslaan.")
 @click.option("--format", "formats", multiple=True, metavar="FORMAT[:BESTAND]", help="text, json, sarif, ... (herhaalbaar; met :BESTAND naar een bestand).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf de uitvoer naar dit bestand.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="fout", show_default=True, help="Vanaf welke ernst de exitcode 1 is.")
 @LANG
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Gebruik dit configbestand in plaats van zoeken.")
-@click.option("--plugin", "plugins", multiple=True, metavar="MODULE|BESTAND.py", help="Laad ook deze plugin.")
+@CONFIG
+@PLUGIN
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=0), default=None,
     help=f"Aantal processen; 0 = één per processorkern (standaard: dat vanaf {PARALLEL_FROM} bestanden, anders 1).",
@@ -96,8 +55,8 @@ def check(
 
     Exitcode 0: niets op of boven --fail-on; 1: wel; 2: invoer kon niet worden beoordeeld.
     """
-    from afspraken.engine import SKIPPED, Checker, discover
-    from afspraken.output import Context
+    from afspraken.checking.engine import SKIPPED, Checker, discover
+    from afspraken.reporting import Context
     from afspraken.results import FileResult
     from afspraken.rules import Severity
 
@@ -136,7 +95,7 @@ def check(
             sys.exit(2)
         _emit(text, dest, color, lang)
     if report.broken and not any(dest is None and name == "text" for name, dest in targets):
-        from afspraken.output.text import problems
+        from afspraken.reporting.text import problems
 
         click.echo(problems(report, Context(lang)), err=True, nl=False)
     sys.exit(report.exit_code(fail))
@@ -146,7 +105,7 @@ def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, ch
     """Unknown formats and reports that would overwrite a checked agreement: usage errors, before any work."""
     for name, dest in targets:
         if name not in available:
-            from afspraken.messages import suggest
+            from afspraken.reading.messages import suggest
 
             hint = suggest(name, available)
             known = ", ".join(available)
@@ -163,7 +122,7 @@ def _emit(text: str, dest: Optional[Path], color: bool, lang: str) -> None:
     if dest is None:
         click.echo(text, nl=False, color=color)
         return
-    from afspraken.writing import OutputError, write_report
+    from afspraken.reporting.writing import OutputError, write_report
 
     try:
         write_report(dest, text)
@@ -210,59 +169,3 @@ def _targets(formats: tuple[str, ...], output: Optional[Path], lang: str) -> lis
     elif len(to_stdout) > 1:
         raise click.UsageError(_t(lang, "maar één formaat kan naar het scherm; geef de andere een :BESTAND", "only one format can go to the screen; give the others a :FILE"))
     return targets
-
-
-# click's own messages (bad options and arguments), in Dutch for the people who use this.
-_CLICK_NL = [
-    (r"Invalid value for '(.+?)': '(.*?)' is not one of (.+)\.", r"ongeldige waarde voor '\1': '\2' is geen van \3."),
-    (r"Invalid value for '(.+?)': (.+?) is not in the range (.+)\.", r"ongeldige waarde voor '\1': \2 valt niet binnen \3."),
-    (r"Invalid value for '(.+?)': '(.*?)' is not a valid integer\.", r"ongeldige waarde voor '\1': '\2' is geen geheel getal."),
-    (r"Invalid value for '(.+?)': (?:File|Path|Directory) '(.+?)' does not exist\.", r"ongeldige waarde voor '\1': '\2' bestaat niet."),
-    (r"Invalid value for '(.+?)': (.+)", r"ongeldige waarde voor '\1': \2"),
-    (r"No such option:? '?([^'\s]+)'?\.?(?: Did you mean '?([^'?]+)'?\?)?(?: \(Possible options: (.+)\))?", r"onbekende optie '\1'."),
-    (r"No such command '(.+?)'\.", r"onbekende opdracht '\1'."),
-    (r"Missing argument '(.+?)'\.", r"argument '\1' ontbreekt."),
-    (r"Missing option '(.+?)'\.", r"optie '\1' ontbreekt."),
-    (r"Option '(.+?)' requires an argument\.", r"optie '\1' heeft een waarde nodig."),
-    (r"Got unexpected extra arguments? \((.+)\)", r"onverwacht extra argument (\1)"),
-]
-
-
-def _dutch(message: str) -> str:
-    import re
-
-    for pattern, nl in _CLICK_NL:
-        found = re.fullmatch(pattern, message, re.S)
-        if found:
-            hint = re.search(r"Did you mean '?([^'?]+)'?\?", message) or re.search(r"Possible options: (.+)\)", message)
-            return found.expand(nl) + (f" Bedoelde u {hint.group(1)}?" if hint else "")
-    return message
-
-
-def _language(argv: list[str]) -> str:
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return os.environ.get("AFSPRAKEN_LANG", "nl")
-
-
-def main() -> None:
-    try:
-        cli.main(standalone_mode=False, prog_name="afspraken")
-    except click.UsageError as exc:  # our own (already in the user's language) and click's
-        if _language(sys.argv[1:]) == "en":
-            exc.show()
-        else:
-            if exc.ctx is not None:
-                click.echo(exc.ctx.get_usage().replace("Usage:", "Gebruik:", 1), err=True)
-                click.echo(f"Zie '{exc.ctx.command_path} --help' voor hulp.\n", err=True)
-            click.echo(f"Fout: {_dutch(exc.format_message())}", err=True)
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("Afgebroken." if _language(sys.argv[1:]) == "nl" else "Aborted.", err=True)
-        sys.exit(1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from afspraken.output import Context
+from afspraken.reporting import Context
 from afspraken.results import Finding, Location, Report
 from afspraken.rules import Severity, Text
 

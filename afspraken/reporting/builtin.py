@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from afspraken import hookimpl
-from afspraken.output import Context, OutputFormat
+from afspraken.reporting import Context, OutputFormat
 from afspraken.rules import Text
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ def _lazy(module: str) -> Callable[[Report, Context], str]:
     def render(report: Report, ctx: Context) -> str:
         import importlib
 
-        return importlib.import_module(f"afspraken.output.{module}").render(report, ctx)
+        return importlib.import_module(f"afspraken.reporting.{module}").render(report, ctx)
 
     return render
 

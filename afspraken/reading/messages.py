@@ -64,7 +64,7 @@ def suggest(word: str, options: Iterable[str]) -> Text:
 
 def where(path: KeyPath) -> Text:
     """How to name the table that holds the last key of ``path``."""
-    from afspraken.explaining import toml_key
+    from afspraken.reporting.explaining import toml_key
 
     table = [p for p in path[:-1]]
     names = [toml_key(p) for p in table if isinstance(p, str)]

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Optional
 
-from afspraken.output import Context, plural
+from afspraken.reporting import Context, plural
 from afspraken.results import FileResult, Finding, Outcome, Report, RuleOutcome
 from afspraken.rules import Severity, Text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from afspraken.output import Context, counts, plural
+from afspraken.reporting import Context, counts, plural
 from afspraken.results import Finding, Report
 from afspraken.rules import Severity, Text
 

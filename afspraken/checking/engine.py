@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from afspraken import config as configuration
-from afspraken.loading import STDIN, Loaded, Source, load, read
-from afspraken.messages import suggest
+from afspraken.checking import config as configuration
+from afspraken.reading.loading import STDIN, Loaded, Source, load, read
+from afspraken.reading.messages import suggest
 from afspraken.model import Agreement
-from afspraken.plugins import get_plugin_manager
-from afspraken.registry import Registry
+from afspraken.plugins.manager import get_plugin_manager
+from afspraken.plugins.registry import Registry
 from afspraken.results import (
     Crash,
     FileResult,
@@ -27,7 +27,7 @@ from afspraken.results import (
     error_text,
 )
 from afspraken.rules import Severity, Text, Violation
-from afspraken.rulesets import ActiveRule, chosen_explicitly, select
+from afspraken.checking.rulesets import ActiveRule, chosen_explicitly, select
 
 SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
 UNUSED, EXPIRED, OPEN = "uitzondering-ongebruikt", "uitzondering-verlopen", "uitzondering-zonder-einddatum"

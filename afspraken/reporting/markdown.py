@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from afspraken.output import Context, counts
-from afspraken.output import sections as s
+from afspraken.reporting import Context, counts
+from afspraken.reporting import sections as s
 from afspraken.results import Crash, FileResult, Finding, Location, Problem, Report
 from afspraken.rules import Text
 

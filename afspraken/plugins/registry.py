@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from afspraken.plugins import PluginManager, collect
+from afspraken.plugins.manager import PluginManager, collect
 from afspraken.results import Crash, error_text
 from afspraken.rules import Rule
 
 if TYPE_CHECKING:
-    from afspraken.rulesets import Ruleset
+    from afspraken.checking.rulesets import Ruleset
 
 
 @dataclass
@@ -50,7 +50,7 @@ class Registry:
     @cached_property
     def rulesets(self) -> dict[str, Ruleset]:
         """Each registered rule set, read once (its name is in the file)."""
-        from afspraken.rulesets import read_ruleset
+        from afspraken.checking.rulesets import read_ruleset
 
         found: dict[str, Ruleset] = {}
         for plugin, path in collect(self.pm, "register_rulesets", (str, Path, _traversable()), "rule-set paths"):
@@ -74,7 +74,7 @@ class Registry:
 
     @cached_property
     def formats(self) -> dict[str, Any]:
-        from afspraken.output import OutputFormat
+        from afspraken.reporting import OutputFormat
 
         found: dict[str, OutputFormat] = {}
         for plugin, fmt in collect(self.pm, "register_formats", OutputFormat, "output formats"):

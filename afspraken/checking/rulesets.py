@@ -14,10 +14,10 @@ from typing import Any, Literal, NamedTuple, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from afspraken.config import Config
-from afspraken.loading import Source, parse, read, validation_problems
-from afspraken.messages import suggest
-from afspraken.registry import Registry
+from afspraken.checking.config import Config
+from afspraken.reading.loading import Source, parse, read, validation_problems
+from afspraken.reading.messages import suggest
+from afspraken.plugins.registry import Registry
 from afspraken.results import Location, Problem
 from afspraken.rules import KeyPath, Params, Rule, Severity, Text
 
@@ -119,7 +119,7 @@ def defaults_by_kind(registry: Registry) -> tuple[dict[str, str], list[Problem]]
 
 def read_ruleset(path: Any, plugin: str = "") -> Union[Ruleset, list[Problem]]:
     if isinstance(path, Path):
-        from afspraken.config import shown
+        from afspraken.checking.config import shown
 
         source = read(path, name=shown(path))
     else:  # a Traversable inside an installed package
@@ -201,7 +201,7 @@ def select(registry: Registry, config: Config, names: Sequence[str] = (), soort:
             out.problems.append(Problem(origin, message, "regelset"))
             return
         if key in visiting:
-            from afspraken.config import shown
+            from afspraken.checking.config import shown
 
             cycle = " -> ".join(shown(Path(k)) if k.endswith(".toml") else k for k in [*visiting[visiting.index(key) :], key])
             out.problems.append(Problem(origin, Text(f"kringverwijzing in breidt_uit: {cycle}", f"cycle in breidt_uit: {cycle}"), "regelset"))
@@ -278,7 +278,7 @@ def _same(default: Any, value: Any) -> bool:
 def _configure(rule: Rule[Any], entry: dict[str, _Setting], out: Selection) -> Optional[ActiveRule]:
     """Severity and validated parameters of one rule, or ``None`` with problems added
     (every problem: a wrong ernst does not hide a wrong parameter)."""
-    from afspraken.messages import describe
+    from afspraken.reading.messages import describe
 
     ok = True
     severity = rule.severity

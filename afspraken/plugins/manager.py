@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, Optional, Union
 
 import pluggy
 
-from afspraken import hookspecs
+from afspraken.plugins import hookspecs
 from afspraken.results import Crash, error_text
 
 BUILTIN = {
@@ -26,7 +26,7 @@ BUILTIN = {
     "afspraken.wijkaanpak": "afspraken.builtin.wijkaanpak",
     "afspraken.modellen": "afspraken.builtin.modellen",
     "afspraken.uitzonderingen": "afspraken.builtin.uitzonderingen",
-    "afspraken.formats": "afspraken.output.builtin",
+    "afspraken.formats": "afspraken.reporting.builtin",
 }
 ENV = "AFSPRAKEN_PLUGINS"
 

@@ -74,8 +74,8 @@ def load(path: Optional[Path]) -> Config:
         return Config()
     from pydantic import ValidationError
 
-    from afspraken.loading import parse, read, validation_problems
-    from afspraken.rulesets import ConfigModel
+    from afspraken.reading.loading import parse, read, validation_problems
+    from afspraken.checking.rulesets import ConfigModel
 
     source = read(path, name=shown(path))
     if isinstance(source, Problem):

@@ -1,7 +1,7 @@
 """Output formats: each turns a :class:`~afspraken.results.Report` into text.
 
 Formats are registered through the ``register_formats`` hook; the built-in ones
-(``afspraken.output.builtin``) use it too.
+(``afspraken.reporting.builtin``) use it too.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Checking: config and rule sets per folder, the engine that runs the rules, and waivers."""

@@ -1,0 +1,33 @@
+"""``afspraken explain``: what a rule checks, why, and how to fix it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from afspraken.commands.listing import _setup
+from afspraken.commands.options import CONFIG, LANG, PLUGIN
+
+
+@click.command()
+@click.argument("rule_id", metavar="REGEL")
+@PLUGIN
+@CONFIG
+@LANG
+def explain(rule_id: str, plugins: tuple[str, ...], config: Optional[Path], lang: str) -> None:
+    """Leg een regel uit: wat, waarom (met citaat), voorbeeld, oplossing en parameters."""
+    from afspraken.reporting.explaining import explain_rule
+    from afspraken.reading.messages import suggest
+
+    env = _setup((), plugins, config, lang)
+    rule = env.registry.rules.get(rule_id)
+    if rule is None:
+        hint = suggest(rule_id, env.registry.rules)
+        raise click.UsageError(
+            f"onbekende regel '{rule_id}'{hint.nl} (alle regels: afspraken rules --alle)"
+            if lang == "nl"
+            else f"unknown rule '{rule_id}'{hint.en} (every rule: afspraken rules --alle)"
+        )
+    click.echo(explain_rule(rule, lang))

@@ -1,0 +1,1 @@
+"""Reading: bytes -> text -> TOML -> Agreement, with located problems."""
