@@ -82,7 +82,7 @@ def maatwerk(doc: Agreement, params: MaatwerkParams) -> Iterator[Violation]:
                 f"before the start date {datum(begin, 'en')}",
                 ("maatwerk", "analysedatum"),
                 fix=Text(
-                    f"Maak een nieuwe wijkanalyse van {wijk}, niet ouder dan {datum(grens, 'nl')}.",
+                    f"Maak een nieuwe wijkanalyse van {wijk}, van {datum(grens, 'nl')} of later.",
                     f"Make a new analysis of {wijk}, dated {datum(grens, 'en')} or later.",
                 ),
             )

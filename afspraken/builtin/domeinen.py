@@ -76,10 +76,12 @@ def en_en(doc: Agreement, params: Params) -> Iterator[Violation]:
     if zonder:
         n = len(zonder)
         yield undecided(
-            f"{n} van de {len(doc.actie)} acties {'heeft' if n == 1 else 'hebben'} geen domein, en het domein "
-            f"{names(missing, 'nl')} komt niet voor",
-            f"{n} of the {len(doc.actie)} actions {'has' if n == 1 else 'have'} no domein, and the domein "
-            f"{names(missing, 'en')} does not occur",
+            f"{n} van de {len(doc.actie)} acties {'heeft' if n == 1 else 'hebben'} geen domein, en "
+            + (f"het domein {missing[0]} komt" if len(missing) == 1 else f"de domeinen {names(missing, 'nl')} komen")
+            + " niet voor",
+            f"{n} of the {len(doc.actie)} actions {'has' if n == 1 else 'have'} no domein, and "
+            + (f"the domein {missing[0]} does" if len(missing) == 1 else f"the domeinen {names(missing, 'en')} do")
+            + " not occur",
             *[("actie", i) for i in zonder],
             fix=Text("Geef elke [[actie]] een domein.", "Give every [[actie]] a domein."),
         )
