@@ -48,7 +48,7 @@ def rich_text(*, hostile: bool = False) -> str:
     text = _replace(text, "successen_vieren = true", "successen_vieren = false")
     text = _replace(text, "professionals = 6", "professionals = 36")
     explanation = WAIVER if hostile else EXPLANATION
-    text += f"\n[[uitzondering]]\nregel = \"niet-te-veel-professionals\"\ntoelichting = '{explanation}'\n"
+    text += f"\n[[uitzondering]]\nregel = \"niet-te-veel-professionals\"\ntoelichting = '{explanation}'\ntot = 2099-12-31\n"
     if hostile:
         text = _replace(text, 'titel = "Samenwerkingsafspraken Buurtonderneming Woensel-West"', f"titel = '{TITLE}'")
         text = _replace(text, 'naam = "Gemeente Eindhoven"', f"naam = '{PARTY}'")  # has 2 votes: named in the finding
@@ -185,7 +185,7 @@ def test_html_has_every_section_for_several_agreements(files):
     assert gelijke.message("nl") in text
     assert f"Plaats: {gelijke.location} · sleutel {gelijke.location.key}" in text
     assert f"\u201c{rule.quote}\u201d" in text and f"\u2014 {rule.source}" in text
-    assert f"Oplossing: {rule.fix('nl')}" in text
+    assert gelijke.fix is not None and f"Oplossing: {gelijke.fix('nl')}" in text  # the fix of this finding
     # the waiver and its explanation; the problems of the broken file
     assert EXPLANATION in text
     assert "verplichte sleutel 'ingangsdatum' ontbreekt in [afspraak]" in text
@@ -326,7 +326,7 @@ def test_markdown_has_the_same_sections(files):
     gelijke = next(f for f in report.files[0].findings if f.rule == "gelijke-stem")
     assert f"  - Plaats: `{gelijke.location}` · sleutel `{gelijke.location.key}`" in out
     assert f"> \u201c{markdown.md(rule.quote)}\u201d" in out and f"> \u2014 {markdown.md(rule.source)}" in out
-    assert f"**Oplossing:** {markdown.md(rule.fix('nl'))}" in out
+    assert gelijke.fix is not None and f"**Oplossing:** {markdown.md(gelijke.fix('nl'))}" in out
     assert "[" + markdown.md(str(files["rijk"])) + "](#afspraak-1)" in out and '<a id="afspraak-1"></a>' in out
     assert "| Titel | Regel | Ernst |" in out and "| Bewoners aan tafel | `bewoners-aan-tafel` | fout |" in out
     assert EXPLANATION in out
@@ -548,9 +548,9 @@ def test_github_on_an_example(monkeypatch):
     loc = finding.location
     assert github.render(report, ctx) == (
         f"::error file=voorbeelden/ongelijke-stem.toml,line={loc.line},col={loc.column},title=gelijke-stem::"
-        "in 'Buurtonderneming Woensel-West' hebben de partijen geen gelijke stem; stemmen: Gemeente Eindhoven 2, "
-        "Woningcorporatie Trudo 1, Bewonersraad Woensel-West 1 en Stichting Welzijn Woensel 1"
-        "%0AOplossing: Geef elke partij in het orgaan hetzelfde totaal aan stemmen en geef de bewonerspartij een zetel.\n"
+        "in 'Buurtonderneming Woensel-West' hebben de partijen geen gelijke stem; stemmen: Gemeente Eindhoven: 2; "
+        "Woningcorporatie Trudo: 1; Bewonersraad Woensel-West: 1; Stichting Welzijn Woensel: 1"
+        "%0AOplossing: Geef Gemeente Eindhoven in 'Buurtonderneming Woensel-West' samen 1 stem, net als de andere partijen.\n"
     )
 
 
