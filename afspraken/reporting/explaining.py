@@ -121,7 +121,9 @@ def reference(lang: str = "nl") -> str:
         own = [a.rule for a in chosen.rules if a.rule.id not in seen]
         extends = ", ".join(f"`{e}`" for e in loaded.meta.breidt_uit) or "-"
         lines += [f"## {'Regelset' if lang == 'nl' else 'Rule set'} `{name}`", "", loaded.meta.beschrijving, ""]
-        lines += [f"{'Breidt uit' if lang == 'nl' else 'Extends'}: {extends}. {'Bron' if lang == 'nl' else 'Source'}: {loaded.meta.bron}", ""]
+        kinds = ", ".join(f"`{k}`" for k in getattr(loaded.meta, "standaard_voor", None) or [])
+        default = f" {'Standaard voor' if lang == 'nl' else 'Default for'}: {kinds}." if kinds else ""
+        lines += [f"{'Breidt uit' if lang == 'nl' else 'Extends'}: {extends}.{default} {'Bron' if lang == 'nl' else 'Source'}: {loaded.meta.bron}", ""]
         for rule in own:
             seen.add(rule.id)
             lines += [explain_rule(rule, lang, markdown=True, level=3)]
