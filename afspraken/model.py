@@ -252,6 +252,17 @@ class Agreement(Sectie):
         """Signing parties, optionally of one kind."""
         return [p for p in self.partij if p.ondertekent and (soort is None or p.soort == soort)]
 
+    def bewonerseigenaren(self) -> set[str]:
+        """Ids that stand for residents as owners: every residents' party, and every orgaan whose
+        voting members all sit for residents (a resident-led body)."""
+        bewoners = {p.id for p in self.partij if p.soort == "bewoners"}
+        led = {
+            o.id
+            for o in self.orgaan
+            if any(lid.stemmen > 0 for lid in o.lid) and all(lid.partij in bewoners for lid in o.lid if lid.stemmen > 0)
+        }
+        return bewoners | led
+
     def extensie(self, name: str) -> Optional[BaseModel]:
         """The validated ``[extensies.<name>]`` section of a plugin, if present."""
         return self._extensions.get(name)

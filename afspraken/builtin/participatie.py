@@ -325,7 +325,7 @@ def bewoners_aan_zet(doc: Agreement, params: Params) -> Iterator[Violation]:
             ("actie",),
         )
         return
-    bewoners = resident_owners(doc)
+    bewoners = doc.bewonerseigenaren()
     if any(a.wie in bewoners for a in doc.actie):
         return
     eigenaren = list(dict.fromkeys(name_of(doc, a.wie) for a in doc.actie if a.wie))
@@ -342,18 +342,6 @@ def bewoners_aan_zet(doc: Agreement, params: Params) -> Iterator[Violation]:
         ("actie",),
         *[("actie", i, "wie") for i in range(n)],
     )
-
-
-def resident_owners(doc: Agreement) -> set[str]:
-    """Ids that count as residents owning an action: residents' parties, and bodies whose
-    voting members all sit for residents (a resident-led orgaan)."""
-    bewoners = {p.id for p in doc.partij if p.soort == "bewoners"}
-    led = {
-        o.id
-        for o in doc.orgaan
-        if any(lid.stemmen > 0 for lid in o.lid) and all(lid.partij in bewoners for lid in o.lid if lid.stemmen > 0)
-    }
-    return bewoners | led
 
 
 RULES: list[Rule] = [bewoners_aan_tafel, begin_tot_eind, eigenaarschap, bewoners_aan_zet]

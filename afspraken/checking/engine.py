@@ -27,6 +27,7 @@ from afspraken.results import (
     error_text,
 )
 from afspraken.rules import Severity, Text, Violation
+from afspraken.checking.profile import profile
 from afspraken.checking.rulesets import ActiveRule, chosen_explicitly, select
 
 SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
@@ -274,14 +275,16 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
     if any(f.rule == NO_SET for f in extra):
         outcomes[NO_SET] = Outcome.BEVINDING
     findings.sort(key=lambda f: (f.location.line, f.location.column, -f.severity.rank, f.rule))
+    rule_outcomes = tuple(RuleOutcome(r, o, severities[r]) for r, o in outcomes.items())
     return FileResult(
         source.name,
         findings=tuple(findings),
         crashes=tuple(crashes),
-        outcomes=tuple(RuleOutcome(r, o, severities[r]) for r, o in outcomes.items()),
+        outcomes=rule_outcomes,
         title=agreement.afspraak.titel,
         meta=_meta(agreement),
         rulesets=tuple(env.rulesets),
+        profile=profile(agreement, rule_outcomes),
     )
 
 

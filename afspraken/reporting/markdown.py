@@ -165,6 +165,29 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
             lines += _table([s.label("title", lang), s.label("rule", lang), s.label("severity", lang)], rows)
         else:
             lines += [f"_{s.label('none_passed', lang)}_", ""]
+    if result.profile is not None:
+        lines += _profile(result, lang)
+    return lines
+
+
+def _profile(result: FileResult, lang: str) -> list[str]:
+    """The participation profile: a table per part, drawn with squares, every number also as text."""
+    from afspraken.reporting import profile as pr
+
+    p = result.profile
+    assert p is not None
+    phases, _, actions = pr.rows(p, lang)
+    lines = [f"### {pr.TITLE(lang)}", "", md(pr.INTRO(lang)), ""]
+    lines += [f"**{pr.LADDER(lang)}**", ""]
+    lines += _table(
+        [pr.HEAD["phase"](lang), pr.HEAD["ladder"](lang), pr.HEAD["rung"](lang)],
+        [[md(f.fase), pr.ladder_cells(f), md(text)] for f, (_, text) in zip(p.fasen, phases)],
+    )
+    if p.organen:
+        lines += [f"**{pr.VOTES(lang)}**", ""]
+        lines += _table([pr.HEAD["body"](lang), pr.HEAD["share"](lang), pr.HEAD["votes"](lang)], [[md(c) for c in row] for row in pr.body_rows(p.organen, lang)])
+    lines += [f"**{pr.ACTIONS(lang)}:** {pr.share_cells(p.actions_share)} {md(actions)}".replace("  ", " "), ""]
+    lines += [md(pr.rules_text(p, lang)), ""]
     return lines
 
 
