@@ -368,7 +368,8 @@ def test_markdown_renders_as_plain_text_in_a_real_parser(files):
     assert all(not name.startswith("on") for _, attrs in page.tags for name in attrs)
     assert all(not (attrs.get("href") or "").startswith("javascript") for _, attrs in page.tags)
     assert TITLE in page.texts["h2"][2] and PARTY in page.text and WAIVER in page.text and AREA in page.text
-    assert len(page.find("table")) == 4  # overview, explained, and two passed-rules tables
+    # overview, explained, two passed-rules tables, and per agreement the profile's ladder and bodies
+    assert len(page.find("table")) == 8
 
 
 @pytest.mark.parametrize(

@@ -86,7 +86,7 @@ def ladder_svg(p: Profile, lang: str, uid: str = "1") -> str:
     width = _W_LABEL + _COL * len(p.fasen) + 4
     height = _TOP + _STEP * 5 + 40
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="profile-svg" width="{width}" height="{height}" '
+        f'<svg class="profile-svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{_e(LADDER(lang))}">',
         f'<defs><pattern id="arcering-{_e(uid)}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#000" stroke-width="2"/></pattern></defs>',
@@ -122,7 +122,7 @@ def bars_svg(p: Profile, lang: str) -> str:
     bar, row = 220, 36
     width, height = 8 + bar + 8 + 200, 8 + row * len(items)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="profile-svg" width="{width}" height="{height}" '
+        f'<svg class="profile-svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{_e(VOTES(lang))}; {_e(ACTIONS(lang))}">'
     ]
     for i, (name, share, text) in enumerate(items):
