@@ -69,7 +69,8 @@ def test_expired_waiver_counts_the_finding_again(write):
     rules = sorted((f.rule, f.counts) for f in result.findings)
     assert rules == [("niet-te-veel-professionals", True), ("uitzondering-verlopen", True)]
     expired = next(f for f in result.findings if f.rule == "uitzondering-verlopen")
-    assert expired.location.key == "uitzondering[0].tot" and "2025-12-31" in expired.message("nl")
+    assert expired.location.key == "uitzondering[0].tot" and "tot en met 31 december 2025" in expired.message("nl")
+    assert "until 31 December 2025" in expired.message("en")
     still_valid = result_of(text, today=dt.date(2025, 12, 31))
     assert [f.rule for f in still_valid.findings if f.counts] == []
 

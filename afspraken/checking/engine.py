@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
+from afspraken.builtin import datum
 from afspraken.checking import config as configuration
 from afspraken.reading.loading import STDIN, Loaded, Source, load, read
 from afspraken.reading.messages import suggest
@@ -354,8 +355,8 @@ def _apply_waivers(
                 nl, en = "die regel vindt nu niets meer: verwijder de uitzondering", "that rule now finds nothing: remove the waiver"
             report(
                 EXPIRED, "tot", i,
-                f"de uitzondering voor '{regel}' is verlopen op {waiver.tot}; {nl}",
-                f"the waiver for '{regel}' expired on {waiver.tot}; {en}",
+                f"de uitzondering voor '{regel}' gold tot en met {datum(waiver.tot, 'nl')} en is verlopen; {nl}",
+                f"the waiver for '{regel}' held until {datum(waiver.tot, 'en')} and has expired; {en}",
                 Text("Pas de regel alsnog toe, of verleng de uitzondering met een nieuwe toelichting.", "Apply the rule after all, or extend the waiver with a new explanation."),
             )
         elif found:
