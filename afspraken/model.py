@@ -203,7 +203,10 @@ class Uitzondering(Sectie):
     """Pas toe of leg uit: een regel die bewust niet wordt toegepast."""
 
     regel: NietLeeg = Field(description="Id van de regel waarvoor de uitzondering geldt.")
-    toelichting: str = Field(min_length=20, description="Waarom de regel hier niet wordt toegepast (minstens 20 tekens).")
+    toelichting: str = Field(
+        min_length=20,
+        description="Waarom de regel hier niet wordt toegepast: minstens 20 tekens en 4 woorden uitleg, niet alleen 'n.v.t.'.",
+    )
     tot: Optional[dt.date] = Field(None, description="Datum waarop de uitzondering vervalt.")
 
 
