@@ -205,9 +205,24 @@ class Uitzondering(Sectie):
     regel: NietLeeg = Field(description="Id van de regel waarvoor de uitzondering geldt.")
     toelichting: str = Field(
         min_length=20,
-        description="Waarom de regel hier niet wordt toegepast: minstens 20 tekens en 4 woorden uitleg, niet alleen 'n.v.t.'.",
+        description="Waarom de regel hier niet wordt toegepast: minstens 20 zichtbare tekens en 4 woorden uitleg, niet alleen 'n.v.t.'.",
     )
     tot: Optional[dt.date] = Field(None, description="Datum waarop de uitzondering vervalt.")
+
+    @field_validator("toelichting")
+    @classmethod
+    def _visible(cls, value: str) -> str:
+        """Spaces, newlines and zero-width characters explain nothing: only visible text counts."""
+        from pydantic_core import PydanticCustomError
+
+        from afspraken.wording import visible
+
+        shown = len(visible(value))
+        if shown < 20:
+            raise PydanticCustomError(
+                "zichtbaar_te_kort", "only {visible} visible characters", {"min_length": 20, "visible": shown}
+            )
+        return value
 
 
 class Agreement(Sectie):

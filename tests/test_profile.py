@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.checking.profile import Profile
 from afspraken.reporting import Context, html, jsonreport, markdown
 from afspraken.testing import agreement_text

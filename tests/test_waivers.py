@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.results import Outcome
 from afspraken.testing import agreement_text
 
@@ -132,8 +132,7 @@ def test_waiver_without_an_end_date_is_advice_also_when_unused(write):
         "n.v.t. in deze wijk, zie boven, volgt",
         "NVT NVT NVT NVT NVT NVT NVT NVT",
         "Nader te bepalen; zie boven. Geen.",
-        "                         ",
-        "\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b",
+        "n.v.t.\u200b \u200b \u200b niet\u00a0van\u00a0toepassing hier",
     ],
 )
 def test_a_stock_phrase_is_no_explanation_and_is_located_at_the_toelichting(why, write):
@@ -157,3 +156,23 @@ def test_the_stock_phrases_live_in_one_place():
     assert {"n.v.t.", "nvt", "niet van toepassing", "zie boven", "nader te bepalen", "geen", "volgt"} <= set(waivers.STOCK_PHRASES)
     assert waivers.remainder("n.v.t. in deze wijk") == "in deze wijk" and not waivers.explains("n.v.t. in deze wijk")
     assert waivers.remainder("Geenszins volgtijdelijk") == "Geenszins volgtijdelijk"  # whole words only
+
+
+@pytest.mark.parametrize(
+    "toelichting",
+    [" " * 20, "\u200b" * 20, "\\n" * 20, "\u00a0\u2060\ufeff" * 8, "ok" + "\u200b" * 30, "a  b  c  d  e  f  g  h  i", "\u3164" * 25],
+)
+def test_a_toelichting_needs_visible_words(toelichting):
+    text = agreement_text(SMALL) + f'\n[[uitzondering]]\nregel = "niet-te-veel-professionals"\ntoelichting = "{toelichting}"\n'
+    result = result_of(text)
+    [problem] = result.problems
+    assert "zichtbare tekens" in problem.message("nl") and problem.location.key.endswith("toelichting")
+    assert "visible characters" in problem.message("en")
+
+
+def test_visible_words_are_counted_once_each():
+    from afspraken.wording import visible, words
+
+    assert visible("  De\u200b wijk\n\n\tkrijgt\u00ad  ") == "De wijk krijgt"
+    assert words("één\u2028twee\u2029drie") == ["één", "twee", "drie"]
+    assert result_of(agreement_text(SMALL + waiver())).evaluated  # a real explanation still counts

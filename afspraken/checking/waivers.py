@@ -9,7 +9,8 @@ place that lists the stock phrases.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from afspraken.wording import visible
 
 STOCK_PHRASES: tuple[str, ...] = (
     "niet van toepassing",
@@ -30,12 +31,6 @@ _PHRASES = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(STOCK_PHRASES, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )
-
-
-def visible(text: str) -> str:
-    """The text without invisible characters (zero-width spaces, joiners, BOMs), whitespace collapsed."""
-    shown = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc") or c in "\t\n")
-    return " ".join(shown.split())
 
 
 def remainder(text: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.rules import Severity
 from afspraken.testing import agreement_text
 
