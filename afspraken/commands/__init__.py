@@ -129,7 +129,7 @@ def _main() -> None:
     except click.ClickException as exc:  # our own messages and click's, both in the language of the run
         from afspraken.reporting.escaping import escape
 
-        exc.message = escape(exc.message)  # it may hold an argument as typed: never raw control characters
+        exc.message = escape(exc.message)  # type: ignore[misc]  # it may hold an argument as typed: never raw control characters
         exc.show()
         sys.exit(exc.exit_code)
     except click.Abort:  # click's word for Ctrl-C
