@@ -199,6 +199,7 @@ def oliemannetje(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"bij {e.naam} staat niet waarom die gezag heeft (gezag ontbreekt)",
             f"{e.naam}: it does not say why this person carries authority (gezag is missing)",
             ("escalatie", "gezag"),
+            fix=Text(f"Schrijf bij {e.naam} waarom die gezag heeft (gezag).", f"Write why {e.naam} carries authority (gezag)."),
         )
     if "bewoners" not in e.toegankelijk_voor:
         wie = list(e.toegankelijk_voor)
@@ -208,6 +209,7 @@ def oliemannetje(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"residents cannot call in {e.naam}"
             + (f" (only {names(wie, 'en')})" if wie else " (toegankelijk_voor is empty)"),
             ("escalatie", "toegankelijk_voor"),
+            fix=Text('Zet "bewoners" in escalatie.toegankelijk_voor.', 'Add "bewoners" to escalatie.toegankelijk_voor.'),
         )
     if e.na_eigen_poging is not True:
         state = ("ontbreekt", "is missing") if e.na_eigen_poging is None else ("= false", "= false")
@@ -215,6 +217,7 @@ def oliemannetje(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"na_eigen_poging {state[0]}: niet afgesproken dat de partijen het eerst zelf proberen voordat zij {e.naam} inschakelen",
             f"na_eigen_poging {state[1]}: it is not agreed that the parties try themselves before calling in {e.naam}",
             ("escalatie", "na_eigen_poging"),
+            fix=Text("Zet in [escalatie] na_eigen_poging = true.", "Set na_eigen_poging = true in [escalatie]."),
         )
 
 
@@ -307,6 +310,10 @@ def vitale_coalitie(doc: Agreement, params: VitaleCoalitieParams) -> Iterator[Vi
             f"een vitale coalitie telt er minstens {params.min_soorten}",
             f"the signing parties are of {en} ({names(soorten, 'en') or '-'}); a vital coalition has at least {params.min_soorten}",
             ("partij",),
+            fix=Text(
+                f"Laat nog {params.min_soorten - len(soorten)} andere soort(en) partij ondertekenen, zoals bewoners, een instelling of ondernemers.",
+                f"Have {params.min_soorten - len(soorten)} more kind(s) of party sign, such as residents, an institution or businesses.",
+            ),
         )
     wie = [p.naam for p in ondertekenaars]
     for soort, en in (("gemeente", "municipality"), ("corporatie", "housing corporation")):
@@ -322,6 +329,14 @@ def vitale_coalitie(doc: Agreement, params: VitaleCoalitieParams) -> Iterator[Vi
             + (f" ({names([doc.partij[k].naam for k in niet], 'en')} does not sign)" if niet else "")
             + (f"; signed by: {names(wie, 'en')}" if wie else ""),
             *at,
+            fix=Text(
+                f"Laat {names([doc.partij[k].naam for k in niet], 'nl')} ondertekenen (ondertekent = true)."
+                if niet
+                else f"Voeg een [[partij]] van soort \"{soort}\" toe die de afspraak ondertekent.",
+                f"Have {names([doc.partij[k].naam for k in niet], 'en')} sign (ondertekent = true)."
+                if niet
+                else f"Add a [[partij]] of soort \"{soort}\" that signs the agreement.",
+            ),
         )
 
 

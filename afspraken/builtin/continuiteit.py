@@ -161,6 +161,7 @@ def vaste_gezichten(doc: Agreement, params: VasteGezichtenParams) -> Iterator[Vi
             f"mensen blijven minimaal {jaren} jaar op hun plek; het minimum is {minimum} jaar",
             f"people stay in their post for at least {amount(jaren, 'year', 'years')}; the minimum is {amount(minimum, 'year', 'years')}",
             ("continuiteit", "minimale_bezetting_jaren"),
+            fix=Text(f"Zet minimale_bezetting_jaren op minstens {minimum}.", f"Set minimale_bezetting_jaren to at least {minimum}."),
         )
 
 

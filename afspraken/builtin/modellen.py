@@ -100,6 +100,10 @@ def mandaat(doc: Agreement, params: Params) -> Iterator[Violation]:
         f"buurtonderneming '{o.naam}' holds no mandate from {names(wie, 'en')}",
         ("orgaan", i, "mandaat"),
         *[("partij", k) for k, _ in missing],
+        fix=Text(
+            f"Zet {names([p.id for _, p in missing], 'nl')} in mandaat van orgaan '{o.id}'.",
+            f"Add {names([p.id for _, p in missing], 'en')} to the mandaat of body '{o.id}'.",
+        ),
     )
 
 
@@ -172,6 +176,10 @@ def onafhankelijke_regie(doc: Agreement, params: Params) -> Iterator[Violation]:
             if len(wie) == 1
             else f"programme offices {names(wie, 'en')} are not independent (onafhankelijk = true is missing)",
             *[("orgaan", i, "onafhankelijk") for i, _ in niet],
+            fix=Text(
+                f"Zet onafhankelijk = true bij {names(wie, 'nl')}, als het bureau los van de partijen staat.",
+                f"Set onafhankelijk = true for {names(wie, 'en')}, if the office stands apart from the parties.",
+            ),
         )
         return
     for i, o in bureaus:
@@ -279,6 +287,12 @@ def bewonersbestuur(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"in het besluitvormende orgaan '{o.naam}' {'zit' if len(wie) == 1 else 'zitten'} {names(wie, 'nl')} niet namens bewoners",
             f"in the deciding body '{o.naam}', {names(wie, 'en')} {'does' if len(wie) == 1 else 'do'} not sit for residents",
             *[("orgaan", i, "lid", j, "partij") for j, _ in anderen],
+            fix=Text(
+                f"Laat in '{o.naam}' bewoners de plaats innemen van {names([lid.naam for _, lid in anderen], 'nl')}, "
+                "of geef hen een raadgevende stem (stemmen = 0).",
+                f"Let residents take the seats of {names([lid.naam for _, lid in anderen], 'en')} in '{o.naam}', "
+                "or give them an advisory seat (stemmen = 0).",
+            ),
         )
 
 

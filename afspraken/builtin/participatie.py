@@ -103,6 +103,7 @@ def bewoners_aan_tafel(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"{names(wie, 'en')} " + ("is a residents' party" if one else "are residents' parties") + ", but "
             f"{'does' if one else 'do'} not sign the agreement; so no residents' party is at the table",
             *[("partij", k, "ondertekent") for k, _ in niet],
+            fix=Text(f"Laat {names(wie, 'nl')} ondertekenen (ondertekent = true).", f"Have {names(wie, 'en')} sign (ondertekent = true)."),
         )
         return
     wie = [p.naam for p in doc.ondertekenaars()]
@@ -341,6 +342,20 @@ def bewoners_aan_zet(doc: Agreement, params: Params) -> Iterator[Violation]:
         ("the only action is not owned by residents" if n == 1 else f"none of the {n} actions is owned by residents") + owners[1],
         ("actie",),
         *[("actie", i, "wie") for i in range(n)],
+        fix=_aan_zet_fix(doc),
+    )
+
+
+def _aan_zet_fix(doc: Agreement) -> Text:
+    party = next((p for p in doc.partij if p.soort == "bewoners"), None)
+    if party is None:
+        return Text(
+            "Neem een bewonerspartij op en maak die eigenaar (wie) van minstens één actie.",
+            "Add a residents' party and make it the owner (wie) of at least one action.",
+        )
+    return Text(
+        f'Maak {party.naam} eigenaar van minstens één actie (wie = "{party.id}").',
+        f'Make {party.naam} the owner of at least one action (wie = "{party.id}").',
     )
 
 

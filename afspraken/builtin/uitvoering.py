@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -406,11 +407,16 @@ def kleinschalig(doc: Agreement, params: KleinschaligParams) -> Iterator[Violati
             *others,
         )
         return
+    nodig = max(1, math.ceil(minimum * n - 1e-9) - len(straat)) if n else 1
     yield violation(
         f"de afspraak werkt op schaal '{schaal}'; {share['nl']}; minimaal {pct['nl']}%",
         f"the agreement works at scale '{schaal}'; {share['en']}; at least {pct['en']}% required",
         ("afspraak", "schaal"),
         *others,
+        fix=Text(
+            f'Geef nog {nodig} {"actie" if nodig == 1 else "acties"} schaal = "straat", of werk op buurt- of straatniveau.',
+            f'Give {nodig} more {"action" if nodig == 1 else "actions"} schaal = "straat", or work at neighbourhood or street level.',
+        ),
     )
 
 

@@ -125,6 +125,10 @@ def brede_vertegenwoordiging(doc: Agreement, params: BredeParams) -> Iterator[Vi
             f"bewoners.groepen noemt {amount(len(known), 'groep', 'groepen', 'nl')} ({shown['nl']}); minimaal {params.min_groepen}",
             f"bewoners.groepen lists {amount(len(known), 'group', 'groups')} ({shown['en']}); at least {params.min_groepen} required",
             ("bewoners", "groepen"),
+            fix=Text(
+                f"Bereik nog {params.min_groepen - len(known)} groep(en) en noem ze in bewoners.groepen.",
+                f"Reach {params.min_groepen - len(known)} more group(s) and list them in bewoners.groepen.",
+            ),
         )
     missing = [g for g in params.verplicht if _norm(g) not in known]
     if missing:
@@ -394,12 +398,20 @@ def _overleg_gaps(doc: Agreement, i: int, bewoners: set[str], min_per_jaar: int)
             f"the meeting of {names(wie, 'en')} with {names(met, 'en')} is held {times} a year; "
             f"the right of consultation requires at least {min_per_jaar}",
             ("overleg", i, "per_jaar"),
+            fix=Text(
+                f"Zet per_jaar van het overleg van {names(wie, 'nl')} met {names(met, 'nl')} op minstens {min_per_jaar}.",
+                f"Set per_jaar of the meeting of {names(wie, 'en')} with {names(met, 'en')} to at least {min_per_jaar}.",
+            ),
         )
     if not overleg.afdwingbaar:
         yield violation(
             f"het recht van {names(wie, 'nl')} op overleg met {names(met, 'nl')} is niet afdwingbaar (afdwingbaar = true ontbreekt)",
             f"the right of {names(wie, 'en')} to meet {names(met, 'en')} is not enforceable (afdwingbaar = true is missing)",
             ("overleg", i, "afdwingbaar"),
+            fix=Text(
+                f"Zet afdwingbaar = true bij het overleg van {names(wie, 'nl')} met {names(met, 'nl')}.",
+                f"Set afdwingbaar = true for the meeting of {names(wie, 'en')} with {names(met, 'en')}.",
+            ),
         )
 
 

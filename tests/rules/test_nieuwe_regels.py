@@ -199,3 +199,27 @@ onafhankelijk = true
     assert run_rule(onafhankelijke_regie, mixed) == []
     unlisted = bureau.split("  [[orgaan.lid]]")[0]
     assert run_rule(onafhankelijke_regie, unlisted) == []  # members not listed: independence as stated
+
+
+# --------------------------------------------------------------------------- fixes that fit the finding
+
+
+def _fix(rule_id: str, snippet: str = "", **kw):
+    from afspraken.testing import run_rule
+
+    findings = run_rule(rule_id, snippet, **kw)
+    assert findings and all(f.fix is not None for f in findings), findings
+    return " | ".join(f.fix("nl") for f in findings)
+
+
+def test_the_fix_names_what_is_missing_in_this_finding():
+    assert "Zet corporatie in mandaat van orgaan 'buurtonderneming'" in _fix("mandaat", '[[orgaan]]\nid = "buurtonderneming"\nnaam = "B"\nsoort = "buurtonderneming"\nmandaat = ["gemeente"]\n')
+    assert "op minstens 4" in _fix("overlegrecht", '[[overleg]]\ntussen = ["bewonersraad", "buurtonderneming"]\nper_jaar = 2\nafdwingbaar = true\n')
+    assert "afdwingbaar = true" in _fix("overlegrecht", '[[overleg]]\ntussen = ["bewonersraad", "buurtonderneming"]\nper_jaar = 4\nafdwingbaar = false\n')
+    assert 'Zet "bewoners" in escalatie.toegankelijk_voor' in _fix("oliemannetje", '[escalatie]\ntoegankelijk_voor = ["gemeente"]\n')
+    assert "Laat Woonstichting Voorbeeld ondertekenen" in _fix("vitale-coalitie", base=base(('naam = "Woonstichting Voorbeeld"\nsoort = "corporatie"', 'naam = "Woonstichting Voorbeeld"\nsoort = "corporatie"\nondertekent = false')))
+    assert 'wie = "bewonersraad"' in _fix("bewoners-aan-zet", base=base(('wie = "bewonersraad"', 'wie = "gemeente"')))
+    assert "minimale_bezetting_jaren op minstens 2" in _fix("vaste-gezichten", "[continuiteit]\nminimale_bezetting_jaren = 1\n")
+    wide = base(('schaal = "buurt"\nhuishoudens', 'schaal = "gemeente"\nhuishoudens'), ('schaal = "straat"\ndomein = "fysiek"', 'schaal = "wijk"\ndomein = "fysiek"'), ('schaal = "straat"\ndomein = "leefbaarheid"', 'schaal = "wijk"\ndomein = "leefbaarheid"'))
+    assert "Geef nog 1 actie schaal" in _fix("kleinschalig", base=wide)
+    assert "nog 2 groep" in _fix("brede-vertegenwoordiging", '[bewoners]\ngroepen = ["jongeren"]\n', params={"verplicht": []})
