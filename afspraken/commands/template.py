@@ -117,10 +117,21 @@ def render(a: Answers, lang: str = "nl") -> str:
         f"naam = {text(f'Buurtonderneming {a.wijk}' if a.wijk else '', 'naam van het orgaan', 'name of the body')}",
         'soort = "buurtonderneming"',
         f"mandaat = [{mandaat}]",
+        t("# professionals = 0  # eigen medewerkers van het orgaan (tellen mee in niet-te-veel-professionals)",
+          "# professionals = 0  # the body's own staff (counted in niet-te-veel-professionals)"),
     ]
     for p in parties:
         who = p.naam or p.id
         lines += ["", "  [[orgaan.lid]]", f"  naam = {text('', f'wie zit er namens {who}', f'who sits for {who}')}", f'  partij = "{p.id}"']
+    lines += [
+        "",
+        t("  # Een raadgevende zetel (zonder stem) voor een partij die niet ondertekent:",
+          "  # An advisory seat (without a vote) for a party that does not sign:"),
+        "  # [[orgaan.lid]]",
+        '  # naam = "Wijkagent"',
+        '  # partij = "politie"',
+        "  # stemmen = 0",
+    ]
     lines += [
         "",
         "[aanspreekpunt]",
