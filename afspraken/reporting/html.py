@@ -135,6 +135,10 @@ def _why(rule_id: str, ctx: Context) -> Markup | None:
         el("p", el("span", s.label("why", ctx.lang), ": ", class_="label"), info.rationale) if info.rationale else None,
         el("blockquote", el("p", f"\u201c{info.quote}\u201d"), lang=s.quote_lang(ctx)),
         el("p", f"\u2014 {info.source}", class_="source") if info.source else None,
+        [  # one quote per speaker, each attributed
+            [el("blockquote", el("p", f"\u201c{quote}\u201d"), lang=s.quote_lang(ctx)), el("p", f"\u2014 {by}", class_="source") if by else None]
+            for quote, by in info.also
+        ],
         class_="why",
     )
 

@@ -100,6 +100,8 @@ def _rule_block(severity_label: str, rule_id: str, findings: list[Finding], ctx:
         if info.source:
             lines += [">", f"> \u2014 {md(info.source)}"]
         lines.append("")
+        for quote, by in info.also:  # one quote per speaker, each attributed
+            lines += [f"> \u201c{md(quote)}\u201d", *([">", f"> \u2014 {md(by)}"] if by else []), ""]
     for fix in dict.fromkeys(x for x in (s.fix(f, ctx) for f in findings) if x):
         lines += [f"**{s.label('fix', lang)}:** {md(fix)}", ""]
     return lines

@@ -241,6 +241,7 @@ class RuleInfo:
     source: str
     rationale: str
     fix: str
+    also: tuple[tuple[str, str], ...] = ()  # further quotes of other speakers: (quote, source)
 
 
 def rule_info(rule_id: str, ctx: Context) -> RuleInfo:
@@ -248,7 +249,7 @@ def rule_info(rule_id: str, ctx: Context) -> RuleInfo:
     if rule is None:
         return RuleInfo(rule_id, "", "", "", "", "")
     lang = ctx.lang
-    return RuleInfo(rule_id, rule.title(lang), rule.quote, rule.source, rule.rationale(lang), rule.fix(lang))
+    return RuleInfo(rule_id, rule.title(lang), rule.quote, rule.source, rule.rationale(lang), rule.fix(lang), tuple(getattr(rule, "also", ())))
 
 
 def fix(finding: Finding, ctx: Context) -> str:
