@@ -7,13 +7,9 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from afspraken.builtin import BOSCH, WERKGROEPEN, amount, names
-from afspraken.model import Agreement, Partij
+from afspraken.model import Agreement
 from afspraken.builtin.overleg import overlegrecht
 from afspraken.rules import Params, Rule, Text, Violation, rule, violation
-
-
-def _bewoners_partijen(doc: Agreement) -> list[Partij]:
-    return doc.ondertekenaars("bewoners")
 
 
 def _norm(text: str) -> str:
