@@ -132,3 +132,37 @@ def test_woensel_west_as_the_source_describes_it_has_no_error_in_buurtondernemin
     # in wijkaanpak the residents' seat is required: gelijke-stem finds it missing
     default = Checker(regelsets=["wijkaanpak"], entry_points=False).check_path(path)
     assert "gelijke-stem" in [f.rule for f in default.findings]
+
+
+GOODWIN = """
+[[orgaan]]
+id = "buurtonderneming"
+naam = "Bestuur Wijktrust"
+soort = "overig"
+  [[orgaan.lid]]
+  naam = "A. Yilmaz"
+  partij = "bewonersraad"
+  [[orgaan.lid]]
+  naam = "J. de Boer"
+  partij = "bewonersraad"
+
+[aanspreekpunt]
+partij = "bewonersraad"
+naam = "Wijktrust"
+bereikbaar = "elke werkdag in het wijkcentrum"
+
+[[overleg]]
+tussen = ["bewonersraad", "gemeente", "corporatie"]
+per_jaar = 4
+afdwingbaar = true
+"""
+
+
+def test_development_trust_no_longer_contradicts_itself(tmp_path):
+    """A board of residents only: bewonersbestuur passes, and buurtonderneming (all parties at one table) is off."""
+    path = tmp_path / "trust.toml"
+    path.write_text(agreement_text(GOODWIN, without=["aanspreekpunt.orgaan"]), encoding="utf-8")
+    result = Checker(regelsets=["development-trust"], entry_points=False).check_path(path)
+    assert result.problems == () and [f.rule for f in result.findings if f.severity is Severity.FOUT] == []
+    assert "buurtonderneming" not in {o.rule for o in result.outcomes}
+    assert {o.rule: o.outcome.value for o in result.outcomes}["bewonersbestuur"] == "geslaagd"
