@@ -70,3 +70,13 @@ def test_a_wrong_domein_is_located():
     text = BASE.replace('domein = "fysiek"', 'domein = "groen"', 1)
     found = problems(text)
     assert any(k == "actie[0].domein" and "leefbaarheid" in m for k, m in found), found
+
+
+def test_diff_names_a_change_in_verantwoording(cli, write):
+    from conftest import EXAMPLES
+
+    good = (EXAMPLES / "woensel-west.toml").read_text(encoding="utf-8")
+    write("oud.toml", good)
+    write("nieuw.toml", good.replace("[verantwoording]\nper_jaar = 2", "[verantwoording]\nper_jaar = 6"))
+    result = cli("diff", "oud.toml", "nieuw.toml")
+    assert "verantwoording, per_jaar: 2 → 6" in result.stdout
