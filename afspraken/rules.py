@@ -135,6 +135,8 @@ class Rule(Generic[P]):
                 raise TypeError(f"rule {self.id}: {name} must be afspraken.Text(nl, en), not {type(getattr(self, name)).__name__}")
         if not isinstance(self.quote, str) or not isinstance(self.source, str):
             raise TypeError(f"rule {self.id}: quote and source must be text")
+        if not all(isinstance(q, tuple) and len(q) == 2 and all(isinstance(x, str) for x in q) for q in self.also):
+            raise TypeError(f"rule {self.id}: also must hold (quote, source) pairs of text")
         if not (isinstance(self.params, type) and issubclass(self.params, BaseModel)):
             raise TypeError(f"rule {self.id}: params must be a subclass of afspraken.Params")
         if not callable(self.check):
