@@ -190,7 +190,7 @@ def oliemannetje(doc: Agreement, params: Params) -> Iterator[Violation]:
     if e is None:
         yield violation(
             "er is geen [escalatie]: niemand met gezag die bewoners en partijen kunnen inschakelen als het vastloopt",
-            "there is no [escalatie]: nobody with authority whom residents and parties can call in when things get stuck",
+            "there is no [escalatie]: no trusted troubleshooter ('oliemannetje') with authority whom residents and parties can call in when things get stuck",
             ("escalatie",),
         )
         return
