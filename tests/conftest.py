@@ -9,16 +9,9 @@ from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "voorbeelden"
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "spec").is_dir()), ROOT.parent / "shared")
+SPEC = SHARED / "spec"  # the specification next to the repository (or a worktree's parent's)
 DATA = ROOT / "tests" / "data"
-SPEC = DATA / "spec"  # the specification's example agreements, kept in the repository
-SHARED = ROOT.parent / "shared"  # the source document: next to a checkout, not in it
-
-
-def spec_model_ready() -> bool:
-    """Does the model read the keys RULES v2 adds (the specification's example uses them)?"""
-    from afspraken.model import Besluitvorming
-
-    return "niveau" in Besluitvorming.model_fields
 
 
 def needs_shared(path: Path) -> None:
@@ -46,7 +39,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests must not depend on the developer's environment.
-    for name in ("AFSPRAKEN_LANG", "AFSPRAKEN_PLUGINS", "NO_COLOR"):
+    for name in ("AFSPRAKEN_LANG", "AFSPRAKEN_PLUGINS", "NO_COLOR", "GITHUB_STEP_SUMMARY", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"):
         monkeypatch.delenv(name, raising=False)
 
 

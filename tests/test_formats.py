@@ -48,7 +48,7 @@ def rich_text(*, hostile: bool = False) -> str:
     text = _replace(text, "successen_vieren = true", "successen_vieren = false")
     text = _replace(text, "professionals = 6", "professionals = 36")
     explanation = WAIVER if hostile else EXPLANATION
-    text += f"\n[[uitzondering]]\nregel = \"niet-te-veel-professionals\"\ntoelichting = '{explanation}'\n"
+    text += f"\n[[uitzondering]]\nregel = \"niet-te-veel-professionals\"\ntoelichting = '{explanation}'\ntot = 2099-12-31\n"
     if hostile:
         text = _replace(text, 'titel = "Samenwerkingsafspraken Buurtonderneming Woensel-West"', f"titel = '{TITLE}'")
         text = _replace(text, 'naam = "Gemeente Eindhoven"', f"naam = '{PARTY}'")  # has 2 votes: named in the finding
@@ -184,10 +184,11 @@ def test_html_has_every_section_for_several_agreements(files):
     # a finding: message, place in words and in the file, its line, the quote with its source (appendix), the fix
     rule = ctx.rules["gelijke-stem"]
     assert gelijke.message("nl") in text
-    assert f"Plaats: orgaan 'Buurtonderneming Woensel-West' · {gelijke.location}" in text
-    assert f"{gelijke.location.line}[[orgaan]]" in text
+    # the place is the odd votes (RULES v2: the stemmen of the odd one out)
+    assert f"Plaats: orgaan 'Buurtonderneming Woensel-West', lid 'P. Jansen', stemmen · {gelijke.location}" in text
+    assert f'<span class="ln">{gelijke.location.line}</span>  <mark>stemmen = 2</mark>' in out
     assert f"\u201c{rule.quote}\u201d" in text and f"\u2014 {rule.source}" in text
-    assert f"Oplossing: {rule.fix('nl')}" in text
+    assert gelijke.fix is not None and f"Oplossing: {gelijke.fix('nl')}" in text  # the fix of this finding
     # the waiver and its explanation; the problems of the broken file
     assert EXPLANATION in text
     assert "verplichte sleutel 'ingangsdatum' ontbreekt in [afspraak]" in text
@@ -329,10 +330,10 @@ def test_markdown_has_the_same_sections(files):
     assert f"<summary>Geslaagde regels ({_passed(report.files[0])})</summary>" in out
     rule = ctx.rules["gelijke-stem"]
     gelijke = next(f for f in report.files[0].findings if f.rule == "gelijke-stem")
-    assert f"  - Plaats: orgaan 'Buurtonderneming Woensel-West' · `{gelijke.location}`" in out
-    assert f"    {gelijke.location.line} | [[orgaan]]\n       | ^^^^^^^^^^\n" in out  # the line, the span marked
+    assert f"  - Plaats: orgaan 'Buurtonderneming Woensel-West', lid 'P. Jansen', stemmen · `{gelijke.location}`" in out
+    assert f"    {gelijke.location.line} |   stemmen = 2\n       |   ^^^^^^^^^^^\n" in out  # the line, the span marked
     assert f"> \u201c{markdown.md(rule.quote)}\u201d" in out and f"> \u2014 {markdown.md(rule.source)}" in out
-    assert f"**Oplossing:** {markdown.md(rule.fix('nl'))}" in out
+    assert gelijke.fix is not None and f"**Oplossing:** {markdown.md(gelijke.fix('nl'))}" in out
     assert "[" + markdown.md(str(files["rijk"])) + "](#afspraak-1)" in out and '<a id="afspraak-1"></a>' in out
     assert "- [Bewoners aan tafel](#regel-bewoners-aan-tafel) (`bewoners-aan-tafel`)" in out
     assert '<a id="regel-bewoners-aan-tafel"></a>' in out
@@ -378,7 +379,7 @@ def test_markdown_renders_as_plain_text_in_a_real_parser(files):
     assert all(not name.startswith("on") for _, attrs in page.tags for name in attrs)
     assert all(not (attrs.get("href") or "").startswith("javascript") for _, attrs in page.tags)
     assert any(TITLE in h for h in page.texts["h2"]) and PARTY in page.text and WAIVER in page.text and AREA in page.text
-    assert len(page.find("table")) == 3  # matrix, overview, explained
+    assert len(page.find("table")) == 7  # matrix, overview, explained, and per agreement the profile's ladder and bodies
     assert {tag for tag, _ in page.tags} >= {"details", "summary", "pre"}
 
 
@@ -441,7 +442,7 @@ def test_junit_is_valid_and_counts_are_right(files, junit_schema, write):
     control = write("stuurtekens.toml", GOOD.read_text(encoding="utf-8").replace(
         'titel = "Samenwerkingsafspraken Buurtonderneming Woensel-West"', 'titel = "Bel\\u0007 en\\u001b[31m kleur"'
     ))
-    report, ctx = build(files["rijk"], files["vijandig"], files["kapot"], GOOD, control)
+    report, ctx = build(files["rijk"], files["vijandig"], files["kapot"], GOOD, control, fail_on=Severity.ADVIES)
     out = junit.render(report, ctx)
     assert out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')
     junit_schema.validate(out)
@@ -463,13 +464,14 @@ def test_junit_is_valid_and_counts_are_right(files, junit_schema, write):
 
 
 def test_junit_cases_follow_the_rules(files):
-    report, ctx = build(files["rijk"], files["kapot"])
+    report, ctx = build(files["rijk"], files["kapot"], fail_on=Severity.ADVIES)
     root = ET.fromstring(junit.render(report, ctx))
     rich, broken = root.findall("testsuite")
     result = report.files[0]
     cases = {c.get("name"): c for c in rich.findall("testcase")}
     assert list(cases) == [o.rule for o in result.outcomes]
-    assert {c.get("classname") for c in cases.values()} == {result.path}
+    assert {c.get("classname") for c in cases.values()} == {junit.class_name(result.path)}
+    assert {c.get("file") for c in cases.values()} == {result.path}
 
     failure = cases["gelijke-stem"].find("failure")
     gelijke = next(f for f in result.findings if f.rule == "gelijke-stem")
@@ -483,7 +485,8 @@ def test_junit_cases_follow_the_rules(files):
     assert list(cases["bewoners-aan-tafel"]) == []  # passed
 
     [invoer] = broken.findall("testcase")
-    assert invoer.get("name") == "invoer" and invoer.get("classname") == str(files["kapot"])
+    assert invoer.get("name") == "invoer" and invoer.get("classname") == junit.class_name(str(files["kapot"]))
+    assert invoer.get("file") == str(files["kapot"]) and invoer.get("line") == str(min(p.location.line for p in report.files[1].problems))
     errors = invoer.findall("error")
     assert len(errors) == len(report.files[1].problems) == 5
     assert {e.get("message") for e in errors} == {p.message("nl") for p in report.files[1].problems}
@@ -507,7 +510,7 @@ def test_junit_crash_is_an_error_and_undecided_is_a_failure(write, junit_schema)
         def register_rules():
             return [check, twijfel]
     ''')
-    report, ctx = build(UNEQUAL, plugins=[str(plugin)], select=["deler/regel", "deler/twijfel", "gelijke-stem"])
+    report, ctx = build(UNEQUAL, plugins=[str(plugin)], select=["deler/regel", "deler/twijfel", "gelijke-stem"], fail_on=Severity.ADVIES)
     out = junit.render(report, ctx)
     junit_schema.validate(out)
     suite = ET.fromstring(out).find("testsuite")
@@ -517,6 +520,50 @@ def test_junit_crash_is_an_error_and_undecided_is_a_failure(write, junit_schema)
     failure = cases["deler/twijfel"].find("failure")
     assert failure.get("type") == "advies" and failure.get("message") == "kan niet beoordelen: geen gegevens"
     assert _attrs(suite) == {"tests": 3, "failures": 2, "errors": 1, "skipped": 0}
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "red"),
+    [
+        (Severity.FOUT, {"gelijke-stem"}),
+        (Severity.WAARSCHUWING, {"gelijke-stem", "maatwerk"}),
+        (Severity.ADVIES, {"gelijke-stem", "maatwerk", "successen-vieren"}),
+        (None, set()),
+    ],
+)
+def test_junit_respects_fail_on(files, junit_schema, fail_on, red):
+    """Below the threshold a finding is no <failure> (a green pipeline shows no red test) but stays visible."""
+    report, ctx = build(files["rijk"], fail_on=fail_on)
+    out = junit.render(report, ctx)
+    junit_schema.validate(out)
+    suite = ET.fromstring(out).find("testsuite")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    assert {name for name, c in cases.items() if c.find("failure") is not None} == red
+    assert int(suite.get("failures")) == len(red)
+    assert (report.exit_code(fail_on) == 1) == bool(red)  # the tests agree with the exit code
+    result = report.files[0]
+    for rule in {"gelijke-stem", "maatwerk", "successen-vieren"} - red:
+        finding = next(f for f in result.findings if f.rule == rule)
+        out_text = cases[rule].find("system-out").text
+        assert finding.message("nl") in out_text and "onder --fail-on" in out_text
+        assert cases[rule].get("line") == str(finding.location.line)
+    for rule in red:
+        assert cases[rule].find("system-out") is None
+    assert cases["niet-te-veel-professionals"].find("skipped") is not None  # explained stays skipped
+
+
+@pytest.mark.parametrize(
+    ("path", "classname"),
+    [
+        ("voorbeelden/ongelijke-stem.toml", "voorbeelden/ongelijke-stem"),
+        ("./v1.2/a.b.toml", "v1_2/a_b"),
+        ("/abs/map.d/x.TOML", "/abs/map_d/x"),
+        ("-", "-"),
+        ("<stdin>", "<stdin>"),
+    ],
+)
+def test_junit_class_name_has_no_extension_and_no_dots(path, classname):
+    assert junit.class_name(path) == classname
 
 
 # -- GitHub workflow commands ---------------------------------------------------------------------
@@ -559,9 +606,9 @@ def test_github_on_an_example(monkeypatch):
     loc = finding.location
     assert github.render(report, ctx) == (
         f"::error file=voorbeelden/ongelijke-stem.toml,line={loc.line},col={loc.column},title=gelijke-stem::"
-        "in 'Buurtonderneming Woensel-West' hebben de partijen geen gelijke stem; stemmen: Gemeente Eindhoven 2, "
-        "Woningcorporatie Trudo 1, Bewonersraad Woensel-West 1 en Stichting Welzijn Woensel 1"
-        "%0AOplossing: Geef elke partij in het orgaan hetzelfde totaal aan stemmen en geef de bewonerspartij een zetel.\n"
+        "in 'Buurtonderneming Woensel-West' hebben de partijen geen gelijke stem; stemmen: Gemeente Eindhoven: 2; "
+        "Woningcorporatie Trudo: 1; Bewonersraad Woensel-West: 1; Stichting Welzijn Woensel: 1"
+        "%0AOplossing: Geef Gemeente Eindhoven in 'Buurtonderneming Woensel-West' samen 1 stem, net als de andere partijen.\n"
     )
 
 

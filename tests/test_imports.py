@@ -38,9 +38,13 @@ def graph(function_level: bool) -> dict[str, set[str]]:
     edges: dict[str, set[str]] = {m: set() for m in modules}
     for name, path in modules.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {  # `if TYPE_CHECKING:` imports run only for a type checker
+            id(n) for block in ast.walk(tree) if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+            for stmt in block.body for n in ast.walk(stmt)
+        }
         nodes = ast.walk(tree) if function_level else tree.body
         for node in nodes:
-            if not function_level and isinstance(node, ast.If):  # `if TYPE_CHECKING:` is no import at run time
+            if id(node) in typing_only or (not function_level and isinstance(node, ast.If)):
                 continue
             for target in imported(node, name, path.name == "__init__.py"):
                 if target in modules and target != name:

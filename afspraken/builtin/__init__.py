@@ -6,13 +6,22 @@ installed as ``afspraken/regelsets/``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from afspraken.helpers import amount, count, name_of, names, number  # noqa: F401 - the rules' helpers, public in afspraken.helpers
+from afspraken.helpers import date as datum  # noqa: F401 - '1 januari 2024', '1 January 2024'
 
 BRON = "Samen sterk in de wijk (werkconferentie, Utrecht, 10 juni)"
 """The source document of the built-in rules (``bron/samen-sterk-in-de-wijk.txt``)."""
 
+WERKGROEPEN = f"aanbevelingen van de werkgroepen; {BRON}"
+IN_T_VELD = f"Roel in \u2019t Veld, dagvoorzitter; {BRON}"
+VAN_DER_LAAN = f"minister Eberhard van der Laan; {BRON}"
+SCHRIJER = f"Dominic Schrijer, wethouder Rotterdam; {BRON}"
+BOSCH = f"wethouder H. Bosch; {BRON}"
+SLEEKING = f"Ton Sleeking, wethouder Emmen, over Emmen Revisited; {BRON}"
+WOENSEL_WEST = f"Paul van Haren (Trudo), Buurtonderneming Woensel-West; {BRON}"
 
 def ruleset_dir() -> Path:
     installed = Path(__file__).resolve().parent.parent / "regelsets"
@@ -25,3 +34,6 @@ def ruleset(name: str) -> Path:
     return ruleset_dir() / f"{name}.toml"
 
 
+def votes(items: Sequence[tuple[str, int]]) -> str:
+    """Names with their votes: 'Gemeente Amsterdam, stadsdeel West: 2; Trudo: 1'."""
+    return "; ".join(f"{name}: {n}" for name, n in items)

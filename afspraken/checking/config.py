@@ -31,6 +31,7 @@ class Config:
     source: Any = field(default=None, compare=False)  # loading.Source, for located errors
     problems: tuple[Problem, ...] = ()  # what is wrong in the file (the rest is still used)
     limits: Limits = Limits()
+    rule_url: str = ""  # where a rule's documentation is: a URL template with {id}
 
     @property
     def base(self) -> Path:
@@ -45,7 +46,7 @@ class LimietenModel(_Strict):
     """``[limieten]``: how much one agreement may hold (see afspraken.reading.files.Limits)."""
 
     bestand_mb: float = Field(20, gt=0, description="Grootste bestand in MB.")
-    lijst: int = Field(10_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
+    lijst: int = Field(100_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
     diepte: int = Field(50, gt=0, le=300, description="Diepste nesting van lijsten en tabellen in elkaar.")
 
 
@@ -55,6 +56,7 @@ class ConfigModel(_Strict):
     regelsets: list[str] = Field(default_factory=list)
     plugins: list[str] = Field(default_factory=list)
     regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    rule_url: str = Field("", pattern=r"^[A-Za-z][A-Za-z0-9+.-]*:.*\{id\}", description="URL-sjabloon van de uitleg van een regel, met {id}.")
     limieten: Optional[LimietenModel] = None
 
 
@@ -104,11 +106,15 @@ def load(path: Optional[Path]) -> Config:
     prefix: KeyPath = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "afspraken")
-        tool = data.get("tool")
-        section = tool.get("afspraken", {}) if isinstance(tool, dict) else {}
-        if not isinstance(section, dict):  # `[[tool.afspraken]]`, `afspraken = 5` under [tool]
-            where = source.problem(prefix, Text("[tool.afspraken] moet één tabel zijn, met regelsets, plugins en regels", "[tool.afspraken] must be one table, with regelsets, plugins and regels"), "type")
-            return Config(path, prefix=prefix, source=source, problems=(where,))
+        tool = data.get("tool", {})
+        section = tool.get("afspraken", {}) if isinstance(tool, dict) else None
+        if not isinstance(section, dict):  # `tool = "x"`, `[[tool.afspraken]]`, `afspraken = 5` under [tool]
+            at = prefix if isinstance(tool, dict) else ("tool",)
+            message = Text(
+                "[tool.afspraken] moet één tabel zijn, met regelsets, plugins en regels",
+                "[tool.afspraken] must be one table, with regelsets, plugins and regels",
+            )
+            return Config(path, prefix=prefix, source=source, problems=(source.problem(at, message, "type"),))
         data = section
     try:
         model = ConfigModel.model_validate(data)
@@ -117,7 +123,7 @@ def load(path: Optional[Path]) -> Config:
         usable = {k: v for k, v in regels.items() if isinstance(v, dict)} if isinstance(regels, dict) else {}
         problems = tuple(validation_problems(source, exc, ConfigModel, prefix))
         return Config(path, _strings(data.get("regelsets")), _strings(data.get("plugins")), usable, prefix, source, problems, _limits(data))
-    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source, limits=_limits(data))
+    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source, limits=_limits(data), rule_url=model.rule_url)
 
 
 def _limits(data: dict[str, Any]) -> Limits:

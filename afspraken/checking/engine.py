@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -24,12 +25,13 @@ from afspraken.results import (
 )
 from afspraken.rules import Severity, Text, Violation
 from afspraken.checking import waivers
+from afspraken.checking.profile import profile
 from afspraken.checking.rulesets import ActiveRule
 
+UNUSED, EXPIRED, OPEN = waivers.UNUSED, waivers.EXPIRED, waivers.OPEN
 TO_FILL = "nog-invullen"
-ALWAYS = (*waivers.ALWAYS, TO_FILL)  # on in every rule set: they judge the waivers and the draft, not the agreement
-
-SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
+NO_SET = "geen-regelset-voor-soort"
+ALWAYS = (*waivers.ALWAYS, TO_FILL, NO_SET)  # on in every rule set: they judge the waivers, the draft and the choice of set
 
 
 @dataclass
@@ -44,6 +46,18 @@ class Environment:
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
     narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
     limits: Limits = Limits()  # [limieten]: file size, array length, nesting
+    rule_url: str = ""  # the config's template for links to a rule's documentation
+    unclaimed: Optional[str] = None  # afspraak.soort that no installed rule set is the default for
+    by_kind: Optional[Callable[[str], Environment]] = None  # the rule sets follow afspraak.soort
+    variants: dict[str, Environment] = field(default_factory=dict)  # soort -> its environment
+
+    def for_kind(self, soort: str) -> Environment:
+        """The environment for an agreement of this soort (itself when the rule sets were named)."""
+        if self.by_kind is None:
+            return self
+        if soort not in self.variants:
+            self.variants[soort] = self.by_kind(soort)
+        return self.variants[soort]
 
     def waiver_settings(self) -> waivers.Settings:
         severity = {rule_id: self.severity(rule_id) for rule_id in waivers.RULES}
@@ -94,16 +108,51 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
         outcomes[rule_id] = Outcome.UITGELEGD
     for rule_id, (outcome, severity) in judged.outcomes.items():
         outcomes[rule_id], severities[rule_id] = outcome, severity
+    extra = _no_ruleset(source, env)
+    findings += extra
+    for f in extra:
+        severities.setdefault(f.rule, f.severity)
+    if extra:
+        outcomes[NO_SET] = Outcome.BEVINDING
     findings.sort(key=lambda f: (f.location.line, f.location.column, -f.severity.rank, f.rule))
+    rule_outcomes = tuple(RuleOutcome(r, o, severities[r]) for r, o in outcomes.items())
     return FileResult(
         source.name,
         findings=tuple(findings),
         crashes=tuple(crashes),
-        outcomes=tuple(RuleOutcome(r, o, severities[r]) for r, o in outcomes.items()),
+        outcomes=rule_outcomes,
         title=agreement.afspraak.titel,
         meta=_meta(agreement),
         rulesets=tuple(env.rulesets),
+        profile=profile(agreement, rule_outcomes),
     )
+
+
+_FITS = {
+    "prestatieafspraak": Text(
+        "een regelset voor prestatieafspraken (Woningwet art. 42-44), zoals die van de plugin afspraken-prestatieafspraken",
+        "a rule set for prestatieafspraken (Housing Act art. 42-44), such as the one of the plugin afspraken-prestatieafspraken",
+    ),
+}
+
+
+def _no_ruleset(source: Source, env: Environment) -> list[Finding]:
+    """geen-regelset-voor-soort: no installed rule set is the default for this soort; basis was used."""
+    soort = env.unclaimed
+    severity = env.severity(NO_SET)
+    if soort is None or severity is None:
+        return []
+    fits = _FITS.get(soort, Text(f"een regelset met standaard_voor = [\"{soort}\"]", f"a rule set with standaard_voor = [\"{soort}\"]"))
+    message = Text(
+        f"geen geïnstalleerde regelset is de standaard voor soort '{soort}', dus alleen 'basis' is toegepast; "
+        f"hier past {fits.nl}",
+        f"no installed rule set is the default for soort '{soort}', so only 'basis' was applied; {fits.en} would fit",
+    )
+    fix = Text(
+        f"Installeer {fits.nl}, of kies een regelset met --regelset of in afspraken.toml.",
+        f"Install {fits.en}, or choose a rule set with --regelset or in afspraken.toml.",
+    )
+    return [Finding(NO_SET, severity, message, (source.at(("afspraak", "soort")),), fix=fix)]
 
 
 def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], severities: dict[str, Severity]) -> list[Finding]:
@@ -144,7 +193,7 @@ def _defined_at(function: Any) -> str:
 
 def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix: Optional[Text]) -> Finding:
     locations = tuple(source.at(path) for path in v.at) or (Location(source.name, 1, 1),)
-    return Finding(rule_id, severity, v.message, locations, v.undecided, None, fix)
+    return Finding(rule_id, severity, v.message, locations, v.undecided, None, v.fix or fix)
 
 
 def _meta(agreement: Agreement) -> dict[str, str]:

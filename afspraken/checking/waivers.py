@@ -13,20 +13,22 @@ To add a judgement of a waiver: write a rule below (its metadata), add its id to
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from afspraken import hookimpl
-from afspraken.builtin import BRON
+from afspraken.builtin import WERKGROEPEN, datum
 from afspraken.results import Finding, Outcome
 from afspraken.rules import Rule, Severity, Text, Violation, rule
+from afspraken.wording import visible
 
 if TYPE_CHECKING:
     from afspraken.model import Agreement, Uitzondering
     from afspraken.reading.loading import Source
 
-UNUSED, EXPIRED = "uitzondering-ongebruikt", "uitzondering-verlopen"
-ALWAYS = (UNUSED, EXPIRED)
+UNUSED, EXPIRED, OPEN = "uitzondering-ongebruikt", "uitzondering-verlopen", "uitzondering-zonder-einddatum"
+ALWAYS = (UNUSED, EXPIRED, OPEN)
 """On in every rule set: they judge the waivers, not the agreement (``--ignore`` or ``ernst = "uit"`` switch them off)."""
 
 
@@ -42,7 +44,7 @@ _QUOTE = (
 
 
 ongebruikt = rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="uitzondering-ongebruikt",
     severity="waarschuwing",
     title=Text("Uitzondering zonder bevinding", "Waiver without a finding"),
@@ -67,7 +69,7 @@ toelichting = "De aanpak werkt op wijkniveau vanwege de herstructurering."
 )(_judged_with_the_other_rules)
 
 verlopen = rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="uitzondering-verlopen",
     severity="waarschuwing",
     title=Text("Verlopen uitzondering", "Expired waiver"),
@@ -101,12 +103,80 @@ tot = 2030-12-31
 )(_judged_with_the_other_rules)
 
 
-RULES: Mapping[str, Rule[Any]] = {r.id: r for r in (ongebruikt, verlopen)}
+zonder_einddatum = rule(
+    source=WERKGROEPEN,
+    id="uitzondering-zonder-einddatum",
+    severity="advies",
+    title=Text("Uitzondering zonder einddatum", "Waiver without an end date"),
+    summary=Text(
+        "Een [[uitzondering]] zonder datum 'tot', ook als die uitzondering (nog) niets uitlegt.",
+        "An [[uitzondering]] without a 'tot' date, even when that waiver explains nothing (yet).",
+    ),
+    rationale=Text(
+        "Een uitleg geldt voor een tijd: de wijk en de afspraak veranderen. Een einddatum dwingt de partijen om de "
+        "uitzondering opnieuw te bekijken.",
+        "An explanation holds for a time: the neighbourhood and the agreement change. An end date makes the parties "
+        "look at the waiver again.",
+    ),
+    quote=_QUOTE,
+    fix=Text(
+        "Zet bij de [[uitzondering]] een datum tot, waarna de regel weer geldt.",
+        "Give the [[uitzondering]] a date tot, after which the rule applies again.",
+    ),
+    example_fail="""
+[[uitzondering]]
+regel = "lange-termijn"
+toelichting = "Eerst een proefjaar; daarna besluiten we over verlenging."
+""",
+    example_pass="""
+[[uitzondering]]
+regel = "lange-termijn"
+toelichting = "Eerst een proefjaar; daarna besluiten we over verlenging."
+tot = 2030-12-31
+""",
+)(_judged_with_the_other_rules)
+
+geen_regelset = rule(
+    source=WERKGROEPEN,
+    id="geen-regelset-voor-soort",
+    severity="advies",
+    title=Text("Geen regelset voor deze soort afspraak", "No rule set for this kind of agreement"),
+    summary=Text(
+        "Geen geïnstalleerde regelset noemt afspraak.soort in standaard_voor, en er is geen regelset gekozen; dan "
+        "wordt alleen 'basis' toegepast, en zegt deze melding welke soort regelset zou passen.",
+        "No installed rule set lists afspraak.soort in standaard_voor, and no rule set was chosen; then only 'basis' "
+        "is applied, and this message says which kind of rule set would fit.",
+    ),
+    rationale=Text(
+        "Een prestatieafspraak is geen wijkafspraak: wie haar met wijkregels toetst, krijgt bevindingen die niet "
+        "passen. Beter alleen de basis en een eerlijke melding.",
+        "A prestatieafspraak is not a neighbourhood agreement: judging it by neighbourhood rules gives findings that "
+        "do not fit. Better only the basics and an honest note.",
+    ),
+    quote="Zorg voor maatwerk. Kijk samen met alle betrokken partijen naar de aard van de wijk en stem daar je beleid op af.",
+    fix=Text(
+        "Installeer een regelset die de standaard is voor deze soort, of kies er een met --regelset.",
+        "Install a rule set that is the default for this kind, or choose one with --regelset.",
+    ),
+    example_fail="""
+[afspraak]
+soort = "prestatieafspraak"   # zonder geïnstalleerde regelset voor prestatieafspraken
+""",
+    example_pass="""
+[afspraak]
+soort = "wijkafspraak"
+""",
+)(_judged_with_the_other_rules)
+
+
+RULES: Mapping[str, Rule[Any]] = {r.id: r for r in (ongebruikt, verlopen, zonder_einddatum)}
+"""The rules that judge waivers (:func:`judge`)."""
 
 
 @hookimpl
 def register_rules() -> list[Rule[Any]]:
-    return list(RULES.values())
+    # geen-regelset-voor-soort is judged by the engine too (it knows the rule sets), not a waiver rule
+    return [*RULES.values(), geen_regelset]
 
 
 class Settings(NamedTuple):
@@ -134,12 +204,12 @@ def judge(source: Source, agreement: Agreement, findings: Sequence[Finding], ran
     notes: list[Finding] = []
     waived: dict[str, str] = {}
     for i, waiver in enumerate(agreement.uitzondering):
-        own = list(_notes(waiver, i, found, ran, settings, today))
-        for rule_id, key, message, fix in own:
+        for rule_id, key, message, fix in _notes(waiver, i, found, ran, settings, today):
             severity = settings.severity.get(rule_id)
             if severity is not None:
                 notes.append(Finding(rule_id, severity, message, (source.at(("uitzondering", i, key)),), fix=fix))
-        if not own and waiver.regel in found:
+        expired = waiver.tot is not None and waiver.tot < today
+        if not expired and waiver.regel in found:
             waived.setdefault(waiver.regel, waiver.toelichting)
     out = [f._replace(explained=Text(waived[f.rule], waived[f.rule])) if f.rule in waived else f for f in findings]
     outcomes: dict[str, tuple[Outcome, Severity]] = {}
@@ -157,6 +227,14 @@ Note = tuple[str, str, Text, Text]  # rule id, key of the waiver it is about, me
 def _notes(waiver: Uitzondering, i: int, found: set[str], ran: set[str], settings: Settings, today: dt.date) -> Iterator[Note]:
     """What is wrong with one waiver (nothing: it explains its rule's findings)."""
     regel = waiver.regel
+    if waiver.tot is None:  # also for an unused waiver: an explanation holds for a time
+        yield (
+            OPEN, "regel",
+            Text(f"de uitzondering voor '{regel}' heeft geen einddatum (tot); een uitleg geldt voor een tijd",
+                 f"the waiver for '{regel}' has no end date (tot); an explanation holds for a time"),
+            Text(f"Zet bij de uitzondering voor '{regel}' een datum tot, waarna de regel weer geldt.",
+                 f"Give the waiver for '{regel}' a date tot, after which the rule applies again."),
+        )
     if waiver.tot is not None and waiver.tot < today:  # `tot` is the last day it holds
         if regel in found or regel not in ran:
             nl, en = "de bevindingen tellen weer mee", "its findings count again"
@@ -164,7 +242,10 @@ def _notes(waiver: Uitzondering, i: int, found: set[str], ran: set[str], setting
             nl, en = "die regel vindt nu niets meer: verwijder de uitzondering", "that rule now finds nothing: remove the waiver"
         yield (
             EXPIRED, "tot",
-            Text(f"de uitzondering voor '{regel}' is verlopen op {waiver.tot}; {nl}", f"the waiver for '{regel}' expired on {waiver.tot}; {en}"),
+            Text(
+                f"de uitzondering voor '{regel}' gold tot en met {datum(waiver.tot, 'nl')} en is verlopen; {nl}",
+                f"the waiver for '{regel}' held until {datum(waiver.tot, 'en')} and has expired; {en}",
+            ),
             verlopen.fix,
         )
     elif regel in found:
@@ -185,3 +266,41 @@ def _notes(waiver: Uitzondering, i: int, found: set[str], ran: set[str], setting
             ),
             Text("Verwijder deze [[uitzondering]], of kies een regelset met die regel.", "Remove this [[uitzondering]], or choose a rule set with that rule."),
         )
+
+
+# -- what makes a toelichting an explanation (RULES.md, "Always on") ---------------------------
+# A toelichting must say why, not only that: once the stock phrases are taken out ("n.v.t.",
+# "niet van toepassing", ...), at least MIN_TEKENS visible characters and MIN_WOORDEN words
+# must remain. This is the one place that lists the stock phrases.
+
+STOCK_PHRASES: tuple[str, ...] = (
+    "niet van toepassing",
+    "nader te bepalen",
+    "zie boven",
+    "n.v.t.",
+    "n.v.t",
+    "nvt",
+    "geen",
+    "volgt",
+)
+"""Phrases that explain nothing on their own (compared case-insensitively, as whole words)."""
+
+MIN_TEKENS = 20
+MIN_WOORDEN = 4
+
+_PHRASES = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(STOCK_PHRASES, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def remainder(text: str) -> str:
+    """What is left of ``text`` once the stock phrases are taken out."""
+    return visible(_PHRASES.sub(" ", visible(text)))
+
+
+def explains(text: str) -> bool:
+    """Does ``text`` say more than a stock phrase: enough characters and words left?"""
+    left = remainder(text)
+    words = [w for w in left.split() if any(c.isalnum() for c in w)]
+    return len(left) >= MIN_TEKENS and len(words) >= MIN_WOORDEN

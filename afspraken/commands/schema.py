@@ -11,14 +11,14 @@ import click
 from afspraken.commands.options import LANG, OUTPUT, command
 
 
-@command("schema", help_en="Print the JSON Schema of format 1, for editors (Taplo, Even Better TOML).")
+@command("schema", help_en="Print the JSON Schema of format 1, for editors (Taplo, Even Better TOML); --lang en: English descriptions.")
 @OUTPUT
 @LANG
 def schema_command(output: Optional[Path], lang: str) -> None:
-    """Toon het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML)."""
+    """Toon het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML); --lang en: Engelse beschrijvingen."""
     from afspraken.schema import json_schema
 
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(json_schema(lang), ensure_ascii=False, indent=2) + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:

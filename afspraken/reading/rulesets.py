@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from afspraken.reading.loading import Source, parse, read, validation_problems
 from afspraken.reading.paths import shown
 from afspraken.results import Problem
+
+SOORTEN = ("wijkafspraak", "wijkactieplan", "convenant", "prestatieafspraak")  # afspraak.soort, FORMAT.md
 
 
 class _Strict(BaseModel):
@@ -26,6 +28,9 @@ class RegelsetMeta(_Strict):
     beschrijving: str = Field("", description="Wat deze regelset toetst.")
     bron: str = Field("", description="Waar de regels vandaan komen.")
     breidt_uit: list[str] = Field(default_factory=list, description="Regelsets die deze uitbreidt.")
+    standaard_voor: list[Literal["wijkafspraak", "wijkactieplan", "convenant", "prestatieafspraak"]] = Field(
+        default_factory=list, description="Soorten afspraak (afspraak.soort) waarvoor deze regelset de standaard is."
+    )
 
 
 class RulesetModel(_Strict):
@@ -38,7 +43,10 @@ def _plain_ruleset(data: dict[str, Any]) -> bool:
     meta, regels = data.get("regelset"), data.get("regels", {})
     if set(data) - {"regelset", "regels"} or not isinstance(meta, dict) or not isinstance(regels, dict):
         return False
-    if set(meta) - {"naam", "beschrijving", "bron", "breidt_uit"}:
+    if set(meta) - {"naam", "beschrijving", "bron", "breidt_uit", "standaard_voor"}:
+        return False
+    kinds = meta.get("standaard_voor", [])
+    if not isinstance(kinds, list) or not all(k in SOORTEN for k in kinds):
         return False
     if not all(isinstance(meta.get(k, ""), str) for k in ("beschrijving", "bron")) or not isinstance(meta.get("naam", ""), str):
         return False
@@ -89,5 +97,3 @@ def _salvage(data: dict[str, Any], source: Source, plugin: str, path: Any, probl
     regels = data.get("regels")
     usable = {k: v for k, v in regels.items() if isinstance(v, dict)} if isinstance(regels, dict) else {}
     return Ruleset(naam, RegelsetMeta.model_construct(naam=naam, breidt_uit=extends), usable, source, plugin, problems, path)
-
-

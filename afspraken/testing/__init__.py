@@ -135,6 +135,7 @@ def check_rule(
         from afspraken.checking.run import Checker
 
         env = Checker(config=False).environment(Path.cwd())
+        env = env.for_kind(loaded.agreement.afspraak.soort)  # the rule sets follow afspraak.soort
         result = evaluate(loaded, env, dt.date.today())
         return result._replace(findings=tuple(f for f in result.findings if f.rule == rule.id))
     off = set(ALWAYS)  # only the rule under test speaks
