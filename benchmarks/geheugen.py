@@ -19,15 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
+# The command may end without the interpreter's clean-up (os._exit): its peak is read by a parent
+# that waits for it (RUSAGE_CHILDREN: the largest peak of the children waited for).
 RUN = """
-import resource, sys
-from afspraken.commands import main
-sys.argv = ["afspraken", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+import resource, subprocess, sys
+subprocess.run([sys.executable, "-c", "import sys; from afspraken.commands import main; sys.argv[0] = 'afspraken'; main()", *sys.argv[1:]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
 """
 
 
