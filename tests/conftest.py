@@ -15,7 +15,7 @@ SPEC = ROOT.parent / "shared" / "spec"
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests must not depend on the developer's environment.
-    for name in ("AFSPRAKEN_LANG", "AFSPRAKEN_PLUGINS", "NO_COLOR"):
+    for name in ("AFSPRAKEN_LANG", "AFSPRAKEN_PLUGINS", "NO_COLOR", "GITHUB_STEP_SUMMARY", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -441,7 +441,7 @@ def test_junit_is_valid_and_counts_are_right(files, junit_schema, write):
     control = write("stuurtekens.toml", GOOD.read_text(encoding="utf-8").replace(
         'titel = "Samenwerkingsafspraken Buurtonderneming Woensel-West"', 'titel = "Bel\\u0007 en\\u001b[31m kleur"'
     ))
-    report, ctx = build(files["rijk"], files["vijandig"], files["kapot"], GOOD, control)
+    report, ctx = build(files["rijk"], files["vijandig"], files["kapot"], GOOD, control, fail_on=Severity.ADVIES)
     out = junit.render(report, ctx)
     assert out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')
     junit_schema.validate(out)
@@ -463,13 +463,14 @@ def test_junit_is_valid_and_counts_are_right(files, junit_schema, write):
 
 
 def test_junit_cases_follow_the_rules(files):
-    report, ctx = build(files["rijk"], files["kapot"])
+    report, ctx = build(files["rijk"], files["kapot"], fail_on=Severity.ADVIES)
     root = ET.fromstring(junit.render(report, ctx))
     rich, broken = root.findall("testsuite")
     result = report.files[0]
     cases = {c.get("name"): c for c in rich.findall("testcase")}
     assert list(cases) == [o.rule for o in result.outcomes]
-    assert {c.get("classname") for c in cases.values()} == {result.path}
+    assert {c.get("classname") for c in cases.values()} == {junit.class_name(result.path)}
+    assert {c.get("file") for c in cases.values()} == {result.path}
 
     failure = cases["gelijke-stem"].find("failure")
     gelijke = next(f for f in result.findings if f.rule == "gelijke-stem")
@@ -483,7 +484,8 @@ def test_junit_cases_follow_the_rules(files):
     assert list(cases["bewoners-aan-tafel"]) == []  # passed
 
     [invoer] = broken.findall("testcase")
-    assert invoer.get("name") == "invoer" and invoer.get("classname") == str(files["kapot"])
+    assert invoer.get("name") == "invoer" and invoer.get("classname") == junit.class_name(str(files["kapot"]))
+    assert invoer.get("file") == str(files["kapot"]) and invoer.get("line") == str(min(p.location.line for p in report.files[1].problems))
     errors = invoer.findall("error")
     assert len(errors) == len(report.files[1].problems) == 5
     assert {e.get("message") for e in errors} == {p.message("nl") for p in report.files[1].problems}
@@ -507,7 +509,7 @@ def test_junit_crash_is_an_error_and_undecided_is_a_failure(write, junit_schema)
         def register_rules():
             return [check, twijfel]
     ''')
-    report, ctx = build(UNEQUAL, plugins=[str(plugin)], select=["deler/regel", "deler/twijfel", "gelijke-stem"])
+    report, ctx = build(UNEQUAL, plugins=[str(plugin)], select=["deler/regel", "deler/twijfel", "gelijke-stem"], fail_on=Severity.ADVIES)
     out = junit.render(report, ctx)
     junit_schema.validate(out)
     suite = ET.fromstring(out).find("testsuite")
@@ -517,6 +519,50 @@ def test_junit_crash_is_an_error_and_undecided_is_a_failure(write, junit_schema)
     failure = cases["deler/twijfel"].find("failure")
     assert failure.get("type") == "advies" and failure.get("message") == "kan niet beoordelen: geen gegevens"
     assert _attrs(suite) == {"tests": 3, "failures": 2, "errors": 1, "skipped": 0}
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "red"),
+    [
+        (Severity.FOUT, {"gelijke-stem"}),
+        (Severity.WAARSCHUWING, {"gelijke-stem", "maatwerk"}),
+        (Severity.ADVIES, {"gelijke-stem", "maatwerk", "successen-vieren"}),
+        (None, set()),
+    ],
+)
+def test_junit_respects_fail_on(files, junit_schema, fail_on, red):
+    """Below the threshold a finding is no <failure> (a green pipeline shows no red test) but stays visible."""
+    report, ctx = build(files["rijk"], fail_on=fail_on)
+    out = junit.render(report, ctx)
+    junit_schema.validate(out)
+    suite = ET.fromstring(out).find("testsuite")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    assert {name for name, c in cases.items() if c.find("failure") is not None} == red
+    assert int(suite.get("failures")) == len(red)
+    assert (report.exit_code(fail_on) == 1) == bool(red)  # the tests agree with the exit code
+    result = report.files[0]
+    for rule in {"gelijke-stem", "maatwerk", "successen-vieren"} - red:
+        finding = next(f for f in result.findings if f.rule == rule)
+        out_text = cases[rule].find("system-out").text
+        assert finding.message("nl") in out_text and "onder --fail-on" in out_text
+        assert cases[rule].get("line") == str(finding.location.line)
+    for rule in red:
+        assert cases[rule].find("system-out") is None
+    assert cases["niet-te-veel-professionals"].find("skipped") is not None  # explained stays skipped
+
+
+@pytest.mark.parametrize(
+    ("path", "classname"),
+    [
+        ("voorbeelden/ongelijke-stem.toml", "voorbeelden/ongelijke-stem"),
+        ("./v1.2/a.b.toml", "v1_2/a_b"),
+        ("/abs/map.d/x.TOML", "/abs/map_d/x"),
+        ("-", "-"),
+        ("<stdin>", "<stdin>"),
+    ],
+)
+def test_junit_class_name_has_no_extension_and_no_dots(path, classname):
+    assert junit.class_name(path) == classname
 
 
 # -- GitHub workflow commands ---------------------------------------------------------------------

@@ -28,6 +28,7 @@ class Config:
     source: Any = field(default=None, compare=False)  # loading.Source, for located errors
     problems: tuple[Problem, ...] = ()  # what is wrong in the file (the rest is still used)
     limits: Limits = Limits()
+    rule_url: str = ""  # where a rule's documentation is: a URL template with {id}
 
     @property
     def base(self) -> Path:
@@ -106,7 +107,7 @@ def load(path: Optional[Path]) -> Config:
         usable = {k: v for k, v in regels.items() if isinstance(v, dict)} if isinstance(regels, dict) else {}
         problems = tuple(validation_problems(source, exc, ConfigModel, prefix))
         return Config(path, _strings(data.get("regelsets")), _strings(data.get("plugins")), usable, prefix, source, problems, _limits(data))
-    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source, limits=_limits(data))
+    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source, limits=_limits(data), rule_url=model.rule_url)
 
 
 def _limits(data: dict[str, Any]) -> Limits:

@@ -42,6 +42,7 @@ class Environment:
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
     narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
     limits: Limits = Limits()  # [limieten]: file size, array length, nesting
+    rule_url: str = ""  # the config's template for links to a rule's documentation
 
     def severity(self, rule_id: str) -> Optional[Severity]:
         """Severity of an always-on rule (``None`` when switched off)."""

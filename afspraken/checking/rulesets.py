@@ -55,6 +55,7 @@ class ConfigModel(_Strict):
     regelsets: list[str] = Field(default_factory=list)
     plugins: list[str] = Field(default_factory=list)
     regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    rule_url: str = Field("", pattern=r"^[A-Za-z][A-Za-z0-9+.-]*:.*\{id\}", description="URL-sjabloon van de uitleg van een regel, met {id}.")
     limieten: Optional[LimietenModel] = None
 
 

@@ -90,7 +90,7 @@ class Checker:
         chosen = select(self.registry, loaded, self.regelsets)
         problems += chosen.problems
         rules, off = self._narrow(chosen.rules, problems)
-        env = Environment(self.registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected), loaded.limits)
+        env = Environment(self.registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected), loaded.limits, loaded.rule_url)
         self.registry.everything()  # every hook asked now: its failures are known before any result
         self._problems.update(dict.fromkeys(problems))
         return env
@@ -166,6 +166,14 @@ class Checker:
     def active_rules(self) -> dict[str, Any]:
         """Every rule that runs under some config used so far (for output formats)."""
         return {a.rule.id: a.rule for env in self._envs.values() for a in env.rules}
+
+    def rule_origins(self) -> dict[str, str]:
+        """Rule id -> the rule set that switched it on (for output formats)."""
+        return {rule_id: name for env in self._envs.values() for rule_id, name in env.origin.items()}
+
+    def rule_url(self) -> str:
+        """The ``rule_url`` template of the configs used so far (the first that sets one)."""
+        return next((env.rule_url for env in self._envs.values() if env.rule_url), "")
 
     def report(self, files: Sequence[FileResult] = ()) -> Report:
         """The report of this run: ``files`` plus what is not tied to a file."""

@@ -25,6 +25,7 @@ class _Commands(Group):
         "plugins": ("listing", "plugins_command"),
         "schema": ("schema", "schema_command"),
         "init": ("init", "init_command"),
+        "lsp": ("lsp", "lsp_command"),
         "diff": ("diff", "diff_command"),
     }
 
