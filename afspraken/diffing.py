@@ -266,7 +266,7 @@ def _waivers(old: Agreement, new: Agreement) -> Iterator[Change]:
 
 def _other(old: Agreement, new: Agreement) -> Iterator[Change]:
     yield from _fields("overig", Text("afspraak", "agreement"), old.afspraak, new.afspraak, skip=("ingangsdatum", "einddatum"))
-    for name in ("communicatie", "maatwerk", "continuiteit"):
+    for name in ("communicatie", "maatwerk", "verantwoording", "continuiteit"):
         yield from _fields("overig", Text(name, name), getattr(old, name), getattr(new, name))
     if old.extensies != new.extensies:
         yield Change("overig", CHANGED, Text("[extensies] gewijzigd", "[extensies] changed"))

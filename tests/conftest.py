@@ -9,7 +9,9 @@ from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "voorbeelden"
-SPEC = ROOT.parent / "shared" / "spec"
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "spec").is_dir()), ROOT.parent / "shared")
+SPEC = SHARED / "spec"  # the specification next to the repository (or a worktree's parent's)
+DATA = ROOT / "tests" / "data"
 
 
 @pytest.fixture(autouse=True)

@@ -70,6 +70,7 @@ def _write_examples(folder: Path) -> list[Path]:
     draft += (
         '\n[[uitzondering]]\nregel = "niet-te-veel-professionals"\n'
         'toelichting = "Tijdelijk extra inzet van de corporatie tijdens de herstructurering van de Celebesstraat (tot 2028)."\n'
+        "tot = 2028-12-31\n"
     )
     long_name = target / "wijkconvenant-woensel-west-2026-2030-concept-na-bewonersavond.toml"
     long_name.write_text(draft, encoding="utf-8")
@@ -154,7 +155,9 @@ def test_a_hostile_agreement_runs_no_script(browser, tmp_path):
         assert page.evaluate("window.__pwned") is None
         assert page.evaluate("document.scripts.length") == 0
         assert page.evaluate("document.images.length") == 0
-        assert page.evaluate("document.querySelectorAll('svg').length") == 0
+        # only the participation profile's own drawings: two per evaluated agreement, none injected
+        svgs = page.evaluate("[...document.querySelectorAll('svg')].map(e => e.getAttribute('class'))")
+        assert svgs and set(svgs) == {"profile-svg"} and len(svgs) % 2 == 0
         assert seen == [report.as_uri()]  # nothing fetched: no image, font, style or script
         # the hostile text is shown as text
         assert page.get_by_role("heading", name=f"1. {HOSTILE_TITLE}", exact=True).is_visible()
@@ -260,8 +263,8 @@ def test_the_matrix_comes_first_and_reads_without_colour(browser, tmp_path, monk
         assert seen == [report.as_uri()]
         # each finding shows its line, the span marked, and its place in words
         finding = page.locator("#afspraak-2 article.finding").first
-        assert finding.locator("pre.source mark").inner_text() == "[[orgaan]]"
-        assert "Plaats: orgaan 'Buurtonderneming Woensel-West' · voorbeelden/ongelijke-stem.toml:38:1" in finding.inner_text()
+        assert finding.locator("pre.source mark").inner_text() == "stemmen = 2"  # the odd votes (RULES v2)
+        assert "Plaats: orgaan 'Buurtonderneming Woensel-West', lid 'P. Jansen', stemmen · voorbeelden/ongelijke-stem.toml:48:3" in finding.inner_text()
     finally:
         page.close()
 

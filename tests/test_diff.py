@@ -113,8 +113,9 @@ def test_participation_rungs_per_phase(cli, write):
 
     if "niveau" not in Besluitvorming.model_fields:
         pytest.skip("the model has no [besluitvorming.niveau] yet (issue 9)")
-    base = GOOD.replace("eigenaarschap_bewoners = true\n", 'eigenaarschap_bewoners = true\n\n[besluitvorming.niveau]\nbesluit = "raadplegen"\n')
-    result = cli("diff", *_pair(write, base, base.replace('besluit = "raadplegen"', 'besluit = "meebeslissen"')))
+    assert '  besluit = "meebeslissen"' in GOOD  # the example shows the ladder (RULES v2)
+    base = GOOD.replace('  besluit = "meebeslissen"', '  besluit = "raadplegen"')
+    result = cli("diff", *_pair(write, base, GOOD))
     assert "Participatie" in result.stdout and "besluitvorming, niveau.besluit: raadplegen → meebeslissen" in result.stdout
 
 
@@ -154,5 +155,6 @@ def test_every_governance_change_is_named(cli, write):
         "actie 'Herinrichting Celebesstraat': nieuwe datum 2010-06-30 → 2011-06-30",
     ]
     new_rules = {f["rule"] for f in json.loads(result.stdout)["new_findings"]}
-    assert new_rules == {"een-aanspreekpunt", "overlegrecht"} and result.exit_code == 1
+    # eigenaar-per-actie: the action of Welzijn now lies with a party that does not sign (RULES v2)
+    assert new_rules == {"een-aanspreekpunt", "overlegrecht", "eigenaar-per-actie"} and result.exit_code == 1
     assert cli("diff", *_pair(write, GOOD, new), "--fail-on", "never").exit_code == 0

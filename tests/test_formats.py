@@ -48,7 +48,7 @@ def rich_text(*, hostile: bool = False) -> str:
     text = _replace(text, "successen_vieren = true", "successen_vieren = false")
     text = _replace(text, "professionals = 6", "professionals = 36")
     explanation = WAIVER if hostile else EXPLANATION
-    text += f"\n[[uitzondering]]\nregel = \"niet-te-veel-professionals\"\ntoelichting = '{explanation}'\n"
+    text += f"\n[[uitzondering]]\nregel = \"niet-te-veel-professionals\"\ntoelichting = '{explanation}'\ntot = 2099-12-31\n"
     if hostile:
         text = _replace(text, 'titel = "Samenwerkingsafspraken Buurtonderneming Woensel-West"', f"titel = '{TITLE}'")
         text = _replace(text, 'naam = "Gemeente Eindhoven"', f"naam = '{PARTY}'")  # has 2 votes: named in the finding
@@ -184,10 +184,11 @@ def test_html_has_every_section_for_several_agreements(files):
     # a finding: message, place in words and in the file, its line, the quote with its source (appendix), the fix
     rule = ctx.rules["gelijke-stem"]
     assert gelijke.message("nl") in text
-    assert f"Plaats: orgaan 'Buurtonderneming Woensel-West' · {gelijke.location}" in text
-    assert f"{gelijke.location.line}[[orgaan]]" in text
+    # the place is the odd votes (RULES v2: the stemmen of the odd one out)
+    assert f"Plaats: orgaan 'Buurtonderneming Woensel-West', lid 'P. Jansen', stemmen · {gelijke.location}" in text
+    assert f'<span class="ln">{gelijke.location.line}</span>  <mark>stemmen = 2</mark>' in out
     assert f"\u201c{rule.quote}\u201d" in text and f"\u2014 {rule.source}" in text
-    assert f"Oplossing: {rule.fix('nl')}" in text
+    assert gelijke.fix is not None and f"Oplossing: {gelijke.fix('nl')}" in text  # the fix of this finding
     # the waiver and its explanation; the problems of the broken file
     assert EXPLANATION in text
     assert "verplichte sleutel 'ingangsdatum' ontbreekt in [afspraak]" in text
@@ -329,10 +330,10 @@ def test_markdown_has_the_same_sections(files):
     assert f"<summary>Geslaagde regels ({_passed(report.files[0])})</summary>" in out
     rule = ctx.rules["gelijke-stem"]
     gelijke = next(f for f in report.files[0].findings if f.rule == "gelijke-stem")
-    assert f"  - Plaats: orgaan 'Buurtonderneming Woensel-West' · `{gelijke.location}`" in out
-    assert f"    {gelijke.location.line} | [[orgaan]]\n       | ^^^^^^^^^^\n" in out  # the line, the span marked
+    assert f"  - Plaats: orgaan 'Buurtonderneming Woensel-West', lid 'P. Jansen', stemmen · `{gelijke.location}`" in out
+    assert f"    {gelijke.location.line} |   stemmen = 2\n       |   ^^^^^^^^^^^\n" in out  # the line, the span marked
     assert f"> \u201c{markdown.md(rule.quote)}\u201d" in out and f"> \u2014 {markdown.md(rule.source)}" in out
-    assert f"**Oplossing:** {markdown.md(rule.fix('nl'))}" in out
+    assert gelijke.fix is not None and f"**Oplossing:** {markdown.md(gelijke.fix('nl'))}" in out
     assert "[" + markdown.md(str(files["rijk"])) + "](#afspraak-1)" in out and '<a id="afspraak-1"></a>' in out
     assert "- [Bewoners aan tafel](#regel-bewoners-aan-tafel) (`bewoners-aan-tafel`)" in out
     assert '<a id="regel-bewoners-aan-tafel"></a>' in out
@@ -378,7 +379,7 @@ def test_markdown_renders_as_plain_text_in_a_real_parser(files):
     assert all(not name.startswith("on") for _, attrs in page.tags for name in attrs)
     assert all(not (attrs.get("href") or "").startswith("javascript") for _, attrs in page.tags)
     assert any(TITLE in h for h in page.texts["h2"]) and PARTY in page.text and WAIVER in page.text and AREA in page.text
-    assert len(page.find("table")) == 3  # matrix, overview, explained
+    assert len(page.find("table")) == 7  # matrix, overview, explained, and per agreement the profile's ladder and bodies
     assert {tag for tag, _ in page.tags} >= {"details", "summary", "pre"}
 
 
@@ -605,9 +606,9 @@ def test_github_on_an_example(monkeypatch):
     loc = finding.location
     assert github.render(report, ctx) == (
         f"::error file=voorbeelden/ongelijke-stem.toml,line={loc.line},col={loc.column},title=gelijke-stem::"
-        "in 'Buurtonderneming Woensel-West' hebben de partijen geen gelijke stem; stemmen: Gemeente Eindhoven 2, "
-        "Woningcorporatie Trudo 1, Bewonersraad Woensel-West 1 en Stichting Welzijn Woensel 1"
-        "%0AOplossing: Geef elke partij in het orgaan hetzelfde totaal aan stemmen en geef de bewonerspartij een zetel.\n"
+        "in 'Buurtonderneming Woensel-West' hebben de partijen geen gelijke stem; stemmen: Gemeente Eindhoven: 2; "
+        "Woningcorporatie Trudo: 1; Bewonersraad Woensel-West: 1; Stichting Welzijn Woensel: 1"
+        "%0AOplossing: Geef Gemeente Eindhoven in 'Buurtonderneming Woensel-West' samen 1 stem, net als de andere partijen.\n"
     )
 
 

@@ -103,8 +103,8 @@ def _finish(code: object) -> None:
         click.echo(code, err=True)
     try:
         sys.stdout.flush()  # an OSError here (full disk) is reported by main()
-    except ValueError:
-        pass  # closed already (the language server closes it when it ends)
+    except ValueError:  # already closed (the language server closes it on exit): nothing to flush
+        pass
     try:
         sys.stderr.flush()
     except (OSError, ValueError):

@@ -250,8 +250,7 @@ def load(
                 f"[extensies.{name}] could not be checked: the plugin's model failed ({error})",
             )
             problems.append(source.problem(("extensies", name), message, "plugin"))
-    if known_rules is not None:
-        problems.extend(_waiver_problems(source, data, known_rules))
+    problems.extend(_waiver_problems(source, data, known_rules))
     if problems or agreement is None:
         ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
         return _at_most(ordered, hidden)
@@ -363,6 +362,10 @@ def _cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
             yield from ref(("overleg", i, "tussen", j), value, everything, any_t)
     for i, item in _table_list(data, "actie"):
         yield from ref(("actie", i, "wie"), item.get("wie"), everything, any_t)
+    verantwoording = data.get("verantwoording")
+    aan = verantwoording.get("aan") if isinstance(verantwoording, dict) else None
+    for j, value in enumerate(aan if isinstance(aan, list) else []):
+        yield from ref(("verantwoording", "aan", j), value, everything, any_t)
     afspraak = data.get("afspraak")
     if isinstance(afspraak, dict):
         start, end = afspraak.get("ingangsdatum"), afspraak.get("einddatum")
@@ -379,8 +382,25 @@ def _is_date(value: Any) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
-def _waiver_problems(source: Source, data: dict[str, Any], known: Collection[str]) -> Iterator[Problem]:
+def _waiver_problems(source: Source, data: dict[str, Any], known: Optional[Collection[str]]) -> Iterator[Problem]:
+    from afspraken.checking.waivers import MIN_TEKENS, MIN_WOORDEN, explains, remainder
+    from afspraken.wording import visible
+
     for i, item in _table_list(data, "uitzondering"):
+        why = item.get("toelichting")
+        # Fewer than MIN_TEKENS visible characters is already reported by the model.
+        if isinstance(why, str) and len(visible(why)) >= MIN_TEKENS and not explains(why):
+            left = remainder(why)
+            shown = f"'{left}'" if left else "niets"
+            message = Text(
+                f"de toelichting legt niet uit waarom: zonder standaardzinnen als 'n.v.t.' blijft {shown} over; "
+                f"schrijf minstens {MIN_WOORDEN} woorden en {MIN_TEKENS} tekens uitleg",
+                f"the toelichting does not explain why: without stock phrases such as 'n.v.t.' "
+                f"{shown if left else 'nothing'} is left; write at least {MIN_WOORDEN} words and {MIN_TEKENS} characters",
+            )
+            yield source.problem(("uitzondering", i, "toelichting"), message, "toelichting", value=True)
+        if known is None:
+            continue
         regel = item.get("regel")
         if isinstance(regel, str) and regel and regel not in known:
             hint = suggest(regel, known)

@@ -267,6 +267,7 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
             )
         body.append(_explained(result, ctx))
         body.append(_passed(result, ctx))
+        body.append(_profile(index, result, ctx))
     head = f"{index}. {s.heading(result)}" if multi else s.heading(result)
     return el(
         "article",
@@ -278,6 +279,29 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
         class_="agreement",
         aria_label=s.heading(result),
     )
+
+
+def _profile(index: int, result: FileResult, ctx: Context) -> Markup | None:
+    """The participation profile: drawn as inline SVG, and every number also as text."""
+    if result.profile is None:
+        return None
+    from afspraken.reporting import profile as pr
+
+    lang, p = ctx.lang, result.profile
+    phases, bodies, actions = pr.rows(p, lang)
+    cells = lambda rows: [[el("td", c) for c in row] for row in rows]  # noqa: E731
+    parts: list[Child] = [
+        el("h3", pr.TITLE(lang)),
+        el("p", pr.INTRO(lang), class_="muted"),
+        el("figure", Markup(pr.ladder_svg(p, lang, str(index))), el("figcaption", pr.LADDER(lang))),
+        _table([(pr.HEAD["phase"](lang), ""), (pr.HEAD["rung"](lang), "")], cells(phases), ["40%", "60%"]),
+        el("figure", Markup(pr.bars_svg(p, lang)), el("figcaption", pr.VOTES(lang), "; ", pr.ACTIONS(lang).lower())),
+    ]
+    if bodies:
+        parts.append(_table([(pr.HEAD["body"](lang), ""), (pr.HEAD["votes"](lang), "")], cells(bodies), ["50%", "50%"]))
+    parts.append(el("p", el("span", pr.ACTIONS(lang), ": ", class_="label"), actions))
+    parts.append(el("p", pr.rules_text(p, lang)))
+    return el("section", parts, class_="profile")
 
 
 def _tally_text(c: dict[str, int], lang: str) -> str:

@@ -189,6 +189,29 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
             lines += ["", "</details>", ""]
         else:
             lines += [f"### {heading}", "", f"_{s.label('none_passed', lang)}_", ""]
+    if result.profile is not None:
+        lines += _profile(result, lang)
+    return lines
+
+
+def _profile(result: FileResult, lang: str) -> list[str]:
+    """The participation profile: a table per part, drawn with squares, every number also as text."""
+    from afspraken.reporting import profile as pr
+
+    p = result.profile
+    assert p is not None
+    phases, _, actions = pr.rows(p, lang)
+    lines = [f"### {pr.TITLE(lang)}", "", md(pr.INTRO(lang)), ""]
+    lines += [f"**{pr.LADDER(lang)}**", ""]
+    lines += _table(
+        [pr.HEAD["phase"](lang), pr.HEAD["ladder"](lang), pr.HEAD["rung"](lang)],
+        [[md(f.fase), pr.ladder_cells(f), md(text)] for f, (_, text) in zip(p.fasen, phases)],
+    )
+    if p.organen:
+        lines += [f"**{pr.VOTES(lang)}**", ""]
+        lines += _table([pr.HEAD["body"](lang), pr.HEAD["share"](lang), pr.HEAD["votes"](lang)], [[md(c) for c in row] for row in pr.body_rows(p.organen, lang)])
+    lines += [f"**{pr.ACTIONS(lang)}:** {pr.share_cells(p.actions_share)} {md(actions)}".replace("  ", " "), ""]
+    lines += [md(pr.rules_text(p, lang)), ""]
     return lines
 
 
@@ -225,6 +248,8 @@ def _appendix(report: Report, ctx: Context) -> list[str]:
             if info.source:
                 lines += [">", f"> \u2014 {md(info.source)}"]
             lines.append("")
+            for quote, by in info.also:  # one quote per speaker, each attributed
+                lines += [f"> \u201c{md(quote)}\u201d", *([">", f"> \u2014 {md(by)}"] if by else []), ""]
         if info.fix:
             lines += [f"**{s.label('fix', lang)}:** {md(info.fix)}", ""]
     return lines

@@ -74,6 +74,10 @@ def appendix(report: Report, ctx: Context) -> Markup | None:
                 el("p", el("span", s.label("why", lang), ": ", class_="label"), info.rationale) if info.rationale else None,
                 el("blockquote", el("p", f"\u201c{info.quote}\u201d"), lang=s.quote_lang(ctx)) if info.quote else None,
                 el("p", f"\u2014 {info.source}", class_="source") if info.quote and info.source else None,
+                [  # one quote per speaker, each attributed
+                    [el("blockquote", el("p", f"\u201c{quote}\u201d"), lang=s.quote_lang(ctx)), el("p", f"\u2014 {by}", class_="source") if by else None]
+                    for quote, by in info.also
+                ],
                 el("p", el("span", s.label("fix", lang), ": ", class_="label"), info.fix, class_="fix") if info.fix else None,
                 id=s.rule_anchor(rule_id),
                 class_="rule-explained why",

@@ -246,6 +246,7 @@ class RuleInfo:
     source: str
     rationale: str
     fix: str
+    also: tuple[tuple[str, str], ...] = ()  # further quotes of other speakers: (quote, source)
 
 
 def rule_info(rule_id: str, ctx: Context) -> RuleInfo:
@@ -253,7 +254,10 @@ def rule_info(rule_id: str, ctx: Context) -> RuleInfo:
     if rule is None:
         return RuleInfo(rule_id, "", "", "", "", "", "")
     lang = ctx.lang
-    return RuleInfo(rule_id, rule.title(lang), rule.summary(lang), rule.quote, rule.source, rule.rationale(lang), rule.fix(lang))
+    return RuleInfo(
+        rule_id, rule.title(lang), rule.summary(lang), rule.quote, rule.source, rule.rationale(lang), rule.fix(lang),
+        tuple(getattr(rule, "also", ())),
+    )
 
 
 def rule_anchor(rule_id: str) -> str:
