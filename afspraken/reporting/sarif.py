@@ -198,8 +198,7 @@ def as_dict(report: Report, ctx: Context, crashes: Sequence[Failure] = (), broke
             descriptors.append(_descriptor(rule_id, rule, ctx))
     index[INPUT_RULE] = len(descriptors)
     descriptors.append(_input_descriptor(ctx))
-    seen: dict[str, int] = {}
-    results = [result for r in report.files for result in _results(r, index, paths, seen, lang)]
+    results = [result for r in report.files for result in _results(r, index, paths, {}, lang)]  # fingerprints counted per file
     notifications = [
         {
             "level": "error",
@@ -258,7 +257,6 @@ class Writer:
         self.broken = False
         self.first = True
         self.paths = _Paths()
-        self.seen: dict[str, int] = {}  # fingerprints: how often each was met
         data = as_dict(head, ctx, paths=self.paths)
         start = json.dumps(data, ensure_ascii=False)
         self._start = start[: start.index(_RESULTS) + len(_RESULTS) - 1]  # strings escape '"'
@@ -270,7 +268,10 @@ class Writer:
     def file(self, result: FileResult) -> str:
         self.crashes += result.crashes
         self.broken = self.broken or bool(result.problems or result.crashes)
-        parts = [json.dumps(r, ensure_ascii=False) for r in _results(result, self.index, self.paths, self.seen, self.ctx.lang)]
+        # A fingerprint holds the file, so it can only recur within one file: counting per file
+        # keeps memory flat over any number of files.
+        seen: dict[str, int] = {}
+        parts = [json.dumps(r, ensure_ascii=False) for r in _results(result, self.index, self.paths, seen, self.ctx.lang)]
         if not parts:
             return ""
         text = ", ".join(parts)
