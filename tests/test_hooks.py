@@ -68,7 +68,7 @@ def test_register_rulesets_example_works(cli, examples, write):
 def test_register_formats_example_works(cli, examples):
     result = cli("check", str(EXAMPLES / "ongelijke-stem.toml"), "--plugin", "voorbeeld_register_formats.py", "--format", "tsv")
     assert result.exit_code == 1
-    assert result.stdout.startswith(f"{EXAMPLES / 'ongelijke-stem.toml'}:38:1\tgelijke-stem\tin 'Buurtonderneming")
+    assert result.stdout.startswith(f"{EXAMPLES / 'ongelijke-stem.toml'}:48:3\tgelijke-stem\tin 'Buurtonderneming")
 
 
 def test_register_extensions_example_validates_with_locations(cli, examples, write):

@@ -35,4 +35,4 @@ def test_pre_commit_hook_checks_changed_agreements(tmp_path: Path):
     assert "Passed" in good.stdout
     bad = run("goed.toml", "fout.toml")
     assert bad.returncode == 1
-    assert "fout.toml:38:1: fout gelijke-stem:" in bad.stdout and "goed.toml" not in bad.stdout.split("Failed")[1]
+    assert "fout.toml:48:3: fout gelijke-stem:" in bad.stdout and "goed.toml" not in bad.stdout.split("Failed")[1]

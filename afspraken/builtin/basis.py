@@ -102,8 +102,8 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
             yield violation(
                 f"in '{orgaan.naam}' hebben de partijen geen gelijke stem; stemmen: {names(votes, 'nl')}",
                 f"in '{orgaan.naam}' the parties do not have an equal voice; votes: {names(votes, 'en')}",
+                *at,  # the votes at fault first: a change to that line shows the finding
                 ("orgaan", i),
-                *at,
             )
         for partij in bewoners:
             if partij.id not in {lid.partij for lid in orgaan.lid}:

@@ -32,6 +32,10 @@ PARALLEL_FROM = 200  # files
 )
 @click.option("--stdin-naam", metavar="BESTAND", help="Naam voor de afspraak op stdin (-), voor de meldingen en om de config te zoeken.")
 @click.option("--toon-geslaagd", is_flag=True, help="Toon ook de regels die geslaagd zijn.")
+@click.option(
+    "--toon-bron/--geen-bron", "toon_bron", default=None,
+    help="Toon onder elke melding de regel uit het bestand, met ^^^ onder de plek (standaard: aan op een terminal).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Alleen bevindingen die meetellen, zonder oplossingen.")
 @click.option("--no-color", is_flag=True, help="Geen kleur (ook met de omgevingsvariabele NO_COLOR).")
 def check(
@@ -48,6 +52,7 @@ def check(
     jobs: Optional[int],
     stdin_naam: Optional[str],
     toon_geslaagd: bool,
+    toon_bron: Optional[bool],
     quiet: bool,
     no_color: bool,
 ) -> None:
@@ -70,6 +75,7 @@ def check(
         jobs = 0 if len(on_disk) >= PARALLEL_FROM else 1
     results = iter(_with_progress(checker, on_disk, jobs or os.cpu_count() or 1, lang))
     files = []
+    stdin_texts: dict[str, str] = {}
     for path, problem in found:
         if problem is not None and problem.code == SKIPPED:
             click.echo(f"{problem.location}: {problem.message(lang)}", err=True)
@@ -78,7 +84,9 @@ def check(
         elif path == "-":
             # An editor pipes the unsaved text in and names the file: its folder's config applies.
             where = stdin_naam if stdin_naam else "-"
-            files.append(checker.check_path(where, sys.stdin.buffer.read(), stdin_naam or "<stdin>"))
+            data = sys.stdin.buffer.read()
+            stdin_texts[stdin_naam or "<stdin>"] = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+            files.append(checker.check_path(where, data, stdin_naam or "<stdin>"))
         else:
             files.append(next(results))
     report = checker.report(files)
@@ -87,7 +95,9 @@ def check(
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
         fmt = available[name]
         try:
-            text = fmt.render(report, Context(lang, color, checker.active_rules(), toon_geslaagd, fail, quiet, __version__))
+            show_source = toon_bron if toon_bron is not None else (dest is None and sys.stdout.isatty())
+            ctx = Context(lang, color, checker.active_rules(), toon_geslaagd, fail, quiet, __version__, show_source=show_source, sources=stdin_texts)
+            text = fmt.render(report, ctx)
         except Exception as exc:  # noqa: BLE001 - a plugin's format that fails is named, not a traceback
             from afspraken.results import Crash, error_text
 

@@ -41,15 +41,18 @@ class Source:
         return self._locator
 
     def at(self, path: KeyPath, *, value: bool = False) -> Location:
-        """The location of a key (or its value), or of its nearest existing parent."""
+        """The span of a key (``key = value``, or with ``value`` its value alone), or of its
+    nearest existing parent (a table's header)."""
         path = as_written(path, self.data)
         found = path if self.data is None else _existing(self.data, path)  # a missing key needs no search
-        pos = self.locator.value(found) if value and found == path else None
-        if pos is None:
-            pos = self.locator.find(found)
-        if pos is None:
-            pos, _ = self.locator.nearest(found)
-        return Location(self.name, pos.line, pos.column, dotted(path))
+        locator = self.locator
+        span = locator.span(found, value=True) if value and found == path else None
+        if span is None:
+            span = locator.span(found)
+        if span is None:
+            span, _ = locator.nearest_span(found)
+        start, end = span
+        return Location(self.name, start.line, start.column, dotted(path), end.line, end.column)
 
     def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
         return Problem(self.at(path, value=value), message, code)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from collections.abc import Iterator
 from typing import NamedTuple
 
-__all__ = ["Locator", "Path", "Position"]
+__all__ = ["Locator", "Path", "Position", "Span"]
 
 Path = tuple[str | int, ...]
 """Decoded keys and array indexes, e.g. ``("orgaan", 1, "lid", 0, "stemmen")``."""
@@ -28,6 +28,13 @@ class Position(NamedTuple):
 
     line: int
     column: int
+
+
+class Span(NamedTuple):
+    """From ``start`` up to, not including, ``end``."""
+
+    start: Position
+    end: Position
 
 
 # A missing closing quote (invalid TOML) ends a string at the end of its line,
@@ -69,6 +76,16 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 _DONE = object()
+
+# Where a span ends, matched at its start: a value (a date-time may hold one space),
+# a key part, or a table header.
+_VALUE_END = (
+    r'"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"{3,5}|\Z)|\'\'\'[\s\S]*?(?:\'{3,5}|\Z)'
+    rf"|{_BASIC}|{_LITERAL}|{_SCALAR}(?: (?=\d\d:)[0-9:.+\-Zz]+)?"
+)
+_KEY_END = rf"{_BASIC}|{_LITERAL}|[A-Za-z0-9_\-]+"
+_HEADER_END = rf"\[\[?(?:[^\n\]\"']|{_BASIC}|{_LITERAL})*\]?\]?"
+_BRACKETS = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 _ESCAPE = r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|([\s\S]))"
 _SIMPLE_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\"}
@@ -303,11 +320,13 @@ class Locator:
     Construction is free; the index is built on the first lookup, once.
     """
 
-    __slots__ = ("_text", "_index")
+    __slots__ = ("_text", "_index", "_starts", "_asked")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._index: _Index | None = None
+        self._starts: list[int] | None = None  # offset of each line, once positions are many
+        self._asked = 0
 
     def _get_index(self) -> _Index:
         if self._index is None:
@@ -315,9 +334,74 @@ class Locator:
         return self._index
 
     def _position(self, offset: int) -> Position:
-        # A few positions per file: counting in C beats building a table of all newlines.
+        # A few positions per file: counting in C beats building a table of all
+        # newlines; past a few, bisecting that table keeps big files linear.
         text = self._text
-        return Position(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+        if self._starts is None:
+            self._asked += 1
+            if self._asked < 16 or len(text) < 4096:
+                return Position(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+            starts, total = [0], 0
+            for piece in text.split("\n"):
+                total += len(piece) + 1
+                starts.append(total)
+            self._starts = starts
+        from bisect import bisect_right
+
+        number = bisect_right(self._starts, offset)
+        return Position(number, offset - self._starts[number - 1] + 1)
+
+    def _end(self, start: int) -> int:
+        """The offset just after the value, key part or header that starts at ``start``."""
+        text = self._text
+        char = text[start : start + 1]
+        if char in ("[", "{"):
+            depth = 0
+            for token in _compiled(_TOKEN_PATTERN).finditer(text, start):
+                kind = token.lastgroup
+                if kind == "punct":
+                    depth += _BRACKETS.get(token.group(), 0)
+                elif kind == "hdr" and depth == 0:  # `[x]` as a whole value
+                    return text.find("]", token.end("hk")) + (2 if token.start("aot") >= 0 else 1)
+                if depth <= 0:
+                    return token.end()
+            return len(text)
+        m = _compiled(_VALUE_END).match(text, start)
+        return m.end() if m and m.end() > start else min(start + 1, len(text))
+
+    def span(self, path: Path, *, value: bool = False) -> Span | None:
+        """The span of `path`: ``key = value`` for a key with a value, the value alone
+        with ``value=True``, a table's (first) header, an array element's value.
+        None for unknown paths (and, with ``value=True``, for paths without a value)."""
+        index = self._get_index()
+        path = tuple(path)
+        start = index.lookup(index.keys, path)
+        if start is None:
+            return None
+        at = index.offset(index.values, path)
+        if at is not None:
+            end = self._end(at)
+            if value:
+                start = at
+        elif value:
+            return None
+        elif self._text.startswith("[", start):  # a table header
+            m = _compiled(_HEADER_END).match(self._text, start)
+            end = m.end() if m else start + 1
+        else:  # the first part of a dotted key: `a` in `a.b = 1`
+            m = _compiled(_KEY_END).match(self._text, start)
+            end = m.end() if m and m.end() > start else start + 1
+        return Span(self._position(start), self._position(end))
+
+    def nearest_span(self, path: Path) -> tuple[Span, Path]:
+        """:meth:`span` of the longest prefix of `path` found in the text, with that
+        prefix; the first character of the text if not even the first key is."""
+        path = tuple(path)
+        for end in range(len(path), 0, -1):
+            found = self.span(path[:end])
+            if found is not None:
+                return found, path[:end]
+        return Span(Position(1, 1), Position(1, 2)), ()
 
     def find(self, path: Path) -> Position | None:
         """Where `path` is defined: its key token; for an array element its value;

@@ -30,6 +30,8 @@ class Context:
     quiet: bool = False
     tool_version: str = ""
     generated: datetime.datetime = field(default_factory=lambda: datetime.datetime.now().astimezone())  # when the check ran
+    show_source: bool = False  # text: the source line with a caret underline under each span
+    sources: Mapping[str, str] = field(default_factory=dict)  # texts not on disk (stdin), by shown name
 
 
 class OutputFormat(NamedTuple):

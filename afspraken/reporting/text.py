@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Optional
 
 import click
 
 from afspraken.reporting import Context, counts, plural
-from afspraken.results import Finding, Report
+from afspraken.results import Finding, Location, Report
 from afspraken.rules import Severity, Text
+
+if TYPE_CHECKING:
+    from afspraken.reporting.snippet import Sources
 
 _COLORS = {Severity.FOUT: "red", Severity.WAARSCHUWING: "yellow", Severity.ADVIES: "cyan"}
 
@@ -18,6 +22,11 @@ def _style(text: str, ctx: Context, **kw: object) -> str:
 
 def render(report: Report, ctx: Context) -> str:
     lang = ctx.lang
+    sources = None
+    if ctx.show_source:
+        from afspraken.reporting.snippet import Sources
+
+        sources = Sources(ctx.sources)
     lines: list[str] = []
     for crash in report.crashes:  # the cause (a broken plugin) before its consequences
         lines.append(_style(crash.message(lang), ctx, fg="red", bold=True))
@@ -29,12 +38,14 @@ def render(report: Report, ctx: Context) -> str:
         block: list[str] = []
         for problem in result.problems:
             block.append(f"{_style(str(problem.location), ctx, bold=True)}: {_style(problem.message(lang), ctx, fg='red')}")
+            if sources is not None:
+                block.extend(_source(problem.location, sources, ctx))
         for crash in result.crashes:
             block.append(f"{_style(result.path, ctx, bold=True)}: {_style(crash.message(lang), ctx, fg='red', bold=True)}")
         for finding in result.findings:
             if ctx.quiet and not finding.counts:
                 continue
-            block.extend(_finding(finding, ctx))
+            block.extend(_finding(finding, ctx, sources))
         if ctx.show_passed and result.evaluated:
             passed = [o.rule for o in result.outcomes if o.outcome.value == "geslaagd"]
             label = Text("geslaagd", "passed")(lang)
@@ -56,7 +67,17 @@ def problems(report: Report, ctx: Context) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def _finding(f: Finding, ctx: Context) -> list[str]:
+def _source(location: Location, sources: Sources, ctx: Context) -> list[str]:
+    from afspraken.reporting.snippet import render as snippet
+
+    lines = snippet(location, sources)
+    if lines and ctx.color:  # the carets in colour, as rustc does
+        gutter, bar, carets = lines[-1].partition("| ")
+        lines[-1] = gutter + bar + _style(carets, ctx, fg="red", bold=True)
+    return lines
+
+
+def _finding(f: Finding, ctx: Context, sources: Optional[Sources] = None) -> list[str]:
     lang = ctx.lang
     severity = f.severity.label(lang)
     if f.explained is not None:
@@ -64,6 +85,8 @@ def _finding(f: Finding, ctx: Context) -> list[str]:
     else:
         tag = _style(severity, ctx, fg=_COLORS.get(f.severity), bold=True)
     out = [f"{_style(str(f.location), ctx, bold=True)}: {tag} {f.rule}: {f.message(lang)}"]
+    if sources is not None:
+        out.extend(_source(f.location, sources, ctx))
     if f.explained is not None:
         out.append(f"    {Text('toelichting', 'explanation')(lang)}: {f.explained(lang)}")
     elif f.fix is not None and not ctx.quiet:

@@ -47,8 +47,8 @@ def test_gelijke_stem_base_passes():
 
 def test_gelijke_stem_unequal_votes_name_body_parties_and_counts():
     f = one(gelijke_stem, body(g="stemmen = 2"))
-    assert keys([f]) == ["orgaan[0]"]
-    assert [loc.key for loc in f.locations[1:]] == ["orgaan[0].lid[0].stemmen"]
+    assert keys([f]) == ["orgaan[0].lid[0].stemmen"]  # the value at fault, then the body
+    assert [loc.key for loc in f.locations[1:]] == ["orgaan[0]"]
     text = f.message("nl")
     assert "Buurtonderneming Voorbeeldwijk" in text and "Gemeente Voorbeeldstad 2" in text and "Woonstichting Voorbeeld 1" in text
     assert "do not have an equal voice" in f.message("en")
@@ -59,13 +59,13 @@ def test_gelijke_stem_sums_votes_over_members():
     extra_member = '[[orgaan.lid]]\nnaam = "Wijkbeheerder"\npartij = "corporatie"\n'
     f = one(gelijke_stem, body() + extra_member)
     assert "Woonstichting Voorbeeld 2" in f.message("nl")
-    assert [loc.key for loc in f.locations[1:]] == ["orgaan[0].lid[1].stemmen", "orgaan[0].lid[4].stemmen"]
+    assert [loc.key for loc in f.locations] == ["orgaan[0].lid[1].stemmen", "orgaan[0].lid[4].stemmen", "orgaan[0]"]
 
 
 def test_gelijke_stem_zero_votes_is_not_an_equal_voice_and_points_at_the_odd_one():
     f = one(gelijke_stem, body(b="stemmen = 0"))
     assert "Bewonersraad Voorbeeldwijk 0" in f.message("nl")
-    assert [loc.key for loc in f.locations[1:]] == ["orgaan[0].lid[2].stemmen"]
+    assert [loc.key for loc in f.locations] == ["orgaan[0].lid[2].stemmen", "orgaan[0]"]
 
 
 def test_gelijke_stem_signing_residents_party_must_sit_in_the_body():
