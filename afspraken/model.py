@@ -25,7 +25,13 @@ Beoordeling = Literal["sollicitatie", "functionering"]
 FASEN: tuple[Fase, ...] = ("initiatief", "ontwerp", "besluit", "uitvoering", "evaluatie")
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9-]+$", description="Id: kleine letters, cijfers en '-'.")]
-Aantal = Annotated[int, Field(ge=0)]
+
+# What is meaningful, so that no rule meets a value it cannot compute with
+# (a term ending 9999-12-31, 10**400 professionals): larger is a located error.
+MAX_AANTAL = 10_000_000  # more than the residents of any Dutch municipality
+EERSTE_DATUM, LAATSTE_DATUM = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+Aantal = Annotated[int, Field(ge=0, le=MAX_AANTAL)]
+Datum = Annotated[dt.date, Field(ge=EERSTE_DATUM, le=LAATSTE_DATUM)]
 NietLeeg = Annotated[str, Field(min_length=1)]
 
 
@@ -41,8 +47,8 @@ class Afspraak(Sectie):
     wijk: NietLeeg = Field(description="Naam van de wijk of het gebied.")
     gemeente: NietLeeg = Field(description="Gemeente waarin het gebied ligt.")
     status: Status = Field("concept", description="Concept of vastgesteld.")
-    ingangsdatum: dt.date = Field(description="Eerste dag van de looptijd (TOML-datum).")
-    einddatum: Optional[dt.date] = Field(None, description="Laatste dag; weglaten = onbepaalde tijd.")
+    ingangsdatum: Datum = Field(description="Eerste dag van de looptijd (TOML-datum).")
+    einddatum: Optional[Datum] = Field(None, description="Laatste dag; weglaten = onbepaalde tijd.")
     schaal: Optional[Schaal] = Field(None, description="Schaal waarop de afspraak werkt.")
     huishoudens: Optional[Aantal] = Field(None, description="Aantal huishoudens in het gebied.")
     bewoners: Optional[Aantal] = Field(None, description="Aantal bewoners in het gebied.")
@@ -121,7 +127,7 @@ class Actie(Sectie):
 
     wat: NietLeeg = Field(description="Wat er gebeurt.")
     wie: Id = Field(description="Id van de ene partij of het ene orgaan dat eigenaar is.")
-    wanneer: Optional[dt.date] = Field(None, description="Wanneer het klaar is (TOML-datum).")
+    wanneer: Optional[Datum] = Field(None, description="Wanneer het klaar is (TOML-datum).")
     schaal: Optional[Schaal] = Field(None, description="Schaal van de actie.")
     thema: Optional[str] = Field(None, description="Thema.")
     indicator: Optional[str] = Field(None, description="Waaraan het resultaat gemeten wordt.")
@@ -166,7 +172,7 @@ class Uitzondering(Sectie):
 
     regel: NietLeeg = Field(description="Id van de regel waarvoor de uitzondering geldt.")
     toelichting: str = Field(min_length=20, description="Waarom de regel hier niet wordt toegepast (minstens 20 tekens).")
-    tot: Optional[dt.date] = Field(None, description="Datum waarop de uitzondering vervalt.")
+    tot: Optional[Datum] = Field(None, description="Datum waarop de uitzondering vervalt.")
 
 
 class Agreement(Sectie):

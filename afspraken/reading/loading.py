@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from afspraken.reading.locating import Locator
 from afspraken.reading.messages import describe, show, suggest
-from afspraken.model import Agreement
+from afspraken.model import MAX_AANTAL, Agreement
 from afspraken.results import Location, Problem, dotted
 from afspraken.rules import KeyPath, Text
 
@@ -185,6 +185,29 @@ def parse(source: Source) -> Union[dict[str, Any], Problem]:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         message, better = _toml_message(getattr(exc, "msg", str(exc)), source.text, line)
         return Problem(Location(source.name, line, better or column), message, "toml")
+    except ValueError:  # a whole number of more than 4,300 digits: Python refuses to convert it
+        return _huge_number(source)
+
+
+_HUGE = re.compile(r"[+-]?[0-9][0-9_]{4300,}")
+
+
+def _huge_number(source: Source) -> Problem:
+    """Name the key whose number is too long to read (the first such value, not one in a string)."""
+    locator = source.locator
+    for m in _HUGE.finditer(source.text):
+        path = locator.value_at(m.start())
+        if path is None:
+            continue
+        start, end = locator.position(m.start()), locator.position(m.end())
+        key, digits = dotted(path), sum(c.isdigit() for c in m.group())
+        message = Text(
+            f"'{key}' is een getal van {digits} cijfers: veel te groot (een getal in een afspraak is hoogstens {MAX_AANTAL:,})".replace(",", "."),
+            f"'{key}' is a number of {digits} digits: far too large (a number in an agreement is at most {MAX_AANTAL:,})",
+        )
+        return Problem(Location(source.name, start.line, start.column, key, end.line, end.column), message, "waarde")
+    message = Text("een getal in dit bestand is te groot om te lezen (meer dan 4.300 cijfers)", "a number in this file is too large to read (over 4,300 digits)")
+    return Problem(Location(source.name, 1, 1), message, "waarde")
 
 
 class Loaded(NamedTuple):
@@ -206,7 +229,7 @@ def load(
     formaat = data.get("formaat", 1)
     problems: list[Problem] = []
     if type(formaat) is int and formaat != 1:  # another format: its keys may mean other things
-        message = Text(f"formaat {formaat} wordt niet ondersteund (alleen formaat = 1)", f"unsupported format {formaat} (only formaat = 1)")
+        message = Text(f"formaat {show(formaat)} wordt niet ondersteund (alleen formaat = 1)", f"unsupported format {show(formaat)} (only formaat = 1)")
         return [source.problem(("formaat",), message, "formaat", value=True)]
     if type(formaat) is not int:
         shown = show(formaat)

@@ -393,6 +393,20 @@ class Locator:
             end = m.end() if m and m.end() > start else start + 1
         return Span(self._position(start), self._position(end))
 
+    def value_at(self, offset: int) -> Path | None:
+        """The path of the value that starts at ``offset`` (reads the whole text; for errors only)."""
+        index = self._get_index()
+        while index._more():
+            pass
+        for path, (start, end) in list(index._arrays.items()):
+            if start < offset < end:
+                index.offset(index.values, (*path, 0))  # index the elements of that one-line array
+        found = [path for path, start in index.values.items() if start == offset]
+        return max(found, key=len) if found else None
+
+    def position(self, offset: int) -> Position:
+        return self._position(offset)
+
     def nearest_span(self, path: Path) -> tuple[Span, Path]:
         """:meth:`span` of the longest prefix of `path` found in the text, with that
         prefix; the first character of the text if not even the first key is."""
