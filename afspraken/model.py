@@ -208,12 +208,29 @@ class Agreement(Sectie):
         # FORMAT.md allows a table or an array, so that "more than one" is a rule finding.
         return [value] if isinstance(value, dict) else value
 
-    # Convenience for rules: ids and lookups.
+    # Convenience for rules: ids and lookups, through an index built on first use
+    # (a rule that looks up every member must stay linear in the size of the file).
+    _by_id: Optional[tuple[dict[str, Partij], dict[str, Orgaan]]] = PrivateAttr(default=None)
+
+    def _ids(self) -> tuple[dict[str, Partij], dict[str, Orgaan]]:
+        found = self.__pydantic_private__["_by_id"]  # type: ignore[index]  # faster than self._by_id
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        if self._by_id is None:
+            partijen: dict[str, Partij] = {}
+            organen: dict[str, Orgaan] = {}
+            for p in self.partij:
+                partijen.setdefault(p.id, p)  # the first, as a scan would find
+            for o in self.orgaan:
+                organen.setdefault(o.id, o)
+            self._by_id = (partijen, organen)
+        return self._by_id
+
     def partij_by_id(self, id: str) -> Optional[Partij]:
-        return next((p for p in self.partij if p.id == id), None)
+        return self._ids()[0].get(id)
 
     def orgaan_by_id(self, id: str) -> Optional[Orgaan]:
-        return next((o for o in self.orgaan if o.id == id), None)
+        return self._ids()[1].get(id)
 
     def ondertekenaars(self, soort: Optional[SoortPartij] = None) -> list[Partij]:
         """Signing parties, optionally of one kind."""

@@ -170,3 +170,61 @@ def test_toon_bron_shows_a_tab_as_spaces_with_the_carets_under_the_value(cli: An
     lines = cli("check", str(path), "--toon-bron").output.splitlines()
     at = lines.index("    3 |     titel = 3")
     assert lines[at + 1] == "      |             ^"
+
+
+def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> Any:
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        yield (*prefix, key)
+        yield from _paths(value, (*prefix, key))
+
+
+CORPUS = sorted(EXAMPLES.glob("*.toml")) + sorted((EXAMPLES.parent / "tests" / "data" / "identiek" / "corpus").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_the_header_index_gives_the_spans_a_whole_scan_gives(path: Any) -> None:
+    from afspraken.reading.headers import tables
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError:
+        pytest.skip("not TOML")
+    assert tables(text, data) is not None  # the fast way is taken for these files
+    scan, indexed = Locator(text), Locator(text, data)
+    for p in _paths(data):
+        assert indexed.span(p) == scan.span(p), p
+        assert indexed.span(p, value=True) == scan.span(p, value=True), p
+    for p in [("afspraak", "nergens"), ("partij", 0, "nergens", 1), ("nergens",)]:
+        assert indexed.nearest_span(p) == scan.nearest_span(p)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a = """\n[b]\nx = 1\n"""\n[b]\ny = 2\n',  # a header in a multi-line string
+        "a = [\n  [1]\n]\n[c]\nx = 1\n",  # a header-like line in a multi-line array
+        '[[t]]\nx = 1\n[t.u]\ny = 2\n[[t]]\nx = 3\n',
+        '[a]\nb.c = 1\n[a.b.d]\ne = 2\n',  # a table defined by a dotted key, extended by a header
+    ],
+)
+def test_the_header_index_is_not_fooled(text: str) -> None:
+    data = tomli.loads(text)
+    scan, indexed = Locator(text), Locator(text, data)
+    for p in _paths(data):
+        assert indexed.span(p) == scan.span(p), p
+
+
+def test_a_lookup_reads_only_its_own_table() -> None:
+    """Linear in the size of a file: finding a key in the last of 3,000 tables reads that table
+    (by the header index), not the 2,999 before it; and each table at most once."""
+    text = "formaat = 1\n" + "".join(f'[[actie]]\nwat = "a{i}"\nwie = "p"\nlijst = [1, 2]\n' for i in range(3000))
+    locator = Locator(text, tomli.loads(text))
+    span = locator.span(("actie", 2999, "wie"), value=True)
+    assert span is not None and span.start.line == 4 + 4 * 2999
+    index = locator._get_index()
+    assert index._pending is None and index._bodies is not None
+    assert sum(1 for start, _ in index._bodies.values() if start < 0) == 0  # one key: a regular expression, no scan
+    assert locator.span(("actie", 1500, "lijst", 1)) is not None
+    assert [t for t, (start, _) in index._bodies.items() if start < 0] == [("actie", 1500)]  # scanned: only that table

@@ -74,7 +74,7 @@ soort = "stuurgroep"
 """,
 )
 def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violation]:
-    bewoners = doc.ondertekenaars("bewoners")
+    bewoners = [(k, p) for k, p in enumerate(doc.partij) if p.ondertekent and p.soort == "bewoners"]
     for i, orgaan in enumerate(doc.orgaan):
         if not orgaan.besluitvormend:
             continue
@@ -105,9 +105,9 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
                 *at,  # the votes at fault first: a change to that line shows the finding
                 ("orgaan", i),
             )
-        for partij in bewoners:
-            if partij.id not in {lid.partij for lid in orgaan.lid}:
-                k = doc.partij.index(partij)
+        seated = {lid.partij for lid in orgaan.lid}
+        for k, partij in bewoners:
+            if partij.id not in seated:
                 yield violation(
                     f"bewonerspartij '{partij.naam}' ondertekent, maar heeft geen zitting in het besluitvormende orgaan '{orgaan.naam}'",
                     f"residents' party '{partij.naam}' signs, but has no seat in the deciding body '{orgaan.naam}'",
@@ -181,10 +181,9 @@ def een_aanspreekpunt(doc: Agreement, params: Params) -> Iterator[Violation]:
         orgaan = doc.orgaan_by_id(punt.orgaan) if punt.orgaan else None
         if orgaan is None:
             continue
-        k = doc.orgaan.index(orgaan)
-        missing = [
-            p for p in doc.ondertekenaars() if p.soort in ("gemeente", "corporatie") and p.id not in orgaan.mandaat
-        ]
+        k = next(k for k, o in enumerate(doc.orgaan) if o is orgaan)
+        mandaat = set(orgaan.mandaat)
+        missing = [p for p in doc.ondertekenaars() if p.soort in ("gemeente", "corporatie") and p.id not in mandaat]
         if missing:
             who = [p.naam for p in missing]
             yield violation(

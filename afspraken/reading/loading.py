@@ -33,16 +33,24 @@ class Source:
     text: str
     data: Optional[dict[str, Any]] = field(default=None, repr=False)  # the parsed TOML, once parsed
     _locator: Optional[Locator] = field(default=None, repr=False)
+    _seen: dict[tuple[KeyPath, bool], Location] = field(default_factory=dict, repr=False)
 
     @property
     def locator(self) -> Locator:
         if self._locator is None:
-            self._locator = Locator(self.text)
+            self._locator = Locator(self.text, self.data)
         return self._locator
 
     def at(self, path: KeyPath, *, value: bool = False) -> Location:
         """The span of a key (``key = value``, or with ``value`` its value alone), or of its
-    nearest existing parent (a table's header)."""
+        nearest existing parent (a table's header)."""
+        path = tuple(path)
+        known = self._seen.get((path, value))  # findings often share places
+        if known is None:
+            known = self._seen[path, value] = self._at(path, value)
+        return known
+
+    def _at(self, path: KeyPath, value: bool) -> Location:
         path = as_written(path, self.data)
         found = path if self.data is None else _existing(self.data, path)  # a missing key needs no search
         locator = self.locator

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from afspraken.reading.headers import tables
 
 __all__ = ["Locator", "Path", "Position", "Span"]
 
@@ -44,6 +46,7 @@ _LITERAL = r"'[^'\n]*(?:'|(?=\n|\Z))"
 _SCALAR = r"[A-Za-z0-9_\-+:.]+"  # numbers, booleans, dates, bare (dotted) keys
 _SIMPLE = rf"(?:{_BASIC}|{_LITERAL}|{_SCALAR})"
 _BARE_KEY = r"[A-Za-z0-9_\-.]+"
+_BARE_PART = r"[A-Za-z0-9_\-]+"
 # The rest of a line, its comment and any blank or comment lines after it.
 _EOL = r"[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)(?:[ \t\r]*(?:#[^\n]*)?\n)*"
 _TOKEN_PATTERN = "|".join(
@@ -139,18 +142,53 @@ class _Frame:
 class _Index:
     """Offsets of keys and values, by path; built in one pass over the text."""
 
-    __slots__ = ("keys", "values", "_text", "_arrays", "_implicit", "_aot", "_pending")
+    __slots__ = ("keys", "values", "_text", "_arrays", "_implicit", "_aot", "_pending", "_bodies")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, data: Any = None) -> None:
         self._text = text
         self._arrays: dict[Path, tuple[int, int]] = {}  # one-line arrays, indexed on demand
         self.keys: dict[Path, int] = {}
         self.values: dict[Path, int] = {}
         self._implicit: set[Path] = set()  # tables only implied by a longer header
         self._aot: dict[Path, int] = {}  # array-of-tables path -> elements so far
-        # The scan runs only as far as lookups need: most findings are about keys
-        # near the top, and a key's first definition is the one that counts.
-        self._pending: Iterator[None] | None = self._scan(text)
+        self._pending: Iterator[None] | None = None
+        # With the parsed data, an index of the headers: a lookup reads only its table
+        # (body start, end; start -1 once read), so big files stay linear and fast.
+        self._bodies: dict[Path, list[int]] | None = None
+        found = tables(text, data, _MAX_DEPTH) if data is not None else None
+        if found is None:
+            # Else one scan, only as far as lookups need: most findings are about keys
+            # near the top, and a key's first definition is the one that counts.
+            self._pending = self._scan(text)
+            return
+        self.keys, self._implicit, self._aot, self._bodies = found
+
+    def _read(self, table: Path, offsets: dict[Path, int], path: Path) -> None:
+        """Find `path` in the body of `table`: one key by a regular expression, else by
+        scanning the whole body once."""
+        assert self._bodies is not None
+        body = self._bodies[table]
+        start, end = body
+        if start < 0:
+            return
+        rest = path[len(table) :]
+        if len(rest) == 1 and type(rest[0]) is str and _compiled(_BARE_PART).fullmatch(rest[0]):
+            m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(self._text, start, end)
+            if m is not None:
+                self.keys.setdefault(path, m.start(1))
+                self.values.setdefault(path, m.end())
+                return
+        body[0] = -1
+        for _ in self._scan(self._text, start, end, table):
+            pass
+
+    def _read_all(self) -> None:
+        if self._bodies is None:
+            while self._more():
+                pass
+            return
+        for table in list(self._bodies):
+            self._read(table, self.keys, ())
 
     def _more(self) -> bool:
         """Scan one more statement; False when the text is done."""
@@ -163,6 +201,17 @@ class _Index:
 
     def lookup(self, offsets: dict[Path, int], path: Path) -> int | None:
         """The offset of `path` in `offsets`, scanning on until it is known (or the text ends)."""
+        if self._bodies is not None:
+            found = self.offset(offsets, path)
+            if found is not None and path not in self._implicit:
+                return found
+            for n in range(len(path) - 1, -1, -1):  # the table of the key, then the ones around it
+                if path[:n] in self._bodies:
+                    self._read(path[:n], offsets, path)
+                    found = self.offset(offsets, path)
+                    if found is not None and path not in self._implicit:
+                        return found
+            return self.offset(offsets, path)
         while True:
             found = self.offset(offsets, path)
             if found is not None and path not in self._implicit:
@@ -177,8 +226,9 @@ class _Index:
             if len(path) >= _MAX_DEPTH:
                 break
             path = path + (name,)
-            if path not in keys:
+            if path not in keys or path in self._implicit:  # `a.b = 1` defines the `a` of a later `[a.c]`
                 keys[path] = offset
+                self._implicit.discard(path)
         return path
 
     def _header(self, names: list[str], offset: int, is_array: bool) -> Path:
@@ -227,14 +277,14 @@ class _Index:
         self.values[target] = start
         return target
 
-    def _scan(self, text: str) -> Iterator[None]:
+    def _scan(self, text: str, start: int = 0, end: int | None = None, table: Path = ()) -> Iterator[None]:
+        """Scan the text, or from `start` to `end` the body of `table`."""
         keys, values = self.keys, self.values
-        table: Path = ()  # table of the last header
         target: Path = ()  # key whose value comes next
         stack: list[_Frame] = []
         parts: list[tuple[str, int]] = []  # key being read: (name, offset) per dotted part
         mode, header_at, header_is_array = _KEY, 0, False
-        for m in _compiled(_TOKEN_PATTERN).finditer(text):
+        for m in _compiled(_TOKEN_PATTERN).finditer(text, start, len(text) if end is None else end):
             kind = m.lastgroup
             if kind == "line" or kind == "hdr":
                 if kind == "line" and mode <= _INKEY:  # INKEY: `"a b".c = 1`
@@ -320,17 +370,18 @@ class Locator:
     Construction is free; the index is built on the first lookup, once.
     """
 
-    __slots__ = ("_text", "_index", "_starts", "_asked")
+    __slots__ = ("_text", "_data", "_index", "_starts", "_asked")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, data: Any = None) -> None:
         self._text = text
+        self._data = data  # the parsed text, if it parsed: lets lookups read only their table
         self._index: _Index | None = None
         self._starts: list[int] | None = None  # offset of each line, once positions are many
         self._asked = 0
 
     def _get_index(self) -> _Index:
         if self._index is None:
-            self._index = _Index(self._text)
+            self._index = _Index(self._text, self._data)
         return self._index
 
     def _position(self, offset: int) -> Position:
@@ -391,13 +442,15 @@ class Locator:
         else:  # the first part of a dotted key: `a` in `a.b = 1`
             m = _compiled(_KEY_END).match(self._text, start)
             end = m.end() if m and m.end() > start else start + 1
-        return Span(self._position(start), self._position(end))
+        first = self._position(start)
+        if self._text.find("\n", start, end) < 0:  # most spans end on their first line
+            return Span(first, Position(first.line, first.column + end - start))
+        return Span(first, self._position(end))
 
     def value_at(self, offset: int) -> Path | None:
         """The path of the value that starts at ``offset`` (reads the whole text; for errors only)."""
         index = self._get_index()
-        while index._more():
-            pass
+        index._read_all()
         for path, (start, end) in list(index._arrays.items()):
             if start < offset < end:
                 index.offset(index.values, (*path, 0))  # index the elements of that one-line array
