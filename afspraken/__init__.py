@@ -29,9 +29,18 @@ _LAZY = {
     "OutputFormat": "afspraken.reporting",
     "get_plugin_manager": "afspraken.plugins.manager",
     "check_text": "afspraken.checking.engine",
+    "check": "afspraken.api",
+    "iter_check": "afspraken.api",
+    "render": "afspraken.api",
+    "Document": "afspraken.api",
+    "Report": "afspraken.results",
+    "FileResult": "afspraken.results",
+    "Failure": "afspraken.results",
 }
 
 if TYPE_CHECKING:
+    from afspraken.api import Document, check, iter_check, render
+    from afspraken.results import Failure, FileResult, Report
     from afspraken.checking.engine import check_text
     from afspraken.model import Agreement
     from afspraken.reporting import OutputFormat

@@ -171,8 +171,25 @@ class Uitzondering(Sectie):
     """Pas toe of leg uit: een regel die bewust niet wordt toegepast."""
 
     regel: NietLeeg = Field(description="Id van de regel waarvoor de uitzondering geldt.")
-    toelichting: str = Field(min_length=20, description="Waarom de regel hier niet wordt toegepast (minstens 20 tekens).")
+    toelichting: str = Field(
+        min_length=20, description="Waarom de regel hier niet wordt toegepast (minstens 20 zichtbare tekens)."
+    )
     tot: Optional[Datum] = Field(None, description="Datum waarop de uitzondering vervalt.")
+
+    @field_validator("toelichting")
+    @classmethod
+    def _visible(cls, value: str) -> str:
+        """Spaces, newlines and zero-width characters explain nothing: only visible text counts."""
+        from pydantic_core import PydanticCustomError
+
+        from afspraken.wording import visible
+
+        shown = len(visible(value))
+        if shown < 20:
+            raise PydanticCustomError(
+                "zichtbaar_te_kort", "only {visible} visible characters", {"min_length": 20, "visible": shown}
+            )
+        return value
 
 
 class Agreement(Sectie):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import NamedTuple, Optional
+from typing import Literal, NamedTuple, Optional
 
 from afspraken.rules import KeyPath, Severity, Text
 
@@ -80,23 +80,46 @@ class Finding(NamedTuple):
         return self.explained is None
 
 
-_WHAT_EN = {"regel": "rule", "registratie": "registration", "regelset": "rule set", "extensie": "extension"}
+Stage = Literal["import", "hook", "rule", "format"]
+_STAGE_NL = {"import": "import", "hook": "hook", "rule": "regel", "format": "formaat"}
+_STAGE_EN = {"import": "import", "hook": "hook", "rule": "rule", "format": "format"}
 
 
-class Crash(NamedTuple):
-    """A plugin, hook or rule that raised; reported with the plugin named."""
+class Failure(NamedTuple):
+    """A plugin that failed: it raised, returned the wrong thing, or clashed with another.
+
+    ``stage`` says when (importing it, calling a hook, running a rule, rendering a format),
+    ``subject`` what (the hook, rule id or format name). ``where`` is ``file:line`` in the
+    plugin's code, ``origin`` its distribution and entry point, when known.
+    """
 
     plugin: str
-    what: str  # "regel gelijke-stem", "hook register_rules", "import"
+    stage: Stage
+    subject: str  # "register_rules", "gelijke-stem", "json"; "" for an import
     error: str  # "ZeroDivisionError: division by zero"
-    file: str = ""
+    file: str = ""  # the agreement it happened on (rules only)
+    where: str = ""  # "plugin.py:12"
+    origin: str = ""  # "distribution afspraken-x 1.0, entry point x = afspraken_x"
+
+    @property
+    def what(self) -> str:
+        """``regel gelijke-stem``, ``hook register_rules``, ``import`` (in JSON, schema version 1)."""
+        return " ".join(filter(None, (_STAGE_NL[self.stage], self.subject)))
 
     def message(self, lang: str) -> str:
-        if lang == "en":
-            kind, _, name = self.what.partition(" ")
-            what = " ".join(filter(None, (_WHAT_EN.get(kind, kind), name)))
-            return f"plugin {self.plugin!r} failed in {what}: {self.error}"
-        return f"plugin {self.plugin!r} faalde in {self.what}: {self.error}"
+        en = lang == "en"
+        stage = (_STAGE_EN if en else _STAGE_NL)[self.stage]
+        what = " ".join(filter(None, (stage, self.subject)))
+        text = f"plugin {self.plugin!r} {'failed in' if en else 'faalde in'} {what}: {self.error}"
+        details = [d for d in (self.origin, self.where and (f"code: {self.where}")) if d]
+        return f"{text} ({'; '.join(details)})" if details else text
+
+
+HINT = Text(
+    "Zet AFSPRAKEN_TRACEBACK=1 voor de traceback, of laat een plugin weg met AFSPRAKEN_PLUGINS=<namen die wel mogen>.",
+    "Set AFSPRAKEN_TRACEBACK=1 for the traceback, or leave a plugin out with AFSPRAKEN_PLUGINS=<names that may load>.",
+)
+"""How to learn more about a plugin's failure, or switch it off: said once, after the failures."""
 
 
 class RuleOutcome(NamedTuple):
@@ -111,7 +134,7 @@ class FileResult(NamedTuple):
     path: str  # as shown to the user
     problems: tuple[Problem, ...] = ()
     findings: tuple[Finding, ...] = ()
-    crashes: tuple[Crash, ...] = ()
+    crashes: tuple[Failure, ...] = ()
     outcomes: tuple[RuleOutcome, ...] = ()
     title: str = ""
     meta: Mapping[str, str] = _EMPTY  # titel, wijk, gemeente, status, soort, partijen
@@ -127,8 +150,10 @@ class Report(NamedTuple):
 
     files: tuple[FileResult, ...]
     rulesets: tuple[str, ...] = ()
-    crashes: tuple[Crash, ...] = ()  # not tied to a file: plugin imports, hooks
+    crashes: tuple[Failure, ...] = ()  # not tied to a file: plugin imports, hooks, clashes
     problems: tuple[Problem, ...] = ()  # config and rule-set errors
+    lang: str = "nl"  # the language :func:`afspraken.render` uses unless told otherwise
+    notes: tuple[Problem, ...] = ()  # not errors: files skipped (code "overgeslagen"), read as UTF-16 ("codering")
 
     @property
     def findings(self) -> list[Finding]:
@@ -140,12 +165,48 @@ class Report(NamedTuple):
         return bool(self.crashes or self.problems) or any(r.problems or r.crashes for r in self.files)
 
     def exit_code(self, fail_on: Severity | None) -> int:
-        if self.broken:
+        tally = Tally()
+        for result in self.files:
+            tally.add(result)
+        return tally.exit_code(self, fail_on)
+
+
+class Tally:
+    """Running totals over results as they arrive: what a summary and the exit code need,
+    without keeping the results."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.not_evaluated = 0
+        self.input_errors = 0  # problems in files that could not be evaluated
+        self.crashes = 0  # failures of rules, on some file
+        self.counts = {"fout": 0, "waarschuwing": 0, "advies": 0, "uitgelegd": 0}
+        self.worst = 0  # the highest rank of a finding that counts
+        self.broken_files = False
+
+    def add(self, result: FileResult) -> FileResult:
+        self.files += 1
+        self.not_evaluated += not result.evaluated
+        self.input_errors += len(result.problems)
+        self.crashes += len(result.crashes)
+        self.broken_files = self.broken_files or bool(result.problems or result.crashes)
+        for f in result.findings:
+            key = "uitgelegd" if not f.counts else f.severity.value
+            if key in self.counts:
+                self.counts[key] += 1
+            if f.counts:
+                self.worst = max(self.worst, f.severity.rank)
+        return result
+
+    def broken(self, head: Report) -> bool:
+        """Could some input not be evaluated (exit code 2)? ``head``: the report's run-level part."""
+        return self.broken_files or bool(head.crashes or head.problems)
+
+    def exit_code(self, head: Report, fail_on: Severity | None) -> int:
+        """2: something could not be evaluated; 1: a finding at or above ``fail_on``; else 0."""
+        if self.broken(head):
             return 2
-        if fail_on is None:
-            return 0
-        hit = any(f.counts and f.severity.rank >= fail_on.rank for f in self.findings)
-        return 1 if hit else 0
+        return 1 if fail_on is not None and self.worst >= fail_on.rank else 0
 
 
 def error_text(exc: BaseException) -> str:
@@ -159,6 +220,26 @@ def error_text(exc: BaseException) -> str:
 
         text += "\n" + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip()
     return text
+
+
+def code_location(exc: BaseException) -> str:
+    """``file:line`` of the innermost frame of a traceback that is a plugin's own code
+    (not afspraken's machinery, pluggy, pydantic or the standard library)."""
+    import sysconfig
+    from pathlib import Path
+
+    machinery = (
+        str(Path(__file__).parent / "checking"), str(Path(__file__).parent / "plugins"),
+        str(Path(__file__).parent / "reading"), sysconfig.get_paths()["stdlib"], "pluggy", "pydantic", "<frozen",
+    )
+    where = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if not any(part in name for part in machinery):
+            where = f"{name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
 
 
 def dotted(path: KeyPath) -> str:

@@ -230,10 +230,19 @@ def load_agreement(snippet: str = "", *, without: Sequence[str] = (), base: str 
 
 
 def _extensions() -> dict[str, Any]:
-    from afspraken.plugins.manager import get_plugin_manager
-    from afspraken.plugins.registry import Registry
+    return _registry().extensions
 
-    return Registry(get_plugin_manager()).extensions
+
+_REGISTRY: list[Any] = []
+
+
+def _registry() -> Any:
+    """The installed plugins, loaded once per test session."""
+    if not _REGISTRY:
+        from afspraken.plugins.registry import Registry
+
+        _REGISTRY.append(Registry())
+    return _REGISTRY[0]
 
 
 def run_rule(
@@ -257,16 +266,14 @@ def check_rule(
     base: str = BASE,
 ) -> FileResult:
     """Like :func:`run_rule`, but the whole result (outcomes, crashes)."""
-    from afspraken.plugins.registry import Registry
     from afspraken.checking.rulesets import ActiveRule
 
     if isinstance(rule, str):
-        from afspraken.plugins.manager import get_plugin_manager
-
-        rules = Registry(get_plugin_manager()).rules
+        rules = _registry().rules
         if rule not in rules:
             raise LookupError(f"no rule {rule!r} is registered; installed rules: {', '.join(sorted(rules))}")
         rule = rules[rule]
+    assert not isinstance(rule, str)
     if params is None or isinstance(params, Mapping):
         params = rule.params.model_validate(dict(params or {}))
     loaded = load_agreement(snippet, without=without, base=base)

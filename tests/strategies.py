@@ -16,7 +16,6 @@ from pydantic.fields import FieldInfo
 
 # A few ids, so that references between parties, bodies, members and actions often hit.
 IDS = ("gemeente", "corporatie", "bewoners", "welzijn", "orgaan-1", "x")
-_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 
 
 def _bounds(metadata: list[Any]) -> dict[str, Any]:
@@ -82,7 +81,9 @@ def for_annotation(annotation: Any, metadata: list[Any] | None = None) -> st.Sea
         if "pattern" in bounds:
             return st.one_of(st.sampled_from(IDS), st.from_regex(bounds["pattern"], fullmatch=True).filter(bool))
         lo = bounds.get("min_len", 0)
-        return st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=lo, max_size=max(lo, bounds.get("max_len", lo + 30)))
+        visible = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Co", "Cn", "Zs", "Zl", "Zp"))
+        text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=lo, max_size=max(lo, bounds.get("max_len", lo + 30)))
+        return st.one_of(text, st.text(visible, min_size=lo, max_size=max(lo, bounds.get("max_len", lo + 30))))
     raise NotImplementedError(f"no strategy for {annotation!r}: extend tests/strategies.py")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.reporting import Context
 from afspraken.reporting import html
 from conftest import EXAMPLES, ROOT

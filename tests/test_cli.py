@@ -146,7 +146,7 @@ def test_output_file_and_several_formats(cli, tmp_path):
     assert json.loads((tmp_path / "uit" / "rapport.json").read_text())["summary"]["fout"] == 1
     assert json.loads((tmp_path / "rapport.sarif").read_text())["version"] == "2.1.0"
     result = cli("check", str(GOOD), "--output", "rapport.txt")
-    assert result.output == "" and "0 fouten" in (tmp_path / "rapport.txt").read_text()
+    assert result.stdout == "" and "0 fouten" in (tmp_path / "rapport.txt").read_text()
 
 
 def test_output_never_overwrites_a_checked_agreement(cli, write):
@@ -287,11 +287,11 @@ def test_a_rule_set_named_as_a_file_is_noted_and_skipped(cli, write):
 @pytest.mark.parametrize(
     ("args", "dutch"),
     [
-        (["check", "--fail-on", "nope"], "Fout: ongeldige waarde voor '--fail-on': 'nope' is geen van"),
+        (["check", "--fail-on", "nope"], "Fout: Ongeldige waarde voor '--fail-on': 'nope' is geen van 'fout', 'waarschuwing'"),
         (["check", "--jobs", "-1"], "valt niet binnen"),
-        (["explain"], "Fout: argument 'REGEL' ontbreekt."),
-        (["check", "--fail-o", "fout"], "Fout: onbekende optie '--fail-o'. Bedoelde u --fail-on?"),
-        (["kijk"], "Fout: onbekende opdracht 'kijk'."),
+        (["explain"], "Fout: Ontbrekend argument 'REGEL'."),
+        (["check", "--fail-o", "fout"], "Fout: Onbekende optie '--fail-o'. Bedoelde u '--fail-on'?"),
+        (["kijk"], "Fout: Onbekende opdracht 'kijk'."),
     ],
 )
 def test_usage_errors_in_dutch_with_exit_2(args, dutch):

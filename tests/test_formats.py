@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.reporting import Context
 from afspraken.reporting import github, html, junit, markdown
 from afspraken.results import FileResult, Finding, Location, Problem, Report
@@ -448,7 +448,7 @@ def test_junit_is_valid_and_counts_are_right(files, junit_schema, write):
     assert _attrs(suites[0]) == {"tests": len(rich.outcomes), "failures": 3, "errors": 0, "skipped": 1}
     assert _attrs(suites[2]) == {"tests": 1, "failures": 0, "errors": 1, "skipped": 0}
     assert _attrs(suites[3]) == {"tests": len(good.outcomes), "failures": 0, "errors": 0, "skipped": 0}
-    assert suites[4].find("properties/property[@name='titel']").get("value") == "Bel\ufffd en\ufffd[31m kleur"
+    assert suites[4].find("properties/property[@name='titel']").get("value") == "Bel\\x07 en\\x1b[31m kleur"
 
 
 def test_junit_cases_follow_the_rules(files):
@@ -532,7 +532,7 @@ def test_github_exact_lines():
     report = Report((result, broken), problems=(Problem(Location("--select/--ignore", 1, 1), Text("onbekende regel 'x'", "en"), "regel"),))
     assert github.render(report, Context(lang="nl")).splitlines() == [
         "::error title=instellingen::onbekende regel 'x'",
-        "::error file=map/a%2Cb%3Ac.toml,line=3,col=5,title=x%3Ay%2Cz::100%25 fout%0Aregel 2: a,b",
+        "::error file=map/a%2Cb%3Ac.toml,line=3,col=5,title=x%3Ay%2Cz::100%25 fout\\nregel 2: a,b",  # a newline in a message is shown, not obeyed
         "::warning file=map/a%2Cb%3Ac.toml,line=7,col=1,title=gelijke-stem::let op%0AOplossing: doe iets",
         "::notice file=map/a%2Cb%3Ac.toml,line=9,col=2,title=kleinschalig::tip",
         # the explained finding is left out

@@ -243,16 +243,43 @@ def test_toml_errors_in_plain_words_at_the_right_place(write, text, where, words
 
 def test_too_deeply_nested_toml_is_a_clear_error(write):
     [problem] = problems_of(write("a.toml", "x = " + "[" * 1000 + "]" * 1000 + "\n"))
-    assert problem.code == "toml" and "te diep" in problem.message("nl")
+    assert problem.code == "te-diep" and "dieper dan 50" in problem.message("nl")
+    assert (problem.location.line, problem.location.column) == (1, 5 + 50)  # the 51st '['
+
+
+def test_deep_nesting_is_located_where_it_passes_the_limit(write):
+    """Strings and comments with brackets do not count; the line is where depth 51 begins."""
+    text = 'titel = "[[[[ {{{{"  # [[[[[\n[afspraak]\nx = [\n' + "[\n" * 48 + "  {a = [1]}\n" + "]\n" * 49
+    [problem] = problems_of(write("a.toml", text))
+    assert problem.code == "te-diep" and (problem.location.line, problem.location.column) == (52, 8)
+
+
+def test_deep_nesting_past_the_parser_is_located_too(write):
+    """Even when the limit is set above what the TOML parser takes (~400), the place is named."""
+    from afspraken.reading.files import Limits
+    from afspraken.reading.loading import Source, load
+
+    text = "a = 1\nx = [\n" + "[\n" * 600 + "]\n" * 601
+    [problem] = load(Source("a.toml", text), limits=Limits(diepte=1000))
+    assert problem.code == "toml" and problem.location.line == 2 + 300
+
+
+def test_a_long_array_is_refused_with_its_place(write):
+    text = "formaat = 1\nx = [" + "1," * 10_000 + "1]\n"
+    [problem] = problems_of(write("a.toml", text))
+    assert problem.code == "te-lang" and problem.location.line == 2 and "meer dan 10000 elementen" in problem.message("nl")
+    text = "formaat = 1\n" + "[[partij]]\n" * 10_001
+    [problem] = problems_of(write("b.toml", text))
+    assert problem.code == "te-lang" and problem.location.line == 10_002 and "[[partij]]" in problem.message("nl")
 
 
 def test_an_unforeseen_failure_while_reading_is_still_a_located_problem(monkeypatch):
-    from afspraken.checking import engine
+    from afspraken.checking import run
 
     def boom(*args, **kwargs):
         raise RuntimeError("onverwacht")
 
-    monkeypatch.setattr(engine, "load", boom)
-    result = engine.Checker(entry_points=False).check_path("x.toml", b"formaat = 1\n", "x.toml")
+    monkeypatch.setattr(run, "load", boom)
+    result = run.Checker(entry_points=False).check_path("x.toml", b"formaat = 1\n", "x.toml")
     [problem] = result.problems
     assert problem.code == "intern" and "RuntimeError: onverwacht" in problem.message("nl")

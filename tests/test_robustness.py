@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.reporting import Context
 from afspraken.reporting.jsonreport import render as render_json
 from afspraken.reporting.text import render as render_text

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.results import Outcome
 from afspraken.testing import agreement_text
 
@@ -112,3 +112,23 @@ def test_waiver_for_a_rule_outside_the_rule_sets_is_unused(write):
     [finding] = result.findings
     assert finding.rule == "uitzondering-ongebruikt" and "hoort niet bij de gekozen regelsets (basis, wijkaanpak)" in finding.message("nl")
     assert result_of(agreement_text(waiver("mandaat")), regelsets=["buurtonderneming"]).findings[0].rule == "uitzondering-ongebruikt"
+
+
+@pytest.mark.parametrize(
+    "toelichting",
+    [" " * 20, "\u200b" * 20, "\\n" * 20, "\u00a0\u2060\ufeff" * 8, "ok" + "\u200b" * 30, "a  b  c  d  e  f  g  h  i", "\u3164" * 25],
+)
+def test_a_toelichting_needs_visible_words(toelichting):
+    text = agreement_text(SMALL) + f'\n[[uitzondering]]\nregel = "niet-te-veel-professionals"\ntoelichting = "{toelichting}"\n'
+    result = result_of(text)
+    [problem] = result.problems
+    assert "zichtbare tekens" in problem.message("nl") and problem.location.key.endswith("toelichting")
+    assert "visible characters" in problem.message("en")
+
+
+def test_visible_words_are_counted_once_each():
+    from afspraken.wording import visible, words
+
+    assert visible("  De\u200b wijk\n\n\tkrijgt\u00ad  ") == "De wijk krijgt"
+    assert words("één\u2028twee\u2029drie") == ["één", "twee", "drie"]
+    assert result_of(agreement_text(SMALL + waiver())).evaluated  # a real explanation still counts

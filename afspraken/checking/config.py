@@ -3,13 +3,15 @@ found from the checked file's folder upward."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
+from afspraken.reading.files import Limits
 from afspraken.results import Problem
-from afspraken.rules import KeyPath
+from afspraken.rules import KeyPath, Text
 
 NAMES = ("afspraken.toml", "pyproject.toml")
 
@@ -25,6 +27,7 @@ class Config:
     prefix: KeyPath = ()  # ("tool", "afspraken") inside pyproject.toml
     source: Any = field(default=None, compare=False)  # loading.Source, for located errors
     problems: tuple[Problem, ...] = ()  # what is wrong in the file (the rest is still used)
+    limits: Limits = Limits()
 
     @property
     def base(self) -> Path:
@@ -33,7 +36,7 @@ class Config:
 
 def find(folder: Path) -> Optional[Path]:
     """The nearest config file at or above ``folder``."""
-    return _find(folder.resolve())
+    return _find(Path(os.path.realpath(folder)))  # never raises, not even on a symlink loop
 
 
 @lru_cache(maxsize=256)
@@ -86,12 +89,29 @@ def load(path: Optional[Path]) -> Config:
     prefix: KeyPath = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "afspraken")
-        data = data.get("tool", {}).get("afspraken", {})
+        tool = data.get("tool")
+        section = tool.get("afspraken", {}) if isinstance(tool, dict) else {}
+        if not isinstance(section, dict):  # `[[tool.afspraken]]`, `afspraken = 5` under [tool]
+            where = source.problem(prefix, Text("[tool.afspraken] moet één tabel zijn, met regelsets, plugins en regels", "[tool.afspraken] must be one table, with regelsets, plugins and regels"), "type")
+            return Config(path, prefix=prefix, source=source, problems=(where,))
+        data = section
     try:
         model = ConfigModel.model_validate(data)
     except ValidationError as exc:
         regels = data.get("regels")
         usable = {k: v for k, v in regels.items() if isinstance(v, dict)} if isinstance(regels, dict) else {}
         problems = tuple(validation_problems(source, exc, ConfigModel, prefix))
-        return Config(path, _strings(data.get("regelsets")), _strings(data.get("plugins")), usable, prefix, source, problems)
-    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source)
+        return Config(path, _strings(data.get("regelsets")), _strings(data.get("plugins")), usable, prefix, source, problems, _limits(data))
+    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source, limits=_limits(data))
+
+
+def _limits(data: dict[str, Any]) -> Limits:
+    """The usable values of ``[limieten]`` (a wrong one is reported, and the default used)."""
+    given = data.get("limieten")
+    if not isinstance(given, dict):
+        return Limits()
+    ok = {k: v for k, v in given.items() if k in ("bestand_mb", "lijst", "diepte") and type(v) in (int, float) and v > 0}
+    if "lijst" in ok or "diepte" in ok:
+        ok = {k: (int(v) if k != "bestand_mb" else v) for k, v in ok.items()}
+    ok["diepte"] = min(ok.get("diepte", Limits.diepte), 300)
+    return Limits(**ok)

@@ -3,35 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Optional
 
-from afspraken.checking import config as configuration
-from afspraken.reading.loading import STDIN, Loaded, Source, load, read
-from afspraken.reading.messages import suggest
+from afspraken.reading.discovery import discover  # noqa: F401 - found here by the API
+from afspraken.reading.files import SKIPPED, Limits  # noqa: F401
+from afspraken.reading.loading import Loaded, Source
 from afspraken.model import Agreement
-from afspraken.plugins.manager import get_plugin_manager
 from afspraken.plugins.registry import Registry
 from afspraken.results import (
-    Crash,
+    Failure,
     FileResult,
     Finding,
     Location,
     Outcome,
     Problem,
-    Report,
     RuleOutcome,
+    code_location,
     error_text,
 )
 from afspraken.rules import Severity, Text, Violation
-from afspraken.checking.rulesets import ActiveRule, select
+from afspraken.checking.rulesets import ActiveRule
 
-SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
 UNUSED, EXPIRED = "uitzondering-ongebruikt", "uitzondering-verlopen"
-ALWAYS = (UNUSED, EXPIRED)  # on in every rule set: they judge the waivers, not the agreement
+TO_FILL = "nog-invullen"
+ALWAYS = (UNUSED, EXPIRED, TO_FILL)  # on in every rule set: they judge the waivers and the draft, not the agreement
 
 
 @dataclass
@@ -45,6 +41,7 @@ class Environment:
     off: set[str] = field(default_factory=set)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
     narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
+    limits: Limits = Limits()  # [limieten]: file size, array length, nesting
 
     def severity(self, rule_id: str) -> Optional[Severity]:
         """Severity of an always-on rule (``None`` when switched off)."""
@@ -57,170 +54,21 @@ class Environment:
         return rule.severity
 
 
-class Checker:
-    """Checks files; one environment per config file found (cached)."""
-
-    def __init__(
-        self,
-        *,
-        regelsets: Sequence[str] = (),
-        select: Sequence[str] = (),
-        ignore: Sequence[str] = (),
-        plugins: Sequence[str] = (),
-        config: Optional[Path] = None,
-        entry_points: bool = True,
-        today: Optional[dt.date] = None,
-    ) -> None:
-        self.regelsets, self.selected, self.ignored = tuple(regelsets), tuple(select), tuple(ignore)
-        self.plugins, self.config_path, self.entry_points = tuple(plugins), config, entry_points
-        self.today = today or dt.date.today()
-        self._envs: dict[Optional[Path], Environment] = {}
-        self._folders: dict[str, Environment] = {}  # folder as given -> its environment
-        self.crashes: list[Crash] = []
-        self.problems: list[Problem] = []
-
-    @property
-    def options(self) -> dict[str, Any]:
-        """The arguments this Checker was made with, so that a worker process can make the same."""
-        return dict(
-            regelsets=self.regelsets, select=self.selected, ignore=self.ignored, plugins=self.plugins,
-            config=self.config_path, entry_points=self.entry_points, today=self.today,
-        )
-
-    def _remember(self, crashes: Iterable[Crash], problems: Iterable[Problem]) -> None:
-        """Keep each plugin failure and settings problem once, however often it is met."""
-        self.crashes += [c for c in crashes if c not in self.crashes]
-        self.problems += [p for p in problems if p not in self.problems]
-
-    def environment(self, folder: Path) -> Environment:
-        known = self._folders.get(str(folder))
-        if known is not None:
-            return known
-        path = self.config_path or configuration.find(folder)
-        env = self._envs.get(path)
-        if env is None:
-            env = self._envs[path] = self._build(path)
-        self._folders[str(folder)] = env
-        return env
-
-    def _build(self, path: Optional[Path]) -> Environment:
-        loaded = configuration.load(path)
-        problems: list[Problem] = list(loaded.problems)
-        pm = get_plugin_manager([*loaded.plugins, *self.plugins], entry_points=self.entry_points, base=loaded.base)
-        registry = Registry(pm)
-        chosen = select(registry, loaded, self.regelsets)
-        problems += chosen.problems
-        rules, off = self._narrow(chosen.rules, registry, problems)
-        env = Environment(registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected))
-        _ = registry.rules, registry.formats, registry.extensions  # call every hook now: failures are reported
-        self._remember(registry.crashes, problems)
-        return env
-
-    def _narrow(self, rules: list[ActiveRule], registry: Registry, problems: list[Problem]) -> tuple[list[ActiveRule], set[str]]:
-        """Apply --select and --ignore: the rules to run, and the always-on rules switched off."""
-        for rule_id in (*self.selected, *self.ignored):
-            if rule_id not in registry.rules:
-                hint = suggest(rule_id, registry.rules)
-                message = Text(f"onbekende regel '{rule_id}'{hint.nl}", f"unknown rule '{rule_id}'{hint.en}")
-                problems.append(Problem(Location("--select/--ignore", 0, 0), message, "regel"))
-        off = set(self.ignored)
-        if self.selected:
-            chosen = {a.rule.id: a for a in rules}
-            rules = [
-                chosen.get(r) or ActiveRule(registry.rules[r], registry.rules[r].severity, registry.rules[r].defaults())
-                for r in dict.fromkeys(self.selected)
-                if r in registry.rules and r not in ALWAYS
-            ]
-            off |= set(ALWAYS) - set(self.selected)
-        return [a for a in rules if a.rule.id not in self.ignored], off
-
-    def check_path(self, path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> FileResult:
-        folder = Path.cwd() if str(path) == STDIN else Path(path).parent
-        env = self.environment(folder)
-        source = read(path, data, name)
-        if isinstance(source, Problem):
-            return FileResult(source.location.file, problems=(source,))
-        return self.check_source(source, env)
-
-    def check_source(self, source: Source, env: Optional[Environment] = None) -> FileResult:
-        env = env or self.environment(Path.cwd())
-        try:
-            loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules)
-        except Exception as exc:  # noqa: BLE001 - last resort: input we did not foresee is still a report
-            message = Text(
-                f"dit bestand kon niet worden gelezen (interne fout: {error_text(exc)}); meld dit alstublieft",
-                f"this file could not be read (internal error: {error_text(exc)}); please report this",
-            )
-            return FileResult(source.name, problems=(Problem(Location(source.name, 1, 1), message, "intern"),))
-        if isinstance(loaded, list):
-            return FileResult(source.name, problems=tuple(loaded))
-        # Broken settings (reported, exit 2) do not stop the rules that could be set up.
-        return evaluate(loaded, env, self.today)
-
-    def check_many(self, paths: Sequence[str], jobs: int = 1) -> list[FileResult]:
-        """Check files in order; with ``jobs`` > 1 in that many worker processes."""
-        return [r for chunk in self.iter_checks(paths, jobs) for r in chunk]
-
-    def iter_checks(self, paths: Sequence[str], jobs: int = 1) -> Iterator[list[FileResult]]:
-        """Results in order, a chunk at a time (for a progress bar)."""
-        if jobs <= 1 or len(paths) < 4 * jobs:
-            for p in paths:
-                yield [self.check_path(p)]
-            return
-        from concurrent.futures import ProcessPoolExecutor
-
-        for folder in {Path(p).parent for p in paths}:
-            self.environment(folder)  # settings and rule sets are reported from this process
-        size = max(1, min(50, len(paths) // (jobs * 4)))
-        chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
-        with ProcessPoolExecutor(jobs) as pool:
-            for done, crashes, problems in pool.map(_check_chunk, [(self.options, c) for c in chunks]):
-                self._remember(crashes, problems)
-                yield done
-
-    def active_rules(self) -> dict[str, Any]:
-        """Every rule that runs under some config used so far (for output formats)."""
-        return {a.rule.id: a.rule for env in self._envs.values() for a in env.rules}
-
-    def report(self, files: Sequence[FileResult]) -> Report:
-        rulesets: list[str] = []
-        for env in self._envs.values():
-            rulesets += [r for r in env.rulesets if r not in rulesets]
-        return Report(tuple(files), tuple(rulesets), tuple(self.crashes), tuple(self.problems))
-
-
-_WORKER: dict[str, Checker] = {}  # one Checker per worker process, reused for every chunk
-
-
-def _check_chunk(args: tuple[dict[str, Any], list[str]]) -> tuple[list[FileResult], list[Crash], list[Problem]]:
-    options, paths = args
-    key = repr(sorted(options.items()))
-    checker = _WORKER.get(key)
-    if checker is None:
-        checker = _WORKER[key] = Checker(**options)
-    return [checker.check_path(p) for p in paths], checker.crashes, checker.problems
-
-
 def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
     """Run every active rule on one agreement, then apply its waivers."""
     source, agreement = loaded.source, loaded.agreement
     findings: list[Finding] = []
-    crashes: list[Crash] = []
+    crashes: list[Failure] = []
     outcomes: dict[str, Outcome] = {}
     severities: dict[str, Severity] = {}
     for active in env.rules:
         rule = active.rule
         severities[rule.id] = active.severity
         try:
-            result = rule.check(agreement, active.params)
-            if result is None or isinstance(result, (Violation, str, bytes, dict)):
-                raise TypeError(f"the check returned {type(result).__name__}, not a list (or generator) of afspraken.Violation")
-            violations = list(result)
-            if violations and not all(isinstance(v, Violation) for v in violations):
-                bad = next(v for v in violations if not isinstance(v, Violation))
-                raise TypeError(f"the check returned {type(bad).__name__} {bad!r:.60}, not afspraken.Violation")
+            violations = returned(rule.check(agreement, active.params))
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
-            crashes.append(Crash(rule.plugin, f"regel {rule.id}", error_text(exc), source.name))
+            where = code_location(exc) or _defined_at(rule.check)  # a wrong return: where the check is
+            crashes.append(Failure(rule.plugin, "rule", rule.id, error_text(exc), source.name, where))
             outcomes[rule.id] = Outcome.CRASH
             continue
         for v in violations:
@@ -231,6 +79,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
             outcomes[rule.id] = Outcome.ONBESLIST
         else:
             outcomes[rule.id] = Outcome.BEVINDING
+    findings += _markers(source, env, outcomes, severities)
     findings, extra = _apply_waivers(source, agreement, findings, outcomes, env, today)
     findings += extra
     for f in extra:
@@ -250,6 +99,42 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
         meta=_meta(agreement),
         rulesets=tuple(env.rulesets),
     )
+
+
+def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], severities: dict[str, Severity]) -> list[Finding]:
+    """``VUL IN`` left anywhere, comments too: found in the text, located at the marker."""
+    severity = env.severity(TO_FILL)
+    if severity is None:
+        return []
+    from afspraken.builtin.invullen import markers, nog_invullen
+
+    found = [
+        Finding(TO_FILL, severity, Text(f"nog in te vullen: {hint}" if hint else "nog in te vullen", f"still to be filled in: {hint}" if hint else "still to be filled in"),
+                (Location(source.name, line, column),), fix=nog_invullen.fix)
+        for line, column, hint in markers(source.text)
+    ]
+    if found:  # like the waiver rules, listed only where it has something to say
+        severities[TO_FILL] = severity
+        outcomes[TO_FILL] = Outcome.BEVINDING
+    return found
+
+
+def returned(result: Any) -> list[Violation]:
+    """The Violations a check returned, or a ``TypeError`` saying what it returned instead."""
+    if result is None:
+        raise TypeError("the check returned None, not a list (or generator) of afspraken.Violation; did you forget to yield?")
+    if isinstance(result, (Violation, str, bytes, dict)):
+        raise TypeError(f"the check returned {type(result).__name__}, not a list (or generator) of afspraken.Violation")
+    violations = list(result)
+    for v in violations:
+        if not isinstance(v, Violation):
+            raise TypeError(f"the check returned {type(v).__name__} {v!r:.60}, not afspraken.Violation")
+    return violations
+
+
+def _defined_at(function: Any) -> str:
+    code = getattr(function, "__code__", None)
+    return f"{code.co_filename}:{code.co_firstlineno}" if code is not None else ""
 
 
 def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix: Optional[Text]) -> Finding:
@@ -328,55 +213,8 @@ def _meta(agreement: Agreement) -> dict[str, str]:
     }
 
 
-SKIPPED = "overgeslagen"  # Problem code of a note, not an error: a rule-set file named as a path
-
-
-def discover(paths: Iterable[str]) -> Iterator[tuple[str, Optional[Problem]]]:
-    """Files to check: files as given (a rule-set file is noted and skipped), and in folders
-    every ``*.toml`` that looks like an agreement (not config, rule-set or other tools' files)."""
-    for raw in paths:
-        if raw == STDIN:
-            yield raw, None
-            continue
-        path = Path(raw)
-        if not path.is_dir():
-            if _kind(path) == "regelset":
-                note = Text("een regelset, geen afspraak: overgeslagen", "a rule set, not an agreement: skipped")
-                yield raw, Problem(Location(raw, 0, 0), note, SKIPPED)
-            else:
-                yield raw, None
-            continue
-        found = sorted(_walk(path))
-        if not found:
-            yield raw, Problem(
-                Location(raw, 0, 0), Text("geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder"), "bestand"
-            )
-        for f in found:
-            yield str(f), None
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
-        for name in files:
-            if name.lower().endswith(".toml") and name not in configuration.NAMES and _kind(Path(root) / name) == "afspraak":
-                yield Path(root) / name
-
-
-def _kind(path: Path) -> str:
-    """'afspraak', 'regelset' or 'anders' (another tool's TOML: no word of the format in it).
-    A broken agreement still says afspraak, partij or formaat somewhere, so it is still checked."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(65536)
-    except OSError:
-        return "afspraak"  # let the check say what is wrong
-    if head.startswith(b"[regelset]") or b"\n[regelset]" in head:
-        return "regelset"
-    return "afspraak" if any(word in head for word in (b"afspraak", b"partij", b"formaat")) or not head.strip() else "anders"
-
-
 def check_text(text: str, *, name: str = "<tekst>", **options: Any) -> FileResult:
-    """Check one agreement given as text (library use); options as for :class:`Checker`."""
-    checker = Checker(**options)
-    return checker.check_path(name, text.encode("utf-8"), name)
+    """Check one agreement given as text (library use); options as for :func:`afspraken.check`."""
+    from afspraken.checking.run import Checker
+
+    return Checker(**options).check_path(name, text.encode("utf-8"), name)

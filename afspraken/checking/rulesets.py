@@ -7,6 +7,7 @@ active rules, each with its severity and validated parameters.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,10 +43,19 @@ class RulesetModel(_Strict):
     regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
+class LimietenModel(_Strict):
+    """``[limieten]``: how much one agreement may hold (see afspraken.reading.files.Limits)."""
+
+    bestand_mb: float = Field(20, gt=0, description="Grootste bestand in MB.")
+    lijst: int = Field(10_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
+    diepte: int = Field(50, gt=0, le=300, description="Diepste nesting van lijsten en tabellen in elkaar.")
+
+
 class ConfigModel(_Strict):
     regelsets: list[str] = Field(default_factory=list)
     plugins: list[str] = Field(default_factory=list)
     regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    limieten: Optional[LimietenModel] = None
 
 
 def _plain_ruleset(data: dict[str, Any]) -> bool:
@@ -148,7 +158,7 @@ def select(registry: Registry, config: Config, names: Sequence[str] = ()) -> Sel
         if ref not in registry.rulesets and not ref.endswith(".toml") and (base / f"{ref}.toml").is_file():
             ref = f"{ref}.toml"  # a rule set next to the one that names it
         if ref.endswith(".toml") or "/" in ref or "\\" in ref:
-            candidate = (base / ref).resolve()
+            candidate = Path(os.path.realpath(base / ref))
             key, own_base = str(candidate), candidate.parent
             loaded: Union[Ruleset, list[Problem]] = read_ruleset(candidate)
         elif ref in registry.rulesets:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Optional
+from typing import Any, Optional
 
 import click
 
 from afspraken import __version__
+from afspraken.commands.language import META, Group, active, scan, start, version_option
+from afspraken.commands.options import LANG_ROOT
 
 
-class _Commands(click.Group):
+class _Commands(Group):
     """Each command lives in its own module of this package, imported only when used."""
 
     LAZY = {
@@ -23,6 +25,7 @@ class _Commands(click.Group):
         "plugins": ("listing", "plugins_command"),
         "schema": ("schema", "schema_command"),
         "init": ("init", "init_command"),
+        "diff": ("diff", "diff_command"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -34,51 +37,72 @@ class _Commands(click.Group):
             return getattr(importlib.import_module(f"afspraken.commands.{module}"), attr)  # type: ignore[no-any-return]
         return super().get_command(ctx, name)
 
+    def make_context(self, info_name: Optional[str], args: list[str], parent: Optional[click.Context] = None, **extra: Any) -> click.Context:
+        if parent is None:  # the language of the whole run, before click parses (and may complain about) anything
+            start(scan(args))
+        ctx = super().make_context(info_name, args, parent, **extra)
+        ctx.meta[META] = active()
+        return ctx
 
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "-V", "--version", prog_name="afspraken")
-def cli() -> None:
+
+@click.group(
+    cls=_Commands, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    help_en="""Check partnership agreements (TOML) against rule sets, the way a linter checks code.
+
+    Start with: afspraken check AGREEMENT.toml (a new one: afspraken init)
+    """,
+)
+@version_option(__version__)
+@LANG_ROOT
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Toets samenwerkingsafspraken (TOML) aan regelsets, zoals een linter code toetst.
 
-    Check partnership agreements (TOML) against rule sets, the way a linter checks code.
-    Begin met / start with: afspraken check AFSPRAAK.toml
+    Begin met: afspraken check AFSPRAAK.toml (een nieuwe: afspraken init)
     """
+    if ctx.invoked_subcommand is None:  # bare `afspraken`: a first contact, not a mistake
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
-# click's own messages (bad options and arguments), in Dutch for the people who use this.
-_CLICK_NL = [
-    (r"Invalid value for '(.+?)': '(.*?)' is not one of (.+)\.", r"ongeldige waarde voor '\1': '\2' is geen van \3."),
-    (r"Invalid value for '(.+?)': (.+?) is not in the range (.+)\.", r"ongeldige waarde voor '\1': \2 valt niet binnen \3."),
-    (r"Invalid value for '(.+?)': '(.*?)' is not a valid integer\.", r"ongeldige waarde voor '\1': '\2' is geen geheel getal."),
-    (r"Invalid value for '(.+?)': (?:File|Path|Directory) '(.+?)' does not exist\.", r"ongeldige waarde voor '\1': '\2' bestaat niet."),
-    (r"Invalid value for '(.+?)': (.+)", r"ongeldige waarde voor '\1': \2"),
-    (r"No such option:? '?([^'\s]+)'?\.?(?: Did you mean '?([^'?]+)'?\?)?(?: \(Possible options: (.+)\))?", r"onbekende optie '\1'."),
-    (r"No such command '(.+?)'\.", r"onbekende opdracht '\1'."),
-    (r"Missing argument '(.+?)'\.", r"argument '\1' ontbreekt."),
-    (r"Missing option '(.+?)'\.", r"optie '\1' ontbreekt."),
-    (r"Option '(.+?)' requires an argument\.", r"optie '\1' heeft een waarde nodig."),
-    (r"Got unexpected extra arguments? \((.+)\)", r"onverwacht extra argument (\1)"),
-]
+def _unbreakable_streams() -> None:
+    """A file name that is not UTF-8 is printed as ``\\xff`` (text formats escape it
+    already; this is for every other print), never a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
-def _dutch(message: str) -> str:
-    import re
+def _output_failed(exc: OSError) -> None:
+    """stdout full (``> /dev/full``), closed, or gone: say so on stderr, exit 2, no traceback."""
+    import errno
 
-    for pattern, nl in _CLICK_NL:
-        found = re.fullmatch(pattern, message, re.S)
-        if found:
-            hint = re.search(r"Did you mean '?([^'?]+)'?\?", message) or re.search(r"Possible options: (.+)\)", message)
-            return found.expand(nl) + (f" Bedoelde u {hint.group(1)}?" if hint else "")
-    return message
+    try:  # nothing more can go to the old stdout, not even the final flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    if exc.errno != errno.EPIPE:  # a reader that stopped early (| head) needs no message
+        reason = exc.strerror or str(exc)
+        nl = active() == "nl"
+        try:
+            click.echo(f"stdout: kan de uitvoer niet schrijven: {reason}" if nl else f"stdout: cannot write the output: {reason}", err=True)
+        except OSError:
+            pass
+    os._exit(2)
 
 
-def _language(argv: list[str]) -> str:
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return os.environ.get("AFSPRAKEN_LANG", "nl")
+def _interrupted() -> None:
+    """Ctrl-C: a short word, exit 130 (128 + SIGINT), as shells expect; no traceback."""
+    try:
+        click.echo("Afgebroken." if active() == "nl" else "Interrupted.", err=True)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(130)  # now: no waiting for worker processes or a flush that may block
 
 
 def main() -> None:
@@ -87,20 +111,31 @@ def main() -> None:
     import gc
 
     gc.set_threshold(100_000, 50, 1000)
+    _unbreakable_streams()
+    try:
+        _main()
+    except KeyboardInterrupt:
+        _interrupted()
+    except OSError as exc:  # input errors are reported per file: this is the output, or the system
+        import errno
+
+        if exc.errno in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG):
+            _output_failed(exc)
+        from afspraken.reporting.escaping import escape
+
+        where = f"{escape(str(exc.filename))}: " if exc.filename else ""
+        click.echo(f"{'fout' if active() == 'nl' else 'error'}: {where}{exc.strerror or exc}", err=True)
+        sys.exit(2)
+
+
+def _main() -> None:
     try:
         cli.main(standalone_mode=False, prog_name="afspraken")
-    except click.UsageError as exc:  # our own (already in the user's language) and click's
-        if _language(sys.argv[1:]) == "en":
-            exc.show()
-        else:
-            if exc.ctx is not None:
-                click.echo(exc.ctx.get_usage().replace("Usage:", "Gebruik:", 1), err=True)
-                click.echo(f"Zie '{exc.ctx.command_path} --help' voor hulp.\n", err=True)
-            click.echo(f"Fout: {_dutch(exc.format_message())}", err=True)
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
+    except click.ClickException as exc:  # our own messages and click's, both in the language of the run
+        from afspraken.reporting.escaping import escape
+
+        exc.message = escape(exc.message)  # type: ignore[misc]  # it may hold an argument as typed: never raw control characters
         exc.show()
         sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("Afgebroken." if _language(sys.argv[1:]) == "nl" else "Aborted.", err=True)
-        sys.exit(1)
+    except click.Abort:  # click's word for Ctrl-C
+        _interrupted()

@@ -5,39 +5,57 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, Optional
 
 import click
 
 from afspraken import __version__
-from afspraken.commands.options import CONFIG, FAIL_ON, LANG, PLUGIN, REGELSET, say as _t
+from afspraken.commands.options import (
+    CONFIG, FAIL_ON, FAIL_ON_HELP, LANG, PLUGIN, REGELSET, argument, command, complete_formats, complete_rules, option, say as _t,
+)
 
-PARALLEL_FROM = 200  # files
+from afspraken.api import PARALLEL_FROM
 
 
-@click.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@command(
+    help_en="""Check agreements: files, folders (recursively *.toml) or - for stdin.
+
+    Exit code 0: nothing at or above --fail-on; 1: something is; 2: the input could not be evaluated.
+    """,
+)
+@argument("paths", nargs=-1, type=click.Path(allow_dash=True), metavar="[PAD]...", metavar_en="[PATH]...")
 @REGELSET
-@click.option("--select", "selected", multiple=True, metavar="REGEL", help="Alleen deze regel(s) toetsen.")
-@click.option("--ignore", "ignored", multiple=True, metavar="REGEL", help="Deze regel(s) overslaan.")
-@click.option("--format", "formats", multiple=True, metavar="FORMAT[:BESTAND]", help="text, json, sarif, ... (herhaalbaar; met :BESTAND naar een bestand).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf de uitvoer naar dit bestand.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="fout", show_default=True, help="Vanaf welke ernst de exitcode 1 is.")
+@option("--select", "selected", multiple=True, metavar="REGEL", metavar_en="RULE", shell_complete=complete_rules, help="Alleen deze regel(s) toetsen.", help_en="Check only these rule(s).")
+@option("--ignore", "ignored", multiple=True, metavar="REGEL", metavar_en="RULE", shell_complete=complete_rules, help="Deze regel(s) overslaan.", help_en="Skip these rule(s).")
+@option(
+    "--format", "formats", multiple=True, metavar="FORMAT[:BESTAND]", metavar_en="FORMAT[:FILE]", shell_complete=complete_formats,
+    help="text, json, sarif, html, markdown, junit, github (herhaalbaar; met :BESTAND naar een bestand).",
+    help_en="text, json, sarif, html, markdown, junit, github (repeatable; with :FILE to a file).",
+)
+@option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND", metavar_en="FILE", help="Schrijf de uitvoer naar dit bestand.", help_en="Write the output to this file.")
+@option("--fail-on", type=FAIL_ON, default="fout", **FAIL_ON_HELP)
 @LANG
 @CONFIG
 @PLUGIN
-@click.option(
-    "--jobs", "-j", type=click.IntRange(min=0), default=None,
+@option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
     help=f"Aantal processen; 0 = één per processorkern (standaard: dat vanaf {PARALLEL_FROM} bestanden, anders 1).",
+    help_en=f"Number of processes; 0 = one per processor core (default: that from {PARALLEL_FROM} files, else 1).",
 )
-@click.option("--stdin-naam", metavar="BESTAND", help="Naam voor de afspraak op stdin (-), voor de meldingen en om de config te zoeken.")
-@click.option("--toon-geslaagd", is_flag=True, help="Toon ook de regels die geslaagd zijn.")
-@click.option(
+@option(
+    "--stdin-naam", metavar="BESTAND", metavar_en="FILE",
+    help="Naam voor de afspraak op stdin (-), voor de meldingen en om de config te zoeken.",
+    help_en="Name of the agreement on stdin (-), for the messages and to find the config.",
+)
+@option("--toon-geslaagd", is_flag=True, help="Toon ook de regels die geslaagd zijn.", help_en="Show the rules that passed too.")
+@option(
     "--toon-bron/--geen-bron", "toon_bron", default=None,
     help="Toon onder elke melding de regel uit het bestand, met ^^^ onder de plek (standaard: aan op een terminal).",
+    help_en="Show the line from the file under each message, with ^^^ under the place (default: on a terminal).",
 )
-@click.option("--quiet", "-q", is_flag=True, help="Alleen bevindingen die meetellen, zonder oplossingen.")
-@click.option("--no-color", is_flag=True, help="Geen kleur (ook met de omgevingsvariabele NO_COLOR).")
+@option("--quiet", "-q", is_flag=True, help="Alleen bevindingen die meetellen, zonder oplossingen.", help_en="Only findings that count, without fixes.")
+@option("--no-color", is_flag=True, help="Geen kleur (ook met de omgevingsvariabele NO_COLOR).", help_en="No colour (also with the environment variable NO_COLOR).")
 def check(
     paths: tuple[str, ...],
     regelsets: tuple[str, ...],
@@ -58,57 +76,44 @@ def check(
 ) -> None:
     """Toets afspraken: bestanden, mappen (recursief *.toml) of - voor stdin.
 
-    Exitcode 0: niets op of boven --fail-on; 1: wel; 2: invoer kon niet worden beoordeeld.
+    Exitcode 0: niets op of boven --fail-on; 1: wel; 2: invoer kon niet worden beoordeeld
+    (ook: een plugin faalde).
     """
-    from afspraken.checking.engine import SKIPPED, Checker, discover
+    from afspraken import api
     from afspraken.reporting import Context
-    from afspraken.results import FileResult
+    from afspraken.reporting.output import Target, write
     from afspraken.rules import Severity
 
     targets = _targets(formats, output, lang)
-    checker = Checker(regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config)
-    found = list(discover(paths or (".",)))
-    available = checker.environment(Path.cwd()).registry.formats
-    _check_targets(targets, available, {Path(p).resolve() for p, _ in found if p != "-"}, lang)  # before the work
-    on_disk = [p for p, problem in found if problem is None and p != "-"]
-    if jobs is None:  # a worker process costs ~0.1 s to start: worth it only for many files
-        jobs = 0 if len(on_disk) >= PARALLEL_FROM else 1
-    results = iter(_with_progress(checker, on_disk, jobs or os.cpu_count() or 1, lang))
-    files = []
-    stdin_texts: dict[str, str] = {}
-    for path, problem in found:
-        if problem is not None and problem.code == SKIPPED:
-            click.echo(f"{problem.location}: {problem.message(lang)}", err=True)
-        elif problem is not None:
-            files.append(FileResult(path, problems=(problem,)))
-        elif path == "-":
-            # An editor pipes the unsaved text in and names the file: its folder's config applies.
-            where = stdin_naam if stdin_naam else "-"
-            data = sys.stdin.buffer.read()
-            stdin_texts[stdin_naam or "<stdin>"] = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
-            files.append(checker.check_path(where, data, stdin_naam or "<stdin>"))
-        else:
-            files.append(next(results))
-    report = checker.report(files)
+    from afspraken.reading.files import Limits, real_path
+
+    stdin = lambda: sys.stdin.buffer.read(Limits().max_bytes + 1)  # noqa: E731 - bounded: the reader says "too big"
+    inputs = [api.Document(stdin(), stdin_naam or "<stdin>") if p == "-" else p for p in (paths or (".",))]
+    texts = {  # what came from stdin, for --toon-bron
+        d.name: d.text if isinstance(d.text, str) else d.text.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+        for d in inputs
+        if isinstance(d, api.Document)
+    }
+    stream = api.iter_check(
+        inputs, regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config, lang=lang, jobs=jobs
+    )
+    from afspraken.reporting.escaping import escape
+
+    for note in stream.skipped:
+        click.echo(escape(f"{note.location}: {note.message(lang)}"), err=True)
+    available = stream.checker.registry.formats  # from the plugins, never from the working folder's config
+    _check_targets(targets, available, {real_path(p) for p in stream.paths}, lang)  # before the work
     fail = None if fail_on == "nooit" else Severity(fail_on)
+    rules = stream.checker.active_rules()
+    chosen = []
     for name, dest in targets:
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-        fmt = available[name]
-        try:
-            show_source = toon_bron if toon_bron is not None else (dest is None and sys.stdout.isatty())
-            ctx = Context(lang, color, checker.active_rules(), toon_geslaagd, fail, quiet, __version__, show_source=show_source, sources=stdin_texts)
-            text = fmt.render(report, ctx)
-        except Exception as exc:  # noqa: BLE001 - a plugin's format that fails is named, not a traceback
-            from afspraken.results import Crash, error_text
-
-            click.echo(Crash(fmt.plugin, f"format {name}", error_text(exc)).message(lang), err=True)
-            sys.exit(2)
-        _emit(text, dest, color, lang)
-    if report.broken and not any(dest is None and name == "text" for name, dest in targets):
-        from afspraken.reporting.text import problems
-
-        click.echo(problems(report, Context(lang)), err=True, nl=False)
-    sys.exit(report.exit_code(fail))
+        show_source = toon_bron if toon_bron is not None else (dest is None and sys.stdout.isatty())
+        context = Context(lang, color, rules, toon_geslaagd, fail, quiet, __version__, show_source=show_source, sources=texts)
+        chosen.append(Target(available[name], dest, context))
+    to_stderr = not any(dest is None and name == "text" for name, dest in targets)
+    announce = not quiet and all(dest is not None for _, dest in targets)  # nothing on screen: say where it went
+    sys.exit(write(_with_progress(stream, lang), stream.head, chosen, problems_to_stderr=to_stderr, fail_on=fail, announce=announce))
 
 
 def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, checked: set[Path], lang: str) -> None:
@@ -122,39 +127,36 @@ def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, ch
             raise click.UsageError(
                 _t(lang, f"onbekend formaat '{name}'{hint.nl} (bekend: {known})", f"unknown format '{name}'{hint.en} (known: {known})")
             )
-        if dest is not None and dest.resolve() in checked:
+        if dest is None:
+            continue
+        from afspraken.reading.files import real_path
+        from afspraken.reporting.escaping import escape
+        from afspraken.reporting.writing import OutputError, refuse_overwrite
+
+        real = real_path(dest)
+        if real in checked:
+            shown = escape(str(dest)) + (f" -> {escape(str(real))}" if dest.is_symlink() else "")
             raise click.UsageError(
-                _t(lang, f"{dest} is een van de getoetste afspraken; die wordt niet overschreven", f"{dest} is one of the checked agreements; it will not be overwritten")
+                _t(lang, f"{shown} is een van de getoetste afspraken; die wordt niet overschreven", f"{shown} is one of the checked agreements; it will not be overwritten")
             )
-
-
-def _emit(text: str, dest: Optional[Path], color: bool, lang: str) -> None:
-    if dest is None:
-        click.echo(text, nl=False, color=color)
-        return
-    from afspraken.reporting.writing import OutputError, write_report
-
-    try:
-        write_report(dest, text)
-    except OutputError as exc:
-        click.echo(exc.message(lang), err=True)
-        sys.exit(2)
+        try:
+            refuse_overwrite(dest)
+        except OutputError as exc:
+            raise click.UsageError(exc.message(lang)) from None
 
 
 PROGRESS_FROM = 8  # files; fewer finish before a bar would be useful
 
 
-def _with_progress(checker: Any, paths: list[str], jobs: int, lang: str) -> list[Any]:
-    """Check ``paths``; on a terminal, with a progress bar on stderr (never in piped output)."""
-    if len(paths) < PROGRESS_FROM or not sys.stderr.isatty():
-        return checker.check_many(paths, jobs)
-    results: list[Any] = []
-    label = _t(lang, "Toetsen", "Checking")
-    with click.progressbar(length=len(paths), label=label, file=sys.stderr, show_pos=True) as bar:
-        for chunk in checker.iter_checks(paths, jobs):
-            results += chunk
-            bar.update(len(chunk))
-    return results
+def _with_progress(stream: Any, lang: str) -> Iterator[Any]:
+    """The results; on a terminal, with a progress bar on stderr (never in piped output)."""
+    if stream.files < PROGRESS_FROM or not sys.stderr.isatty():
+        yield from stream
+        return
+    with click.progressbar(length=stream.files, label=_t(lang, "Toetsen", "Checking"), file=sys.stderr, show_pos=True) as bar:
+        for result in stream:
+            bar.update(1)
+            yield result
 
 
 BY_SUFFIX = {".html": "html", ".htm": "html", ".json": "json", ".sarif": "sarif", ".md": "markdown", ".xml": "junit"}

@@ -8,11 +8,11 @@ from typing import Optional
 import click
 
 from afspraken.commands.listing import _setup
-from afspraken.commands.options import CONFIG, LANG, PLUGIN
+from afspraken.commands.options import CONFIG, LANG, PLUGIN, argument, command, complete_rules
 
 
-@click.command()
-@click.argument("rule_id", metavar="REGEL")
+@command(help_en="Explain a rule: what, why (with the quote), an example, the fix and the parameters.")
+@argument("rule_id", metavar="REGEL", metavar_en="RULE", shell_complete=complete_rules)
 @PLUGIN
 @CONFIG
 @LANG

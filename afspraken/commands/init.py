@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
-from afspraken.commands.options import LANG
+from afspraken.commands.options import LANG, argument, command, option
 
 
-@click.command("init")
-@click.argument("file", required=False, default="afspraak.toml", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--no-input", is_flag=True, help="Niets vragen; zet 'VUL IN' waar iets ingevuld moet worden.")
+@command("init", help_en="Write a new agreement with explanations (default afspraak.toml); never overwrites a file.")
+@argument("file", required=False, default="afspraak.toml", type=click.Path(dir_okay=False, path_type=Path), metavar="[BESTAND]", metavar_en="[FILE]")
+@option("--no-input", is_flag=True, help="Niets vragen; zet 'VUL IN' waar iets ingevuld moet worden.", help_en="Ask nothing; put 'VUL IN' where something must be filled in.")
 @LANG
 def init_command(file: Path, no_input: bool, lang: str) -> None:
     """Schrijf een nieuwe afspraak met uitleg (standaard afspraak.toml); overschrijft nooit een bestand."""
-    from afspraken.commands.template import Answers, render
+    from afspraken.commands.template import Answers, names, render
     from afspraken.reporting.writing import write_new
 
-    if file.exists():
+    from afspraken.reporting.escaping import escape
+
+    if os.path.lexists(file):  # a symlink too, even one to nowhere: never written through
+        shown = escape(str(file)) + (f" (-> {escape(os.path.realpath(file))})" if file.is_symlink() else "")
         raise click.UsageError(
-            f"{file} bestaat al; kies een andere naam (afspraken init ANDER.toml)" if lang == "nl" else f"{file} already exists; choose another name"
+            f"{shown} bestaat al; kies een andere naam (afspraken init ANDER.toml)" if lang == "nl" else f"{shown} already exists; choose another name"
         )
+    name = escape(str(file))
     answers = Answers()
     if not no_input:
 
@@ -29,28 +34,43 @@ def init_command(file: Path, no_input: bool, lang: str) -> None:
             text = click.prompt(nl if lang == "nl" else en, default="", show_default=False).strip()
             return "" if text == "-" else text
 
+        def ask_many(nl: str, en: str, more_nl: str, more_en: str) -> list[str]:
+            """One by one or comma-separated, until an empty answer."""
+            found = names(ask(nl, en))
+            while found:
+                more = names(ask(more_nl, more_en))
+                if not more:
+                    break
+                found += more
+            return found
+
         try:
             answers.wijk = ask("Wijk", "Neighbourhood")
             answers.gemeente = ask("Gemeente", "Municipality")
-            answers.corporatie = ask("Woningcorporatie", "Housing corporation")
+            answers.corporaties = ask_many(
+                "Woningcorporatie(s), met komma's ertussen", "Housing corporation(s), comma-separated",
+                "Nog een woningcorporatie (leeg = klaar)", "Another housing corporation (empty = done)",
+            )
             answers.bewoners = ask("Bewonersorganisatie", "Residents' organisation")
-            others = ask("Instellingen (met komma's ertussen)", "Institutions (comma-separated)")
+            answers.instellingen = ask_many(
+                "Instelling(en), met komma's ertussen", "Institution(s), comma-separated",
+                "Nog een instelling (leeg = klaar)", "Another institution (empty = done)",
+            )
         except click.Abort:
             click.echo("\n" + ("Gestopt; er is niets geschreven." if lang == "nl" else "Stopped; nothing was written."), err=True)
             raise SystemExit(2) from None
-        answers.instellingen = [x.strip() for x in others.split(",") if x.strip() and x.strip() != "-"]
     try:
-        write_new(file, render(answers))
+        write_new(file, render(answers, lang))
     except FileExistsError as exc:
         if file.exists():  # created meanwhile: still never overwritten
-            raise click.UsageError(f"{file} bestaat al" if lang == "nl" else f"{file} already exists") from None
-        click.echo(f"{file}: kan niet schrijven: {exc.filename} is geen map" if lang == "nl" else f"{file}: cannot write: {exc.filename} is not a folder", err=True)
+            raise click.UsageError(f"{name} bestaat al" if lang == "nl" else f"{name} already exists") from None
+        click.echo(f"{name}: kan niet schrijven: {exc.filename} is geen map" if lang == "nl" else f"{name}: cannot write: {exc.filename} is not a folder", err=True)
         raise SystemExit(2) from None
     except OSError as exc:
-        click.echo(f"{file}: kan niet schrijven: {exc.strerror or exc}" if lang == "nl" else f"{file}: cannot write: {exc.strerror or exc}", err=True)
+        click.echo(f"{name}: kan niet schrijven: {exc.strerror or exc}" if lang == "nl" else f"{name}: cannot write: {exc.strerror or exc}", err=True)
         raise SystemExit(2) from None
     click.echo(
-        f"{file} geschreven. Vul in waar 'VUL IN' staat; `afspraken check {file}` noemt elke plek die nog leeg is."
+        f"{name} geschreven. Vul in waar 'VUL IN' staat; `afspraken check {name}` noemt elke plek die nog ingevuld moet worden."
         if lang == "nl"
-        else f"Wrote {file}. Fill in where it says 'VUL IN'; `afspraken check {file}` lists every place still empty."
+        else f"Wrote {name}. Fill in where it says 'VUL IN'; `afspraken check {name}` lists every place still to be filled in."
     )

@@ -8,12 +8,12 @@ from typing import Any, Optional
 
 import click
 
-from afspraken.commands.options import CONFIG, LANG, PLUGIN, REGELSET
+from afspraken.commands.options import CONFIG, LANG, PLUGIN, REGELSET, command, option
 
 
 def _environment(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path]) -> Any:
     """A Checker and the environment of the working folder (every hook called once)."""
-    from afspraken.checking.engine import Checker
+    from afspraken.checking.run import Checker
 
     checker = Checker(regelsets=regelsets, plugins=plugins, config=config)
     return checker, checker.environment(Path.cwd())
@@ -24,7 +24,7 @@ def _report_setup_failures(checker: Any, lang: str) -> bool:
     from afspraken.reporting import Context
     from afspraken.reporting.text import problems
 
-    if checker.problems or checker.crashes:
+    if checker.problems or checker.registry.failures:
         click.echo(problems(checker.report(()), Context(lang)), err=True, nl=False)
         return True
     return False
@@ -53,12 +53,12 @@ def markdown_table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(lines)
 
 
-@click.command("rules")
+@command("rules", help_en="Show the rules of the active rule sets: id, title, severity, rule set and plugin.")
 @REGELSET
 @PLUGIN
 @CONFIG
-@click.option("--alle", is_flag=True, help="Ook regels die in geen actieve regelset staan.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@option("--alle", is_flag=True, help="Ook regels die in geen actieve regelset staan.", help_en="Also rules that are in no active rule set.")
+@option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True, help="Vorm van de uitvoer.", help_en="Form of the output.")
 @LANG
 def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], alle: bool, fmt: str, lang: str) -> None:
     """Toon de regels van de actieve regelsets: id, titel, ernst, regelset en plugin."""
@@ -102,10 +102,10 @@ def _rule_homes(env: Any) -> dict[str, str]:
     return homes
 
 
-@click.command("rulesets")
+@command("rulesets", help_en="Show the available rule sets: name, description, source and what they extend.")
 @PLUGIN
 @CONFIG
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Vorm van de uitvoer.", help_en="Form of the output.")
 @LANG
 def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de beschikbare regelsets: naam, beschrijving, bron en wat ze uitbreiden."""
@@ -135,10 +135,10 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
         click.echo(f"  {'regels' if lang == 'nl' else 'rules'}: {', '.join(item['rules']) or '-'}")
 
 
-@click.command("plugins")
+@command("plugins", help_en="Show the loaded plugins: name, version, hooks, rules and rule sets.")
 @PLUGIN
 @CONFIG
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Vorm van de uitvoer.", help_en="Form of the output.")
 @LANG
 def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de geladen plugins: naam, versie, hooks, regels en regelsets."""
@@ -161,7 +161,7 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
                 "extensions": sorted(registry.extension_owner.get(name, [])),
             }
         )
-    failures = [{"plugin": c.plugin, "what": c.what, "error": c.error} for c in checker.crashes]
+    failures = [{"plugin": c.plugin, "what": c.what, "stage": c.stage, "subject": c.subject, "error": c.error} for c in checker.registry.failures]
     if fmt == "json":
         click.echo(json.dumps({"plugins": items, "failures": failures}, ensure_ascii=False, indent=2))
     else:
@@ -173,5 +173,5 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
                 if item[key]:
                     click.echo(f"  {label if lang == 'nl' else key}: {', '.join(item[key])}")
         _report_setup_failures(checker, lang)
-    if checker.crashes or checker.problems:
+    if checker.registry.failures or checker.problems:
         raise SystemExit(2)

@@ -8,11 +8,17 @@ from typing import Optional
 
 import click
 
+from afspraken.commands.options import LANG, command, option
 
-@click.command("schema")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het schema naar dit bestand.")
-def schema_command(output: Optional[Path]) -> None:
-    """Print het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML)."""
+
+@command("schema", help_en="Print the JSON Schema of format 1, for editors (Taplo, Even Better TOML).")
+@option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND", metavar_en="FILE",
+    help="Schrijf het schema naar dit bestand.", help_en="Write the schema to this file.",
+)
+@LANG
+def schema_command(output: Optional[Path], lang: str) -> None:
+    """Toon het JSON Schema van formaat 1, voor editors (Taplo, Even Better TOML)."""
     from afspraken.schema import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -24,5 +30,5 @@ def schema_command(output: Optional[Path]) -> None:
         try:
             write_report(output, text)
         except OutputError as exc:
-            click.echo(exc.message("nl"), err=True)
+            click.echo(exc.message(lang), err=True)
             raise SystemExit(2) from None

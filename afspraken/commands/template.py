@@ -1,8 +1,10 @@
-"""``afspraken init``: a commented starting agreement.
+"""``afspraken init``: a commented starting agreement, in Dutch or English comments.
 
-What is not known yet is left empty (``""``) with a ``# VUL IN`` comment, so that
-``afspraken check`` lists, with line numbers, every place that still needs filling
-in; once it is filled in, the draft passes every built-in rule set.
+What is not known yet gets a ``VUL IN`` marker, in the value itself where the value is text
+(``naam = "VUL IN: naam van de partij"``) and next to a placeholder number otherwise; never in a
+commented-out line. Each marker is a finding of ``nog-invullen``, located at the marker, so a draft
+cannot pass while one remains; once all are filled in, it passes every built-in rule set.
+The keys stay the Dutch words of the format in both languages.
 """
 
 from __future__ import annotations
@@ -22,90 +24,112 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def names(answer: str) -> list[str]:
+    """'Mitros, Portaal' -> ['Mitros', 'Portaal']; '-' and blanks mean none."""
+    return [x.strip() for x in answer.split(",") if x.strip() and x.strip() != "-"]
+
+
 @dataclass
 class Answers:
     """What ``init`` asks; empty means: not known yet."""
 
     wijk: str = ""
     gemeente: str = ""
-    corporatie: str = ""
+    corporaties: list[str] = field(default_factory=list)
     bewoners: str = ""
     instellingen: list[str] = field(default_factory=list)
     start: dt.date = field(default_factory=lambda: dt.date(dt.date.today().year + 1, 1, 1))
 
 
-def _value(text: str, hint: str) -> str:
-    return json.dumps(text, ensure_ascii=False) if text else f'""  # {PLACEHOLDER}: {hint}'
+class Party:
+    def __init__(self, ident: str, naam: str, soort: str, hint: tuple[str, str]) -> None:
+        self.id, self.naam, self.soort, self.hint = ident, naam, soort, hint
 
 
-def _parties(a: Answers) -> list[tuple[str, str, str, str]]:
-    """(id, naam, soort, hint) per party, with unique ids."""
-    wanted = [
-        ("gemeente", f"Gemeente {a.gemeente}" if a.gemeente else "", "gemeente", "naam van de gemeente"),
-        (slug(a.corporatie) or "corporatie", a.corporatie, "corporatie", "naam van de woningcorporatie"),
-        (slug(a.bewoners) or "bewoners", a.bewoners, "bewoners", "naam van de bewonersorganisatie"),
-    ]
+def _parties(a: Answers) -> list[Party]:
+    """One party per answer, with unique ids made from the names."""
+    wanted = [Party("gemeente", f"Gemeente {a.gemeente}" if a.gemeente else "", "gemeente", ("naam van de gemeente", "name of the municipality"))]
+    for i, naam in enumerate(a.corporaties or [""], 1):
+        wanted.append(Party(slug(naam) or ("corporatie" if i == 1 else f"corporatie-{i}"), naam, "corporatie", ("naam van de woningcorporatie", "name of the housing corporation")))
+    wanted.append(Party(slug(a.bewoners) or "bewoners", a.bewoners, "bewoners", ("naam van de bewonersorganisatie", "name of the residents' organisation")))
     for i, naam in enumerate(a.instellingen or [""], 1):
-        wanted.append((slug(naam) or f"instelling-{i}", naam, "instelling", "naam van de instelling"))
+        wanted.append(Party(slug(naam) or f"instelling-{i}", naam, "instelling", ("naam van de instelling", "name of the institution")))
     seen: set[str] = set()
-    out = []
-    for ident, naam, soort, hint in wanted:
-        unique, n = ident, 1
+    for party in wanted:
+        unique, n = party.id, 1
         while unique in seen:
             n += 1
-            unique = f"{ident}-{n}"
+            unique = f"{party.id}-{n}"
         seen.add(unique)
-        out.append((unique, naam, soort, hint))
-    return out
+        party.id = unique
+    return wanted
 
 
-def render(a: Answers) -> str:
+def render(a: Answers, lang: str = "nl") -> str:
+    def t(nl: str, en: str) -> str:
+        return en if lang == "en" else nl
+
+    def text(value: str, nl: str, en: str) -> str:
+        return json.dumps(value or f"{PLACEHOLDER}: {t(nl, en)}", ensure_ascii=False)
+
+    def number(nl: str, en: str) -> str:
+        return f"0  # {PLACEHOLDER}: {t(nl, en)}"
+
     end = dt.date(a.start.year + 10, a.start.month, a.start.day) - dt.timedelta(days=1)
     parties = _parties(a)
-    corporatie, bewoners = parties[1][0], parties[2][0]
+    corporaties = [p.id for p in parties if p.soort == "corporatie"]
+    bewoners = next(p.id for p in parties if p.soort == "bewoners")
     wijk = a.wijk or "..."
     lines = [
-        f"# Samenwerkingsafspraken {wijk}",
-        "# Gemaakt met `afspraken init`. Vul alles in waar 'VUL IN' staat: `afspraken check` noemt elke",
-        "# plek die nog leeg is. Uitleg per regel: `afspraken explain REGEL`; het formaat: docs/formaat.md.",
+        t(f"# Samenwerkingsafspraken {wijk}", f"# Partnership agreement {wijk}"),
+        t("# Gemaakt met `afspraken init`. `afspraken check` noemt elke plek die nog ingevuld moet worden",
+          "# Made with `afspraken init`. `afspraken check` lists every place still to be filled in"),
+        t("# (regel nog-invullen). Uitleg per regel: `afspraken explain REGEL`; het formaat: docs/formaat.md.",
+          "# (rule nog-invullen). Each rule explained: `afspraken explain RULE`; the format: docs/formaat.md."),
+        t("# De sleutels zijn Nederlands, zoals het formaat ze kent.", "# The keys are Dutch, the words of the format."),
         "formaat = 1",
         "",
         "[afspraak]",
-        f"titel = {_value(f'Samenwerkingsafspraken {a.wijk}' if a.wijk else '', 'titel van de afspraak')}",
+        f"titel = {text(f'Samenwerkingsafspraken {a.wijk}' if a.wijk else '', 'titel van de afspraak', 'title of the agreement')}",
         'soort = "wijkafspraak"  # wijkafspraak | wijkactieplan | convenant | prestatieafspraak',
-        f"wijk = {_value(a.wijk, 'naam van de wijk')}",
-        f"gemeente = {_value(a.gemeente, 'gemeente')}",
+        f"wijk = {text(a.wijk, 'naam van de wijk', 'name of the neighbourhood')}",
+        f"gemeente = {text(a.gemeente, 'gemeente', 'municipality')}",
         'status = "concept"  # concept | vastgesteld',
         f"ingangsdatum = {a.start.isoformat()}",
-        f"einddatum = {end.isoformat()}  # minstens 8 jaar, over gemeenteraadsverkiezingen heen (lange-termijn)",
-        'schaal = "buurt"  # straat | buurt | wijk | gemeente: werk kleinschalig',
-        f"# huishoudens = 0  # {PLACEHOLDER}: aantal huishoudens",
-        f"# bewoners = 0  # {PLACEHOLDER}: aantal bewoners (nodig voor niet-te-veel-professionals)",
+        f"einddatum = {end.isoformat()}  # {t('minstens 8 jaar, over gemeenteraadsverkiezingen heen (lange-termijn)', 'at least 8 years, past municipal elections (lange-termijn)')}",
+        f'schaal = "buurt"  # straat | buurt | wijk | gemeente: {t("werk kleinschalig", "work small-scale")}',
+        f"huishoudens = {number('aantal huishoudens', 'number of households')}",
+        f"bewoners = {number('aantal bewoners (nodig voor niet-te-veel-professionals)', 'number of residents (needed for niet-te-veel-professionals)')}",
     ]
-    for ident, naam, soort, hint in parties:
-        lines += ["", "[[partij]]", f'id = "{ident}"', f"naam = {_value(naam, hint)}", f'soort = "{soort}"']
-        if soort != "bewoners":
-            lines.append(f"# professionals = 0  # {PLACEHOLDER}: hoeveel mensen deze partij in de wijk inzet")
+    for p in parties:
+        lines += ["", "[[partij]]", f'id = "{p.id}"', f"naam = {text(p.naam, *p.hint)}", f'soort = "{p.soort}"']
+        if p.soort != "bewoners":
+            lines.append(f"professionals = {number('hoeveel mensen deze partij in de wijk inzet', 'how many people this party deploys in the area')}")
+    mandaat = ", ".join(f'"{x}"' for x in ["gemeente", *corporaties])
     lines += [
         "",
-        "# Het orgaan dat besluit: elke partij een gelijke stem (gelijke-stem), met het mandaat",
-        "# van gemeente en corporatie, zodat het één aanspreekpunt kan zijn (een-aanspreekpunt).",
+        t("# Het orgaan dat besluit: elke partij een gelijke stem (gelijke-stem), met het mandaat",
+          "# The body that decides: every party an equal vote (gelijke-stem), with the mandate"),
+        t("# van gemeente en corporatie(s), zodat het één aanspreekpunt kan zijn (een-aanspreekpunt).",
+          "# of municipality and corporation(s), so that it can be one point of contact (een-aanspreekpunt)."),
         "[[orgaan]]",
         'id = "buurtonderneming"',
-        f"naam = {_value(f'Buurtonderneming {a.wijk}' if a.wijk else '', 'naam van het orgaan')}",
+        f"naam = {text(f'Buurtonderneming {a.wijk}' if a.wijk else '', 'naam van het orgaan', 'name of the body')}",
         'soort = "buurtonderneming"',
-        f'mandaat = ["gemeente", "{corporatie}"]',
+        f"mandaat = [{mandaat}]",
     ]
-    for ident, naam, _, _ in parties:
-        lines += ["", "  [[orgaan.lid]]", f"  naam = {_value('', f'wie zit er namens {naam or ident}')}", f'  partij = "{ident}"']
+    for p in parties:
+        who = p.naam or p.id
+        lines += ["", "  [[orgaan.lid]]", f"  naam = {text('', f'wie zit er namens {who}', f'who sits for {who}')}", f'  partij = "{p.id}"']
     lines += [
         "",
         "[aanspreekpunt]",
         'orgaan = "buurtonderneming"',
-        f"naam = {_value(f'Wijkwinkel {a.wijk}' if a.wijk else '', 'naam waaronder bewoners het aanspreekpunt kennen')}",
-        f"bereikbaar = {_value('', 'openingstijden, adres, telefoon of mail')}",
+        f"naam = {text(f'Wijkwinkel {a.wijk}' if a.wijk else '', 'naam waaronder bewoners het aanspreekpunt kennen', 'name residents know the point of contact by')}",
+        f"bereikbaar = {text('', 'openingstijden, adres, telefoon of mail', 'opening hours, address, phone or mail')}",
         "",
-        "# Het (afdwingbare) recht van bewoners om vier keer per jaar met het orgaan te spreken.",
+        t("# Het (afdwingbare) recht van bewoners om vier keer per jaar met het orgaan te spreken.",
+          "# The (enforceable) right of residents to meet the body four times a year."),
         "[[overleg]]",
         f'tussen = ["{bewoners}", "buurtonderneming"]',
         "per_jaar = 4",
@@ -121,23 +145,25 @@ def render(a: Answers) -> str:
         'beoordelen_professionals = ["sollicitatie", "functionering"]',
         "rotatie_jaren = 4",
         "",
-        "# Concrete acties: elk met één eigenaar (wie) en een datum binnen de looptijd.",
+        t("# Concrete acties: elk met één eigenaar (wie) en een datum binnen de looptijd.",
+          "# Concrete actions: each with one owner (wie) and a date within the term."),
         "[[actie]]",
-        f"wat = {_value('', 'een actie op straatniveau')}",
-        f'wie = "{corporatie}"',
+        f"wat = {text('', 'een actie op straatniveau', 'an action at street level')}",
+        f'wie = "{corporaties[0]}"',
         f"wanneer = {dt.date(a.start.year, 6, 30).isoformat()}",
         'schaal = "straat"',
         "",
         "[[actie]]",
-        f"wat = {_value('', 'een actie die bewoners zelf trekken')}",
+        f"wat = {text('', 'een actie die bewoners zelf trekken', 'an action residents lead themselves')}",
         f'wie = "{bewoners}"',
         f"wanneer = {dt.date(a.start.year, 9, 30).isoformat()}",
         'schaal = "straat"',
         "",
-        "# Het 'oliemannetje': iemand met gezag die iedereen, ook bewoners, kan inschakelen.",
+        t("# Het 'oliemannetje': iemand met gezag die iedereen, ook bewoners, kan inschakelen.",
+          "# The 'oliemannetje': someone with authority whom anyone, residents too, can call in."),
         "[escalatie]",
-        f"naam = {_value('', 'naam')}",
-        f"gezag = {_value('', 'waarom deze persoon gezag heeft')}",
+        f"naam = {text('', 'naam van de persoon', 'name of the person')}",
+        f"gezag = {text('', 'waarom deze persoon gezag heeft', 'why this person has authority')}",
         'toegankelijk_voor = ["bewoners", "gemeente", "corporatie", "instelling"]',
         "na_eigen_poging = true",
         "",
@@ -146,16 +172,17 @@ def render(a: Answers) -> str:
         'kanalen = ["wijkkrant", "buurtfeest"]',
         "",
         "[maatwerk]",
-        f"wijkanalyse = {_value('', 'de wijkanalyse waarop dit plan rust')}",
+        f"wijkanalyse = {text('', 'de wijkanalyse waarop dit plan rust', 'the analysis of the area this plan rests on')}",
         "",
         "[continuiteit]",
         "vaste_contactpersonen = true",
         "minimale_bezetting_jaren = 3",
         "",
-        "# Pas toe of leg uit: wijk je bewust af van een regel, leg dat dan uit:",
+        t("# Pas toe of leg uit: wijk je bewust af van een regel, leg dat dan uit:",
+          "# Comply or explain: if you knowingly depart from a rule, explain why:"),
         "# [[uitzondering]]",
         '# regel = "kleinschalig"',
-        '# toelichting = "Waarom deze regel hier niet past (minstens 20 tekens)."',
+        t('# toelichting = "Waarom deze regel hier niet past (minstens 20 tekens)."', '# toelichting = "Why this rule does not fit here (at least 20 characters)."'),
         "# tot = 2030-12-31",
         "",
     ]

@@ -19,13 +19,14 @@ from typing import Any, NamedTuple, Optional, Union
 import pluggy
 
 from afspraken.plugins import hookspecs
-from afspraken.results import Crash, error_text
+from afspraken.results import Failure, Stage, code_location, error_text
 
 BUILTIN = {
     "afspraken.basis": "afspraken.builtin.basis",
     "afspraken.wijkaanpak": "afspraken.builtin.wijkaanpak",
     "afspraken.modellen": "afspraken.builtin.modellen",
     "afspraken.uitzonderingen": "afspraken.builtin.uitzonderingen",
+    "afspraken.invullen": "afspraken.builtin.invullen",
     "afspraken.formats": "afspraken.reporting.builtin",
 }
 ENV = "AFSPRAKEN_PLUGINS"
@@ -36,6 +37,26 @@ class PluginInfo(NamedTuple):
     version: str
     kind: str  # "ingebouwd" | "entry point" | "module" | "bestand"
     origin: str  # distribution, module or file
+    entry_point: str = ""  # "naam = module:attr", for an installed plugin
+
+
+class Failures:
+    """Every plugin failure of a run, in one place: each kept once, in the order met."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Failure, None] = {}
+
+    def add(self, failure: Failure) -> None:
+        self._seen.setdefault(failure, None)
+
+    def __iter__(self) -> Iterator[Failure]:
+        return iter(list(self._seen))
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+    def __bool__(self) -> bool:
+        return bool(self._seen)
 
 
 class PluginManager(pluggy.PluginManager):
@@ -44,8 +65,14 @@ class PluginManager(pluggy.PluginManager):
     def __init__(self) -> None:
         super().__init__("afspraken")
         self.add_hookspecs(hookspecs)
-        self.crashes: list[Crash] = []
+        self.failures = Failures()
         self.info: dict[str, PluginInfo] = {}
+
+    def fail(self, plugin: str, stage: Stage, subject: str, error: str, exc: Optional[BaseException] = None, where: str = "") -> None:
+        """Note a failure, naming where the plugin came from and where in its code."""
+        info = self.info.get(plugin)
+        origin = _origin(info) if info is not None else ""
+        self.failures.add(Failure(plugin, stage, subject, error, where=where or (code_location(exc) if exc else ""), origin=origin))
 
     def add(self, module: Any, info: PluginInfo) -> None:
         if self.is_registered(module):
@@ -53,33 +80,49 @@ class PluginManager(pluggy.PluginManager):
         if self.has_plugin(info.name):
             first = self.info[info.name].origin if info.name in self.info else "?"
             message = f"a plugin called {info.name!r} is already loaded from {first}; {info.origin} is not loaded"
-            self.crashes.append(Crash(info.name, "import", message))
+            self.failures.add(Failure(info.name, "import", "", message, origin=info.origin))
             return
+        self.info[info.name] = info
         try:
             self.register(module, name=info.name)
-            self.info[info.name] = info
             _check_hooks(self, info.name, module)
         except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
             if self.is_registered(module):
                 self.unregister(module)
+            self.fail(info.name, "import", "", error_text(exc), where=getattr(module, "__file__", "") or "")
             self.info.pop(info.name, None)
-            self.crashes.append(Crash(info.name, "registratie", error_text(exc)))
 
     def is_builtin(self, name: str) -> bool:
         info = self.info.get(name)
         return info is not None and info.kind == "ingebouwd"
 
-    def call(self, hook: str) -> Iterator[tuple[str, Any]]:
-        """Call one hook plugin by plugin, isolating failures: ``(plugin, result)``."""
+    def call(self, hook: str, plugin: str) -> Any:
+        """Call one plugin's implementation of ``hook`` through pluggy (so monitoring and
+        wrappers see it), isolated: a failure is noted and gives ``None``."""
+        module = self.get_plugin(plugin)
         caller = getattr(self.hook, hook)
-        for impl in caller.get_hookimpls():  # in registration order
-            try:
-                result = impl.function()
-            except Exception as exc:  # noqa: BLE001
-                self.crashes.append(Crash(impl.plugin_name, f"hook {hook}", error_text(exc)))
-                continue
-            if result is not None:
-                yield impl.plugin_name, result
+        own = [impl for impl in caller.get_hookimpls() if impl.plugin is module and not impl.hookwrapper and not impl.wrapper]
+        if not own:
+            return None
+        others = {impl.plugin for impl in caller.get_hookimpls() if impl.plugin is not module and not impl.hookwrapper and not impl.wrapper}
+        try:
+            results = self.subset_hook_caller(hook, others)()
+        except Exception as exc:  # noqa: BLE001
+            self.fail(plugin, "hook", hook, error_text(exc), exc)
+            return None
+        return results[0] if results else None
+
+
+def _origin(info: PluginInfo) -> str:
+    """Where a plugin came from, for its failures: distribution and entry point, module or file."""
+    if info.kind == "entry point":
+        return f"distribution {info.origin}, entry point {info.entry_point}"
+    return "" if info.kind == "ingebouwd" else info.origin
+
+
+def _where(function: Any) -> str:
+    code = getattr(function, "__code__", None)
+    return f"{code.co_filename}:{code.co_firstlineno}" if code is not None else ""
 
 
 def _check_hooks(pm: PluginManager, name: str, module: Any) -> None:
@@ -89,9 +132,10 @@ def _check_hooks(pm: PluginManager, name: str, module: Any) -> None:
         if getattr(target, "afspraken_impl", None) is not None and impl_name not in known:
             raise ValueError(f"unknown hook {impl_name!r}; known hooks: {', '.join(sorted(known))}")
     if not pm.get_hookcallers(module):
-        raise ValueError("the module has no @hookimpl functions")
-
-
+        hint = ""
+        if any(impl_name in known for impl_name in dir(module)):
+            hint = " (decorate the hook functions with @afspraken.hookimpl)"
+        raise ValueError(f"the module has no @hookimpl functions{hint}")
 
 
 def get_plugin_manager(
@@ -110,13 +154,12 @@ def get_plugin_manager(
         try:
             loaded = importlib.import_module(module)
         except Exception as exc:  # noqa: BLE001 - our own bug, but still no traceback for the user
-            pm.crashes.append(Crash(name, "import", error_text(exc)))
+            pm.fail(name, "import", "", error_text(exc), exc)
             continue
         pm.add(loaded, PluginInfo(name, __version__, "ingebouwd", module))
     if entry_points:
         _load_entry_points(pm)
-    for spec in plugins:
-        _load_named(pm, spec, base or Path.cwd())
+    load_named(pm, plugins, base or Path.cwd())
     return pm
 
 
@@ -139,20 +182,27 @@ def _load_entry_points(pm: PluginManager) -> None:
         dist = getattr(ep, "dist", None)
         version = dist.version if dist is not None else "?"
         origin = f"{dist.metadata['Name']} {version}" if dist is not None else ep.value
+        info = PluginInfo(ep.name, version, "entry point", origin, f"{ep.name} = {ep.value}")
         if ep.name in pm.info:
             message = f"two installed packages provide the plugin {ep.name!r}: {pm.info[ep.name].origin} and {origin}"
-            pm.crashes.append(Crash(ep.name, "entry point", message))
+            pm.failures.add(Failure(ep.name, "import", "", message, origin=_origin(info)))
             continue
         try:
             module = ep.load()
         except BaseException as exc:  # noqa: BLE001 - includes SystemExit from a bad plugin
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            pm.crashes.append(Crash(ep.name, "import", error_text(exc)))
+            pm.failures.add(Failure(ep.name, "import", "", error_text(exc), where=code_location(exc), origin=_origin(info)))
             continue
-        pm.add(module, PluginInfo(ep.name, version, "entry point", origin))
+        pm.add(module, info)
     for missing in sorted((allowed or set()) - found):
-        pm.crashes.append(Crash(missing, ENV, f"no installed plugin is called {missing!r}"))
+        pm.failures.add(Failure(missing, "import", "", f"{ENV} names it, but no installed plugin is called {missing!r}"))
+
+
+def load_named(pm: PluginManager, specs: Iterable[str], base: Path) -> None:
+    """Load plugins named with ``--plugin`` or in a config (found relative to ``base``)."""
+    for spec in specs:
+        _load_named(pm, spec, base)
 
 
 def _load_named(pm: PluginManager, spec: str, base: Path) -> None:
@@ -179,7 +229,7 @@ def _load_named(pm: PluginManager, spec: str, base: Path) -> None:
     except BaseException as exc:  # noqa: BLE001
         if isinstance(exc, KeyboardInterrupt):
             raise
-        pm.crashes.append(Crash(name, "import", error_text(exc)))
+        pm.failures.add(Failure(name, "import", "", error_text(exc), where=code_location(exc), origin=spec))
         return
     pm.add(module, info)
 
@@ -197,19 +247,38 @@ def _import_module(name: str, base: Path) -> Any:
         sys.path.remove(str(base))
 
 
-def collect(pm: PluginManager, hook: str, expected: Union[type, tuple[type, ...]], what: str) -> Iterable[tuple[str, Any]]:
-    """Items a hook returned (lists are flattened), each checked to be ``expected``."""
-    for plugin, result in pm.call(hook):
-        items = result.items() if isinstance(result, dict) else result
-        try:
-            if isinstance(items, (str, bytes, os.PathLike)):  # one thing where a list belongs
-                raise TypeError
-            items = list(items)
-        except TypeError:
-            pm.crashes.append(Crash(plugin, f"hook {hook}", f"returned {type(result).__name__}, not a list of {what}"))
+def collect(pm: PluginManager, hook: str, plugin: str, expected: Union[type, tuple[type, ...]], what: str) -> Iterator[Any]:
+    """What one plugin's ``hook`` returned (lists are flattened), each item checked to be ``expected``."""
+    result = pm.call(hook, plugin)
+    if result is None:
+        if _returns_none(pm, hook, plugin):
+            pm.fail(plugin, "hook", hook, f"returned None, not a list of {what} (did you forget to return or yield?)", where=_hook_where(pm, hook, plugin))
+        return
+    items = result.items() if isinstance(result, dict) else result
+    try:
+        if isinstance(items, (str, bytes, os.PathLike)):  # one thing where a list belongs
+            raise TypeError
+        items = list(items)
+    except TypeError:
+        pm.fail(plugin, "hook", hook, f"returned {type(result).__name__}, not a list of {what}", where=_hook_where(pm, hook, plugin))
+        return
+    for item in items:
+        if not isinstance(item, expected):
+            hint = " (decorate the function with @afspraken.rule)" if callable(item) and what == "rules" else ""
+            pm.fail(plugin, "hook", hook, f"returned {type(item).__name__} {item!r:.60}, not {what}{hint}", where=_hook_where(pm, hook, plugin))
             continue
-        for item in items:
-            if not isinstance(item, expected):
-                pm.crashes.append(Crash(plugin, f"hook {hook}", f"returned {type(item).__name__} {item!r:.60}, not {what}"))
-                continue
-            yield plugin, item
+        yield item
+
+
+def _hook_where(pm: PluginManager, hook: str, plugin: str) -> str:
+    module = pm.get_plugin(plugin)
+    impl = next((i for i in getattr(pm.hook, hook).get_hookimpls() if i.plugin is module), None)
+    return _where(impl.function) if impl is not None else ""
+
+
+def _returns_none(pm: PluginManager, hook: str, plugin: str) -> bool:
+    """Did the plugin implement ``hook`` and return nothing (rather than fail, which is noted already)?"""
+    module = pm.get_plugin(plugin)
+    implemented = any(i.plugin is module for i in getattr(pm.hook, hook).get_hookimpls())
+    failed = any(f.plugin == plugin and f.subject == hook for f in pm.failures)
+    return implemented and not failed

@@ -1,110 +1,130 @@
-"""What the loaded plugins provide: rules, rule sets, output formats, extensions."""
+"""What the loaded plugins provide: rules, rule sets, output formats, extensions.
+
+Built once per run. Each hook is called per plugin, on first use of what it provides;
+a plugin loaded later (named in a config file found along the way) is added on the
+next use. Failures and clashes go to the plugin manager's one :class:`Failures`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Optional
 
 from pydantic import BaseModel
 
-from afspraken.plugins.manager import PluginManager, collect
-from afspraken.results import Crash, error_text
+from afspraken.plugins.manager import Failures, PluginManager, collect, get_plugin_manager, load_named
+from afspraken.results import Failure, Problem, error_text
 from afspraken.rules import Rule
 
 if TYPE_CHECKING:
     from afspraken.checking.rulesets import Ruleset
+    from afspraken.reporting import OutputFormat
 
 
-@dataclass
 class Registry:
-    """Built once per plugin manager; each hook is called lazily, on first use."""
+    """Rules, rule sets, formats and extensions of every loaded plugin."""
 
-    pm: PluginManager
-    clashes: list[Crash] = field(default_factory=list)
-    extension_owner: dict[str, list[str]] = field(default_factory=dict)  # plugin -> sections
+    def __init__(self, pm: Optional[PluginManager] = None) -> None:
+        self.pm = pm if pm is not None else get_plugin_manager()
+        self._rules: dict[str, Rule[Any]] = {}
+        self._rulesets: dict[str, Ruleset] = {}
+        self._formats: dict[str, OutputFormat] = {}
+        self._extensions: dict[str, type[BaseModel]] = {}
+        self.extension_owner: dict[str, list[str]] = {}  # plugin -> its sections
+        self._asked: dict[str, set[str]] = {}  # hook -> plugins already asked
+        self.problems: list[Problem] = []  # located mistakes in plugins' rule-set files
 
     @property
-    def crashes(self) -> list[Crash]:
-        return [*self.pm.crashes, *self.clashes]
+    def failures(self) -> Failures:
+        return self.pm.failures
 
-    @cached_property
+    def load(self, specs: Iterable[str], base: Path) -> None:
+        """Add plugins named in a config (or ``--plugin``); their hooks are asked on next use."""
+        load_named(self.pm, specs, base)
+
+    def _new(self, hook: str) -> list[str]:
+        asked = self._asked.setdefault(hook, set())
+        fresh = [name for name in self.pm.info if name not in asked and self.pm.has_plugin(name)]
+        asked.update(fresh)
+        return fresh
+
+    def _clash(self, plugin: str, stage: Any, subject: str, message: str) -> None:
+        self.pm.failures.add(Failure(plugin, stage, subject, message))
+
+    @property
     def rules(self) -> dict[str, Rule[Any]]:
-        rules: dict[str, Rule[Any]] = {}
-        for plugin, rule in collect(self.pm, "register_rules", Rule, "rules"):
-            if not self.pm.is_builtin(plugin) and not rule.id.startswith(f"{plugin}/"):
-                self.clashes.append(
-                    Crash(plugin, f"regel {rule.id}", f"a plugin's rule id must be '{plugin}/<rule>', not {rule.id!r}")
-                )
-                continue
-            if rule.id in rules:
-                other = rules[rule.id].plugin
-                self.clashes.append(
-                    Crash(plugin, f"regel {rule.id}", f"rule id {rule.id!r} is registered by both {other!r} and {plugin!r}")
-                )
-                continue
-            rules[rule.id] = replace(rule, plugin=plugin)
-        return rules
+        for plugin in self._new("register_rules"):
+            for rule in collect(self.pm, "register_rules", plugin, Rule, "rules"):
+                if not self.pm.is_builtin(plugin) and not rule.id.startswith(f"{plugin}/"):
+                    self._clash(plugin, "rule", rule.id, f"a plugin's rule id must be '{plugin}/<rule>', not {rule.id!r}")
+                elif rule.id in self._rules:
+                    other = self._rules[rule.id].plugin
+                    self._clash(plugin, "rule", rule.id, f"rule id {rule.id!r} is registered by both {other!r} and {plugin!r}")
+                else:
+                    self._rules[rule.id] = replace(rule, plugin=plugin)
+        return self._rules
 
-    @cached_property
+    @property
     def rulesets(self) -> dict[str, Ruleset]:
         """Each registered rule set, read once (its name is in the file)."""
+        fresh = self._new("register_rulesets")
+        if not fresh:
+            return self._rulesets
         from afspraken.checking.rulesets import read_ruleset
 
-        found: dict[str, Ruleset] = {}
-        for plugin, path in collect(self.pm, "register_rulesets", (str, Path, _traversable()), "rule-set paths"):
-            try:
-                loaded = read_ruleset(Path(path) if isinstance(path, str) else path, plugin)
-            except Exception as exc:  # noqa: BLE001 - a path that cannot be read at all
-                self.pm.crashes.append(Crash(plugin, "hook register_rulesets", f"{path}: {error_text(exc)}"))
-                continue
-            if isinstance(loaded, list):
-                self.pm.crashes.append(Crash(plugin, "hook register_rulesets", f"{path}: {loaded[0].message('en')}"))
-                continue
-            name = loaded.name
-            if name in found:
-                other = found[name].plugin
-                self.clashes.append(
-                    Crash(plugin, f"regelset {name}", f"rule set {name!r} is registered by both {other!r} and {plugin!r}")
-                )
-                continue
-            found[name] = loaded
-        return found
+        for plugin in fresh:
+            for path in collect(self.pm, "register_rulesets", plugin, (str, Path, _traversable()), "rule-set paths"):
+                try:
+                    loaded = read_ruleset(Path(path) if isinstance(path, str) else path, plugin)
+                except Exception as exc:  # noqa: BLE001 - a path that cannot be read at all
+                    self.pm.fail(plugin, "hook", "register_rulesets", f"{path}: {error_text(exc)}", exc)
+                    continue
+                if isinstance(loaded, list):  # located problems: reported as problems, in the user's language
+                    self.problems.extend(loaded)
+                    continue
+                if loaded.name in self._rulesets:
+                    other = self._rulesets[loaded.name].plugin
+                    self._clash(plugin, "hook", "register_rulesets", f"rule set {loaded.name!r} is registered by both {other!r} and {plugin!r}")
+                    continue
+                self._rulesets[loaded.name] = loaded
+        return self._rulesets
 
-    @cached_property
-    def formats(self) -> dict[str, Any]:
+    @property
+    def formats(self) -> dict[str, OutputFormat]:
+        fresh = self._new("register_formats")
+        if not fresh:
+            return self._formats
         from afspraken.reporting import OutputFormat
 
-        found: dict[str, OutputFormat] = {}
-        for plugin, fmt in collect(self.pm, "register_formats", OutputFormat, "output formats"):
-            if fmt.name in found:
-                self.clashes.append(
-                    Crash(plugin, f"format {fmt.name}", f"format {fmt.name!r} is registered by both {found[fmt.name].plugin!r} and {plugin!r}")
-                )
-                continue
-            found[fmt.name] = fmt._replace(plugin=plugin)
-        return found
+        for plugin in fresh:
+            for fmt in collect(self.pm, "register_formats", plugin, OutputFormat, "output formats"):
+                if fmt.name in self._formats:
+                    other = self._formats[fmt.name].plugin
+                    self._clash(plugin, "format", fmt.name, f"format {fmt.name!r} is registered by both {other!r} and {plugin!r}")
+                    continue
+                self._formats[fmt.name] = fmt._replace(plugin=plugin)
+        return self._formats
 
-    @cached_property
+    @property
     def extensions(self) -> dict[str, type[BaseModel]]:
-        found: dict[str, type[BaseModel]] = {}
-        owner: dict[str, str] = {}
-        for plugin, item in collect(self.pm, "register_extensions", tuple, "(name, model) pairs"):
-            name, model = item
-            if not (isinstance(model, type) and issubclass(model, BaseModel)):
-                self.pm.crashes.append(Crash(plugin, "hook register_extensions", f"{name!r} is not a pydantic model"))
-                continue
-            if name in found:
-                self.clashes.append(
-                    Crash(plugin, f"extensie {name}", f"[extensies.{name}] is registered by both {owner[name]!r} and {plugin!r}")
-                )
-                continue
-            found[name], owner[name] = model, plugin
-        self.extension_owner = {}
-        for name, plugin in owner.items():
-            self.extension_owner.setdefault(plugin, []).append(name)
-        return found
+        for plugin in self._new("register_extensions"):
+            for name, model in collect(self.pm, "register_extensions", plugin, tuple, "(name, model) pairs"):
+                if not (isinstance(model, type) and issubclass(model, BaseModel)):
+                    self.pm.fail(plugin, "hook", "register_extensions", f"{name!r} is not a pydantic model")
+                    continue
+                if name in self._extensions:
+                    owner = next(p for p, names in self.extension_owner.items() if name in names)
+                    self._clash(plugin, "hook", "register_extensions", f"[extensies.{name}] is registered by both {owner!r} and {plugin!r}")
+                    continue
+                self._extensions[name] = model
+                self.extension_owner.setdefault(plugin, []).append(name)
+        return self._extensions
+
+    def everything(self) -> None:
+        """Ask every hook now, so that every plugin's failures are known."""
+        _ = self.rules, self.rulesets, self.formats, self.extensions
 
 
 def _traversable() -> type:

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, Optional, Union
 import tomli
 from pydantic import BaseModel, ValidationError
 
+from afspraken.reading.files import Limits, decode, read_bytes, too_big
 from afspraken.reading.locating import Locator
 from afspraken.reading.messages import describe, show, suggest
 from afspraken.model import MAX_AANTAL, Agreement
@@ -90,24 +91,30 @@ def file_problem(name: str, nl: str, en: str, code: str, line: int = 1, column: 
     return Problem(Location(name, line, column), Text(nl, en), code)
 
 
-def read(path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> Union[Source, Problem]:
-    """Read and decode one file (``data`` is given for stdin)."""
+def read(
+    path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None, *, limits: Limits = Limits()
+) -> Union[Source, Problem]:
+    """Read and decode one file (``data`` is given for stdin): only a regular file or a
+    named stream, never more than the size limit (see :mod:`afspraken.reading.files`)."""
     shown = name or str(path)
     if data is None:
+        got = read_bytes(path, shown, limits)
+        if isinstance(got, Problem):
+            return got
+        data = got
+    elif len(data) > limits.max_bytes:
+        return too_big(shown, len(data), limits)
+    text, encoding = decode(data)
+    if text is None:
+        if encoding == "UTF-16":
+            return file_problem(shown, "het bestand is geen geldig UTF-16; sla het op als UTF-8", "the file is not valid UTF-16; save it as UTF-8", "codering")
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
         try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            return file_problem(shown, "bestand niet gevonden", "file not found", "bestand")
-        except IsADirectoryError:
-            return file_problem(shown, "dit is een map, geen bestand", "this is a folder, not a file", "bestand")
-        except OSError as exc:
-            return file_problem(shown, f"kan bestand niet lezen: {exc.strerror}", f"cannot read file: {exc.strerror}", "bestand")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return _not_utf8(shown, data, exc)
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return _not_utf8(shown, data, exc)
+        raise AssertionError("decode() refused valid UTF-8")
     if not text.strip():
         return file_problem(shown, "het bestand is leeg", "the file is empty", "leeg")
     return Source(shown, text)
@@ -186,9 +193,12 @@ def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Option
 def parse(source: Source) -> Union[dict[str, Any], Problem]:
     try:
         return tomli.loads(source.text)
-    except RecursionError:  # tomli refuses inline arrays/tables nested over 400 deep
+    except RecursionError:  # tomli refuses inline arrays/tables nested over ~400 deep
+        from afspraken.reading.structure import scan
+
+        deep = scan(source.name, source.text, Limits(diepte=300), quick=False)
         message = Text("TOML-fout: lijsten of tabellen zijn te diep in elkaar genest", "TOML error: lists or tables are nested too deeply")
-        return Problem(Location(source.name, 1, 1), message, "toml")
+        return Problem(deep.location if deep else Location(source.name, 1, 1), message, "toml")
     except tomli.TOMLDecodeError as exc:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         message, better = _toml_message(getattr(exc, "msg", str(exc)), source.text, line)
@@ -228,8 +238,14 @@ def load(
     *,
     extensions: Mapping[str, type[BaseModel]] = {},
     known_rules: Optional[Collection[str]] = None,
+    limits: Limits = Limits(),
 ) -> Union[Loaded, list[Problem]]:
     """Parse and validate one agreement; all problems at once, sorted by place."""
+    from afspraken.reading.structure import scan
+
+    over = scan(source.name, source.text, limits)
+    if over is not None:
+        return [over]
     data = parse(source)
     if isinstance(data, Problem):
         return [data]

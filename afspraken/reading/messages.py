@@ -183,6 +183,12 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
             f"'{key}' moet minstens {n} elementen hebben (nu {ctx.get('actual_length')})",
             f"'{key}' needs at least {n} items (has {ctx.get('actual_length')})",
         )
+    if kind == "zichtbaar_te_kort":
+        n, shown = ctx.get("min_length"), ctx.get("visible")
+        return Text(
+            f"'{key}' heeft maar {shown} zichtbare tekens (spaties en onzichtbare tekens tellen niet); schrijf er minstens {n}",
+            f"'{key}' has only {shown} visible characters (spaces and invisible characters do not count); write at least {n}",
+        )
     if kind == "string_too_short":
         n = ctx.get("min_length")
         if n == 1:

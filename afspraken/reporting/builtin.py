@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from afspraken import hookimpl
-from afspraken.reporting import Context, OutputFormat
+from afspraken.reporting import Context, OutputFormat, Writer, streamed
 from afspraken.rules import Text
 
 if TYPE_CHECKING:
@@ -24,12 +24,29 @@ def _lazy(module: str) -> Callable[[Report, Context], str]:
     return render
 
 
+def _writer(module: str) -> Callable[[Report, Context], Writer]:
+    """A format's streaming writer, its module imported only when the format is used."""
+
+    def stream(head: Report, ctx: Context) -> Writer:
+        import importlib
+
+        writer: Writer = importlib.import_module(f"afspraken.reporting.{module}").Writer(head, ctx)
+        return writer
+
+    return stream
+
+
+def _streaming(name: str, description: Text, module: str, suffix: str) -> OutputFormat:
+    stream = _writer(module)
+    return OutputFormat(name, description, streamed(stream), suffix, stream=stream)
+
+
 @hookimpl
 def register_formats() -> list[OutputFormat]:
     return [
-        OutputFormat("text", Text("leesbare tekst, per bestand gegroepeerd", "readable text, grouped per file"), _lazy("text"), ".txt"),
-        OutputFormat("json", Text("JSON (schema: docs/json.md)", "JSON (schema: docs/json.md)"), _lazy("jsonreport"), ".json"),
-        OutputFormat("sarif", Text("SARIF 2.1.0 voor code scanning", "SARIF 2.1.0 for code scanning"), _lazy("sarif"), ".sarif"),
+        _streaming("text", Text("leesbare tekst, per bestand gegroepeerd", "readable text, grouped per file"), "text", ".txt"),
+        _streaming("json", Text("JSON (schema: docs/json.md)", "JSON (schema: docs/json.md)"), "jsonreport", ".json"),
+        _streaming("sarif", Text("SARIF 2.1.0 voor code scanning", "SARIF 2.1.0 for code scanning"), "sarif", ".sarif"),
         OutputFormat(
             "html",
             Text("HTML-rapport voor een overleg (één bestand, afdrukbaar op A4)", "HTML report for a meeting (one self-contained file, prints on A4)"),
@@ -48,5 +65,5 @@ def register_formats() -> list[OutputFormat]:
             _lazy("junit"),
             ".xml",
         ),
-        OutputFormat("github", Text("GitHub Actions-annotaties (workflow commands)", "GitHub Actions annotations (workflow commands)"), _lazy("github"), ".txt"),
+        _streaming("github", Text("GitHub Actions-annotaties (workflow commands)", "GitHub Actions annotations (workflow commands)"), "github", ".txt"),
     ]

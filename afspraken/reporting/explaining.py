@@ -54,10 +54,8 @@ def explain_rule(rule: Rule[Any], lang: str = "nl", *, markdown: bool = False, l
     fence = "```toml" if markdown else ""
     end = "```" if markdown else ""
     lines = [f"{'#' * level} `{rule.id}`: {rule.title(lang)}" if markdown else f"{rule.id}: {rule.title(lang)}", ""]
-    label = rule.severity.label(lang)
-    shown = f"`{rule.severity.value}`" + (f" ({label})" if label != rule.severity.value else "")
-    plain = rule.severity.value + (f" ({label})" if label != rule.severity.value else "")
-    lines += [f"{H['ernst'](lang)}: {shown if markdown else plain}" + ("  " if markdown else "")]
+    label = rule.severity.label(lang)  # in the reader's language; the config value shows in the snippet below
+    lines += [f"{H['ernst'](lang)}: {f'`{label}`' if markdown else label}" + ("  " if markdown else "")]
     lines += [f"{H['plugin'](lang)}: {rule.plugin}", ""]
     lines += [h("wat"), rule.summary(lang), ""]
     lines += [h("waarom"), rule.rationale(lang), ""]

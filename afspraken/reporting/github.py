@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from afspraken.reporting import Context
-from afspraken.results import Finding, Location, Report
+from afspraken.reporting import Context, streamed
+from afspraken.reporting.escaping import escaped
+from afspraken.results import FileResult, Finding, Location, Report
 from afspraken.rules import Severity, Text
 
 COMMANDS = {Severity.FOUT: "error", Severity.WAARSCHUWING: "warning", Severity.ADVIES: "notice", Severity.UIT: "notice"}
@@ -65,19 +66,29 @@ def _finding(f: Finding, lang: str) -> str:
     return command(COMMANDS[f.severity], message, f.location, f.rule)
 
 
+class Writer:
+    """Annotations as results arrive (see :mod:`afspraken.reporting`)."""
+
+    def __init__(self, head: Report, ctx: Context) -> None:
+        self.head, self.lang = escaped(head), ctx.lang
+
+    def start(self) -> str:
+        lang = self.lang
+        lines = [command("error", p.message(lang), p.location, Text("instellingen", "settings")(lang)) for p in self.head.problems]
+        lines += [command("error", c.message(lang), Location(c.file, 1, 1) if c.file else None, "plugin") for c in self.head.crashes]
+        return "".join(line + "\n" for line in lines)
+
+    def file(self, result: FileResult) -> str:
+        result = escaped(result)
+        lang = self.lang
+        lines = [command("error", p.message(lang), p.location, Text("invoer", "input")(lang)) for p in result.problems]
+        lines += [command("error", c.message(lang), Location(c.file or result.path, 1, 1), "plugin") for c in result.crashes]
+        lines += [_finding(f, lang) for f in result.findings if f.counts]
+        return "".join(line + "\n" for line in lines)
+
+    def end(self) -> str:
+        return ""
+
+
 def render(report: Report, ctx: Context) -> str:
-    lang = ctx.lang
-    lines: list[str] = []
-    for p in report.problems:
-        lines.append(command("error", p.message(lang), p.location, Text("instellingen", "settings")(lang)))
-    for c in report.crashes:
-        lines.append(command("error", c.message(lang), Location(c.file, 1, 1) if c.file else None, "plugin"))
-    for result in report.files:
-        for p in result.problems:
-            lines.append(command("error", p.message(lang), p.location, Text("invoer", "input")(lang)))
-        for c in result.crashes:
-            lines.append(command("error", c.message(lang), Location(c.file or result.path, 1, 1), "plugin"))
-        for f in result.findings:
-            if f.counts:
-                lines.append(_finding(f, lang))
-    return "".join(line + "\n" for line in lines)
+    return streamed(Writer)(report, ctx)

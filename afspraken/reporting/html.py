@@ -15,8 +15,9 @@ from collections.abc import Iterable, Sequence
 from typing import Union
 
 from afspraken.reporting import Context, counts
+from afspraken.reporting.escaping import escaped
 from afspraken.reporting import sections as s
-from afspraken.results import Crash, FileResult, Finding, Problem, Report
+from afspraken.results import Failure, FileResult, Finding, Problem, Report
 from afspraken.rules import Severity, Text
 
 
@@ -239,7 +240,7 @@ def _problems_table(problems: Iterable[Problem], lang: str) -> Markup:
     return _table([(s.label("place", lang), ""), (Text("Melding", "Message")(lang), "")], rows, ["38%", "62%"])
 
 
-def _crashes(crashes: Iterable[Crash], lang: str) -> Markup:
+def _crashes(crashes: Iterable[Failure], lang: str) -> Markup:
     return el("ul", [el("li", c.message(lang)) for c in crashes], class_="crashes")
 
 
@@ -345,6 +346,7 @@ def _summary(report: Report, ctx: Context) -> Markup:
 
 
 def render(report: Report, ctx: Context) -> str:
+    report = escaped(report)
     lang = ctx.lang
     multi = len(report.files) > 1
     title = s.label("report", lang)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Optional
 
-from afspraken.reporting import Context, counts
-from afspraken.results import Crash, Finding, Location, Problem, Report
+from afspraken.reporting import Context, streamed
+from afspraken.results import Failure, FileResult, Finding, Location, Problem, Report, Tally
 
 SCHEMA_VERSION = 1
 
@@ -20,8 +20,11 @@ def _problem(p: Problem, lang: str) -> dict[str, Any]:
     return {**_location(p.location), "code": p.code, "message": p.message(lang)}
 
 
-def _crash(c: Crash, lang: str) -> dict[str, Any]:
-    return {"plugin": c.plugin, "what": c.what, "error": c.error, "file": c.file, "message": c.message(lang)}
+def _crash(c: Failure, lang: str) -> dict[str, Any]:
+    return {
+        "plugin": c.plugin, "what": c.what, "stage": c.stage, "subject": c.subject, "error": c.error,
+        "file": c.file, "where": c.where, "origin": c.origin, "message": c.message(lang),
+    }
 
 
 def _finding(f: Finding, lang: str) -> dict[str, Any]:
@@ -41,9 +44,27 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
     }
 
 
-def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
+def _file(r: FileResult, lang: str) -> dict[str, Any]:
+    return {
+        "path": r.path,
+        "evaluated": r.evaluated,
+        "title": r.title,
+        "meta": dict(r.meta),
+        "problems": [_problem(p, lang) for p in r.problems],
+        "findings": [_finding(f, lang) for f in r.findings],
+        "rules": [{"rule": o.rule, "outcome": o.outcome.value, "severity": o.severity.value} for o in r.outcomes],
+        "crashes": [_crash(c, lang) for c in r.crashes],
+        "rulesets": list(r.rulesets),
+    }
+
+
+def as_dict(report: Report, ctx: Context, tally: Optional[Tally] = None) -> dict[str, Any]:
+    """The whole report as JSON data; ``tally`` counts the files when ``report`` has none (streaming)."""
     lang = ctx.lang
-    tally = counts(report.findings)
+    if tally is None:
+        tally = Tally()
+        for r in report.files:
+            tally.add(r)
     return {
         "schema": "afspraken-rapport",
         "schema_version": SCHEMA_VERSION,
@@ -51,32 +72,47 @@ def as_dict(report: Report, ctx: Context) -> dict[str, Any]:
         "lang": lang,
         "generated": ctx.generated.isoformat(timespec="seconds"),
         "rulesets": list(report.rulesets),
-        "files": [
-            {
-                "path": r.path,
-                "evaluated": r.evaluated,
-                "title": r.title,
-                "meta": dict(r.meta),
-                "problems": [_problem(p, lang) for p in r.problems],
-                "findings": [_finding(f, lang) for f in r.findings],
-                "rules": [{"rule": o.rule, "outcome": o.outcome.value, "severity": o.severity.value} for o in r.outcomes],
-                "crashes": [_crash(c, lang) for c in r.crashes],
-                "rulesets": list(r.rulesets),
-            }
-            for r in report.files
-        ],
+        "files": [_file(r, lang) for r in report.files],
         "problems": [_problem(p, lang) for p in report.problems],
         "crashes": [_crash(c, lang) for c in report.crashes],
+        "notes": [_problem(p, lang) for p in report.notes],  # files skipped (code "overgeslagen"), with the reason
         "summary": {
-            "files": len(report.files),
-            "not_evaluated": sum(1 for r in report.files if not r.evaluated),
-            **tally,
-            "crashes": len(report.crashes) + sum(len(r.crashes) for r in report.files),
+            "files": tally.files,
+            "not_evaluated": tally.not_evaluated,
+            **tally.counts,
+            "crashes": len(report.crashes) + tally.crashes,
+            "skipped": sum(1 for n in report.notes if n.code == "overgeslagen"),
         },
-        "exit_code": report.exit_code(ctx.fail_on),
+        "exit_code": tally.exit_code(report, ctx.fail_on),
     }
+
+
+_FILES = '"files": []'
+
+
+class Writer:
+    """The same JSON, its ``files`` array written one file at a time."""
+
+    def __init__(self, head: Report, ctx: Context) -> None:
+        self.head, self.ctx, self.tally, self.first = head, ctx, Tally(), True
+
+    def start(self) -> str:
+        text = json.dumps(as_dict(self.head, self.ctx), ensure_ascii=False)
+        return text[: text.index(_FILES) + len(_FILES) - 1]  # strings escape '"': the first is the key
+
+    def file(self, result: FileResult) -> str:
+        self.tally.add(result)
+        text = json.dumps(_file(result, self.ctx.lang), ensure_ascii=False)
+        if self.first:
+            self.first = False
+            return text
+        return ", " + text
+
+    def end(self) -> str:
+        text = json.dumps(as_dict(self.head, self.ctx, self.tally), ensure_ascii=False)
+        return text[text.index(_FILES) + len(_FILES) - 1 :] + "\n"
 
 
 def render(report: Report, ctx: Context) -> str:
     # No indent: json's C encoder is used only without it (10x faster on a large corpus).
-    return json.dumps(as_dict(report, ctx), ensure_ascii=False) + "\n"
+    return streamed(Writer)(report, ctx)

@@ -24,8 +24,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from afspraken.reporting import Context
+from afspraken.reporting.escaping import escaped
 from afspraken.results import (
-    Crash,
+    Failure,
     FileResult,
     Finding,
     Outcome,
@@ -79,7 +80,7 @@ def _rule_case(suite: ET.Element, result: FileResult, outcome: RuleOutcome, ctx:
     findings = [f for f in result.findings if f.rule == outcome.rule]
     counting = [f for f in findings if f.counts]
     if outcome.outcome is Outcome.CRASH:
-        crashes = [c for c in result.crashes if c.what == f"regel {outcome.rule}"] or list(result.crashes[:1])
+        crashes = [c for c in result.crashes if c.stage == "rule" and c.subject == outcome.rule] or list(result.crashes[:1])
         message = crashes[0].message(lang) if crashes else Text("de regel faalde", "the rule failed")(lang)
         _sub(case, "error", "\n".join(c.error for c in crashes) or None, message=message, type="crash")
         counts["errors"] += 1
@@ -105,7 +106,7 @@ def _input_case(suite: ET.Element, classname: str, problems: Iterable[Problem], 
     counts["errors"] += 1
 
 
-def _crash_case(suite: ET.Element, classname: str, crashes: Iterable[Crash], lang: str, counts: dict[str, int]) -> None:
+def _crash_case(suite: ET.Element, classname: str, crashes: Iterable[Failure], lang: str, counts: dict[str, int]) -> None:
     case = _case(suite, "plugins", classname, counts)
     for c in crashes:
         _sub(case, "error", c.error, message=c.message(lang), type="crash")
@@ -150,7 +151,7 @@ def _file_suite(root: ET.Element, result: FileResult, report: Report, ctx: Conte
             if f.rule not in seen:
                 seen.add(f.rule)
                 _rule_case(suite, result, RuleOutcome(f.rule, Outcome.BEVINDING, f.severity), ctx, counts)
-        other = [c for c in result.crashes if not c.what.startswith("regel ") or c.what[6:] not in seen]
+        other = [c for c in result.crashes if c.stage != "rule" or c.subject not in seen]
         if other:
             _crash_case(suite, result.path, other, lang, counts)
     _close(suite, counts, totals)
@@ -175,6 +176,6 @@ def as_element(report: Report, ctx: Context) -> ET.Element:
 
 
 def render(report: Report, ctx: Context) -> str:
-    root = as_element(report, ctx)
+    root = as_element(escaped(report), ctx)
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable
 
 from afspraken.reporting import Context, counts
+from afspraken.reporting.escaping import escaped
 from afspraken.reporting import sections as s
-from afspraken.results import Crash, FileResult, Finding, Location, Problem, Report
+from afspraken.results import Failure, FileResult, Finding, Location, Problem, Report
 from afspraken.rules import Text
 
 # CommonMark lets any ASCII punctuation be backslash-escaped. Escaped everywhere: what can
@@ -111,7 +112,7 @@ def _problems(problems: Iterable[Problem], lang: str) -> list[str]:
     )
 
 
-def _crashes(crashes: Iterable[Crash], lang: str) -> list[str]:
+def _crashes(crashes: Iterable[Failure], lang: str) -> list[str]:
     return [f"- {md(c.message(lang))}" for c in crashes] + [""]
 
 
@@ -182,6 +183,7 @@ def _overview(report: Report, ctx: Context) -> list[str]:
 
 
 def render(report: Report, ctx: Context) -> str:
+    report = escaped(report)
     lang = ctx.lang
     meta = [f"{s.label('checked', lang)}: {s.when(ctx.generated, lang)}"]
     if report.rulesets:

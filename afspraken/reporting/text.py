@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Optional
 
 import click
 
-from afspraken.reporting import Context, counts, plural
-from afspraken.results import Finding, Location, Report
+from afspraken.reporting import Context, plural, streamed
+from afspraken.reporting.escaping import escaped
+from afspraken.results import HINT, FileResult, Finding, Location, Report, Tally
 from afspraken.rules import Severity, Text
 
 if TYPE_CHECKING:
@@ -20,51 +21,73 @@ def _style(text: str, ctx: Context, **kw: object) -> str:
     return click.style(text, **kw) if ctx.color else text  # type: ignore[arg-type]
 
 
-def render(report: Report, ctx: Context) -> str:
-    lang = ctx.lang
-    sources = None
-    if ctx.show_source:
-        from afspraken.reporting.snippet import Sources
+class Writer:
+    """Text as results arrive: run-level failures first (the cause before its consequences),
+    then a block per file, then the summary."""
 
-        sources = Sources(ctx.sources)
-    lines: list[str] = []
-    for crash in report.crashes:  # the cause (a broken plugin) before its consequences
-        lines.append(_style(crash.message(lang), ctx, fg="red", bold=True))
-    for problem in report.problems:
-        lines.append(f"{problem.location}: {problem.message(lang)}")
-    if lines:
-        lines.append("")
-    for result in report.files:
+    def __init__(self, head: Report, ctx: Context) -> None:
+        self.head, self.ctx, self.tally = escaped(head), ctx, Tally()
+        self.sources: Optional[Sources] = None  # with --toon-bron: the lines of the files shown
+        if ctx.show_source:
+            from afspraken.reporting.snippet import Sources
+
+            self.sources = Sources(ctx.sources)
+
+    def start(self) -> str:
+        lang, ctx = self.ctx.lang, self.ctx
+        lines = [_style(crash.message(lang), ctx, fg="red", bold=True) for crash in self.head.crashes]
+        lines += [f"{problem.location}: {problem.message(lang)}" for problem in self.head.problems]
+        return "".join(line + "\n" for line in lines) + ("\n" if lines else "")
+
+    def file(self, result: FileResult) -> str:
+        self.tally.add(result)
+        result = escaped(result)
+        lang, ctx = self.ctx.lang, self.ctx
         block: list[str] = []
         for problem in result.problems:
             block.append(f"{_style(str(problem.location), ctx, bold=True)}: {_style(problem.message(lang), ctx, fg='red')}")
-            if sources is not None:
-                block.extend(_source(problem.location, sources, ctx))
+            if self.sources is not None:
+                block.extend(_source(problem.location, self.sources, ctx))
         for crash in result.crashes:
             block.append(f"{_style(result.path, ctx, bold=True)}: {_style(crash.message(lang), ctx, fg='red', bold=True)}")
         for finding in result.findings:
             if ctx.quiet and not finding.counts:
                 continue
-            block.extend(_finding(finding, ctx, sources))
+            block.extend(_finding(finding, ctx, self.sources))
         if ctx.show_passed and result.evaluated:
             passed = [o.rule for o in result.outcomes if o.outcome.value == "geslaagd"]
             label = Text("geslaagd", "passed")(lang)
             block.append(f"{result.path}: {_style(label, ctx, fg='green')}: {', '.join(passed) if passed else '-'}")
-        if block:
-            lines.extend(block)
-            lines.append("")
-    lines.append(summary(report, ctx))
-    return "\n".join(lines) + "\n"
+        return "".join(line + "\n" for line in block) + "\n" if block else ""
+
+    def end(self) -> str:
+        text = summary(self.head, self.ctx, self.tally) + "\n"
+        if self.head.crashes or self.tally.crashes:
+            text += HINT(self.ctx.lang) + "\n"
+        return text
+
+
+def render(report: Report, ctx: Context) -> str:
+    return streamed(Writer)(report, ctx)
 
 
 def problems(report: Report, ctx: Context) -> str:
     """Only what stopped evaluation (for stderr, next to a machine-readable format)."""
+    report = escaped(report)
     lines = [c.message(ctx.lang) for c in report.crashes]
     lines += [f"{p.location}: {p.message(ctx.lang)}" for p in report.problems]
     for result in report.files:
-        lines += [f"{p.location}: {p.message(ctx.lang)}" for p in result.problems]
-        lines += [f"{result.path}: {c.message(ctx.lang)}" for c in result.crashes]
+        lines += file_problems(result, ctx)
+    if report.crashes or any(r.crashes for r in report.files):
+        lines.append(HINT(ctx.lang))
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def file_problems(result: FileResult, ctx: Context) -> list[str]:
+    """Why one file could not be (fully) evaluated, a line each."""
+    result = escaped(result)
+    lines = [f"{p.location}: {p.message(ctx.lang)}" for p in result.problems]
+    return lines + [f"{result.path}: {c.message(ctx.lang)}" for c in result.crashes]
 
 
 def _source(location: Location, sources: Sources, ctx: Context) -> list[str]:
@@ -96,11 +119,17 @@ def _finding(f: Finding, ctx: Context, sources: Optional[Sources] = None) -> lis
     return out
 
 
-def summary(report: Report, ctx: Context) -> str:
+def summary(report: Report, ctx: Context, tally: Optional[Tally] = None) -> str:
+    """The last line: findings per severity, files, and what could not be evaluated.
+    ``tally``: totals over the files when ``report`` holds only the run-level part."""
     lang = ctx.lang
-    counted = counts(report.findings)
-    files = len(report.files)
-    broken = sum(1 for r in report.files if r.problems)
+    if tally is None:
+        tally = Tally()
+        for r in report.files:
+            tally.add(r)
+    counted = tally.counts
+    files = tally.files
+    broken = tally.not_evaluated
     parts = [
         plural(counted["fout"], Text("fout", "error"), Text("fouten", "errors"), lang),
         plural(counted["waarschuwing"], Text("waarschuwing", "warning"), Text("waarschuwingen", "warnings"), lang),
@@ -108,16 +137,26 @@ def summary(report: Report, ctx: Context) -> str:
         plural(counted["uitgelegd"], Text("uitgelegd", "explained"), Text("uitgelegd", "explained"), lang),
     ]
     where = plural(files, Text("bestand", "file"), Text("bestanden", "files"), lang)
-    text = Text(f"{', '.join(parts)} in {where}", f"{', '.join(parts)} in {where}")(lang)
-    if broken:
-        text += Text(
-            f"; {plural(broken, Text('bestand', 'file'), Text('bestanden', 'files'), 'nl')} {'kon' if broken == 1 else 'konden'} niet worden beoordeeld",
-            f"; {plural(broken, Text('file', 'file'), Text('files', 'files'), 'en')} could not be evaluated",
+    inputs = plural(tally.input_errors, Text("invoerfout", "input error"), Text("invoerfouten", "input errors"), lang)
+    if broken and broken == files:  # nothing was judged: "0 fouten" would read as "in order"
+        text = Text(
+            f"Niet getoetst: {inputs} in {where}; de regels zijn niet uitgevoerd",
+            f"Not checked: {inputs} in {where}; the rules were not run",
         )(lang)
-    crashes = len(report.crashes) + sum(len(r.crashes) for r in report.files)
+    else:
+        text = Text(f"{', '.join(parts)} in {where}", f"{', '.join(parts)} in {where}")(lang)
+    if broken and broken != files:
+        text += Text(
+            f"; {plural(broken, Text('bestand', 'file'), Text('bestanden', 'files'), 'nl')} {'kon' if broken == 1 else 'konden'} niet worden beoordeeld ({inputs}; de regels zijn daarop niet uitgevoerd)",
+            f"; {plural(broken, Text('file', 'file'), Text('files', 'files'), 'en')} could not be evaluated ({inputs}; the rules were not run on {'it' if broken == 1 else 'them'})",
+        )(lang)
+    crashes = len(report.crashes) + tally.crashes
     if crashes:
         text += Text(f"; {crashes} plugin-fout(en)", f"; {crashes} plugin failure(s)")(lang)
     if report.problems:
         text += Text("; de instellingen bevatten fouten", "; the settings contain errors")(lang)
-    ok = not counted["fout"] and not counted["waarschuwing"] and not counted["advies"] and not report.broken
+    skipped = sum(1 for n in report.notes if n.code == "overgeslagen")
+    if skipped:
+        text += Text(f"; {skipped} overgeslagen (geen afspraak)", f"; {skipped} skipped (not an agreement)")(lang)
+    ok = not counted["fout"] and not counted["waarschuwing"] and not counted["advies"] and not tally.broken(report)
     return _style(text + ".", ctx, fg="green" if ok else None, bold=True)

@@ -29,24 +29,125 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+def _shown(path: Path) -> str:
+    from afspraken.reporting.escaping import escape
+
+    return escape(str(path))
+
+
+def refuse_overwrite(dest: Path) -> None:
+    """Raise :class:`OutputError` when writing to ``dest`` would change a file that is not a
+    report: after resolving every symlink, a TOML file, an agreement, or a file with more
+    than one hard link (its other names may be an agreement). Nothing else is checked here."""
+    try:
+        info = os.stat(dest)  # follows symlinks
+    except OSError:
+        return  # a new file (or a dangling link: checked below by its target's name)
+    real = Path(os.path.realpath(dest))
+    via = "" if real == Path(os.path.abspath(dest)) else f"{_shown(dest)} -> "
+    name = f"{via}{_shown(real)}"
+    if not stat.S_ISREG(info.st_mode):
+        return  # a pipe, a terminal, /dev/null: written into
+    if real.suffix.lower() == ".toml" or _looks_like_agreement(real):
+        raise OutputError(
+            Text(
+                f"{name} is een TOML-bestand (een afspraak?); een rapport overschrijft dat niet, kies een andere naam",
+                f"{name} is a TOML file (an agreement?); a report does not overwrite it, choose another name",
+            )
+        )
+    if info.st_nlink > 1:
+        raise OutputError(
+            Text(
+                f"{name} heeft {info.st_nlink} namen (harde koppelingen); een rapport overschrijft dat niet, kies een andere naam",
+                f"{name} has {info.st_nlink} names (hard links); a report does not overwrite it, choose another name",
+            )
+        )
+
+
+def _looks_like_agreement(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    return b"[afspraak]" in head and (b"[[partij]]" in head or b"formaat" in head)
+
+
+def _refuse(dest: Path) -> None:
+    refuse_overwrite(dest)
+    if os.path.islink(dest) and not os.path.exists(dest):  # dangling: would create its target
+        real = Path(os.path.realpath(dest))
+        if real.suffix.lower() == ".toml":
+            raise OutputError(
+                Text(
+                    f"{_shown(dest)} -> {_shown(real)} zou een TOML-bestand maken; kies een andere naam",
+                    f"{_shown(dest)} -> {_shown(real)} would create a TOML file; choose another name",
+                )
+            )
+
+
 def write_report(dest: Path, text: str) -> None:
     """Write a report to ``dest`` (replacing an older report there)."""
     try:
-        if dest.suffix.lower() == ".toml" and dest.exists():
-            raise OutputError(
-                Text(
-                    f"{dest} is een TOML-bestand (een afspraak?); een rapport overschrijft dat niet, kies een andere naam",
-                    f"{dest} is a TOML file (an agreement?); a report does not overwrite it, choose another name",
-                )
-            )
+        _refuse(dest)
         info = os.lstat(dest) if os.path.lexists(dest) else None
         if info is not None and not stat.S_ISREG(info.st_mode):  # symlink, device, pipe: write into it
-            with open(dest, "w", encoding="utf-8", newline="\n") as handle:
+            with open(dest, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
                 handle.write(text)
             return
         _atomic(dest, text, stat.S_IMODE(info.st_mode) if info is not None else _default_mode(), replace=True)
     except OSError as exc:
-        raise OutputError(Text(f"{dest}: kan niet schrijven: {exc.strerror or exc}", f"{dest}: cannot write: {exc.strerror or exc}")) from None
+        shown = _shown(dest)
+        raise OutputError(Text(f"{shown}: kan niet schrijven: {exc.strerror or exc}", f"{shown}: cannot write: {exc.strerror or exc}")) from None
+
+
+class ReportFile:
+    """A report written piece by piece as results arrive; it replaces ``dest`` only when
+    :meth:`commit` is called (atomically, as :func:`write_report` does), never half-written."""
+
+    def __init__(self, dest: Path) -> None:
+        self.dest = dest
+        try:
+            _refuse(dest)
+            info = os.lstat(dest) if os.path.lexists(dest) else None
+            if info is not None and not stat.S_ISREG(info.st_mode):  # symlink, device, pipe: write into it
+                self.tmp, self.mode = None, 0
+                self.handle = open(dest, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
+                return
+            self.mode = stat.S_IMODE(info.st_mode) if info is not None else _default_mode()
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
+        except OSError as exc:
+            raise _cannot(dest, exc) from None
+
+    def write(self, text: str) -> None:
+        try:
+            self.handle.write(text)
+        except OSError as exc:
+            self.discard()
+            raise _cannot(self.dest, exc) from None
+
+    def commit(self) -> None:
+        try:
+            self.handle.close()
+            if self.tmp is not None:
+                os.chmod(self.tmp, self.mode)
+                os.replace(self.tmp, self.dest)
+        except OSError as exc:
+            self.discard()
+            raise _cannot(self.dest, exc) from None
+
+    def discard(self) -> None:
+        """Leave ``dest`` as it was (a report that failed half-way is not written)."""
+        self.handle.close()
+        if self.tmp is not None and os.path.lexists(self.tmp):
+            os.unlink(self.tmp)
+
+
+def _cannot(dest: Path, exc: OSError) -> OutputError:
+    shown = _shown(dest)
+    return OutputError(Text(f"{shown}: kan niet schrijven: {exc.strerror or exc}", f"{shown}: cannot write: {exc.strerror or exc}"))
 
 
 def write_new(path: Path, text: str) -> None:
@@ -70,7 +171,7 @@ def _atomic(path: Path, text: str, mode: int, *, replace: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
             handle.write(text)
         os.chmod(tmp, mode)
         if replace:

@@ -12,7 +12,7 @@ import pytest
 import tomli
 
 from afspraken.builtin import modellen, ruleset, wijkaanpak
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.reporting.explaining import parameters
 from afspraken.results import Outcome
 from afspraken.rules import Severity
@@ -59,7 +59,8 @@ def registry() -> Any:
     from afspraken.plugins.registry import Registry
 
     reg = Registry(get_plugin_manager(entry_points=False))
-    assert reg.crashes == []
+    reg.everything()
+    assert list(reg.failures) == [] and reg.problems == []
     return reg
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from afspraken.checking.engine import Checker
+from afspraken.checking.run import Checker
 from afspraken.testing import load_agreement
-from afspraken_prestatieafspraken import register_extensions
+from afspraken_prestatieafspraken import RULES, register_extensions
 from afspraken_prestatieafspraken.model import THEMAS, Prestatieafspraken
 
 from .pa_data import BASIS, GOED
@@ -55,7 +56,10 @@ def _line(text: str, needle: str) -> int:
     ("old", "new", "expected"),
     [
         ("adviestermijn_weken = 6", "adviestermijn_week = 6", "onbekende sleutel 'adviestermijn_week' in [extensies.prestatieafspraken.overleg]; bedoelde u 'adviestermijn_weken'?"),
-        ("per_jaar = 4                 #", 'per_jaar = "vier"            #', "'per_jaar' moet een geheel getal zijn"),
+        ("per_jaar = 4 ", 'per_jaar = "vier" ', "'per_jaar' moet een geheel getal zijn"),
+        ('gevolgd = "deels"', 'gevolgd = "half"', "'gevolgd' heeft een ongeldige waarde \"half\"; toegestaan: ja, deels, nee"),
+        ("toegezonden = 2025-12-12", "toegezonden_op = 2025-12-12", "bedoelde u 'toegezonden'?"),
+        ("bod_tot_en_met = 2030", 'bod_tot_en_met = "2030"', "'bod_tot_en_met' moet een geheel getal zijn"),
         ('"leefbaarheid", "specifieke-groepen"]', '"leefbaarheid", "specifieke groepen"]', "bedoelde u 'specifieke-groepen'?"),
         ('"mediation", "art44-woningwet"]', '"mediation", "artikel-44"]', "'route' heeft een ongeldige waarde \"artikel-44\""),
         ("bod = 2025-06-27", 'bod = "2025-06-27"', "'bod' moet een datum zijn"),
@@ -97,4 +101,18 @@ def test_the_compliant_example_has_no_problems_and_no_findings() -> None:
     result = Checker(regelsets=["prestatieafspraken"]).check_path(GOED)
     assert result.problems == () and result.crashes == ()
     assert result.findings == ()
-    assert len(result.outcomes) == 11
+    assert len(result.outcomes) == len(RULES)
+
+
+def test_the_model_before_issue_14_still_validates() -> None:
+    """Backward compatible: a section with only the keys of the first version is still valid."""
+    oud = {
+        "themas": list(THEMAS),
+        "cyclus": {"bod": dt.date(2025, 6, 27), "ondertekend": dt.date(2025, 12, 9)},
+        "overleg": {"per_jaar": 4, "adviestermijn_weken": 6},
+        "ondersteuning": {"deskundige_op_kosten_verhuurder": True, "budget_euro": 30000.0, "scholingsdagen_per_jaar": 4},
+        "geschillen": {"route": ["bestuurlijk-overleg", "art44-woningwet"], "toelichting": "..."},
+        "actie": [{"wat": "Nieuwbouw", "thema": "beschikbaarheid", "indicator": "aantal", "streefwaarde": 120, "jaar": 2026, "eigenaar": "corporatie"}],
+    }
+    ext = Prestatieafspraken.model_validate(oud)
+    assert ext.advies == [] and ext.verantwoording is None and ext.cyclus is not None and ext.cyclus.bod_naar is None

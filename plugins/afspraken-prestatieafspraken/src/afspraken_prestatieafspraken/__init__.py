@@ -6,8 +6,9 @@ corporation and its tenants' organisation under the Housing Act 2015
 verhuurder). This plugin adds, through the ordinary ``afspraken`` hooks:
 
 - the data model of ``[extensies.prestatieafspraken]`` (:mod:`.model`);
-- eleven rules with ids ``prestatieafspraken/<regel>`` (:mod:`.cyclus`,
-  :mod:`.inhoud`, :mod:`.huurders`);
+- sixteen rules with ids ``prestatieafspraken/<regel>`` (:mod:`.cyclus`,
+  :mod:`.geschillen`, :mod:`.inhoud`, :mod:`.huurders`, :mod:`.advies`,
+  :mod:`.verantwoording`), quoting the texts in :mod:`.bronnen`;
 - the rule set ``prestatieafspraken`` (``prestatieafspraken.toml``).
 """
 
@@ -20,12 +21,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from afspraken import hookimpl
-from afspraken_prestatieafspraken import cyclus, huurders, inhoud
+from afspraken_prestatieafspraken import advies, cyclus, geschillen, huurders, inhoud, verantwoording
 from afspraken_prestatieafspraken.model import NAME, Prestatieafspraken
 
 __version__ = "0.1.0"
 
-RULES = [*cyclus.RULES, *inhoud.RULES, *huurders.RULES]
+RULES = [*cyclus.RULES, *geschillen.RULES, *inhoud.RULES, *huurders.RULES, *advies.RULES, *verantwoording.RULES]
 
 
 @hookimpl

@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 import difflib
 from collections.abc import Iterable
-from typing import Any, Optional, cast
+from typing import Any, Literal, Optional, Union, cast
 
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -110,3 +110,37 @@ class DatumParams(Params):
                 {"maand": maand, "dag": dag, "datum": f"{dag} {_MAANDEN_NL[maand - 1]}", "month": calendar.month_name[maand]},
             )
         return dag
+
+
+def niet_onder_wet(waarde: int, minimum: int, naam: str, bron: str) -> int:
+    """A parameter may raise a statutory minimum, never lower it: below it is a config error, with the article."""
+    if waarde < minimum:
+        raise PydanticCustomError(
+            "onder_wettelijk_minimum",
+            "{waarde} ligt onder het wettelijke minimum van {minimum} ({bron}); een hogere waarde mag, een lagere niet "
+            "({waarde} is below the statutory minimum of {minimum}; a higher value is allowed, a lower one is not)",
+            {"naam": naam, "waarde": waarde, "minimum": minimum, "bron": bron},
+        )
+    return waarde
+
+
+Peildatum = Union[Literal["vandaag"], dt.date]
+
+
+def peildatum(value: Peildatum) -> dt.date:
+    """The date deadlines are judged against: the day of the check, or a fixed date (for tests and reports)."""
+    return value if isinstance(value, dt.date) else dt.date.today()
+
+
+def plus_maanden(datum_: dt.date, maanden: int) -> dt.date:
+    """``datum_`` plus whole months; the 31st becomes the last day of a shorter month."""
+    jaar, maand = divmod(datum_.month - 1 + maanden, 12)
+    jaar += datum_.year
+    return dt.date(jaar, maand + 1, min(datum_.day, calendar.monthrange(jaar, maand + 1)[1]))
+
+
+def dagen(n: int, lang: str) -> str:
+    """``1 dag`` / ``3 dagen`` / ``1 day`` / ``3 days``."""
+    if lang == "en":
+        return f"{n} day{'' if n == 1 else 's'}"
+    return f"{n} {'dag' if n == 1 else 'dagen'}"

@@ -1,4 +1,4 @@
-"""Rules on the parties and the yearly cycle (Woningwet 2015, art. 44): who signs, when, and what if it stalls."""
+"""Rules on the parties and the yearly cycle (Woningwet 2015, art. 43-44): who takes part, the bid, the signing."""
 
 from __future__ import annotations
 
@@ -11,27 +11,24 @@ from afspraken import Agreement, Params, Text, Violation, rule, violation
 from afspraken_prestatieafspraken._hulp import (
     EXT,
     DatumParams,
+    bedoelde_u,
     datum,
+    dagen,
     deadline,
     ontbreekt,
     opsomming,
-    tabel,
     waarde,
 )
-from afspraken_prestatieafspraken.model import ART44, NAME
+from afspraken_prestatieafspraken.bronnen import citaat
+from afspraken_prestatieafspraken.model import NAME
 
-ART44_LID4 = (
-    "Indien het overleg, bedoeld in het tweede lid, niet binnen zes maanden na aanvang daarvan tot afspraken als "
-    "bedoeld in dat lid leidt, leggen het college van burgemeester en wethouders, de toegelaten instelling of de "
-    "organisaties en commissies, bedoeld in het tweede lid, het geschil dat aan het tot stand komen van die afspraken "
-    "in de weg staat binnen vier weken na het ontstaan van het geschil schriftelijk en onderbouwd ter behandeling voor "
-    "aan Onze Minister, die vervolgens een bindende uitspraak doet."
-)
 SOORT_NAMEN = {
     "gemeente": ("de gemeente", "the municipality"),
     "corporatie": ("de woningcorporatie", "the housing corporation"),
-    "bewoners": ("de huurdersorganisatie", "the tenants' organisation"),
+    "bewoners": ("de huurdersorganisatie of bewonerscommissie", "the tenants' organisation or residents' committee"),
 }
+BOD_JAREN = 5
+"""Woningwet art. 43 lid 1: the overview covers "de eerstvolgende vijf kalenderjaren"."""
 
 
 SoortPartij = Literal["gemeente", "corporatie", "bewoners", "instelling", "ondernemers", "overig"]
@@ -49,31 +46,43 @@ class DriePartijenParams(Params):
     id=f"{NAME}/drie-partijen",
     severity="fout",
     params=DriePartijenParams,
-    source="Woningwet, art. 44 lid 2 en lid 4",
-    title=Text("Drie gelijkwaardige partijen tekenen", "Three equal parties sign"),
+    source="Woningwet, art. 44 lid 2 en 4",
+    title=Text("Gemeente, corporatie en huurders maken de afspraken samen", "Municipality, corporation and tenants agree together"),
     summary=Text(
-        "Er is een ondertekenende partij van elk van de soorten gemeente, corporatie en bewoners (de "
-        "huurdersorganisatie): elk heeft ondertekent = true.",
-        "There is a signing party of each of the kinds gemeente, corporatie and bewoners (the tenants' organisation): "
-        "each has ondertekent = true.",
+        "Er is een partij van elk van de soorten gemeente, corporatie en bewoners (de huurdersorganisatie, of de "
+        "bewonerscommissie waar geen huurdersorganisatie is), en van elke soort tekent er minstens één (ondertekent = true).",
+        "There is a party of each of the kinds gemeente, corporatie and bewoners (the tenants' organisation, or the "
+        "residents' committee where there is none), and at least one of each kind signs (ondertekent = true).",
     ),
     rationale=Text(
-        "Sinds de Woningwet 2015 is de huurdersorganisatie volwaardig partij bij de prestatieafspraken: gemeente, "
-        "corporatie en huurdersorganisaties voeren samen het overleg over het bod en maken samen de afspraken (art. 44 "
-        "lid 2, parafrase). Elk van de drie kan een geschil aan de minister voorleggen (art. 44 lid 4). Wie niet "
-        "tekent, is geen partij.",
-        "Since the Housing Act 2015 the tenants' organisation is a full party to the performance agreements: "
-        "municipality, corporation and tenants' organisations negotiate the bid and make the agreements together "
-        "(art. 44(2), paraphrased). Each of the three may take a dispute to the minister (art. 44(4)). A party that "
-        "does not sign is no party.",
+        "De corporatie vraagt jaarlijks om overleg met de gemeente én met de huurdersorganisaties en "
+        "bewonerscommissies, met het oog op te maken afspraken (art. 44 lid 2): de huurders zijn partij bij de "
+        "prestatieafspraken, niet alleen toehoorder. De wet noemt naast de huurdersorganisaties ook de "
+        "bewonerscommissies; is er geen huurdersorganisatie, dan zit de bewonerscommissie namens de huurders aan tafel "
+        "(zo lezen wij art. 44 lid 1 en 2; schrijf beide als soort = \"bewoners\"). Weigert een partij te tekenen, dan blijft zij partij: er zijn dan "
+        "geen afspraken met haar, en leidt het overleg niet binnen zes maanden na aanvang tot afspraken, dan gaat het "
+        "geschil binnen vier weken naar de minister (art. 44 lid 4; zie de regel geschiltermijnen).",
+        "Each year the corporation asks the municipality and the tenants' organisations and residents' committees "
+        "for talks with a view to agreements (art. 44(2)): the tenants are a party to the performance agreements, "
+        "not an audience. The Act names residents' committees next to tenants' organisations; where there is no "
+        "tenants' organisation, the residents' committee speaks for the tenants (our reading of art. 44(1) and (2); "
+        "write either as soort = \"bewoners\"). A party that refuses to sign remains a party: there are then no agreements with it, and if "
+        "the talks have not led to agreements within six months of their start, the dispute goes to the minister "
+        "within four weeks (art. 44(4); see the rule geschiltermijnen).",
     ),
-    quote="[…] leggen het college van burgemeester en wethouders, de toegelaten instelling of de organisaties en "
-    "commissies, bedoeld in het tweede lid, het geschil […] ter behandeling voor aan Onze Minister […]",
+    quote=citaat(
+        "Woningwet", "44", 2,
+        "De toegelaten instelling verzoekt jaarlijks, tegelijk met de toezending van het overzicht, bedoeld in artikel "
+        "43, eerste lid, om een overleg met de betrokken colleges van burgemeester en wethouders en de organisaties en "
+        "commissies, bedoeld in het eerste lid, met het oog op te maken afspraken",
+    ),
     fix=Text(
-        "Neem de gemeente, de corporatie en de huurdersorganisatie (soort = \"bewoners\") op als [[partij]] en laat "
-        "ze alle drie ondertekenen (ondertekent = true).",
-        "List the municipality, the corporation and the tenants' organisation (soort = \"bewoners\") as [[partij]] "
-        "and have all three sign (ondertekent = true).",
+        "Neem de gemeente, de corporatie en de huurdersorganisatie (of, waar die er niet is, de bewonerscommissie) op "
+        "als [[partij]] met soort = \"bewoners\". Tekent een van hen (nog) niet, werk dan verder aan afspraken die "
+        "alle drie tekenen, of gebruik de geschillenroute van art. 44 lid 4.",
+        "List the municipality, the corporation and the tenants' organisation (or, where there is none, the "
+        "residents' committee) as [[partij]] with soort = \"bewoners\". If one of them does not sign (yet), keep "
+        "working on agreements all three sign, or use the dispute route of art. 44(4).",
     ),
     example_fail="""
 [[partij]]
@@ -115,59 +124,80 @@ def drie_partijen(doc: Agreement, params: DriePartijenParams) -> Iterator[Violat
         alle = [(i, p) for i, p in enumerate(doc.partij) if p.soort == soort]
         if not alle:
             yield violation(
-                f"{nl} ontbreekt: er is geen [[partij]] met soort = \"{soort}\"",
-                f"{en} is missing: there is no [[partij]] with soort = \"{soort}\"",
+                f"{nl} ontbreekt als partij: er is geen [[partij]] met soort = \"{soort}\"",
+                f"{en} is missing as a party: there is no [[partij]] with soort = \"{soort}\"",
                 ("partij",),
             )
         elif not any(p.ondertekent for _, p in alle):
             wie = [f"'{p.naam}'" for _, p in alle]
+            een = len(wie) == 1
             yield violation(
-                f"{opsomming(wie, 'nl')} {'ondertekent' if len(wie) == 1 else 'ondertekenen'} niet (ondertekent = false), "
-                f"dus {nl} is geen partij bij de afspraken",
-                f"{opsomming(wie, 'en')} {'does' if len(wie) == 1 else 'do'} not sign (ondertekent = false), so {en} is no "
-                "party to the agreements",
+                f"{opsomming(wie, 'nl')} {'tekent' if een else 'tekenen'} niet (ondertekent = false): de afspraken zijn "
+                f"dus niet met {nl} gemaakt. {'Zij blijft' if een else 'Zij blijven'} partij bij het overleg; leidt dat "
+                "niet binnen zes maanden na aanvang tot afspraken, dan gaat het geschil naar de minister "
+                "(Woningwet art. 44 lid 4)",
+                f"{opsomming(wie, 'en')} {'does' if een else 'do'} not sign (ondertekent = false), so the agreements "
+                f"were not made with {en}. {'It remains a party' if een else 'They remain parties'} to the talks; if "
+                "these do not lead to agreements within six months of their start, the dispute goes to the minister "
+                "(Housing Act art. 44(4))",
                 *[("partij", i, "ondertekent") for i, _ in alle],
             )
 
 
 class BodParams(DatumParams):
-    uiterlijk_maand: int = Field(7, ge=1, le=12, description="Maand waarin het bod uiterlijk binnen is (standaard juli).")
-    uiterlijk_dag: int = Field(1, ge=1, le=31, description="Dag waarop het bod uiterlijk binnen is (standaard 1: 1 juli, die dag telt mee).")
+    uiterlijk_maand: int = Field(7, ge=1, le=12, description="Maand waarop het bod er uiterlijk is (standaard juli).")
+    uiterlijk_dag: int = Field(1, ge=1, le=31, description="Dag waarop het bod er uiterlijk is (standaard 1: op 1 juli, die dag telt mee).")
 
 
 @rule(
     id=f"{NAME}/bod-op-tijd",
     severity="fout",
     params=BodParams,
-    source="Woningwet, art. 44 lid 1",
-    title=Text("Bod uiterlijk op 1 juli", "Bid by 1 July"),
+    source="Woningwet, art. 44 lid 1; art. 43 lid 1",
+    title=Text("Bod op 1 juli bij gemeente en huurders, voor vijf jaar", "Bid with municipality and tenants by 1 July, for five years"),
     summary=Text(
-        "cyclus.bod is ingevuld en valt op of vóór de uiterste datum (standaard 1 juli) van hetzelfde jaar.",
-        "cyclus.bod is filled in and falls on or before the deadline (1 July by default) of the same year.",
+        "cyclus.bod valt op of vóór 1 juli (instelbaar); cyclus.bod_tot_en_met dekt de vijf kalenderjaren na het jaar "
+        "van het bod; cyclus.bod_naar noemt elke gemeente en elke huurdersorganisatie of bewonerscommissie.",
+        "cyclus.bod falls on or before 1 July (configurable); cyclus.bod_tot_en_met covers the five calendar years "
+        "after the year of the bid; cyclus.bod_naar names every municipality and every tenants' organisation or "
+        "residents' committee.",
     ),
     rationale=Text(
-        "De corporatie stuurt jaarlijks, uiterlijk op 1 juli, een overzicht van haar voorgenomen werkzaamheden (het "
-        "bod) aan de gemeente en aan de huurdersorganisaties (art. 44 lid 1, parafrase). Met dat bod begint het "
-        "overleg, en daarmee de termijn van zes maanden in art. 44 lid 4. 'Uiterlijk op' betekent: 1 juli zelf is "
-        "nog op tijd.",
-        "Each year, by 1 July at the latest, the corporation sends an overview of its planned activities (the bid) "
-        "to the municipality and to the tenants' organisations (art. 44(1), paraphrased). The bid starts the "
-        "negotiation, and with it the six-month term of art. 44(4). 'By 1 July' means 1 July itself is still in time.",
+        "Het bod is het overzicht van voorgenomen werkzaamheden van de corporatie (art. 43 lid 1). Het gaat over de "
+        "eerstvolgende vijf kalenderjaren, en de corporatie zorgt dat niet alleen de gemeente maar ook de "
+        "huurdersorganisaties en bewonerscommissies er jaarlijks op 1 juli over beschikken (art. 44 lid 1). Met het bod "
+        "vraagt de corporatie om het overleg over de afspraken (art. 44 lid 2). 'Op 1 juli beschikken' betekent: een "
+        "bod dat op 1 juli binnen is, is op tijd.",
+        "The bid is the corporation's overview of planned activities (art. 43(1)). It covers the next five calendar "
+        "years, and the corporation sees to it that not only the municipality but also the tenants' organisations and "
+        "residents' committees have it each year on 1 July (art. 44(1)). With the bid the corporation asks for the "
+        "talks on the agreements (art. 44(2)). 'Have it on 1 July' means a bid received on 1 July is in time.",
     ),
-    quote="(parafrase) De toegelaten instelling doet jaarlijks, uiterlijk op 1 juli, het college van burgemeester en "
-    "wethouders een overzicht toekomen van haar voorgenomen werkzaamheden, en zendt het ook aan de huurdersorganisaties.",
+    quote=citaat(
+        "Woningwet", "44", 1,
+        "De toegelaten instelling draagt er zorg voor dat de colleges van burgemeester en wethouders",
+        "en de in het belang van de huurders van haar woongelegenheden werkzame huurdersorganisaties en bewonerscommissies",
+        "jaarlijks op 1 juli beschikken over het overzicht, bedoeld in artikel 43, eerste lid.",
+    )
+    + " […] "
+    + citaat("Woningwet", "43", 1, "Het overzicht heeft betrekking op de eerstvolgende vijf kalenderjaren"),
     fix=Text(
-        "Breng het bod uit op of vóór de uiterste datum en vul die datum in bij cyclus.bod (een TOML-datum, "
-        "zonder aanhalingstekens).",
-        "Make the bid on or before the deadline and fill in its date at cyclus.bod (a TOML date, without quotes).",
+        "Breng het bod uit op of vóór 1 juli, voor de vijf jaren daarna, aan de gemeente én de huurders; vul in: "
+        "cyclus.bod (datum), cyclus.bod_tot_en_met (jaartal) en cyclus.bod_naar (ids van de partijen).",
+        "Make the bid on or before 1 July, for the five years after, to the municipality and the tenants; fill in "
+        "cyclus.bod (date), cyclus.bod_tot_en_met (year) and cyclus.bod_naar (party ids).",
     ),
     example_fail="""
 [extensies.prestatieafspraken.cyclus]
 bod = 2025-08-15
+bod_tot_en_met = 2027
+bod_naar = ["gemeente"]
 """,
     example_pass="""
 [extensies.prestatieafspraken.cyclus]
 bod = 2025-06-27
+bod_tot_en_met = 2030
+bod_naar = ["gemeente", "huurdersvereniging"]
 """,
 )
 def bod_op_tijd(doc: Agreement, params: BodParams) -> Iterator[Violation]:
@@ -179,11 +209,60 @@ def bod_op_tijd(doc: Agreement, params: BodParams) -> Iterator[Violation]:
     if bod > uiterst:
         te_laat = (bod - uiterst).days
         yield violation(
-            f"het bod kwam op {datum(bod, 'nl')}, {te_laat} {'dag' if te_laat == 1 else 'dagen'} na de uiterste datum "
-            f"{datum(uiterst, 'nl')}",
-            f"the bid came on {datum(bod, 'en')}, {te_laat} day{'' if te_laat == 1 else 's'} after the deadline "
-            f"{datum(uiterst, 'en')}",
+            f"het bod kwam op {datum(bod, 'nl')}, {dagen(te_laat, 'nl')} na de uiterste datum {datum(uiterst, 'nl')}",
+            f"the bid came on {datum(bod, 'en')}, {dagen(te_laat, 'en')} after the deadline {datum(uiterst, 'en')}",
             (*EXT, "cyclus", "bod"),
+        )
+    yield from _horizon(doc, bod.year)
+    yield from _ontvangers(doc)
+
+
+def _horizon(doc: Agreement, jaar: int) -> Iterator[Violation]:
+    tot = waarde(doc, "cyclus", "bod_tot_en_met")
+    eind = jaar + BOD_JAREN
+    if tot is None:
+        yield ontbreekt(
+            doc,
+            f"niet bekend tot welk jaar het bod loopt (de wet: de eerstvolgende vijf kalenderjaren, {jaar + 1} tot en met {eind})",
+            f"it is not known up to which year the bid runs (the Act: the next five calendar years, {jaar + 1} to {eind})",
+            "cyclus",
+            "bod_tot_en_met",
+        )
+    elif tot < eind:
+        yield violation(
+            f"het bod loopt tot en met {tot}; het hoort de eerstvolgende vijf kalenderjaren te dekken, {jaar + 1} tot en met {eind}",
+            f"the bid runs up to {tot}; it should cover the next five calendar years, {jaar + 1} to {eind}",
+            (*EXT, "cyclus", "bod_tot_en_met"),
+        )
+
+
+def _ontvangers(doc: Agreement) -> Iterator[Violation]:
+    naar = waarde(doc, "cyclus", "bod_naar")
+    if naar is None:
+        yield ontbreekt(
+            doc,
+            "niet bekend aan wie het bod ging (de gemeente én de huurdersorganisaties of bewonerscommissies)",
+            "it is not known who received the bid (the municipality and the tenants' organisations or residents' committees)",
+            "cyclus",
+            "bod_naar",
+        )
+        return
+    partijen = {p.id: p for p in doc.partij}
+    for onbekend in [i for i in naar if i not in partijen]:
+        hint_nl, hint_en = bedoelde_u(onbekend, partijen)
+        yield violation(
+            f"'{onbekend}' in cyclus.bod_naar is geen partij (partijen: {', '.join(partijen)}){hint_nl}",
+            f"'{onbekend}' in cyclus.bod_naar is not a party (parties: {', '.join(partijen)}){hint_en}",
+            (*EXT, "cyclus", "bod_naar"),
+        )
+    gemist = [p for p in doc.partij if p.soort in ("gemeente", "bewoners") and p.id not in naar]
+    if gemist:
+        wie_nl = opsomming([f"'{p.naam}'" for p in gemist], "nl")
+        wie_en = opsomming([f"'{p.naam}'" for p in gemist], "en")
+        yield violation(
+            f"het bod ging niet naar {wie_nl}; de gemeente en de huurders krijgen het allebei (Woningwet art. 44 lid 1)",
+            f"the bid did not go to {wie_en}; the municipality and the tenants both receive it (Housing Act art. 44(1))",
+            (*EXT, "cyclus", "bod_naar"),
         )
 
 
@@ -198,7 +277,7 @@ class OndertekendParams(DatumParams):
     id=f"{NAME}/ondertekend-op-tijd",
     severity="waarschuwing",
     params=OndertekendParams,
-    source="Woningwet, art. 44 lid 4; de jaarcyclus prestatieafspraken (15 december is gangbaar, geen wettelijke datum)",
+    source="Woningwet, art. 44a lid 1 (toezending vóór 15 december); de ondertekendatum zelf is een norm uit de jaarcyclus, geen wettelijke datum",
     title=Text("Afspraken uiterlijk 15 december ondertekend", "Agreements signed by 15 December"),
     summary=Text(
         "cyclus.ondertekend is ingevuld, valt niet vóór het bod, en valt op of vóór de uiterste datum (standaard 15 "
@@ -207,18 +286,26 @@ class OndertekendParams(DatumParams):
         "default) of the year of the bid (without a bid: of the year of signing).",
     ),
     rationale=Text(
-        "De wet noemt geen ondertekendatum: komt het overleg niet binnen zes maanden na aanvang tot afspraken, dan "
-        "moet het geschil binnen vier weken naar de minister (art. 44 lid 4). Met een bod op 1 juli loopt die termijn "
-        "rond de jaarwisseling af. De gangbare jaarcyclus rekent daarom met ondertekening uiterlijk 15 december, zodat "
+        "De wet noemt geen ondertekendatum. Wel stuurt de corporatie de gemaakte afspraken vóór 15 december aan de "
+        "minister, de gemeenten en de huurders (art. 44a lid 1; de regel toezending toetst dat), en leidt het overleg "
+        "niet binnen zes maanden na aanvang tot afspraken, dan gaat het geschil naar de minister (art. 44 lid 4; de "
+        "regel geschiltermijnen). De gangbare jaarcyclus rekent daarom met ondertekening uiterlijk 15 december, zodat "
         "de afspraken op 1 januari gelden. Sommige bronnen en lokale convenanten noemen 1 december: zet dan "
         "uiterlijk_dag = 1.",
-        "The law sets no signing date: if the negotiation has not led to agreements within six months of its start, "
-        "the dispute goes to the minister within four weeks (art. 44(4)). With a bid on 1 July that term ends around "
-        "the turn of the year. The usual yearly cycle therefore has the agreements signed by 15 December, so that "
-        "they apply from 1 January. Some sources and local covenants say 1 December: set uiterlijk_dag = 1 then.",
+        "The Act sets no signing date. It does have the corporation send the agreements made to the minister, the "
+        "municipalities and the tenants before 15 December (art. 44a(1); the rule toezending checks that), and if the "
+        "talks have not led to agreements within six months of their start, the dispute goes to the minister (art. "
+        "44(4); the rule geschiltermijnen). The usual yearly cycle therefore has the agreements signed by 15 "
+        "December, so that they apply from 1 January. Some sources and local covenants say 1 December: set "
+        "uiterlijk_dag = 1 then.",
     ),
-    quote="Indien het overleg, bedoeld in het tweede lid, niet binnen zes maanden na aanvang daarvan tot afspraken als "
-    "bedoeld in dat lid leidt, […]",
+    quote=citaat(
+        "Woningwet", "44a", 1,
+        "De toegelaten instelling doet jaarlijks voor 15 december volgend op de in artikel 44, eerste lid, bedoelde "
+        "datum aan Onze Minister",
+        "toekomen:",
+        "b. indien van toepassing: de op grond van artikel 44, tweede lid, gemaakte afspraken",
+    ),
     fix=Text(
         "Plan de ondertekening na het bod en op of vóór de uiterste datum, en vul die datum in bij "
         "cyclus.ondertekend (een TOML-datum, zonder aanhalingstekens).",
@@ -259,64 +346,12 @@ def ondertekend_op_tijd(doc: Agreement, params: OndertekendParams) -> Iterator[V
         uitleg_nl = ", in het jaar van het bod" if bod is not None else ""
         uitleg_en = ", in the year of the bid" if bod is not None else ""
         yield violation(
-            f"de afspraken zijn ondertekend op {datum(getekend, 'nl')}, {te_laat} {'dag' if te_laat == 1 else 'dagen'} "
+            f"de afspraken zijn ondertekend op {datum(getekend, 'nl')}, {dagen(te_laat, 'nl')} "
             f"na de uiterste datum ({datum(uiterst, 'nl')}{uitleg_nl})",
-            f"the agreements were signed on {datum(getekend, 'en')}, {te_laat} day{'' if te_laat == 1 else 's'} after "
+            f"the agreements were signed on {datum(getekend, 'en')}, {dagen(te_laat, 'en')} after "
             f"the deadline ({datum(uiterst, 'en')}{uitleg_en})",
             (*EXT, "cyclus", "ondertekend"),
         )
 
 
-@rule(
-    id=f"{NAME}/geschillenroute",
-    severity="waarschuwing",
-    source="Woningwet, art. 44 lid 4; Adviescommissie geschilbeslechting prestatieafspraken Woningwet (ingesteld 2016)",
-    title=Text("Geschillenroute van art. 44 Woningwet", "Dispute route of art. 44 Housing Act"),
-    summary=Text(
-        f"geschillen.route bevat \"{ART44}\": komen partijen niet tot afspraken, dan kan elk van hen het geschil aan "
-        "de minister voorleggen.",
-        f"geschillen.route contains \"{ART44}\": if the parties cannot agree, each of them may take the dispute to "
-        "the minister.",
-    ),
-    rationale=Text(
-        "Leidt het overleg niet binnen zes maanden tot afspraken, dan leggen gemeente, corporatie of "
-        "huurdersorganisatie het geschil binnen vier weken aan de minister voor, die (na advies van de "
-        "Adviescommissie geschilbeslechting prestatieafspraken) een bindende uitspraak doet. Die termijn is kort: "
-        "wie de route pas zoekt als het geschil er is, is te laat. Eigen stappen vooraf (bestuurlijk overleg, "
-        "mediation) mogen, maar de wettelijke route hoort erbij.",
-        "If the negotiation does not lead to agreements within six months, the municipality, corporation or tenants' "
-        "organisation submits the dispute to the minister within four weeks, who (advised by the dispute committee "
-        "for performance agreements) gives a binding ruling. That term is short: whoever looks up the route once the "
-        "dispute is there is too late. Own steps first (administrative talks, mediation) are fine, but the statutory "
-        "route belongs in the list.",
-    ),
-    quote=ART44_LID4,
-    fix=Text(
-        f"Schrijf de geschillenregeling uit in {tabel('geschillen')} met route = [\"bestuurlijk-overleg\", \"{ART44}\"] "
-        "(eigen stappen eerst, de wettelijke route als laatste).",
-        f"Write the dispute procedure in {tabel('geschillen')} with route = [\"bestuurlijk-overleg\", \"{ART44}\"] "
-        "(own steps first, the statutory route last).",
-    ),
-    example_fail="""
-[extensies.prestatieafspraken.geschillen]
-route = ["bestuurlijk-overleg", "mediation"]
-""",
-    example_pass="""
-[extensies.prestatieafspraken.geschillen]
-route = ["bestuurlijk-overleg", "mediation", "art44-woningwet"]
-""",
-)
-def geschillenroute(doc: Agreement, params: Params) -> Iterator[Violation]:
-    route = waarde(doc, "geschillen", "route")
-    if route is None:
-        yield ontbreekt(doc, "er is geen geschillenregeling", "there is no dispute procedure", "geschillen", "route")
-    elif ART44 not in route:
-        stappen = opsomming(route, "nl") or "geen stappen"
-        yield violation(
-            f"de geschillenroute ({stappen}) noemt de procedure van art. 44 Woningwet niet (\"{ART44}\")",
-            f"the dispute route ({opsomming(route, 'en') or 'no steps'}) does not name the art. 44 Housing Act procedure (\"{ART44}\")",
-            (*EXT, "geschillen", "route"),
-        )
-
-
-RULES = [drie_partijen, bod_op_tijd, ondertekend_op_tijd, geschillenroute]
+RULES = [drie_partijen, bod_op_tijd, ondertekend_op_tijd]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Union
 
 from pydantic import Field
 
 from afspraken import Agreement, Params, Text, Violation, rule, undecided, violation
 from afspraken_prestatieafspraken._hulp import EXT, bedoelde_u, ontbreekt, opsomming, sectie, sleutel, tabel, waarde
+from afspraken_prestatieafspraken.bronnen import GEEN_WETTEKST, citaat
 from afspraken_prestatieafspraken.model import NAME, THEMA_NAMEN, THEMAS, Thema
 
 
@@ -22,8 +24,10 @@ class ThemasParams(Params):
     id=f"{NAME}/themas",
     severity="waarschuwing",
     params=ThemasParams,
-    source="Woningwet, art. 42 lid 1; de volkshuisvestelijke prioriteiten waarop het bod rust",
-    title=Text("Alle volkshuisvestelijke thema's gedekt", "Every housing theme covered"),
+    source="Besluit toegelaten instellingen volkshuisvesting 2015, art. 39 lid 2 (de rijksprioriteiten); de vijf "
+    "thema's zelf zijn geen wettelijke lijst maar de gangbare indeling van die prioriteiten en van het gemeentelijke "
+    "volkshuisvestingsbeleid",
+    title=Text("De volkshuisvestelijke thema's gedekt", "The housing themes covered"),
     summary=Text(
         "themas bevat elk verplicht thema: betaalbaarheid, beschikbaarheid, kwaliteit-en-duurzaamheid, leefbaarheid "
         "en specifieke-groepen (instelbaar).",
@@ -32,19 +36,28 @@ class ThemasParams(Params):
         "(housing for specific groups); configurable.",
     ),
     rationale=Text(
-        "De corporatie draagt naar redelijkheid bij aan het volkshuisvestingsbeleid van de gemeente, en het bod rust "
-        "op de volkshuisvestelijke prioriteiten. Die lopen uiteen van betaalbaarheid en beschikbaarheid tot "
+        "De vijf thema's staan niet in de wet. Ze komen uit de volkshuisvestelijke prioriteiten (rijksprioriteiten) "
+        "die de minister ten minste eens per vier jaar vaststelt en die de corporatie bij haar bod betrekt (Besluit "
+        "toegelaten instellingen volkshuisvesting 2015, art. 39 lid 2), en uit het volkshuisvestingsbeleid (de "
+        "woonvisie) van de gemeente, waaraan de corporatie naar redelijkheid bijdraagt (Woningwet art. 42 lid 1) en "
+        "waarover de afspraken gaan (art. 44 lid 2). De gangbare indeling loopt van betaalbaarheid en beschikbaarheid tot "
         "kwaliteit en duurzaamheid, leefbaarheid en de huisvesting van specifieke groepen (urgenten, ouderen, mensen "
         "met een zorgvraag, statushouders). Een thema dat niet in de afspraken staat, krijgt geen prestatie en geen "
-        "verantwoording. De prioriteiten veranderen per kabinet: de lijst is daarom een parameter.",
-        "The corporation contributes reasonably to the municipality's housing policy, and its bid rests on the "
-        "national housing priorities. These range from affordability and availability to quality and "
-        "sustainability, liveability and housing for specific groups (urgent cases, the elderly, people in need of "
-        "care, refugees with a permit). A theme left out of the agreements gets no performance and no "
-        "accountability. The priorities change with each government, so the list is a parameter.",
+        "verantwoording. De prioriteiten veranderen per kabinet en per gemeente: de lijst is daarom een parameter.",
+        "The five themes are not in the Act. They come from the national housing priorities the minister sets at "
+        "least every four years and the corporation takes into account in its bid (Besluit toegelaten instellingen "
+        "volkshuisvesting 2015, art. 39(2)), and from the municipality's housing policy (its woonvisie), to which the "
+        "corporation contributes reasonably (Housing Act art. 42(1)) and which the agreements are about (art. 44(2)). The usual division runs from affordability and availability to quality and sustainability, "
+        "liveability and housing for specific groups (urgent cases, the elderly, people in need of care, refugees "
+        "with a permit). A theme left out of the agreements gets no performance and no accountability. The "
+        "priorities change with each government and each municipality, so the list is a parameter.",
     ),
-    quote="De toegelaten instelling draagt met haar werkzaamheden naar redelijkheid bij aan de uitvoering van het "
-    "volkshuisvestingsbeleid dat geldt in de gemeenten waar zij feitelijk werkzaam is.",
+    quote=citaat(
+        "Btiv", "39", 2,
+        "De toegelaten instelling betrekt bij het vaststellen van het overzicht, bedoeld in artikel 43, eerste lid, van "
+        "de wet, de door Onze Minister vast te stellen rijksprioriteiten met betrekking tot het terrein van de "
+        "volkshuisvesting.",
+    ),
     fix=Text(
         "Maak afspraken over elk ontbrekend thema en zet het in themas; laat een thema bewust weg met een "
         "[[uitzondering]] (pas toe of leg uit).",
@@ -89,9 +102,9 @@ SMART = ("indicator", "streefwaarde", "jaar", "eigenaar")
 
 @rule(
     id=f"{NAME}/smart-acties",
-    severity="fout",
+    severity="waarschuwing",
     params=SmartParams,
-    source="SMART-criteria (gangbare eis aan prestatieafspraken, geen wettekst)",
+    source="geen wettekst: de SMART-criteria, goede praktijk voor prestatieafspraken",
     title=Text("Elke actie is SMART", "Every action is SMART"),
     summary=Text(
         "Er zijn minstens min_acties acties; elke [[extensies.prestatieafspraken.actie]] heeft een indicator, een "
@@ -103,12 +116,13 @@ SMART = ("indicator", "streefwaarde", "jaar", "eigenaar")
         "Prestatieafspraken zijn er om prestaties te leveren en daarover verantwoording af te leggen: jaarlijks aan "
         "elkaar, en bij de visitatie van de corporatie. Een actie zonder indicator, streefwaarde, jaar of eigenaar "
         "is niet te controleren en dus niet af te spreken. De eigenaar moet een partij zijn die tekent: alleen die "
-        "kan erop worden aangesproken.",
+        "kan erop worden aangesproken. SMART is goede praktijk, geen eis uit de wet: daarom een waarschuwing.",
         "Performance agreements exist to deliver results and to account for them: yearly to each other, and in the "
         "corporation's peer review (visitatie). An action without an indicator, target, year or owner cannot be "
-        "checked, so it is not really agreed. The owner must be a signing party: only a party can be held to it.",
+        "checked, so it is not really agreed. The owner must be a signing party: only a party can be held to it. SMART is "
+        "good practice, not a requirement of the law: hence a warning.",
     ),
-    quote="Specifiek, Meetbaar, Acceptabel, Realistisch, Tijdgebonden.",
+    quote=GEEN_WETTEKST + "SMART: Specifiek, Meetbaar, Acceptabel, Realistisch, Tijdgebonden.",
     fix=Text(
         "Geef elke actie een indicator, een streefwaarde, een jaar en als eigenaar het id van een ondertekenende partij.",
         "Give every action an indicator, a target, a year and, as owner, the id of a signing party.",
@@ -147,7 +161,7 @@ def smart_acties(doc: Agreement, params: SmartParams) -> Iterator[Violation]:
         )
     partijen = {p.id: p for p in doc.partij}
     for i, actie in enumerate(ext.actie):
-        at = (*EXT, "actie", i)
+        at: tuple[Union[str, int], ...] = (*EXT, "actie", i)
         missend = [k for k in SMART if _leeg(getattr(actie, k))]
         if missend:
             yield violation(

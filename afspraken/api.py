@@ -1,0 +1,225 @@
+"""The public API: check agreements and render reports. The command line is a thin shell over it.
+
+::
+
+    import afspraken
+
+    report = afspraken.check(afspraken.Document(text, "upload.toml"), config=False)
+    html = afspraken.render(report, "html", lang="en")
+
+:func:`iter_check` gives the same results one file at a time, as they are checked,
+so that a report of any size can be written without keeping it in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, Optional, Union
+
+from afspraken.results import FileResult, Problem, Report
+
+if TYPE_CHECKING:
+    from afspraken.checking.run import Checker, ConfigChoice
+    from afspraken.plugins.registry import Registry
+    from afspraken.reporting import Context
+
+PARALLEL_FROM = 200  # files; a worker process costs ~0.1 s to start, worth it only for many
+
+
+class Document(NamedTuple):
+    """An agreement given as text (an upload, an editor's unsaved buffer).
+
+    ``name`` is how findings refer to it; when it is a path, that folder's config
+    applies (unless config discovery is off).
+    """
+
+    text: Union[str, bytes]
+    name: str = "<tekst>"
+
+
+Input = Union[str, "os.PathLike[str]", Document]
+
+
+class _Stream(NamedTuple):
+    """A pipe named on the command line (``<(...)``): read once, here, not by a worker."""
+
+    path: str
+
+
+class Stream:
+    """The results of one run, one :class:`~afspraken.results.FileResult` at a time.
+
+    Files and folders are found when the stream is made; each file is checked when the
+    iteration reaches it. :attr:`head` is what is not tied to a file (rule sets used,
+    plugin failures, settings problems): complete before the first result, because
+    every folder's settings are resolved up front.
+    """
+
+    def __init__(self, checker: Checker, inputs: Sequence[Input], jobs: Optional[int] = 1, lang: str = "nl") -> None:
+        from afspraken.reading.discovery import discover
+        from afspraken.reading.files import DECODED, SKIPPED, is_stream
+
+        self.checker, self.lang = checker, lang
+        self.skipped: list[Problem] = []  # notes: files passed over with the reason, files read as UTF-16
+        self._items: list[Union[str, Document, Problem, _Stream]] = []
+        for item in inputs:
+            if isinstance(item, Document):
+                self._items.append(item)
+                continue
+            for path, problem in discover([os.fspath(item)]):
+                if problem is not None and problem.code in (SKIPPED, DECODED):
+                    self.skipped.append(problem)
+                if problem is not None and problem.code == DECODED:
+                    self._items.append(path)
+                elif is_stream(path):  # <(...): read in this process, once, when its turn comes
+                    self._items.append(_Stream(path))
+                elif problem is None or problem.code != SKIPPED:
+                    self._items.append(problem if problem is not None else path)
+        files = [i for i in self._items if isinstance(i, str)]
+        if jobs is None:
+            jobs = 0 if len(files) >= PARALLEL_FROM else 1
+        self.jobs = jobs or os.cpu_count() or 1
+        checker.prepare([*files, *(_folder_of(d) for d in self._items if isinstance(d, Document))])
+        self.files = len(self._items)
+
+    @property
+    def paths(self) -> list[str]:
+        """The files on disk that will be checked."""
+        return [i for i in self._items if isinstance(i, str)]
+
+    @property
+    def head(self) -> Report:
+        """The report without its files."""
+        return self.checker.report()._replace(lang=self.lang, notes=tuple(self.skipped))
+
+    def __iter__(self) -> Iterator[FileResult]:
+        results = (r for chunk in self.checker.iter_checks(self.paths, self.jobs) for r in chunk)
+        for item in self._items:
+            if isinstance(item, Problem):
+                yield FileResult(item.location.file, problems=(item,))
+            elif isinstance(item, Document):
+                data = item.text.encode("utf-8") if isinstance(item.text, str) else item.text
+                yield self.checker.check_path(item.name, data, item.name)
+            elif isinstance(item, _Stream):
+                yield self.checker.check_path(item.path)
+            else:
+                yield next(results)
+
+    def report(self) -> Report:
+        """Check everything and keep it: the whole report."""
+        files = tuple(self)
+        return self.head._replace(files=files)
+
+
+def _folder_of(document: Document) -> str:
+    return document.name if not document.name.startswith("<") else "-"
+
+
+def iter_check(
+    inputs: Union[Input, Iterable[Input]],
+    *,
+    regelsets: Sequence[str] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    plugins: Sequence[str] = (),
+    config: ConfigChoice = None,
+    lang: str = "nl",
+    jobs: Optional[int] = 1,
+    today: Optional[dt.date] = None,
+    entry_points: bool = True,
+) -> Stream:
+    """Check agreements, yielding each file's result as it is ready. Arguments as for :func:`check`."""
+    from afspraken.checking.run import Checker
+
+    if isinstance(inputs, (str, os.PathLike, Document)):
+        items: list[Input] = [inputs]
+    else:
+        items = list(inputs)
+    checker = Checker(
+        regelsets=regelsets, select=select, ignore=ignore, plugins=plugins, config=config, entry_points=entry_points, today=today
+    )
+    return Stream(checker, items, jobs, lang)
+
+
+def check(
+    inputs: Union[Input, Iterable[Input]],
+    *,
+    regelsets: Sequence[str] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    plugins: Sequence[str] = (),
+    config: ConfigChoice = None,
+    lang: str = "nl",
+    jobs: Optional[int] = 1,
+    today: Optional[dt.date] = None,
+    entry_points: bool = True,
+) -> Report:
+    """Check agreements and return the whole :class:`~afspraken.results.Report`.
+
+    :param inputs: a path (file or folder, searched for ``*.toml``), a :class:`Document`
+        (text with a name), or a list of them.
+    :param regelsets: rule-set names or files; default: the config's, else ``wijkaanpak``.
+    :param select: check only these rules. :param ignore: skip these rules.
+    :param plugins: more plugins to load (module names or ``.py`` files).
+    :param config: a config file; ``None`` finds the nearest one per folder; ``False``
+        uses none (the defaults), for a service that checks uploads.
+    :param lang: the language :func:`render` uses for this report unless told otherwise.
+    :param jobs: worker processes (``None``: decide by the number of files; 1: none).
+    :param today: the date waivers' ``tot`` is compared with (default: today).
+    :param entry_points: load installed plugins.
+    """
+    return iter_check(
+        inputs, regelsets=regelsets, select=select, ignore=ignore, plugins=plugins, config=config,
+        lang=lang, jobs=jobs, today=today, entry_points=entry_points,
+    ).report()
+
+
+def render(
+    report: Report,
+    format: str = "text",
+    lang: Optional[str] = None,
+    *,
+    color: bool = False,
+    show_passed: bool = False,
+    fail_on: Optional[str] = "fout",
+    quiet: bool = False,
+    plugins: Sequence[str] = (),
+) -> str:
+    """A report as text in an output format (``text``, ``json``, ``sarif``, ``html``, ``markdown``,
+    ``junit``, ``github`` or a plugin's). ``lang`` defaults to the report's.
+
+    Raises :class:`LookupError` for an unknown format; a format that fails raises its error.
+    """
+    registry = _registry(tuple(plugins))
+    fmt = registry.formats.get(format)
+    if fmt is None:
+        raise LookupError(f"unknown format {format!r}; known: {', '.join(registry.formats)}")
+    ctx = context(report, registry, lang or report.lang, color=color, show_passed=show_passed, fail_on=fail_on, quiet=quiet)
+    return fmt.render(report, ctx)
+
+
+@lru_cache(maxsize=8)
+def _registry(plugins: tuple[str, ...]) -> Registry:
+    """The plugins a render needs (its formats and rules), loaded once per process."""
+    from afspraken.plugins.manager import get_plugin_manager
+    from afspraken.plugins.registry import Registry
+
+    return Registry(get_plugin_manager(plugins))
+
+
+def context(report: Report, registry: Registry, lang: str, *, color: bool = False, show_passed: bool = False,
+            fail_on: Optional[str] = "fout", quiet: bool = False) -> Context:
+    """The :class:`~afspraken.reporting.Context` a format renders with: the rules are those that ran."""
+    from afspraken import __version__
+    from afspraken.reporting import Context
+    from afspraken.rules import Severity
+
+    known = registry.rules
+    used = {o.rule for r in report.files for o in r.outcomes} | {f.rule for f in report.findings}
+    rules = {r: known[r] for r in sorted(used) if r in known}
+    severity = None if fail_on in (None, "nooit") else Severity(fail_on)
+    return Context(lang, color, rules, show_passed, severity, quiet, __version__)

@@ -1,0 +1,186 @@
+"""One run: the plugins loaded once, settings resolved per folder on top of them.
+
+A :class:`Checker` builds the registry (built-in, installed and ``--plugin`` plugins)
+once. Each checked file's folder gets an :class:`~afspraken.checking.engine.Environment`
+from its nearest config file, cached per config file; plugins a config names are added
+to the same registry as they are found. Failures of plugins are kept once, in the
+registry's :class:`~afspraken.plugins.manager.Failures`; problems in settings once, here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal, Optional, Union
+
+from afspraken.checking import config as configuration
+from afspraken.checking.engine import ALWAYS, Environment, evaluate
+from afspraken.checking.rulesets import ActiveRule, select
+from afspraken.plugins.manager import get_plugin_manager
+from afspraken.plugins.registry import Registry
+from afspraken.reading.loading import STDIN, Source, load, read
+from afspraken.reading.messages import suggest
+from afspraken.results import FileResult, Location, Problem, Report, error_text
+from afspraken.rules import Text
+
+ConfigChoice = Union[Path, str, None, Literal[False]]  # a file, None: find it, False: none at all
+
+
+class Checker:
+    """Checks files; one registry per run, one environment per config file found."""
+
+    def __init__(
+        self,
+        *,
+        regelsets: Sequence[str] = (),
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        plugins: Sequence[str] = (),
+        config: ConfigChoice = None,
+        entry_points: bool = True,
+        today: Optional[dt.date] = None,
+    ) -> None:
+        self.regelsets, self.selected, self.ignored = tuple(regelsets), tuple(select), tuple(ignore)
+        self.plugins, self.entry_points = tuple(plugins), entry_points
+        self.config_path: Union[Path, None, Literal[False]] = Path(config) if isinstance(config, str) else config
+        self.today = today or dt.date.today()
+        self.registry = Registry(get_plugin_manager(self.plugins, entry_points=entry_points))
+        self._envs: dict[Optional[Path], Environment] = {}
+        self._folders: dict[str, Environment] = {}  # folder as given -> its environment
+        self._problems: dict[Problem, None] = {}  # settings problems, each once
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The arguments this Checker was made with, so that a worker process can make the same."""
+        return dict(
+            regelsets=self.regelsets, select=self.selected, ignore=self.ignored, plugins=self.plugins,
+            config=self.config_path, entry_points=self.entry_points, today=self.today,
+        )
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [*self.registry.problems, *self._problems]
+
+    def environment(self, folder: Path) -> Environment:
+        known = self._folders.get(str(folder))
+        if known is not None:
+            return known
+        if self.config_path is False:
+            path = None
+        else:
+            path = self.config_path or configuration.find(folder)
+        env = self._envs.get(path)
+        if env is None:
+            env = self._envs[path] = self._build(path)
+        self._folders[str(folder)] = env
+        return env
+
+    def prepare(self, paths: Iterable[str]) -> None:
+        """Resolve the settings of every folder up front: their problems and failures are then
+        known before the first result (and worker processes need not report them again)."""
+        for folder in dict.fromkeys(Path.cwd() if p == STDIN else Path(p).parent for p in paths):
+            self.environment(folder)
+
+    def _build(self, path: Optional[Path]) -> Environment:
+        loaded = configuration.load(path)
+        if loaded.plugins:
+            self.registry.load(loaded.plugins, loaded.base)
+        problems: list[Problem] = list(loaded.problems)
+        chosen = select(self.registry, loaded, self.regelsets)
+        problems += chosen.problems
+        rules, off = self._narrow(chosen.rules, problems)
+        env = Environment(self.registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected), loaded.limits)
+        self.registry.everything()  # every hook asked now: its failures are known before any result
+        self._problems.update(dict.fromkeys(problems))
+        return env
+
+    def _narrow(self, rules: list[ActiveRule], problems: list[Problem]) -> tuple[list[ActiveRule], set[str]]:
+        """Apply --select and --ignore: the rules to run, and the always-on rules switched off."""
+        known = self.registry.rules
+        for rule_id in (*self.selected, *self.ignored):
+            if rule_id not in known:
+                hint = suggest(rule_id, known)
+                message = Text(f"onbekende regel '{rule_id}'{hint.nl}", f"unknown rule '{rule_id}'{hint.en}")
+                problems.append(Problem(Location("--select/--ignore", 0, 0), message, "regel"))
+        off = set(self.ignored)
+        if self.selected:
+            chosen = {a.rule.id: a for a in rules}
+            rules = [
+                chosen.get(r) or ActiveRule(known[r], known[r].severity, known[r].defaults())
+                for r in dict.fromkeys(self.selected)
+                if r in known and r not in ALWAYS
+            ]
+            off |= set(ALWAYS) - set(self.selected)
+        return [a for a in rules if a.rule.id not in self.ignored], off
+
+    def check_path(self, path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> FileResult:
+        folder = Path.cwd() if str(path) == STDIN else Path(path).parent
+        env = self.environment(folder)
+        source = read(path, data, name, limits=env.limits)
+        if isinstance(source, Problem):
+            return FileResult(source.location.file, problems=(source,))
+        return self.check_source(source, env)
+
+    def check_source(self, source: Source, env: Optional[Environment] = None) -> FileResult:
+        env = env or self.environment(Path.cwd())
+        try:
+            loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules, limits=env.limits)
+        except Exception as exc:  # noqa: BLE001 - last resort: input we did not foresee is still a report
+            message = Text(
+                f"dit bestand kon niet worden gelezen (interne fout: {error_text(exc)}); meld dit alstublieft",
+                f"this file could not be read (internal error: {error_text(exc)}); please report this",
+            )
+            return FileResult(source.name, problems=(Problem(Location(source.name, 1, 1), message, "intern"),))
+        if isinstance(loaded, list):
+            return FileResult(source.name, problems=tuple(loaded))
+        # Broken settings (reported, exit 2) do not stop the rules that could be set up.
+        return evaluate(loaded, env, self.today)
+
+    def check_many(self, paths: Sequence[str], jobs: int = 1) -> list[FileResult]:
+        """Check files in order; with ``jobs`` > 1 in that many worker processes."""
+        return [r for chunk in self.iter_checks(paths, jobs) for r in chunk]
+
+    def iter_checks(self, paths: Sequence[str], jobs: int = 1) -> Iterator[list[FileResult]]:
+        """Results in order, a chunk at a time (for a progress bar)."""
+        if jobs <= 1 or len(paths) < 4 * jobs:
+            for p in paths:
+                yield [self.check_path(p)]
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.prepare(paths)  # settings and plugin failures are reported from this process only
+        size = max(1, min(50, len(paths) // (jobs * 4)))
+        chunks = (list(paths[i : i + size]) for i in range(0, len(paths), size))
+        from afspraken.checking.workers import ignore_interrupts, stop
+
+        with ProcessPoolExecutor(jobs, initializer=ignore_interrupts) as pool:
+            try:
+                yield from pool.map(_check_chunk, ((self.options, c) for c in chunks))
+            except BaseException:  # Ctrl-C, or the caller stopped early: end the workers now
+                stop(pool)
+                raise
+
+    def active_rules(self) -> dict[str, Any]:
+        """Every rule that runs under some config used so far (for output formats)."""
+        return {a.rule.id: a.rule for env in self._envs.values() for a in env.rules}
+
+    def report(self, files: Sequence[FileResult] = ()) -> Report:
+        """The report of this run: ``files`` plus what is not tied to a file."""
+        rulesets: dict[str, None] = {}
+        for env in self._envs.values():
+            rulesets.update(dict.fromkeys(env.rulesets))
+        return Report(tuple(files), tuple(rulesets), tuple(self.registry.failures), tuple(self.problems))
+
+
+_WORKER: dict[str, Checker] = {}  # one Checker per worker process, reused for every chunk
+
+
+def _check_chunk(args: tuple[dict[str, Any], list[str]]) -> list[FileResult]:
+    """A worker's part: only the results (the parent already knows the failures of the set-up)."""
+    options, paths = args
+    key = repr(sorted(options.items()))
+    checker = _WORKER.get(key)
+    if checker is None:
+        checker = _WORKER[key] = Checker(**options)
+    return [checker.check_path(p) for p in paths]

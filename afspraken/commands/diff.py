@@ -1,0 +1,132 @@
+"""``afspraken diff OUD NIEUW``: what changed between two drafts, and did the draft get worse?"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, NamedTuple, Optional, Union
+
+import click
+
+from afspraken.commands.options import CONFIG, FAIL_ON, LANG, PLUGIN, REGELSET, argument, command, option, say as _t
+from afspraken.results import FileResult, Location, Problem
+from afspraken.rules import Text
+
+
+class Side(NamedTuple):
+    result: FileResult
+    agreement: Any
+    data: Any
+
+
+def _git_show(spec: str) -> Union[bytes, Problem]:
+    """``REV:PATH`` from git; a path without ``/`` or ``./`` is taken from the working folder."""
+    rev, _, path = spec.partition(":")
+    if not path.startswith(("/", "./", "../")):
+        path = "./" + path
+    try:
+        done = subprocess.run(["git", "show", f"{rev}:{path}"], capture_output=True, check=False)
+    except OSError as exc:
+        return Problem(Location(spec, 1, 1), Text(f"git is niet te starten: {exc.strerror}", f"cannot start git: {exc.strerror}"), "bestand")
+    if done.returncode != 0:
+        why = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = why[0].removeprefix("fatal: ") if why else f"exit {done.returncode}"
+        return Problem(Location(spec, 1, 1), Text(f"niet te lezen uit git: {reason}", f"cannot read from git: {reason}"), "bestand")
+    return done.stdout
+
+
+def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
+    """One side, read and checked exactly as ``check`` does; a FileResult with problems if it cannot be."""
+    from afspraken.checking.engine import evaluate
+    from afspraken.reading.loading import load, read
+
+    data: Optional[bytes] = None
+    path = spec
+    if spec == "-":
+        data, path = sys.stdin.buffer.read(), str(Path.cwd() / "-")
+    elif ":" in spec and not Path(spec).exists():
+        shown = _git_show(spec)
+        if isinstance(shown, Problem):
+            return FileResult(spec, problems=(shown,))
+        data, path = shown, spec.partition(":")[2]
+    env = checker.environment(Path(path).parent)
+    source = read(path, data, spec)
+    if isinstance(source, Problem):
+        return FileResult(spec, problems=(source,))
+    loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules)
+    if isinstance(loaded, list):
+        return FileResult(spec, problems=tuple(loaded))
+    return Side(evaluate(loaded, env, checker.today), loaded.agreement, source.data)
+
+
+@command(
+    "diff",
+    help_en="""Compare two drafts of an agreement: parties, seats and votes, mandate, actions, participation,
+    waivers, and which findings are new, resolved or still open.
+
+    NEW may be - (stdin); OLD and NEW may be REV:PATH (from git, such as HEAD~1:convenant.toml).
+    Exit code 0: not worse; 1: new findings at or above --fail-on; 2: a draft could not be evaluated.
+    """,
+)
+@argument("old", metavar="OUD", metavar_en="OLD")
+@argument("new", metavar="NIEUW", metavar_en="NEW")
+@REGELSET
+@option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text", show_default=True, help="Vorm van de uitvoer.", help_en="Form of the output.")
+@option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND", metavar_en="FILE", help="Schrijf de uitvoer naar dit bestand.", help_en="Write the output to this file.")
+@option(
+    "--fail-on", type=FAIL_ON, default="fout",
+    help="Exitcode 1 als de nieuwe versie nieuwe bevindingen van deze ernst of erger heeft (standaard: fout).",
+    help_en="Exit code 1 when the new draft has new findings of this severity or worse (default: error).",
+)
+@LANG
+@CONFIG
+@PLUGIN
+def diff_command(old: str, new: str, regelsets: tuple[str, ...], fmt: str, output: Optional[Path], fail_on: str, lang: str, config: Optional[Path], plugins: tuple[str, ...]) -> None:
+    """Vergelijk twee versies van een afspraak: partijen, zetels en stemmen, mandaat, acties, participatie,
+    uitzonderingen, en welke bevindingen nieuw, opgelost of nog open zijn.
+
+    NIEUW mag - zijn (stdin); OUD en NIEUW mogen REV:PAD zijn (uit git, zoals HEAD~1:convenant.toml).
+    Exitcode 0: niet slechter; 1: nieuwe bevindingen op of boven --fail-on; 2: een versie kon niet worden beoordeeld.
+    """
+    from afspraken.checking.run import Checker
+    from afspraken.diffing import compare
+    from afspraken.reporting.diffs import FORMATS
+    from afspraken.rules import Severity
+
+    if old == "-":
+        raise click.UsageError(_t(lang, "alleen NIEUW kan - (stdin) zijn", "only NEW can be - (stdin)"))
+    checker = Checker(regelsets=regelsets, plugins=plugins, config=config)
+    sides = [_read(old, checker), _read(new, checker)]
+    broken = [s for s in sides if isinstance(s, FileResult)]
+    run = checker.report([s if isinstance(s, FileResult) else s.result for s in sides])
+    if broken or run.crashes or run.problems:
+        from afspraken.reporting import Context
+        from afspraken.reporting.text import problems
+
+        click.echo(problems(run, Context(lang)), err=True, nl=False)
+        if broken:
+            n = sum(len(s.problems) for s in broken)
+            click.echo(_t(lang, f"niet vergeleken: {n} invoerfout(en).", f"not compared: {n} input error(s)."), err=True)
+            sys.exit(2)
+    a, b = sides
+    assert isinstance(a, Side) and isinstance(b, Side)
+    comparison = compare(a.result, b.result, a.agreement, b.agreement, a.data, b.data)
+    text = FORMATS[fmt](comparison, lang)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from afspraken.reporting.writing import OutputError, write_report
+
+        try:
+            write_report(output, text)
+        except OutputError as exc:
+            click.echo(exc.message(lang), err=True)
+            sys.exit(2)
+        from afspraken.reporting.diffs import summary
+
+        click.echo(summary(comparison, lang), err=True)
+        click.echo(_t(lang, f"rapport geschreven: {output}", f"report written: {output}"), err=True)
+    if run.crashes or run.problems:
+        sys.exit(2)
+    sys.exit(1 if comparison.worse(None if fail_on == "nooit" else Severity(fail_on)) else 0)

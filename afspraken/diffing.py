@@ -1,0 +1,287 @@
+"""Two drafts of an agreement compared in its own terms: parties, seats and votes, mandates,
+actions, participation and waivers; then the findings, new, resolved and still open.
+
+Items are matched by what they are (a party by id, a member by name, an action by what it
+does), never by position: moving a section around is no change.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple, Optional
+
+from pydantic import BaseModel
+
+from afspraken.model import Agreement, Orgaan
+from afspraken.reporting.places import identity
+from afspraken.results import FileResult, Finding
+from afspraken.rules import Severity, Text
+
+# The sections of a comparison, in the order a meeting reads them.
+SECTIONS: dict[str, Text] = {
+    "partijen": Text("Partijen", "Parties"),
+    "organen": Text("Organen, zetels en stemmen", "Bodies, seats and votes"),
+    "bestuur": Text("Mandaat, aanspreekpunt, looptijd, overleg en escalatie", "Mandate, point of contact, term, meetings and escalation"),
+    "acties": Text("Acties", "Actions"),
+    "participatie": Text("Participatie", "Participation"),
+    "uitzonderingen": Text("Uitzonderingen", "Waivers"),
+    "overig": Text("Overig", "Other"),
+}
+ADDED, REMOVED, CHANGED = "+", "-", "~"
+
+
+class Change(NamedTuple):
+    """One difference between the drafts, in words."""
+
+    section: str  # a key of SECTIONS
+    sign: str  # ADDED, REMOVED or CHANGED
+    text: Text
+
+
+class Comparison(NamedTuple):
+    """What changed from ``old`` to ``new``."""
+
+    old: FileResult
+    new: FileResult
+    changes: tuple[Change, ...]
+    new_findings: tuple[Finding, ...]
+    resolved: tuple[Finding, ...]  # counted before; gone or explained now
+    still_open: tuple[Finding, ...]  # as found in the new draft
+
+    def worse(self, fail_on: Optional[Severity]) -> bool:
+        """Did the new draft get a finding at or above ``fail_on`` that the old one did not have?"""
+        return fail_on is not None and any(f.severity.rank >= fail_on.rank for f in self.new_findings)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja/yes" if value else "nee/no"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_show(v) for v in value) if value else "-"
+    return "-" if value is None else str(value)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, where the order of a list of words does not matter (a mandate, the phases)."""
+    if isinstance(a, list) and isinstance(b, list):
+        try:
+            return sorted(map(str, a)) == sorted(map(str, b))
+        except TypeError:
+            return bool(a == b)
+    return bool(a == b)
+
+
+def _fields(section: str, where: Text, old: Optional[BaseModel], new: Optional[BaseModel], skip: Iterable[str] = ()) -> Iterator[Change]:
+    """Field by field changes of one table; a table added or removed as a whole."""
+    if old is None and new is None:
+        return
+    if old is None or new is None:
+        sign = ADDED if old is None else REMOVED
+        yield Change(section, sign, Text(f"{where.nl} {'toegevoegd' if old is None else 'verwijderd'}", f"{where.en} {'added' if old is None else 'removed'}"))
+        return
+    a, b = old.model_dump(), new.model_dump()
+    for name in a.keys() | b.keys():
+        if name in skip or _same(a.get(name), b.get(name)):
+            continue
+        was, now = _show(a.get(name)), _show(b.get(name))
+        yield Change(section, CHANGED, Text(f"{where.nl}, {name}: {was} → {now}", f"{where.en}, {name}: {was} → {now}"))
+
+
+def _by(items: Sequence[Any], key: Any) -> dict[Any, Any]:
+    out: dict[Any, Any] = {}
+    for item in items:
+        out.setdefault(key(item), item)
+    return out
+
+
+def _parties(old: Agreement, new: Agreement) -> Iterator[Change]:
+    a, b = _by(old.partij, lambda p: p.id), _by(new.partij, lambda p: p.id)
+    for pid in b.keys() - a.keys():
+        p = b[pid]
+        signs = "" if p.ondertekent else " (tekent niet / does not sign)"
+        yield Change("partijen", ADDED, Text(f"partij '{p.naam}' ({p.soort}) toegevoegd{signs}", f"party '{p.naam}' ({p.soort}) added{signs}"))
+    for pid in a.keys() - b.keys():
+        p = a[pid]
+        yield Change("partijen", REMOVED, Text(f"partij '{p.naam}' ({p.soort}) teruggetrokken", f"party '{p.naam}' ({p.soort}) withdrawn"))
+    for pid in sorted(a.keys() & b.keys()):
+        p, q = a[pid], b[pid]
+        if p.ondertekent != q.ondertekent:
+            nl = "ondertekent nu" if q.ondertekent else "ondertekent niet meer"
+            en = "now signs" if q.ondertekent else "no longer signs"
+            yield Change("partijen", CHANGED, Text(f"partij '{q.naam}' {nl}", f"party '{q.naam}' {en}"))
+        if p.professionals != q.professionals:
+            yield Change("partijen", CHANGED, Text(
+                f"partij '{q.naam}': professionals {p.professionals} → {q.professionals}",
+                f"party '{q.naam}': professionals {p.professionals} → {q.professionals}",
+            ))
+        yield from _fields("partijen", Text(f"partij '{q.naam}'", f"party '{q.naam}'"), p, q, skip=("ondertekent", "professionals"))
+
+
+def _party_name(agreement: Agreement, pid: str) -> str:
+    party = agreement.partij_by_id(pid)
+    return party.naam if party else pid
+
+
+def _votes(agreement: Agreement, body: Orgaan) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    for lid in body.lid:
+        votes[_party_name(agreement, lid.partij)] += lid.stemmen
+    return votes
+
+
+def _residents(agreement: Agreement, body: Orgaan) -> int:
+    """Seats held for a residents' party."""
+    return sum(1 for lid in body.lid if (p := agreement.partij_by_id(lid.partij)) is not None and p.soort == "bewoners")
+
+
+def _bodies(old: Agreement, new: Agreement) -> Iterator[Change]:
+    a, b = _by(old.orgaan, lambda o: o.id), _by(new.orgaan, lambda o: o.id)
+    for oid in b.keys() - a.keys():
+        o = b[oid]
+        yield Change("organen", ADDED, Text(f"orgaan '{o.naam}' toegevoegd ({len(o.lid)} leden)", f"body '{o.naam}' added ({len(o.lid)} members)"))
+    for oid in a.keys() - b.keys():
+        yield Change("organen", REMOVED, Text(f"orgaan '{a[oid].naam}' opgeheven", f"body '{a[oid].naam}' removed"))
+    for oid in sorted(a.keys() & b.keys()):
+        p, q = a[oid], b[oid]
+        where = Text(f"orgaan '{q.naam}'", f"body '{q.naam}'")
+        yield from _members(old, new, p, q, where)
+        was, now = _votes(old, p), _votes(new, q)
+        for party in sorted(was.keys() | now.keys()):
+            if was[party] != now[party]:
+                verb = ("krijgt meer stemmen", "gains votes") if now[party] > was[party] else ("verliest stemmen", "loses votes")
+                yield Change("organen", CHANGED, Text(
+                    f"{where.nl}: '{party}' {verb[0]}: {was[party]} → {now[party]}",
+                    f"{where.en}: '{party}' {verb[1]}: {was[party]} → {now[party]}",
+                ))
+        r0, r1 = _residents(old, p), _residents(new, q)
+        if r0 != r1:
+            yield Change("organen", CHANGED, Text(f"{where.nl}: zetels voor bewoners {r0} → {r1}", f"{where.en}: residents' seats {r0} → {r1}"))
+        if not _same(p.mandaat, q.mandaat):
+            gave = [_party_name(new, x) for x in q.mandaat if x not in p.mandaat]
+            took = [_party_name(old, x) for x in p.mandaat if x not in q.mandaat]
+            for name in gave:
+                yield Change("bestuur", ADDED, Text(f"{where.nl}: mandaat van '{name}' erbij", f"{where.en}: mandate from '{name}' added"))
+            for name in took:
+                yield Change("bestuur", REMOVED, Text(f"{where.nl}: mandaat van '{name}' vervallen", f"{where.en}: mandate from '{name}' withdrawn"))
+        yield from _fields("organen", where, p, q, skip=("lid", "mandaat"))
+
+
+def _members(old: Agreement, new: Agreement, p: Orgaan, q: Orgaan, where: Text) -> Iterator[Change]:
+    a, b = _by(p.lid, lambda m: m.naam), _by(q.lid, lambda m: m.naam)
+    for name in b.keys() - a.keys():
+        party = _party_name(new, b[name].partij)
+        yield Change("organen", ADDED, Text(f"{where.nl}: zetel voor '{name}' namens '{party}'", f"{where.en}: seat for '{name}' for '{party}'"))
+    for name in a.keys() - b.keys():
+        party = _party_name(old, a[name].partij)
+        yield Change("organen", REMOVED, Text(f"{where.nl}: zetel van '{name}' namens '{party}' vervallen", f"{where.en}: seat of '{name}' for '{party}' removed"))
+    for name in sorted(a.keys() & b.keys()):
+        if a[name].partij != b[name].partij:
+            was, now = _party_name(old, a[name].partij), _party_name(new, b[name].partij)
+            yield Change("organen", CHANGED, Text(
+                f"{where.nl}: zetel van '{name}' gaat van '{was}' naar '{now}'", f"{where.en}: the seat of '{name}' moves from '{was}' to '{now}'"
+            ))
+        if a[name].rol != b[name].rol:
+            yield Change("organen", CHANGED, Text(
+                f"{where.nl}: rol van '{name}': {_show(a[name].rol)} → {_show(b[name].rol)}",
+                f"{where.en}: role of '{name}': {_show(a[name].rol)} → {_show(b[name].rol)}",
+            ))
+
+
+def _governance(old: Agreement, new: Agreement) -> Iterator[Change]:
+    a, b = old.afspraak, new.afspraak
+    for name, nl, en in (("ingangsdatum", "ingangsdatum", "start date"), ("einddatum", "einddatum", "end date")):
+        if getattr(a, name) != getattr(b, name):
+            was, now = _show(getattr(a, name)), _show(getattr(b, name))
+            yield Change("bestuur", CHANGED, Text(f"looptijd, {nl}: {was} → {now}", f"term, {en}: {was} → {now}"))
+    contact = Text("aanspreekpunt", "point of contact")
+    for i in range(max(len(old.aanspreekpunt), len(new.aanspreekpunt))):
+        p = old.aanspreekpunt[i] if i < len(old.aanspreekpunt) else None
+        q = new.aanspreekpunt[i] if i < len(new.aanspreekpunt) else None
+        named = q or p
+        where = Text(f"{contact.nl} '{named.naam}'", f"{contact.en} '{named.naam}'") if named else contact
+        yield from _fields("bestuur", where, p, q)
+    key = lambda o: tuple(sorted(o.tussen))  # noqa: E731 - a meeting is known by who meets
+    ma, mb = _by(old.overleg, key), _by(new.overleg, key)
+    for k in sorted(ma.keys() | mb.keys()):
+        names = " + ".join(k)
+        yield from _fields("bestuur", Text(f"overleg {names}", f"meeting {names}"), ma.get(k), mb.get(k), skip=("tussen",))
+    yield from _fields("bestuur", Text("escalatie", "escalation"), old.escalatie, new.escalatie)
+
+
+def _actions(old: Agreement, new: Agreement) -> Iterator[Change]:
+    a, b = _by(old.actie, lambda x: x.wat), _by(new.actie, lambda x: x.wat)
+    for wat in b.keys() - a.keys():
+        x = b[wat]
+        yield Change("acties", ADDED, Text(
+            f"actie '{wat}' (wie: {_party_name(new, x.wie)}, wanneer: {_show(x.wanneer)})", f"action '{wat}' (who: {_party_name(new, x.wie)}, when: {_show(x.wanneer)})"
+        ))
+    for wat in a.keys() - b.keys():
+        yield Change("acties", REMOVED, Text(f"actie '{wat}' geschrapt", f"action '{wat}' dropped"))
+    for wat in sorted(a.keys() & b.keys()):
+        p, q = a[wat], b[wat]
+        if p.wie != q.wie:
+            was, now = _party_name(old, p.wie), _party_name(new, q.wie)
+            yield Change("acties", CHANGED, Text(f"actie '{wat}': nieuwe eigenaar {was} → {now}", f"action '{wat}': new owner {was} → {now}"))
+        if p.wanneer != q.wanneer:
+            yield Change("acties", CHANGED, Text(f"actie '{wat}': nieuwe datum {_show(p.wanneer)} → {_show(q.wanneer)}", f"action '{wat}': new date {_show(p.wanneer)} → {_show(q.wanneer)}"))
+        yield from _fields("acties", Text(f"actie '{wat}'", f"action '{wat}'"), p, q, skip=("wie", "wanneer"))
+
+
+def _participation(old: Agreement, new: Agreement) -> Iterator[Change]:
+    # Every field of [besluitvorming] (the phases, ownership, and the participation rungs where the
+    # model has them) and of [bewoners], compared generically so that new fields are covered too.
+    yield from _fields("participatie", Text("besluitvorming", "decision-making"), old.besluitvorming, new.besluitvorming)
+    yield from _fields("participatie", Text("bewoners", "residents"), old.bewoners, new.bewoners)
+
+
+def _waivers(old: Agreement, new: Agreement) -> Iterator[Change]:
+    a, b = _by(old.uitzondering, lambda w: w.regel), _by(new.uitzondering, lambda w: w.regel)
+    for regel in sorted(b.keys() - a.keys()):
+        w = b[regel]
+        until = f" tot {w.tot}" if w.tot else ""
+        yield Change("uitzonderingen", ADDED, Text(f"uitzondering voor '{regel}'{until}: {w.toelichting}", f"waiver for '{regel}'{until.replace('tot', 'until')}: {w.toelichting}"))
+    for regel in sorted(a.keys() - b.keys()):
+        yield Change("uitzonderingen", REMOVED, Text(f"uitzondering voor '{regel}' ingetrokken", f"waiver for '{regel}' withdrawn"))
+    for regel in sorted(a.keys() & b.keys()):
+        yield from _fields("uitzonderingen", Text(f"uitzondering voor '{regel}'", f"waiver for '{regel}'"), a[regel], b[regel], skip=("regel",))
+
+
+def _other(old: Agreement, new: Agreement) -> Iterator[Change]:
+    yield from _fields("overig", Text("afspraak", "agreement"), old.afspraak, new.afspraak, skip=("ingangsdatum", "einddatum"))
+    for name in ("communicatie", "maatwerk", "continuiteit"):
+        yield from _fields("overig", Text(name, name), getattr(old, name), getattr(new, name))
+    if old.extensies != new.extensies:
+        yield Change("overig", CHANGED, Text("[extensies] gewijzigd", "[extensies] changed"))
+
+
+def changes(old: Agreement, new: Agreement) -> list[Change]:
+    """Every difference in the terms of the agreement, grouped by section (in SECTIONS order)."""
+    found = [*_parties(old, new), *_bodies(old, new), *_governance(old, new), *_actions(old, new), *_participation(old, new), *_waivers(old, new), *_other(old, new)]
+    order = list(SECTIONS)
+    return sorted(found, key=lambda c: order.index(c.section))  # stable: within a section as found
+
+
+def _keyed(findings: Iterable[Finding], data: Optional[dict[str, Any]]) -> dict[tuple[str, str, int], Finding]:
+    """Each counted finding by (rule, place by identity, n-th of that pair): never by line number."""
+    seen: Counter[tuple[str, str]] = Counter()
+    out = {}
+    for f in findings:
+        pair = (f.rule, identity(data, f.location.key))
+        out[(pair[0], pair[1], seen[pair])] = f
+        seen[pair] += 1
+    return out
+
+
+def compare(
+    old: FileResult, new: FileResult, old_agreement: Agreement, new_agreement: Agreement,
+    old_data: Optional[dict[str, Any]] = None, new_data: Optional[dict[str, Any]] = None,
+) -> Comparison:
+    before = _keyed((f for f in old.findings if f.counts), old_data)
+    after = _keyed((f for f in new.findings if f.counts), new_data)
+    return Comparison(
+        old, new, tuple(changes(old_agreement, new_agreement)),
+        new_findings=tuple(f for k, f in after.items() if k not in before),
+        resolved=tuple(f for k, f in before.items() if k not in after),
+        still_open=tuple(f for k, f in after.items() if k in before),
+    )

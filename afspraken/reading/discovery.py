@@ -1,0 +1,153 @@
+"""Which files a run checks: every path as given, and in folders every ``*.toml`` that
+is not clearly something else. Nothing is passed over without a word.
+
+In a folder, a ``*.toml`` file is skipped, with a note giving the reason, only when it is
+clearly not an agreement: a config file (``afspraken.toml``, ``pyproject.toml``), a rule
+set (it starts with ``[regelset]``), or a file that is valid TOML whose top-level keys
+are all another tool's. Everything else is checked, so a damaged agreement, a file that
+is not UTF-8, or one that does not parse is reported, never skipped. A folder that
+cannot be read, a symlink loop, a FIFO, socket or device named ``*.toml`` is reported
+(and never opened).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from typing import Optional
+
+from afspraken.reading.files import (
+    _BOMS,
+    _HEAD,
+    _WORDS,
+    CONFIG_NAMES,
+    SKIP_DIRS,
+    SKIPPED,
+    _not_regular,
+    is_stream,
+    os_problem,
+    problem,
+    read_bytes,
+    utf16_note,
+)
+from afspraken.results import Problem
+
+STDIN = "-"
+# Top-level keys of the format: a file with one of them is an agreement.
+AGREEMENT_KEYS = {"formaat", "afspraak", "partij", "orgaan", "overleg", "actie", "aanspreekpunt", "uitzondering", "extensies"}
+
+Found = tuple[str, Optional[Problem]]
+
+
+def discover(paths: Iterable[str]) -> Iterator[Found]:
+    """``(path, None)`` to check; ``(path, note)`` with code ``overgeslagen`` to skip,
+    ``codering`` to check with a note; any other problem: report, do not check."""
+    for raw in paths:
+        if raw == STDIN or is_stream(raw):
+            yield raw, None  # read once, in full, when checked
+            continue
+        try:
+            info = os.stat(raw)
+        except FileNotFoundError:
+            yield raw, None  # the check says "not found", as for any file
+            continue
+        except OSError as exc:
+            yield raw, os_problem(raw, exc)
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _folder(raw)
+        else:
+            yield raw, _named(raw, info.st_mode)
+
+
+def _named(path: str, mode: int) -> Optional[Problem]:
+    """A file named on the command line is checked (unless it is a rule set)."""
+    if not stat.S_ISREG(mode):
+        return _not_regular(path, mode)
+    head = _head(path)
+    if head is None:
+        return None  # unreadable: the check says why
+    if _is_ruleset(head):
+        return _skip(path, "een regelset, geen afspraak", "a rule set, not an agreement")
+    return utf16_note(path) if head[:2] in _BOMS else None
+
+
+def _folder(folder: str) -> Iterator[Found]:
+    errors: list[OSError] = []
+    found: list[Found] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        for name in files:
+            if name.lower().endswith(".toml"):
+                path = os.path.join(root, name)
+                found.append((path, _in_folder(path, name)))
+    found += [(str(e.filename), os_problem(str(e.filename), e, folder=True)) for e in errors]
+    if not any(note is None or note.code != SKIPPED for _, note in found) and not errors:
+        found.append((folder, problem(folder, "geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder", line=0, column=0)))
+    yield from sorted(found, key=lambda item: item[0])
+
+
+def _in_folder(path: str, name: str) -> Optional[Problem]:
+    if name in CONFIG_NAMES:
+        if name == "pyproject.toml":
+            return _skip(path, "instellingen van een Python-project, geen afspraak", "a Python project's settings, not an agreement")
+        return _skip(path, "de instellingen van afspraken, geen afspraak", "afspraken's settings, not an agreement")
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return os_problem(path, exc)
+    if not stat.S_ISREG(info.st_mode):
+        return _not_regular(path, info.st_mode)
+    head = _head(path)
+    if head is None:
+        return None  # the check says why it cannot be read
+    if head[:2] in _BOMS:
+        text = head.decode("utf-16", "replace").encode("utf-8", "replace")
+        return utf16_note(path) if not _is_ruleset(text) else _skip(path, "een regelset, geen afspraak", "a rule set, not an agreement")
+    if _is_ruleset(head):
+        return _skip(path, "een regelset, geen afspraak", "a rule set, not an agreement")
+    if not head.strip() or any(word in head for word in _WORDS):
+        return None
+    other = _other_tools_keys(path)
+    if other:
+        keys = ", ".join(other[:5])
+        return _skip(path, f"geen afspraak: alleen sleutels van een ander programma ({keys})", f"not an agreement: only another tool's keys ({keys})")
+    return None
+
+
+def _head(path: str) -> Optional[bytes]:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return os.read(fd, _HEAD)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _is_ruleset(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf").startswith(b"[regelset]") or b"\n[regelset]" in head
+
+
+def _other_tools_keys(path: str) -> list[str]:
+    """The top-level keys, when the file is valid TOML and none of them is the format's."""
+    import tomli
+
+    data = read_bytes(path, path)
+    if isinstance(data, Problem):
+        return []
+    try:
+        parsed = tomli.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError):
+        return []  # not valid: checked, so that the user sees why
+    return [] if not parsed or AGREEMENT_KEYS & set(parsed) else sorted(parsed)
+
+
+def _skip(path: str, nl: str, en: str) -> Problem:
+    return problem(path, f"{nl}: overgeslagen", f"{en}: skipped", SKIPPED, 0, 0)

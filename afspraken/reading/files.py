@@ -1,0 +1,171 @@
+"""Finding and opening files without hanging, looping or skipping anything silently.
+
+Only regular files are opened. A FIFO, socket or device (also behind a symlink) is
+reported, never read: reading it could block forever or never end. The exception is
+a stream named explicitly as ``/dev/fd/N`` or ``/dev/stdin`` (the shell's ``<(...)``):
+it is read once, in full, up to the size limit. Every read is bounded by that limit.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Union
+
+from afspraken.results import Location, Problem
+from afspraken.rules import Text
+
+MB = 1024 * 1024
+SKIPPED = "overgeslagen"  # code of a note, not an error: a file that is clearly not an agreement
+DECODED = "codering"  # code of a note: a UTF-16 file, read after all
+SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
+CONFIG_NAMES = ("afspraken.toml", "pyproject.toml")
+_STREAM = re.compile(r"/(?:dev|proc/self)/fd/\d+|/dev/stdin")
+_HEAD = 65536
+# Words of the format: a file that has one of them is an agreement, however damaged.
+_WORDS = (b"afspraak", b"partij", b"formaat", b"orgaan", b"overleg", b"actie", b"aanspreekpunt", b"uitzondering")
+_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one file may hold (``[limieten]`` in the config): the reader refuses more,
+    with a located message, so that one file never takes memory out of proportion."""
+
+    bestand_mb: float = 20  # file size
+    lijst: int = 10_000  # elements in one array (or tables in one [[array]])
+    diepte: int = 50  # arrays and inline tables nested in each other
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.bestand_mb * MB)
+
+
+def problem(name: str, nl: str, en: str, code: str = "bestand", line: int = 1, column: int = 1) -> Problem:
+    return Problem(Location(name, line, column), Text(nl, en), code)
+
+
+def _kind_of(mode: int) -> Text:
+    if stat.S_ISFIFO(mode):
+        return Text("een pipe (FIFO)", "a pipe (FIFO)")
+    if stat.S_ISSOCK(mode):
+        return Text("een socket", "a socket")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return Text("een apparaat", "a device")
+    return Text("geen gewoon bestand", "not a regular file")
+
+
+def os_problem(name: str, exc: OSError, folder: bool = False) -> Problem:
+    """An OS error, in words."""
+    if exc.errno == errno.ELOOP:
+        return problem(name, "symbolische koppelingen in een kring (symlink-lus): niet gelezen", "symbolic links in a loop (symlink loop): not read")
+    if isinstance(exc, FileNotFoundError):
+        return problem(name, "bestand niet gevonden", "file not found")
+    if isinstance(exc, PermissionError):
+        what = Text("map", "folder") if folder else Text("bestand", "file")
+        return problem(name, f"geen toegang: kan {what.nl} niet lezen", f"permission denied: cannot read {what.en}")
+    what = Text("map", "folder") if folder else Text("bestand", "file")
+    return problem(name, f"kan {what.nl} niet lezen: {exc.strerror or exc}", f"cannot read {what.en}: {exc.strerror or exc}")
+
+
+def too_big(name: str, size: int, limits: Limits) -> Problem:
+    shown = f"{size / MB:.1f} MB" if size else f"meer dan {limits.bestand_mb:g} MB"
+    shown_en = f"{size / MB:.1f} MB" if size else f"more than {limits.bestand_mb:g} MB"
+    return problem(
+        name,
+        f"het bestand is te groot ({shown}); de grens is {limits.bestand_mb:g} MB (instelbaar met [limieten] bestand_mb)",
+        f"the file is too big ({shown_en}); the limit is {limits.bestand_mb:g} MB (settable with [limieten] bestand_mb)",
+        "te-groot",
+    )
+
+
+def is_stream(path: Union[str, Path]) -> bool:
+    """A stream the user named explicitly: ``<(...)`` (``/dev/fd/N``) or ``/dev/stdin``."""
+    return _STREAM.fullmatch(str(path)) is not None
+
+
+def read_bytes(path: Union[str, Path], name: str, limits: Limits = Limits()) -> Union[bytes, Problem]:
+    """The bytes of a regular file (or of a named stream), at most ``limits.max_bytes``."""
+    stream = is_stream(path)
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            return problem(name, "dit is een map, geen bestand", "this is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode) and not stream:
+            return _not_regular(name, info.st_mode)
+        if stat.S_ISREG(info.st_mode) and info.st_size > limits.max_bytes:
+            return too_big(name, info.st_size, limits)
+        # O_NONBLOCK: if the file was swapped for a FIFO since stat(), open() still returns.
+        flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | (0 if stream else getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, flags)
+    except OSError as exc:
+        return os_problem(name, exc)
+    with open(fd, "rb", buffering=0, closefd=True) as handle:
+        try:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode) and not stream:
+                return _not_regular(name, mode)
+            data = _read_at_most(handle, limits.max_bytes + 1)
+        except OSError as exc:
+            return os_problem(name, exc)
+    if len(data) > limits.max_bytes:
+        return too_big(name, 0, limits)
+    return data
+
+
+def _read_at_most(handle: object, size: int) -> bytes:
+    chunks: list[bytes] = []
+    left = size
+    while left > 0:
+        chunk = handle.read(min(left, 1 << 20))  # type: ignore[attr-defined]
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _not_regular(name: str, mode: int) -> Problem:
+    kind = _kind_of(mode)
+    return problem(
+        name,
+        f"dit is {kind.nl}, geen gewoon bestand: niet gelezen (geef een bestand, of - voor stdin)",
+        f"this is {kind.en}, not a regular file: not read (give a file, or - for stdin)",
+    )
+
+
+def decode(data: bytes) -> tuple[Optional[str], str]:
+    """The text and the encoding it was in: UTF-8 (with or without BOM), or UTF-16 with a BOM.
+    ``None`` when it is neither (the caller reports where)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data[:2] in _BOMS:
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            return None, "UTF-16"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        return None, "UTF-8"
+
+
+def utf16_note(name: str) -> Problem:
+    return problem(
+        name,
+        "opgeslagen als UTF-16; gelezen, maar sla het liever op als UTF-8",
+        "saved as UTF-16; read, but better save it as UTF-8",
+        DECODED,
+        0,
+        0,
+    )
+
+
+def real_path(path: Union[str, Path]) -> Path:
+    """The path with every symlink resolved; never raises (a symlink loop stays as it is)."""
+    return Path(os.path.realpath(path))

@@ -1,0 +1,59 @@
+"""One escaping for every text-like output: nothing from a file can steer a terminal or forge a line.
+
+C0 and C1 control characters (ESC, BEL, so CSI and OSC sequences; newlines, tab, form
+feed, NEL), DEL, the Unicode line and paragraph separators (U+2028, U+2029), and bytes
+of a file name that are not UTF-8 (lone surrogates from ``os.fsdecode``) are shown as
+backslash escapes: ``\\x1b``, ``\\n``, ``\\u2028``, ``\\xff``. Every other character,
+backslash included, is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TypeVar
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\udc80-\udcff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _one(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that was not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def escape(text: str) -> str:
+    """``text`` safe to print on one line of a terminal or a line-based file."""
+    return _UNSAFE.sub(_one, text) if _UNSAFE.search(text) else text
+
+
+def needs_escaping(text: str) -> bool:
+    return _UNSAFE.search(text) is not None
+
+
+T = TypeVar("T")
+
+
+def escaped(report: T) -> T:
+    """A copy of a :class:`~afspraken.results.Report` with every string in it escaped
+    (names, titles, messages, waivers' explanations, plugin errors). A format calls this
+    first; the report itself is left as it is (JSON and SARIF carry the exact text)."""
+    return _map(report)  # type: ignore[no-any-return]
+
+
+def _map(value: Any) -> Any:
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, tuple):
+        items = [_map(v) for v in value]
+        if all(a is b for a, b in zip(items, value)):
+            return value  # nothing changed: keep the object (cheap for clean reports)
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    if isinstance(value, dict):
+        mapped = {k: _map(v) for k, v in value.items()}
+        return value if all(mapped[k] is v for k, v in value.items()) else mapped
+    return value

@@ -1,0 +1,108 @@
+"""`afspraken diff`: real pairs of drafts, compared in the terms of the agreement."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import EXAMPLES
+
+GOOD = (EXAMPLES / "woensel-west.toml").read_text(encoding="utf-8")
+UNEQUAL = (EXAMPLES / "ongelijke-stem.toml").read_text(encoding="utf-8")
+TOO_MANY = (EXAMPLES / "te-veel-professionals.toml").read_text(encoding="utf-8")
+
+
+def _blocks(text: str, header: str) -> list[str]:
+    """The ``[[header]]`` blocks of a file, each up to the next top-level table."""
+    return re.findall(rf"^\[\[{re.escape(header)}\]\]\n.*?(?=^\[|\Z)", text, re.M | re.S)
+
+
+def _pair(write, old: str, new: str) -> tuple[str, str]:
+    return str(write("oud.toml", old)), str(write("nieuw.toml", new))
+
+
+def test_a_seat_moved_names_the_seat_the_votes_and_the_new_finding(cli, write):
+    moved = GOOD.replace('naam = "K. Bakker"\n  partij = "welzijn"', 'naam = "K. Bakker"\n  partij = "bewonersraad"')
+    assert moved != GOOD
+    result = cli("diff", *_pair(write, GOOD, moved))
+    out = result.stdout
+    assert "zetel van 'K. Bakker' gaat van 'Stichting Welzijn Woensel' naar 'Bewonersraad Woensel-West'" in out
+    assert "'Bewonersraad Woensel-West' krijgt meer stemmen: 1 → 2" in out
+    assert "'Stichting Welzijn Woensel' verliest stemmen: 1 → 0" in out
+    assert "zetels voor bewoners 1 → 2" in out
+    new_part = out.split("Nieuwe bevindingen", 1)[1]
+    assert "gelijke-stem" in new_part
+    assert result.exit_code == 1  # the draft got worse
+
+
+def test_a_party_withdrawn(cli, write):
+    [welzijn] = [b for b in _blocks(GOOD, "partij") if 'id = "welzijn"' in b]
+    withdrawn = GOOD.replace(welzijn, "").replace('\n  [[orgaan.lid]]\n  naam = "K. Bakker"\n  partij = "welzijn"\n', "")
+    withdrawn = withdrawn.replace('wie = "welzijn"', 'wie = "gemeente"')
+    result = cli("diff", *_pair(write, GOOD, withdrawn), "--lang", "en")
+    out = result.stdout
+    assert "- party 'Stichting Welzijn Woensel' (instelling) withdrawn" in out
+    assert "seat of 'K. Bakker' for 'Stichting Welzijn Woensel' removed" in out
+    assert "action 'Huiswerkbegeleiding in het buurthuis': new owner Stichting Welzijn Woensel → Gemeente Eindhoven" in out
+    assert result.exit_code == 0, out  # still passes every rule
+
+
+def test_the_same_text_reordered_is_no_change(cli, write):
+    parties, actions = _blocks(UNEQUAL, "partij"), _blocks(UNEQUAL, "actie")
+    shuffled = UNEQUAL
+    for a, b in ((parties[0], parties[-1]), (actions[0], actions[-1])):
+        shuffled = shuffled.replace(a, "\0").replace(b, a).replace("\0", b)
+    members = re.findall(r"  \[\[orgaan\.lid\]\]\n(?:  \S.*\n)+", shuffled)
+    shuffled = shuffled.replace(members[0], "\0").replace(members[1], members[0]).replace("\0", members[1])
+    assert shuffled != UNEQUAL and sorted(shuffled.splitlines()) == sorted(UNEQUAL.splitlines())
+    result = cli("diff", *_pair(write, UNEQUAL, shuffled), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["changes"] == [] and data["new_findings"] == [] and data["resolved"] == []
+    assert [f["rule"] for f in data["still_open"]] == ["gelijke-stem"]
+    assert result.exit_code == 0
+
+
+def test_a_waiver_added_resolves_the_finding(cli, write):
+    waived = TOO_MANY + '\n[[uitzondering]]\nregel = "niet-te-veel-professionals"\ntoelichting = "De herstructurering vraagt tijdelijk meer mensen in de wijk."\ntot = 2099-12-31\n'
+    result = cli("diff", *_pair(write, TOO_MANY, waived), "--format", "markdown")
+    out = result.stdout
+    assert "### Uitzonderingen" in out and "uitzondering voor 'niet-te-veel-professionals' tot 2099-12-31" in out
+    resolved = out.split("### Opgelost", 1)[1]
+    assert "`niet-te-veel-professionals`" in resolved
+    assert result.exit_code == 0
+
+
+def test_html_and_new_from_stdin(cli, write):
+    old = write("oud.toml", GOOD)
+    result = cli("diff", str(old), "-", "--format", "html", input=GOOD.replace("per_jaar = 4", "per_jaar = 2"))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!DOCTYPE html>") and "per_jaar: 4 → 2" in result.stdout
+
+
+def test_input_errors_on_either_side_are_located_and_exit_2(cli, write):
+    old, new = _pair(write, GOOD, GOOD.replace('soort = "gemeente"', 'soort = "gemeent"', 1))
+    result = cli("diff", old, new)
+    assert result.exit_code == 2
+    assert re.search(r"nieuw\.toml:18:9: 'soort' heeft een ongeldige waarde", result.stderr), result.stderr
+    assert "niet vergeleken: 1 invoerfout(en)." in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_a_revision_read_through_git(cli, tmp_path, write):
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    write("convenant.toml", GOOD)
+    git("init", "-q")
+    git("add", "convenant.toml")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "eerste versie")
+    write("convenant.toml", GOOD.replace("einddatum = 2019-12-31", "einddatum = 2017-12-31"))
+    result = cli("diff", "HEAD:convenant.toml", "convenant.toml")
+    assert "looptijd, einddatum: 2019-12-31 → 2017-12-31" in result.stdout
+    assert result.stdout.startswith("HEAD:convenant.toml → convenant.toml")
+    missing = cli("diff", "HEAD:bestaat-niet.toml", "convenant.toml")
+    assert missing.exit_code == 2 and "HEAD:bestaat-niet.toml:1:1: niet te lezen uit git" in missing.stderr

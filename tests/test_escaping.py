@@ -1,0 +1,106 @@
+"""Nothing from a file (its name, its values) can steer a terminal or forge a line of output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from afspraken.checking.run import Checker
+from afspraken.reporting import Context
+from afspraken.reporting.escaping import escape, escaped
+from afspraken.reporting import github, html, junit, markdown, text
+from afspraken.results import Report
+from conftest import EXAMPLES
+
+# OSC (set the window title), BEL, CSI (clear screen), NEL, line/paragraph separators,
+# form feed, and a newline followed by what looks like another finding.
+HOSTILE = "a\x1b]0;pwned\x07\x1b[2J\x85\u2028\u2029\x0c\x9b\nnep.toml:1:1: fout forged: vals"
+RAW = ("\x1b", "\x07", "\x85", "\u2028", "\u2029", "\x0c", "\x9b")
+
+
+@pytest.mark.parametrize(
+    "raw, shown",
+    [
+        ("plain ü 😀 \\x", "plain ü 😀 \\x"),
+        ("\x1b[2J", "\\x1b[2J"),
+        ("\x1b]0;t\x07", "\\x1b]0;t\\x07"),
+        ("a\nb\rc\td", "a\\nb\\rc\\td"),
+        ("\x85\x9b\x7f\x00", "\\x85\\x9b\\x7f\\x00"),
+        ("\u2028\u2029", "\\u2028\\u2029"),
+        (os.fsdecode(b"bad\xff.toml"), "bad\\xff.toml"),  # a name that is not UTF-8
+    ],
+)
+def test_escape(raw, shown):
+    assert escape(raw) == shown
+    assert escape(shown) == shown  # what is safe stays as it is
+
+
+def _report(tmp_path: Path) -> Report:
+    name = tmp_path / "hostile.toml"
+    body = (EXAMPLES / "ongelijke-stem.toml").read_text(encoding="utf-8")
+    body = body.replace('titel = "', 'titel = "\\u001b]0;titel\\u0007\\n', 1)
+    name.write_text(body, encoding="utf-8")
+    checker = Checker(entry_points=False)
+    good = checker.check_path(name)
+    assert good.findings, "the example must have findings, so that every format shows the name"
+    broken = checker.check_path(tmp_path / "missing.toml")
+    # The file's name as a string holding every hostile character (most cannot be on disk).
+    rename = lambda r: r._replace(path=HOSTILE + r.path)  # noqa: E731
+    good = good._replace(
+        path=HOSTILE,
+        findings=tuple(f._replace(locations=tuple(loc._replace(file=HOSTILE) for loc in f.locations)) for f in good.findings),
+    )
+    broken = rename(broken)._replace(problems=tuple(p._replace(location=p.location._replace(file=HOSTILE)) for p in broken.problems))
+    return checker.report([good, broken])
+
+
+@pytest.mark.parametrize("fmt", [text, github, junit, markdown, html])
+def test_every_text_format_escapes_a_hostile_name(fmt, tmp_path):
+    report = _report(tmp_path)
+    out = fmt.render(report, Context(lang="nl", color=False, show_passed=True))
+    for char in RAW:
+        assert char not in out, f"{fmt.__name__} let {char!r} through"
+    assert HOSTILE not in out
+    # no line of output starts with what the name tried to forge
+    assert not any(line.lstrip().startswith("nep.toml:1:1") for line in out.splitlines())
+    if fmt in (text, github):
+        assert "\\x1b]0;pwned\\x07" in out  # shown, so that the reader sees what is there
+
+
+def test_escaped_keeps_a_clean_report_as_it_is(tmp_path):
+    checker = Checker(entry_points=False)
+    report = checker.report([checker.check_path(EXAMPLES / "ongelijke-stem.toml")])
+    assert escaped(report) is report
+
+
+def test_hostile_name_on_a_terminal(tmp_path):
+    """The installed command, on a pseudo-terminal: no raw ESC/BEL from the name reaches it."""
+    pty = pytest.importorskip("pty")
+    name = "x\x1b]0;pwned\x07\x1b[2J.toml"
+    (tmp_path / name).write_bytes(b"formaat = 1\n[afspraak]\ntitel = \"\x1b[31mrood\"\n")
+    script = (
+        "import os, pty, sys\n"
+        "pid, fd = pty.fork()\n"
+        "if pid == 0:\n"
+        "    os.execv(sys.executable, [sys.executable, '-m', 'afspraken', 'check', sys.argv[1]])\n"
+        "out = b''\n"
+        "while True:\n"
+        "    try:\n"
+        "        chunk = os.read(fd, 65536)\n"
+        "    except OSError:\n"
+        "        break\n"
+        "    if not chunk:\n"
+        "        break\n"
+        "    out += chunk\n"
+        "os.waitpid(pid, 0)\n"
+        "sys.stdout.buffer.write(out)\n"
+    )
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", script, name], cwd=tmp_path, capture_output=True, timeout=60)
+    out = done.stdout
+    assert b"pwned" in out  # the name is shown ...
+    assert b"\x1b]" not in out and b"\x07" not in out and b"\x1b[2J" not in out  # ... but not obeyed

@@ -1,0 +1,300 @@
+"""Faults from the file system, the terminal and the config: the installed command, in a
+subprocess, gives a clear message naming the path and the right exit code; never a
+traceback, never a hang, and every other file stays byte-identical."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+
+UNEQUAL = EXAMPLES / "ongelijke-stem.toml"  # has findings: exit 1
+GOOD = EXAMPLES / "woensel-west.toml"
+COMMAND = Path(sys.executable).with_name("afspraken")
+ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def run(*args: str, cwd: Path, timeout: float = 30, lang: str = "nl", **kw: object) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AFSPRAKEN_", "NO_COLOR"))}
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kw}
+    done = subprocess.run([str(COMMAND), "check", *args, "--lang", lang], cwd=cwd, timeout=timeout, env=env, **streams)  # type: ignore[call-overload]
+    assert b"Traceback" not in done.stderr + (done.stdout or b""), done.stderr.decode(errors="replace")
+    return done  # type: ignore[no-any-return]
+
+
+def text(done: subprocess.CompletedProcess[bytes]) -> str:
+    return ((done.stdout or b"") + done.stderr).decode("utf-8", "replace")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p): p.read_bytes() for p in folder.rglob("*") if p.is_file() and not p.is_symlink()}
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    shutil.copy(UNEQUAL, tmp_path / "a.toml")
+    return tmp_path
+
+
+# -- 1. no traceback ------------------------------------------------------------------------------
+
+
+def test_a_name_that_is_not_utf8_with_output(work):
+    bad = os.fsencode(work) + b"/bad\xff.toml"
+    shutil.copy(UNEQUAL, bad)
+    done = run(os.fsdecode(bad), "--output", "r.txt", cwd=work)
+    assert done.returncode == 1
+    assert "bad\\xff.toml:" in (work / "r.txt").read_text(encoding="utf-8")
+    done = run(os.fsdecode(bad), "--output", "r.json", cwd=work)
+    assert json.loads((work / "r.json").read_text(encoding="utf-8"))["files"][0]["findings"]
+
+
+def test_a_name_that_is_not_utf8_in_sarif(work):
+    shutil.copy(UNEQUAL, os.fsencode(work) + b"/bad\xff.toml")
+    done = run(".", "--format", "sarif", cwd=work)
+    assert done.returncode == 1
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in json.loads(done.stdout)["runs"][0]["results"]}
+    assert "bad%FF.toml" in uris and "a.toml" in uris
+
+
+@pytest.mark.parametrize("lang, words", [("nl", "symlink-lus"), ("en", "symlink loop")])
+def test_symlink_loops_named_and_in_a_folder(work, lang, words):
+    (work / "lus1.toml").symlink_to("lus2.toml")
+    (work / "lus2.toml").symlink_to("lus1.toml")
+    for target in ("lus1.toml", "."):
+        done = run(target, cwd=work, lang=lang)
+        assert done.returncode == 2 and words in text(done) and "lus1.toml" in text(done)
+    assert "a.toml" in text(done)  # the rest of the folder is still checked
+
+
+def test_stdout_full(work):
+    with open("/dev/full", "wb") as full:
+        done = run("a.toml", cwd=work, stdout=full)
+    assert done.returncode == 2 and b"stdout" in done.stderr and b"kan de uitvoer niet schrijven" in done.stderr
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_toml_link_to_an_endless_device(work, device):
+    (work / "eindeloos.toml").symlink_to(device)
+    for target in ("eindeloos.toml", "."):
+        done = run(target, cwd=work, timeout=20)
+        assert done.returncode == 2 and "eindeloos.toml" in text(done) and "apparaat" in text(done)
+
+
+@pytest.mark.parametrize("shape", ['tool = "x"\n', "[[tool.afspraken]]\nregelsets = []\n", "[tool]\nafspraken = 5\n"])
+@pytest.mark.parametrize("lang, words", [("nl", "moet één tabel zijn"), ("en", "must be one table")])
+def test_broken_pyproject_shapes(work, shape, lang, words):
+    (work / "pyproject.toml").write_text("# tool.afspraken\n" + shape, encoding="utf-8")
+    done = run("a.toml", "--config", "pyproject.toml", cwd=work, lang=lang)
+    if shape.startswith("tool ="):  # no [tool] table at all: the defaults, nothing to say
+        assert done.returncode == 1
+    else:
+        assert done.returncode == 2 and "pyproject.toml:" in text(done) and words in text(done)
+
+
+# -- 2. no hang -----------------------------------------------------------------------------------
+
+
+def test_a_fifo_is_reported_never_read(work):
+    os.mkfifo(work / "pijp.toml")
+    for target in ("pijp.toml", "."):
+        done = run(target, cwd=work, timeout=20)
+        assert done.returncode == 2 and "pijp.toml" in text(done) and "pipe (FIFO)" in text(done)
+
+
+def test_process_substitution_is_read_once_in_full(work):
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("no bash")
+    direct = run("a.toml", "--format", "json", cwd=work)
+    piped = subprocess.run([bash, "-c", f"'{COMMAND}' check <(cat a.toml) --format json"], cwd=work, capture_output=True, timeout=30)
+    assert piped.returncode == direct.returncode == 1, piped.stderr
+    findings = lambda d: [f["rule"] for f in json.loads(d.stdout)["files"][0]["findings"]]  # noqa: E731
+    assert findings(piped) == findings(direct)
+
+
+def test_the_size_limit_is_settable_and_reported_without_reading(work):
+    (work / "afspraken.toml").write_text("[limieten]\nbestand_mb = 0.001\n", encoding="utf-8")
+    done = run("a.toml", cwd=work)
+    assert done.returncode == 2 and "te groot" in text(done) and "a.toml" in text(done)
+    (work / "afspraken.toml").write_text("[limieten]\nbestand_mb = -1\n", encoding="utf-8")
+    done = run("a.toml", cwd=work)
+    assert done.returncode == 2 and "afspraken.toml:" in text(done)  # a wrong limit is a located error
+
+
+def test_ctrl_c_on_a_parallel_run(tmp_path):
+    """SIGINT mid-run: exit 130 within a second, no traceback, no report, no temp file."""
+    import signal
+    import time
+
+    body = UNEQUAL.read_bytes()
+    for i in range(400):
+        (tmp_path / f"a{i:03}.toml").write_bytes(body)
+    before = set(os.listdir(tmp_path))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AFSPRAKEN_")}
+    for delay in (0.3, 1.2):
+        proc = subprocess.Popen(
+            [str(COMMAND), "check", ".", "--jobs", "2", "--output", "r.json"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        time.sleep(delay)
+        if proc.poll() is not None:
+            pytest.skip("the run ended before the signal: too fast a machine for this test")
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=10)
+        took = time.monotonic() - sent
+        assert proc.returncode == 130, err.decode(errors="replace")
+        assert took < 1.5, took  # within a second (plus a margin for a loaded test machine)
+        assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+        assert set(os.listdir(tmp_path)) == before  # no report, no temporary file
+
+
+# -- 3. nothing written through a link into an agreement ------------------------------------------
+
+
+def test_output_through_a_symlink_to_another_agreement_is_refused(work):
+    shutil.copy(GOOD, work / "andere-afspraak.toml")
+    (work / "rapport.txt").symlink_to("andere-afspraak.toml")
+    before = snapshot(work)
+    done = run("a.toml", "--output", "rapport.txt", cwd=work)
+    assert done.returncode == 2 and "andere-afspraak.toml" in text(done) and "overschrijft dat niet" in text(done)
+    assert snapshot(work) == before
+    # also when the agreement is not called *.toml, and through a hard link
+    os.unlink(work / "rapport.txt")
+    shutil.copy(GOOD, work / "afspraak.bak")
+    (work / "rapport.txt").symlink_to("afspraak.bak")
+    assert run("a.toml", "--output", "rapport.txt", cwd=work).returncode == 2
+    os.unlink(work / "rapport.txt")
+    (work / "notities.txt").write_text("mijn notities\n")
+    os.link(work / "notities.txt", work / "rapport.txt")
+    done = run("a.toml", "--output", "rapport.txt", cwd=work)
+    assert done.returncode == 2 and "harde koppelingen" in text(done)
+    assert (work / "notities.txt").read_text() == "mijn notities\n"
+
+
+def test_output_to_a_link_to_a_report_stdout_or_a_pipe_still_works(work):
+    (work / "echt.txt").write_text("oud rapport\n")
+    (work / "rapport.txt").symlink_to("echt.txt")
+    assert run("a.toml", "--output", "rapport.txt", cwd=work).returncode == 1
+    assert "gelijke-stem" in (work / "echt.txt").read_text() and (work / "rapport.txt").is_symlink()
+    done = run("a.toml", "--output", "/dev/stdout", cwd=work)
+    assert done.returncode == 1 and b"gelijke-stem" in done.stdout
+
+
+def test_init_never_writes_through_a_link(work):
+    shutil.copy(GOOD, work / "andere.toml")
+    (work / "nieuw.toml").symlink_to("andere.toml")
+    (work / "leeg.toml").symlink_to("nergens.toml")
+    before = snapshot(work)
+    for name in ("nieuw.toml", "leeg.toml"):
+        done = subprocess.run([str(COMMAND), "init", name, "--no-input"], cwd=work, capture_output=True, timeout=30)
+        assert done.returncode == 2 and b"bestaat al" in done.stderr and b"Traceback" not in done.stderr
+    assert b"andere.toml" in done.stderr or b"nergens.toml" in done.stderr
+    assert snapshot(work) == before and not (work / "nergens.toml").exists()
+
+
+# -- 4. nothing skipped silently ------------------------------------------------------------------
+
+
+def test_encodings_in_a_folder(work):
+    body = UNEQUAL.read_text(encoding="utf-8")
+    (work / "utf16.toml").write_bytes(b"\xff\xfe" + body.encode("utf-16-le"))
+    done = run(".", "--format", "json", cwd=work)
+    report = json.loads(done.stdout)
+    by_path = {Path(f["path"]).name: f for f in report["files"]}
+    assert by_path["utf16.toml"]["findings"] == by_path["a.toml"]["findings"][:0] + by_path["utf16.toml"]["findings"]
+    assert [f["rule"] for f in by_path["utf16.toml"]["findings"]] == [f["rule"] for f in by_path["a.toml"]["findings"]]
+    assert any(n["code"] == "codering" and "UTF-16" in n["message"] for n in report["notes"])
+    (work / "latin1.toml").write_bytes(body.replace("Vereniging", "Vereniging café").encode("latin-1"))
+    (work / "utf16-zonder-bom.toml").write_bytes(body.encode("utf-16-le"))
+    done = run(".", cwd=work)
+    assert done.returncode == 2
+    assert "latin1.toml" in text(done) and "utf16-zonder-bom.toml" in text(done) and "geen UTF-8" in text(done)
+
+
+def test_skipped_files_are_listed_with_the_reason(work):
+    (work / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    (work / "ruff.toml").write_text('line-length = 100\n[lint]\nselect = ["E"]\n')
+    (work / "regels.toml").write_text('[regelset]\nnaam = "x"\n')
+    (work / "kapot.toml").write_text("[afspraak\ntitel = 'x'\n")  # a damaged agreement: checked
+    (work / "onzin.toml").write_text("dit is geen toml [[\n")  # does not parse: checked
+    done = run(".", "--format", "json", cwd=work)
+    report = json.loads(done.stdout)
+    skipped = {Path(n["file"]).name: n["message"] for n in report["notes"] if n["code"] == "overgeslagen"}
+    assert set(skipped) == {"pyproject.toml", "ruff.toml", "regels.toml"}
+    assert "line-length, lint" in skipped["ruff.toml"] and "regelset" in skipped["regels.toml"]
+    assert report["summary"]["skipped"] == 3
+    checked = {Path(f["path"]).name for f in report["files"]}
+    assert checked == {"a.toml", "kapot.toml", "onzin.toml"} and done.returncode == 2
+    done = run(".", cwd=work)
+    assert "3 overgeslagen" in text(done) and "ruff.toml: geen afspraak" in text(done)
+
+
+@pytest.mark.skipif(ROOT_USER, reason="root reads every folder")
+def test_an_unreadable_folder_is_reported(work):
+    (work / "dicht").mkdir()
+    shutil.copy(UNEQUAL, work / "dicht" / "b.toml")
+    os.chmod(work / "dicht", 0)
+    try:
+        done = run(".", cwd=work)
+    finally:
+        os.chmod(work / "dicht", 0o755)
+    assert done.returncode == 2 and "dicht" in text(done) and "geen toegang" in text(done)
+
+
+def test_an_unreadable_folder_is_reported_even_for_root(work, monkeypatch):
+    """The same, in-process: os.walk is made to fail as it does for a user without access."""
+    from afspraken.reading import discovery
+
+    (work / "dicht").mkdir()
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):
+        for root, dirs, files in real_walk(top, onerror=onerror, **kw):
+            if Path(root).name == "dicht":
+                onerror(PermissionError(13, "Permission denied", root))
+                continue
+            yield root, dirs, files
+
+    monkeypatch.setattr(discovery.os, "walk", walk)
+    found = dict(discovery.discover([str(work)]))
+    problem = found[str(work / "dicht")]
+    assert problem is not None and "geen toegang" in problem.message.nl
+    assert found[str(work / "a.toml")] is None
+
+
+# -- 6. valid SARIF in every case -----------------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="sarif-kit needs Python 3.11+")
+def test_sarif_is_valid_in_every_case(work, tmp_path_factory):
+    from sarif_kit import validation_errors
+
+    empty = tmp_path_factory.mktemp("leeg")
+    (work / "kapot").mkdir()
+    (work / "kapot" / "x.toml").write_text("formaat = 1\n[afspraak\n")
+    (work / "kapot" / "y.toml").write_bytes(b"\xff\xfe\x00")
+    (work / "crash.py").write_text(
+        "import afspraken\n"
+        "@afspraken.hookimpl\n"
+        "def register_rules():\n"
+        "    raise RuntimeError('stuk')\n"
+    )
+    cases = [
+        (empty, ["."]),
+        (work / "kapot", ["."]),
+        (work, ["a.toml", "--plugin", "crash.py"]),
+        (work, ["bestaat-niet.toml"]),
+    ]
+    for cwd, args in cases:
+        done = run(*args, "--format", "sarif", cwd=cwd)
+        log = json.loads(done.stdout)
+        assert validation_errors(log) == [], (args, validation_errors(log))
+        assert done.returncode == 2
