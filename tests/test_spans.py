@@ -183,7 +183,8 @@ CORPUS = sorted(EXAMPLES.glob("*.toml")) + sorted((EXAMPLES.parent / "tests" / "
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
-def test_the_header_index_gives_the_spans_a_whole_scan_gives(path: Any) -> None:
+def test_the_header_index_gives_the_spans_a_whole_scan_gives(path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("afspraken.reading.locating.INDEX_FROM", 0)
     from afspraken.reading.headers import tables
 
     text = path.read_text(encoding="utf-8")
@@ -193,6 +194,7 @@ def test_the_header_index_gives_the_spans_a_whole_scan_gives(path: Any) -> None:
         pytest.skip("not TOML")
     assert tables(text, data) is not None  # the fast way is taken for these files
     scan, indexed = Locator(text), Locator(text, data)
+    assert indexed._get_index()._bodies is not None  # the header index is used
     for p in _paths(data):
         assert indexed.span(p) == scan.span(p), p
         assert indexed.span(p, value=True) == scan.span(p, value=True), p
@@ -209,7 +211,8 @@ def test_the_header_index_gives_the_spans_a_whole_scan_gives(path: Any) -> None:
         '[a]\nb.c = 1\n[a.b.d]\ne = 2\n',  # a table defined by a dotted key, extended by a header
     ],
 )
-def test_the_header_index_is_not_fooled(text: str) -> None:
+def test_the_header_index_is_not_fooled(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("afspraken.reading.locating.INDEX_FROM", 0)
     data = tomli.loads(text)
     scan, indexed = Locator(text), Locator(text, data)
     for p in _paths(data):
