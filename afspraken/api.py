@@ -109,17 +109,21 @@ class Stream:
         return self.checker.report()._replace(lang=self.lang, notes=tuple(self.skipped))
 
     def __iter__(self) -> Iterator[FileResult]:
-        results = (r for chunk in self.checker.iter_checks(self.paths, self.jobs) for r in chunk)
-        for item in self._items:
-            if isinstance(item, Problem):
-                yield FileResult(item.location.file, problems=(item,))
-            elif isinstance(item, Document):
-                data = item.text.encode("utf-8") if isinstance(item.text, str) else item.text
-                yield self.checker.check_path(item.name, data, item.name)
-            elif isinstance(item, _Stream):
-                yield self.checker.check_path(item.path)
-            else:
-                yield next(results)
+        chunks = self.checker.iter_checks(self.paths, self.jobs)
+        results = (r for chunk in chunks for r in chunk)
+        try:
+            for item in self._items:
+                if isinstance(item, Problem):
+                    yield FileResult(item.location.file, problems=(item,))
+                elif isinstance(item, Document):
+                    data = item.text.encode("utf-8") if isinstance(item.text, str) else item.text
+                    yield self.checker.check_path(item.name, data, item.name)
+                elif isinstance(item, _Stream):
+                    yield self.checker.check_path(item.path)
+                else:
+                    yield next(results)
+        finally:
+            getattr(chunks, "close", lambda: None)()  # worker processes end now, not when the generator is collected
 
     def report(self) -> Report:
         """Check everything and keep it: the whole report."""

@@ -80,12 +80,23 @@ def _fields(section: str, where: Text, old: Optional[BaseModel], new: Optional[B
         sign = ADDED if old is None else REMOVED
         yield Change(section, sign, Text(f"{where.nl} {'toegevoegd' if old is None else 'verwijderd'}", f"{where.en} {'added' if old is None else 'removed'}"))
         return
-    a, b = old.model_dump(), new.model_dump()
-    for name in a.keys() | b.keys():
-        if name in skip or _same(a.get(name), b.get(name)):
+    a, b = _flat(old.model_dump()), _flat(new.model_dump())
+    for name in sorted(a.keys() | b.keys()):
+        if name.partition(".")[0] in skip or _same(a.get(name), b.get(name)):
             continue
         was, now = _show(a.get(name)), _show(b.get(name))
         yield Change(section, CHANGED, Text(f"{where.nl}, {name}: {was} → {now}", f"{where.en}, {name}: {was} → {now}"))
+
+
+def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A nested table field by field: ``{"niveau": {"besluit": "raadplegen"}}`` -> ``{"niveau.besluit": ...}``."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            out.update(_flat(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
 
 
 def _by(items: Sequence[Any], key: Any) -> dict[Any, Any]:
@@ -121,6 +132,12 @@ def _parties(old: Agreement, new: Agreement) -> Iterator[Change]:
 def _party_name(agreement: Agreement, pid: str) -> str:
     party = agreement.partij_by_id(pid)
     return party.naam if party else pid
+
+
+def _name(agreement: Agreement, ident: str) -> str:
+    """A party's or body's name, as the meeting knows it."""
+    found = agreement.partij_by_id(ident) or agreement.orgaan_by_id(ident)
+    return found.naam if found else ident
 
 
 def _votes(agreement: Agreement, body: Orgaan) -> Counter[str]:
@@ -204,7 +221,7 @@ def _governance(old: Agreement, new: Agreement) -> Iterator[Change]:
     key = lambda o: tuple(sorted(o.tussen))  # noqa: E731 - a meeting is known by who meets
     ma, mb = _by(old.overleg, key), _by(new.overleg, key)
     for k in sorted(ma.keys() | mb.keys()):
-        names = " + ".join(k)
+        names = " + ".join(_name(new if k in mb else old, x) for x in k)
         yield from _fields("bestuur", Text(f"overleg {names}", f"meeting {names}"), ma.get(k), mb.get(k), skip=("tussen",))
     yield from _fields("bestuur", Text("escalatie", "escalation"), old.escalatie, new.escalatie)
 
@@ -249,7 +266,7 @@ def _waivers(old: Agreement, new: Agreement) -> Iterator[Change]:
 
 def _other(old: Agreement, new: Agreement) -> Iterator[Change]:
     yield from _fields("overig", Text("afspraak", "agreement"), old.afspraak, new.afspraak, skip=("ingangsdatum", "einddatum"))
-    for name in ("communicatie", "maatwerk", "continuiteit"):
+    for name in ("communicatie", "maatwerk", "verantwoording", "continuiteit"):
         yield from _fields("overig", Text(name, name), getattr(old, name), getattr(new, name))
     if old.extensies != new.extensies:
         yield Change("overig", CHANGED, Text("[extensies] gewijzigd", "[extensies] changed"))

@@ -21,8 +21,12 @@ SoortPartij = Literal["gemeente", "corporatie", "bewoners", "instelling", "onder
 SoortOrgaan = Literal["buurtonderneming", "stuurgroep", "programmabureau", "wijkraad", "overig"]
 Fase = Literal["initiatief", "ontwerp", "besluit", "uitvoering", "evaluatie"]
 Beoordeling = Literal["sollicitatie", "functionering"]
+Trede = Literal["informeren", "raadplegen", "adviseren", "coproduceren", "meebeslissen"]
+Domein = Literal["fysiek", "sociaal", "economie", "leefbaarheid", "veiligheid", "overig"]
 
 FASEN: tuple[Fase, ...] = ("initiatief", "ontwerp", "besluit", "uitvoering", "evaluatie")
+TREDEN: tuple[Trede, ...] = ("informeren", "raadplegen", "adviseren", "coproduceren", "meebeslissen")
+"""The rungs of the participation ladder, lowest first (FORMAT.md)."""
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9-]+$", description="Id: kleine letters, cijfers en '-'.")]
 
@@ -69,7 +73,7 @@ class Lid(Sectie):
 
     naam: NietLeeg = Field(description="Naam van het lid.")
     partij: Id = Field(description="Id van de partij waarvoor het lid zitting heeft.")
-    stemmen: Aantal = Field(1, description="Aantal stemmen van dit lid.")
+    stemmen: Aantal = Field(1, description="Aantal stemmen van dit lid; 0 = een raadgevende stem.")
     rol: Optional[str] = Field(None, description="Rol in het orgaan.")
 
 
@@ -82,6 +86,7 @@ class Orgaan(Sectie):
     besluitvormend: bool = Field(True, description="Neemt dit orgaan besluiten?")
     onafhankelijk: bool = Field(False, description="Is dit orgaan onafhankelijk van de partijen?")
     mandaat: list[Id] = Field(default_factory=list, description="Partijen die hun mandaat aan dit orgaan gaven.")
+    professionals: Aantal = Field(0, description="Eigen medewerkers van het orgaan, zoals een programmabureau.")
     lid: list[Lid] = Field(default_factory=list, description="Leden van het orgaan.")
 
 
@@ -103,6 +108,20 @@ class Overleg(Sectie):
     onderwerpen: list[str] = Field(default_factory=list, description="Onderwerpen van het overleg.")
 
 
+class Niveau(Sectie):
+    """Per fase de trede die bewoners bereiken: informeren < raadplegen < adviseren < coproduceren < meebeslissen."""
+
+    initiatief: Optional[Trede] = Field(None, description="Trede in de fase initiatief.")
+    ontwerp: Optional[Trede] = Field(None, description="Trede in de fase ontwerp.")
+    besluit: Optional[Trede] = Field(None, description="Trede in de fase besluit.")
+    uitvoering: Optional[Trede] = Field(None, description="Trede in de fase uitvoering.")
+    evaluatie: Optional[Trede] = Field(None, description="Trede in de fase evaluatie.")
+
+    def trede(self, fase: Fase) -> Optional[Trede]:
+        value: Optional[Trede] = getattr(self, fase)
+        return value
+
+
 class Besluitvorming(Sectie):
     """Hoe besluiten tot stand komen."""
 
@@ -110,6 +129,7 @@ class Besluitvorming(Sectie):
     eigenaarschap_bewoners: Optional[bool] = Field(
         None, description="Blijven bewoners na het besluit eigenaar van hun oplossingen?"
     )
+    niveau: Optional[Niveau] = Field(None, description="Per fase de trede op de participatieladder.")
 
 
 class Bewoners(Sectie):
@@ -120,15 +140,22 @@ class Bewoners(Sectie):
         default_factory=list, description="Waarbij bewoners professionals beoordelen."
     )
     rotatie_jaren: Optional[Aantal] = Field(None, description="Maximaal aantal opeenvolgende jaren in een zetel.")
+    budget_eigen_initiatief: Optional[Aantal] = Field(
+        None, description="Euro per jaar die bewoners aan eigen initiatieven besteden."
+    )
+    uitdaagrecht: Optional[bool] = Field(
+        None, description="Mogen bewoners een taak overnemen die zij beter kunnen (right to challenge)?"
+    )
 
 
 class Actie(Sectie):
     """Een concrete toezegging."""
 
     wat: NietLeeg = Field(description="Wat er gebeurt.")
-    wie: Id = Field(description="Id van de ene partij of het ene orgaan dat eigenaar is.")
+    wie: Optional[Id] = Field(None, description="Id van de ene partij of het ene orgaan dat eigenaar is.")
     wanneer: Optional[Datum] = Field(None, description="Wanneer het klaar is (TOML-datum).")
     schaal: Optional[Schaal] = Field(None, description="Schaal van de actie.")
+    domein: Optional[Domein] = Field(None, description="Domein: fysiek, sociaal, economie, leefbaarheid, veiligheid of overig.")
     thema: Optional[str] = Field(None, description="Thema.")
     indicator: Optional[str] = Field(None, description="Waaraan het resultaat gemeten wordt.")
     streefwaarde: Optional[str | int | float] = Field(None, description="De streefwaarde van de indicator.")
@@ -150,12 +177,23 @@ class Communicatie(Sectie):
 
     successen_vieren: Optional[bool] = Field(None, description="Worden successen gevierd en gedeeld?")
     kanalen: list[str] = Field(default_factory=list, description="Kanalen waarlangs gecommuniceerd wordt.")
+    voortgang_per_partij: Optional[bool] = Field(
+        None, description="Wordt de voortgang per partij gemeld: wat elke partij wel en niet deed?"
+    )
 
 
 class Maatwerk(Sectie):
     """Afstemming op de wijk."""
 
     wijkanalyse: Optional[str] = Field(None, description="De wijkanalyse waarop het plan rust.")
+    analysedatum: Optional[Datum] = Field(None, description="Datum van die wijkanalyse (TOML-datum).")
+
+
+class Verantwoording(Sectie):
+    """Hoe vaak de partijen verantwoording afleggen over de voortgang."""
+
+    per_jaar: Optional[Aantal] = Field(None, description="Aantal voortgangsrapportages per jaar.")
+    aan: list[Id] = Field(default_factory=list, description="Ids van de partijen of organen aan wie gerapporteerd wordt.")
 
 
 class Continuiteit(Sectie):
@@ -172,7 +210,8 @@ class Uitzondering(Sectie):
 
     regel: NietLeeg = Field(description="Id van de regel waarvoor de uitzondering geldt.")
     toelichting: str = Field(
-        min_length=20, description="Waarom de regel hier niet wordt toegepast (minstens 20 zichtbare tekens)."
+        min_length=20,
+        description="Waarom de regel hier niet wordt toegepast: minstens 20 zichtbare tekens en 4 woorden uitleg, niet alleen 'n.v.t.'.",
     )
     tot: Optional[Datum] = Field(None, description="Datum waarop de uitzondering vervalt.")
 
@@ -211,6 +250,7 @@ class Agreement(Sectie):
     escalatie: Optional[Escalatie] = None
     communicatie: Optional[Communicatie] = None
     maatwerk: Optional[Maatwerk] = None
+    verantwoording: Optional[Verantwoording] = None
     continuiteit: Optional[Continuiteit] = None
     uitzondering: list[Uitzondering] = Field(default_factory=list, description="Pas toe of leg uit.")
     extensies: dict[str, dict[str, Any]] = Field(
@@ -228,6 +268,7 @@ class Agreement(Sectie):
     # Convenience for rules: ids and lookups, through an index built on first use
     # (a rule that looks up every member must stay linear in the size of the file).
     _by_id: Optional[tuple[dict[str, Partij], dict[str, Orgaan]]] = PrivateAttr(default=None)
+    _positions: Optional[dict[int, int]] = PrivateAttr(default=None)
 
     def _ids(self) -> tuple[dict[str, Partij], dict[str, Orgaan]]:
         found = self.__pydantic_private__["_by_id"]  # type: ignore[index]  # faster than self._by_id
@@ -246,12 +287,35 @@ class Agreement(Sectie):
     def partij_by_id(self, id: str) -> Optional[Partij]:
         return self._ids()[0].get(id)
 
+    def index_of(self, item: BaseModel) -> int:
+        """The position of a party, body, action ... in its list (by identity: ``list.index``
+        compares with ``==``, field by field, element by element)."""
+        found = self.__pydantic_private__["_positions"]  # type: ignore[index]
+        if found is None:
+            found = {}
+            for items in (self.partij, self.orgaan, self.actie, self.aanspreekpunt, self.overleg, self.uitzondering):
+                for i, element in enumerate(items):
+                    found.setdefault(id(element), i)
+            self._positions = found
+        return found[id(item)]  # type: ignore[no-any-return]
+
     def orgaan_by_id(self, id: str) -> Optional[Orgaan]:
         return self._ids()[1].get(id)
 
     def ondertekenaars(self, soort: Optional[SoortPartij] = None) -> list[Partij]:
         """Signing parties, optionally of one kind."""
         return [p for p in self.partij if p.ondertekent and (soort is None or p.soort == soort)]
+
+    def bewonerseigenaren(self) -> set[str]:
+        """Ids that stand for residents as owners: every residents' party, and every orgaan whose
+        voting members all sit for residents (a resident-led body)."""
+        bewoners = {p.id for p in self.partij if p.soort == "bewoners"}
+        led = {
+            o.id
+            for o in self.orgaan
+            if any(lid.stemmen > 0 for lid in o.lid) and all(lid.partij in bewoners for lid in o.lid if lid.stemmen > 0)
+        }
+        return bewoners | led
 
     def extensie(self, name: str) -> Optional[BaseModel]:
         """The validated ``[extensies.<name>]`` section of a plugin, if present."""

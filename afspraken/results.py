@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Literal, NamedTuple, Optional
+from typing import TYPE_CHECKING, Literal, NamedTuple, Optional
 
 from afspraken.rules import KeyPath, Severity, Text
+
+if TYPE_CHECKING:
+    from afspraken.checking.profile import Profile
 
 _EMPTY: Mapping[str, str] = {}  # shared, never mutated (typed read-only)
 
@@ -139,6 +142,7 @@ class FileResult(NamedTuple):
     title: str = ""
     meta: Mapping[str, str] = _EMPTY  # titel, wijk, gemeente, status, soort, partijen
     rulesets: tuple[str, ...] = ()
+    profile: Optional[Profile] = None  # the participation profile (checking/profile.py)
 
     @property
     def evaluated(self) -> bool:

@@ -12,7 +12,7 @@ import enum
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -77,24 +77,27 @@ class Violation(NamedTuple):
     """What a check reports: a message and the key paths it is about (first is primary).
 
     ``undecided`` marks "could not decide": the data the rule needs is missing.
+    ``fix`` is the fix for this finding (naming what is missing); without it the rule's own.
     """
 
     message: Text
     at: tuple[KeyPath, ...] = ()
     undecided: bool = False
+    fix: Optional[Text] = None
 
 
-def violation(nl: str, en: str, *at: Sequence[str | int]) -> Violation:
+def violation(nl: str, en: str, *at: Sequence[str | int], fix: Optional[Text] = None) -> Violation:
     """A finding about the keys at ``at`` (paths like ``("orgaan", 0, "lid")``)."""
-    return Violation(Text(nl, en), tuple(tuple(p) for p in at))
+    return Violation(Text(nl, en), tuple(tuple(p) for p in at), fix=fix)
 
 
-def undecided(nl: str, en: str, *at: Sequence[str | int]) -> Violation:
+def undecided(nl: str, en: str, *at: Sequence[str | int], fix: Optional[Text] = None) -> Violation:
     """The rule lacks the data to decide; reported, never a silent pass."""
     return Violation(
         Text(f"kan niet beoordelen: {nl}", f"cannot decide: {en}"),
         tuple(tuple(p) for p in at),
         undecided=True,
+        fix=fix,
     )
 
 
@@ -120,6 +123,7 @@ class Rule(Generic[P]):
     source: str = ""  # where the quote comes from: a document, an article of law
     example_fail: str = ""  # TOML snippet that breaks the rule
     example_pass: str = ""  # the same snippet, fixed
+    also: tuple[tuple[str, str], ...] = ()  # further quotes of other speakers: (quote, source)
     plugin: str = field(default="", compare=False)  # set by the registry
 
     def __post_init__(self) -> None:
@@ -131,6 +135,8 @@ class Rule(Generic[P]):
                 raise TypeError(f"rule {self.id}: {name} must be afspraken.Text(nl, en), not {type(getattr(self, name)).__name__}")
         if not isinstance(self.quote, str) or not isinstance(self.source, str):
             raise TypeError(f"rule {self.id}: quote and source must be text")
+        if not all(isinstance(q, tuple) and len(q) == 2 and all(isinstance(x, str) for x in q) for q in self.also):
+            raise TypeError(f"rule {self.id}: also must hold (quote, source) pairs of text")
         if not (isinstance(self.params, type) and issubclass(self.params, BaseModel)):
             raise TypeError(f"rule {self.id}: params must be a subclass of afspraken.Params")
         if not callable(self.check):
@@ -158,6 +164,7 @@ def rule(
     source: str = Rule.source,
     example_fail: str = "",
     example_pass: str = "",
+    also: Sequence[tuple[str, str]] = (),
 ) -> Callable[[Check], Rule[Any]]:
     """Decorate a check function ``(agreement, params) -> Iterable[Violation]`` into a :class:`Rule`."""
 
@@ -175,6 +182,7 @@ def rule(
             source=source,
             example_fail=example_fail.strip("\n"),
             example_pass=example_pass.strip("\n"),
+            also=tuple(also),
         )
 
     return wrap

@@ -1,12 +1,13 @@
 """The JSON Schema of agreement format 1, generated from the pydantic model, for editors
-(Taplo / Even Better TOML) that validate TOML while you type."""
+(Taplo / Even Better TOML) that validate TOML while you type.
+
+It has no ``$id``: there is no URL where it is published, and an ``$id`` that does not
+resolve only misleads editors; point them at the file (see the README and docs/editors.md).
+"""
 
 from __future__ import annotations
 
 from typing import Any
-
-SCHEMA_ID = "https://pypi.org/project/afspraken/formaat-1.schema.json"
-
 
 def _tidy(node: Any) -> Any:
     """TOML has no null: drop the ``null`` branches pydantic adds for optional keys."""
@@ -27,7 +28,19 @@ def _tidy(node: Any) -> Any:
     return out
 
 
-def json_schema() -> dict[str, Any]:
+def _english(node: Any) -> Any:
+    """The same schema with English descriptions (:mod:`afspraken.schema_en`)."""
+    from afspraken.schema_en import EN
+
+    if isinstance(node, list):
+        return [_english(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    return {k: (EN.get(v, v) if k == "description" and isinstance(v, str) else _english(v)) for k, v in node.items()}
+
+
+def json_schema(lang: str = "nl") -> dict[str, Any]:
+    """The schema; descriptions in Dutch, or English with ``lang="en"``."""
     from afspraken.model import Agreement
 
     schema = _tidy(Agreement.model_json_schema())
@@ -37,9 +50,9 @@ def json_schema() -> dict[str, Any]:
         "description": contact.get("description", ""),
         "anyOf": [ref, {"type": "array", "items": ref}],
     }
-    return {
+    out = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
         **schema,
         "description": "Een samenwerkingsafspraak in formaat 1 (afspraken). Zie docs/formaat.md.",
     }
+    return _english(out) if lang == "en" else out

@@ -103,28 +103,40 @@ onderwerpen = ["werkinhoud", "effectiviteit"]
 bewoners_betrokken = ["initiatief", "ontwerp", "besluit", "uitvoering", "evaluatie"]
 eigenaarschap_bewoners = true
 
+[besluitvorming.niveau]
+initiatief = "meebeslissen"
+ontwerp = "coproduceren"
+besluit = "meebeslissen"
+uitvoering = "coproduceren"
+evaluatie = "adviseren"
+
 [bewoners]
 groepen = ["huurders", "jongeren", "ouderen", "nieuwkomers"]
 beoordelen_professionals = ["sollicitatie", "functionering"]
 rotatie_jaren = 4
+budget_eigen_initiatief = 15000
+uitdaagrecht = true
 
 [[actie]]
 wat = "Herinrichting Dorpsstraat"
 wie = "corporatie"
 wanneer = 2025-06-30
 schaal = "straat"
+domein = "fysiek"
 
 [[actie]]
 wat = "Huiswerkbegeleiding in het buurthuis"
 wie = "welzijn"
 wanneer = 2024-09-01
 schaal = "buurt"
+domein = "sociaal"
 
 [[actie]]
 wat = "Jaarlijkse schoonmaakdag"
 wie = "bewonersraad"
 wanneer = 2024-06-15
 schaal = "straat"
+domein = "leefbaarheid"
 
 [escalatie]
 naam = "mr. J. van den Berg"
@@ -135,9 +147,11 @@ na_eigen_poging = true
 [communicatie]
 successen_vieren = true
 kanalen = ["wijkkrant", "buurtfeest"]
+voortgang_per_partij = true
 
 [maatwerk]
 wijkanalyse = "Wijkprofiel Voorbeeldwijk 2023"
+analysedatum = 2023-09-01
 
 [continuiteit]
 vaste_contactpersonen = true

@@ -9,13 +9,15 @@ from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "voorbeelden"
-SPEC = ROOT.parent / "shared" / "spec"
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "spec").is_dir()), ROOT.parent / "shared")
+SPEC = SHARED / "spec"  # the specification next to the repository (or a worktree's parent's)
+DATA = ROOT / "tests" / "data"
 
 
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, _cache: Path) -> None:
     # Tests must not depend on the developer's environment.
-    for name in ("AFSPRAKEN_LANG", "AFSPRAKEN_PLUGINS", "NO_COLOR"):
+    for name in ("AFSPRAKEN_LANG", "AFSPRAKEN_PLUGINS", "NO_COLOR", "GITHUB_STEP_SUMMARY", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AFSPRAKEN_CACHE", str(_cache))  # the entry-point cache: never the developer's
 

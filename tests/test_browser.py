@@ -70,6 +70,7 @@ def _write_examples(folder: Path) -> list[Path]:
     draft += (
         '\n[[uitzondering]]\nregel = "niet-te-veel-professionals"\n'
         'toelichting = "Tijdelijk extra inzet van de corporatie tijdens de herstructurering van de Celebesstraat (tot 2028)."\n'
+        "tot = 2028-12-31\n"
     )
     long_name = target / "wijkconvenant-woensel-west-2026-2030-concept-na-bewonersavond.toml"
     long_name.write_text(draft, encoding="utf-8")
@@ -120,9 +121,9 @@ def test_the_report_shows_its_sections(browser, tmp_path, monkeypatch):
                 heading = scope.get_by_role("heading", name=name, exact=True)
                 assert heading.count() == 1 and heading.is_visible(), (where, name)
         assert page.get_by_role("heading", name="Geslaagde regels", exact=False).count() == 3
-        assert page.get_by_role("table").count() >= 5
+        assert page.get_by_role("table").count() >= 4  # matrix, overview, explained, problems
         # the overview links to each agreement
-        page.get_by_role("link", name="voorbeelden/kapot.toml").click()
+        page.locator("#overzicht").get_by_role("link", name="voorbeelden/kapot.toml").click()
         assert page.evaluate("location.hash") == "#afspraak-4"
         assert seen == [report.as_uri()] and dialogs == []
 
@@ -154,7 +155,9 @@ def test_a_hostile_agreement_runs_no_script(browser, tmp_path):
         assert page.evaluate("window.__pwned") is None
         assert page.evaluate("document.scripts.length") == 0
         assert page.evaluate("document.images.length") == 0
-        assert page.evaluate("document.querySelectorAll('svg').length") == 0
+        # only the participation profile's own drawings: two per evaluated agreement, none injected
+        svgs = page.evaluate("[...document.querySelectorAll('svg')].map(e => e.getAttribute('class'))")
+        assert svgs and set(svgs) == {"profile-svg"} and len(svgs) % 2 == 0
         assert seen == [report.as_uri()]  # nothing fetched: no image, font, style or script
         # the hostile text is shown as text
         assert page.get_by_role("heading", name=f"1. {HOSTILE_TITLE}", exact=True).is_visible()
@@ -183,7 +186,7 @@ def test_print_layout_fits_a4(browser, tmp_path, monkeypatch):
                         header: getComputedStyle(t.tHead).display, layout: getComputedStyle(t).tableLayout};
             })"""
         )
-        assert len(tables) >= 5
+        assert len(tables) >= 4
         for i, t in enumerate(tables):
             assert t["scroll"] <= t["client"], (i, t)
             assert t["left"] >= 0 and t["right"] <= A4_CONTENT_WIDTH + 0.5, (i, t)
@@ -197,12 +200,106 @@ def test_print_layout_fits_a4(browser, tmp_path, monkeypatch):
         assert cells == []
         # a one-word column header is not split over two lines ("Waarschuwin/g")
         split = page.evaluate(
-            """() => [...document.querySelectorAll('th')].filter(th => !/\\s/.test(th.textContent.trim())).filter(th => {
+            """() => [...document.querySelectorAll('th:not(.rule-col)')].filter(th => !/\\s/.test(th.textContent.trim())).filter(th => {
                 const range = document.createRange(); range.selectNodeContents(th);
                 return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
             }).map(th => th.textContent)"""
         )
         assert split == []
+        # the matrix's rule ids stand upright, each on one line: as wide as one line of text
+        upright = page.evaluate(
+            """() => [...document.querySelectorAll('th.rule-col span')].map(s => {
+                const r = s.getBoundingClientRect(); return [s.textContent, r.width, r.height, parseFloat(getComputedStyle(s).lineHeight)];
+            })"""
+        )
+        assert len(upright) >= 19
+        for text, width, height, line in upright:
+            assert width <= line + 1 and height > width, (text, width, height)
         page.screenshot(path=str(ARTEFACTS / "rapport-print.png"), full_page=True)
     finally:
         page.close()
+
+
+def test_the_matrix_comes_first_and_reads_without_colour(browser, tmp_path, monkeypatch):
+    from afspraken.reporting import matrix
+
+    monkeypatch.chdir(tmp_path)
+    paths = [p.relative_to(tmp_path) for p in _write_examples(tmp_path)]
+    report = _report_file(tmp_path, paths, "rapport.html")
+    checker = Checker()
+    results = [checker.check_path(p) for p in paths]
+    page, seen, _ = _open(browser, report)
+    try:
+        first = page.evaluate("document.querySelector('main').firstElementChild.id")
+        assert first == "matrix"
+        rows = page.locator("#matrix tbody tr")
+        assert rows.count() == len(paths)
+        for i, result in enumerate(results):
+            score = rows.nth(i).locator("td.score").inner_text()
+            if result.problems:
+                assert score == "niet beoordeeld"
+            else:
+                passed = sum(1 for o in result.outcomes if o.outcome.value == "geslaagd")
+                assert score == f"{passed} van {len(result.outcomes)} regels gehaald"
+        # the unequal vote: a cross under gelijke-stem, said in words to a screen reader and a tooltip
+        headers = page.eval_on_selector_all("#matrix thead th.rule-col", "ths => ths.map(th => th.textContent)")
+        cell = rows.nth(1).locator("td.cell").nth(headers.index("gelijke-stem"))
+        assert cell.get_attribute("title") == "gelijke-stem: fout"
+        assert cell.inner_text().strip().startswith(matrix.SYMBOLS["fout"])
+        # every outcome has its own shape: in greyscale the symbols still differ; the legend names each
+        assert len(set(matrix.SYMBOLS.values())) == len(matrix.SYMBOLS)
+        legend = page.locator("#matrix ul.legend li").all_inner_texts()
+        assert [t.split(" ", 1)[0] for t in legend] == list(matrix.SYMBOLS.values())
+        shown = set(page.eval_on_selector_all("#matrix td.cell span[aria-hidden]", "spans => spans.map(s => s.textContent)"))
+        assert shown >= {matrix.SYMBOLS[k] for k in ("geslaagd", "fout", "waarschuwing", "advies", "uitgelegd", "nvt")}
+        page.add_style_tag(content="html { filter: grayscale(1); }")
+        ARTEFACTS.mkdir(exist_ok=True)
+        page.locator("#matrix").screenshot(path=str(ARTEFACTS / "matrix-grijs.png"))
+        # a rule's column links to its explanation in the same file
+        page.locator("#matrix thead").get_by_role("link", name="gelijke-stem", exact=True).click()
+        assert page.evaluate("location.hash") == "#regel-gelijke-stem"
+        explained = page.locator("#regel-gelijke-stem")
+        assert explained.is_visible() and "Wat de regel toetst" in explained.inner_text()
+        assert seen == [report.as_uri()]
+        # each finding shows its line, the span marked, and its place in words
+        finding = page.locator("#afspraak-2 article.finding").first
+        assert finding.locator("pre.source mark").inner_text() == "stemmen = 2"  # the odd votes (RULES v2)
+        assert "Plaats: orgaan 'Buurtonderneming Woensel-West', lid 'P. Jansen', stemmen · voorbeelden/ongelijke-stem.toml:48:3" in finding.inner_text()
+    finally:
+        page.close()
+
+
+def test_passed_rules_fold_on_screen_and_list_in_print(browser, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    paths = [p.relative_to(tmp_path) for p in _write_examples(tmp_path)]
+    report = _report_file(tmp_path, paths, "rapport.html")
+    page, _, _ = _open(browser, report)
+    try:
+        folds = page.locator("section.passed details")
+        assert folds.count() == 3  # the three agreements that could be evaluated
+        assert page.evaluate("[...document.querySelectorAll('section.passed details')].every(d => !d.open)")
+        first = page.locator("#afspraak-3 section.passed")
+        assert not first.locator("ul.passed-list").is_visible()
+        assert not first.locator(".passed-print").is_visible()
+        first.locator("summary").click()
+        assert first.locator("ul.passed-list").is_visible()
+        assert first.locator("ul.passed-list li").count() == int(first.locator("summary").inner_text().split("(")[1].rstrip(")"))
+        page.emulate_media(media="print")
+        assert not first.locator("details").is_visible()
+        compact = first.locator(".passed-print")
+        assert compact.is_visible() and "gelijke-stem" in compact.inner_text() and "een-aanspreekpunt" in compact.inner_text()
+        assert compact.evaluate("p => p.getClientRects().length") == 1  # one block, not a table of rows
+    finally:
+        page.close()
+
+
+def test_the_readme_screenshot_is_made_from_the_shipped_examples(tmp_path):
+    import subprocess
+    import sys
+
+    shot = tmp_path / "rapport.png"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshot.py"), "--uit", str(shot)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    shown = (tmp_path / "rapport.txt").read_text(encoding="utf-8")
+    assert shown == (ROOT / "docs" / "rapport.txt").read_text(encoding="utf-8")  # the committed screenshot shows the same files

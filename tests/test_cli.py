@@ -113,7 +113,7 @@ def test_json_output_matches_its_schema(cli, write):
     result = cli("check", str(GOOD), str(UNEQUAL), str(bad), "--format", "json")
     report = json.loads(result.stdout)
     jsonschema.validate(report, schema)
-    assert report["schema_version"] == 1 and report["exit_code"] == result.exit_code == 2
+    assert report["schema_version"] == 2 and report["exit_code"] == result.exit_code == 2
     assert report["summary"]["fout"] == 1 and report["summary"]["not_evaluated"] == 1
     finding = report["files"][1]["findings"][0]
     assert finding["rule"] == "gelijke-stem" and finding["severity"] == "fout" and finding["line"] > 1

@@ -48,7 +48,7 @@ def rich_text(*, hostile: bool = False) -> str:
     text = _replace(text, "successen_vieren = true", "successen_vieren = false")
     text = _replace(text, "professionals = 6", "professionals = 36")
     explanation = WAIVER if hostile else EXPLANATION
-    text += f"\n[[uitzondering]]\nregel = \"niet-te-veel-professionals\"\ntoelichting = '{explanation}'\n"
+    text += f"\n[[uitzondering]]\nregel = \"niet-te-veel-professionals\"\ntoelichting = '{explanation}'\ntot = 2099-12-31\n"
     if hostile:
         text = _replace(text, 'titel = "Samenwerkingsafspraken Buurtonderneming Woensel-West"', f"titel = '{TITLE}'")
         text = _replace(text, 'naam = "Gemeente Eindhoven"', f"naam = '{PARTY}'")  # has 2 votes: named in the finding
@@ -149,11 +149,12 @@ def test_html_has_every_section_for_several_agreements(files):
     page = parse(out)
     assert page.texts["h1"] == ["Rapport samenwerkingsafspraken"]
     h2 = page.texts["h2"]
-    assert h2[:2] == ["Samenvatting", "Overzicht"]
-    assert h2[2:] == [
+    assert h2[:3] == ["Overzicht per regel", "Samenvatting", "Overzicht"]  # the matrix first
+    assert h2[3:] == [
         "1. Samenwerkingsafspraken Buurtonderneming Woensel-West",
         "2. Samenwerkingsafspraken Buurtonderneming Woensel-West",
         f"3. {files['kapot']}",
+        "Bijlage: de regels uitgelegd",
     ]
     h3 = page.texts["h3"]
     rich_passed, good_passed = _passed(report.files[0]), _passed(report.files[1])
@@ -164,7 +165,7 @@ def test_html_has_every_section_for_several_agreements(files):
     # the overview links to each agreement's section, with counts and a verdict in words
     anchors = [a["href"] for a in page.find("a") if a.get("href", "").startswith("#afspraak-")]
     ids = [attrs["id"] for _, attrs in page.tags if attrs.get("id", "").startswith("afspraak-")]
-    assert anchors == ["#afspraak-1", "#afspraak-2", "#afspraak-3"] and ids == ["afspraak-1", "afspraak-2", "afspraak-3"]
+    assert anchors == ["#afspraak-1", "#afspraak-2", "#afspraak-3"] * 2 and ids == ["afspraak-1", "afspraak-2", "afspraak-3"]  # matrix, overview
     start = out.index('<section id="overzicht"')
     overview = parse(out[start : out.index("</section>", start) + len("</section>")])
     cells = overview.texts["td"]
@@ -180,12 +181,14 @@ def test_html_has_every_section_for_several_agreements(files):
     # particulars of the agreement
     for value in ("Woensel-West, Eindhoven", rich.meta["partijen"], "concept · wijkafspraak", "basis, wijkaanpak", "5 maart 2026, 14:07"):
         assert value in text, value
-    # a finding: message, place with key, the quote with its source, the fix
+    # a finding: message, place in words and in the file, its line, the quote with its source (appendix), the fix
     rule = ctx.rules["gelijke-stem"]
     assert gelijke.message("nl") in text
-    assert f"Plaats: {gelijke.location} · sleutel {gelijke.location.key}" in text
+    # the place is the odd votes (RULES v2: the stemmen of the odd one out)
+    assert f"Plaats: orgaan 'Buurtonderneming Woensel-West', lid 'P. Jansen', stemmen · {gelijke.location}" in text
+    assert f'<span class="ln">{gelijke.location.line}</span>  <mark>stemmen = 2</mark>' in out
     assert f"\u201c{rule.quote}\u201d" in text and f"\u2014 {rule.source}" in text
-    assert f"Oplossing: {rule.fix('nl')}" in text
+    assert gelijke.fix is not None and f"Oplossing: {gelijke.fix('nl')}" in text  # the fix of this finding
     # the waiver and its explanation; the problems of the broken file
     assert EXPLANATION in text
     assert "verplichte sleutel 'ingangsdatum' ontbreekt in [afspraak]" in text
@@ -197,7 +200,7 @@ def test_html_has_every_section_for_several_agreements(files):
 def test_html_single_agreement_has_no_overview():
     report, ctx = build(GOOD)
     page = parse(html.render(report, ctx))
-    assert page.texts["h2"] == ["Samenvatting", "Samenwerkingsafspraken Buurtonderneming Woensel-West"]
+    assert page.texts["h2"] == ["Samenvatting", "Samenwerkingsafspraken Buurtonderneming Woensel-West", "Bijlage: de regels uitgelegd"]
     assert "Geen bevindingen: deze afspraak voldoet aan alle regels." in page.text
     assert "Uitslag: in orde" in page.text
     assert page.texts["title"] == ["Rapport samenwerkingsafspraken: Samenwerkingsafspraken Buurtonderneming Woensel-West"]
@@ -214,7 +217,7 @@ def test_html_escapes_everything_from_the_agreement(files):
     assert handlers == []
     assert "<script" not in out.lower() and "<img" not in out.lower()
     # ... and the text is there, visibly, as written
-    assert TITLE in page.texts["h2"][2]
+    assert any(TITLE in h for h in page.texts["h2"])
     assert PARTY in page.text and AREA in page.text and WAIVER in page.text
     assert page.texts["title"] == ["Rapport samenwerkingsafspraken"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
@@ -244,14 +247,15 @@ def test_html_in_english(files):
     assert out.startswith('<!DOCTYPE html>\n<html lang="en">')
     page = parse(out)
     assert page.texts["h1"] == ["Partnership agreement report"]
-    assert page.texts["h2"][:2] == ["Summary", "Overview"]
+    assert page.texts["h2"][:3] == ["Overview per rule", "Summary", "Overview"]
     for heading in ("Errors (1)", "Warnings (1)", "Notes (1)", "Explained deviations (comply or explain) (1)", f"Rules passed ({_passed(report.files[0])})", "Could not be evaluated"):
         assert heading in page.texts["h3"]
     text = page.text
     assert "Location:" in text and "Fix:" in text and "Why it matters:" in text and "5 March 2026, 14:07" in text
     assert "the parties do not have an equal voice" in text
+    ours = parse(re.sub(r"(?s)<blockquote.*?</blockquote>", "", out)).text  # the quotes from the source stay Dutch
     for dutch in ("Samenvatting", "Oplossing", "Geslaagde regels", "Plaats", "Uitslag", "niet in orde", "Gecontroleerd"):
-        assert dutch not in text, dutch
+        assert dutch not in ours, dutch
     # the source quote stays Dutch, and says so
     assert {"lang": "nl"} in page.find("blockquote")
 
@@ -309,26 +313,30 @@ def test_markdown_has_the_same_sections(files):
     report, ctx = build(files["rijk"], GOOD, files["kapot"])
     out = markdown.render(report, ctx)
     heads = _headings(out)
-    assert heads[:3] == ["# Rapport samenwerkingsafspraken", "## Samenvatting", "## Overzicht"]
+    assert heads[:4] == ["# Rapport samenwerkingsafspraken", "## Overzicht per regel", "## Samenvatting", "## Overzicht"]
+    assert heads[-1] != "## Bijlage: de regels uitgelegd" and "## Bijlage: de regels uitgelegd" in heads
     for heading in (
         "## 1. Samenwerkingsafspraken Buurtonderneming Woensel-West",
         "### Fouten (1)",
-        "#### Fout: Gelijke stem in het orgaan dat besluit (`gelijke-stem`)",
+        "#### Fout: [Gelijke stem in het orgaan dat besluit](#regel-gelijke-stem) (`gelijke-stem`)",
         "### Waarschuwingen (1)",
         "### Adviezen (1)",
         "### Uitgelegde afwijkingen (pas toe of leg uit) (1)",
-        f"### Geslaagde regels ({_passed(report.files[0])})",
         f"## 3. {markdown.md(files['kapot'])}",
         "### Kon niet worden beoordeeld",
+        "### Gelijke stem in het orgaan dat besluit (`gelijke-stem`)",
     ):
         assert heading in heads, heading
+    assert f"<summary>Geslaagde regels ({_passed(report.files[0])})</summary>" in out
     rule = ctx.rules["gelijke-stem"]
     gelijke = next(f for f in report.files[0].findings if f.rule == "gelijke-stem")
-    assert f"  - Plaats: `{gelijke.location}` · sleutel `{gelijke.location.key}`" in out
+    assert f"  - Plaats: orgaan 'Buurtonderneming Woensel-West', lid 'P. Jansen', stemmen · `{gelijke.location}`" in out
+    assert f"    {gelijke.location.line} |   stemmen = 2\n       |   ^^^^^^^^^^^\n" in out  # the line, the span marked
     assert f"> \u201c{markdown.md(rule.quote)}\u201d" in out and f"> \u2014 {markdown.md(rule.source)}" in out
-    assert f"**Oplossing:** {markdown.md(rule.fix('nl'))}" in out
+    assert gelijke.fix is not None and f"**Oplossing:** {markdown.md(gelijke.fix('nl'))}" in out
     assert "[" + markdown.md(str(files["rijk"])) + "](#afspraak-1)" in out and '<a id="afspraak-1"></a>' in out
-    assert "| Titel | Regel | Ernst |" in out and "| Bewoners aan tafel | `bewoners-aan-tafel` | fout |" in out
+    assert "- [Bewoners aan tafel](#regel-bewoners-aan-tafel) (`bewoners-aan-tafel`)" in out
+    assert '<a id="regel-bewoners-aan-tafel"></a>' in out
     assert EXPLANATION in out
     assert "**Uitslag:** ❌ **niet in orde** — 1 van 3 afspraken in orde, 1 niet beoordeeld" in out
 
@@ -350,9 +358,12 @@ def test_markdown_tables_keep_their_shape(files):
 def test_markdown_escapes_the_agreement_text(files):
     report, ctx = build(files["vijandig"])
     out = markdown.render(report, ctx)
-    ours = re.sub(r"(?m)^>( |$)", "", out.replace('<a id="afspraak-1"></a>', ""))  # our anchors and quotes
+    ours = re.sub(r"(?ms)^( *)(`{3,})toml\n.*?^\1\2$", "", out)  # the source lines, in fenced code blocks
+    ours = re.sub(r'<a id="(afspraak-1|regel-[a-z-]+)"></a>|</?details>|</?summary>', "", ours)  # our anchors and folds
+    ours = re.sub(r"(?m)^>( |$)", "", ours)  # and quotes
     assert not re.search(r"(?<!\\)[<>]", ours), "unescaped < or > in agreement text"
-    assert not re.search(r"(?<!\\)\]\(", out), "a link survived"
+    targets = re.findall(r"(?<!\\)\]\(([^)]*)\)", out)
+    assert targets and all(re.fullmatch(r"#(afspraak-\d+|regel-[a-z-]+)", t) for t in targets), targets  # only our own links
     assert "## " + r"\<script\>alert(1)\</script\>" in out
     assert r'"\>\<img src=x onerror=alert(1)\>' in out
     assert r"\| \*nog\* \_even\_ \[x\](javascript:alert(3))" in out
@@ -367,8 +378,9 @@ def test_markdown_renders_as_plain_text_in_a_real_parser(files):
     assert not tags & {"script", "img", "style", "b"}, tags
     assert all(not name.startswith("on") for _, attrs in page.tags for name in attrs)
     assert all(not (attrs.get("href") or "").startswith("javascript") for _, attrs in page.tags)
-    assert TITLE in page.texts["h2"][2] and PARTY in page.text and WAIVER in page.text and AREA in page.text
-    assert len(page.find("table")) == 4  # overview, explained, and two passed-rules tables
+    assert any(TITLE in h for h in page.texts["h2"]) and PARTY in page.text and WAIVER in page.text and AREA in page.text
+    assert len(page.find("table")) == 7  # matrix, overview, explained, and per agreement the profile's ladder and bodies
+    assert {tag for tag, _ in page.tags} >= {"details", "summary", "pre"}
 
 
 @pytest.mark.parametrize(
@@ -399,7 +411,7 @@ def test_markdown_in_english(files):
     report, ctx = build(files["rijk"], lang="en")
     out = markdown.render(report, ctx)
     assert _headings(out)[:2] == ["# Partnership agreement report", "## Summary"]
-    assert "### Errors (1)" in out and "**Fix:**" in out and f"### Rules passed ({_passed(report.files[0])})" in out
+    assert "### Errors (1)" in out and "**Fix:**" in out and f"<summary>Rules passed ({_passed(report.files[0])})</summary>" in out
     assert "Oplossing" not in out and "Samenvatting" not in out
 
 
@@ -430,7 +442,7 @@ def test_junit_is_valid_and_counts_are_right(files, junit_schema, write):
     control = write("stuurtekens.toml", GOOD.read_text(encoding="utf-8").replace(
         'titel = "Samenwerkingsafspraken Buurtonderneming Woensel-West"', 'titel = "Bel\\u0007 en\\u001b[31m kleur"'
     ))
-    report, ctx = build(files["rijk"], files["vijandig"], files["kapot"], GOOD, control)
+    report, ctx = build(files["rijk"], files["vijandig"], files["kapot"], GOOD, control, fail_on=Severity.ADVIES)
     out = junit.render(report, ctx)
     assert out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')
     junit_schema.validate(out)
@@ -452,13 +464,14 @@ def test_junit_is_valid_and_counts_are_right(files, junit_schema, write):
 
 
 def test_junit_cases_follow_the_rules(files):
-    report, ctx = build(files["rijk"], files["kapot"])
+    report, ctx = build(files["rijk"], files["kapot"], fail_on=Severity.ADVIES)
     root = ET.fromstring(junit.render(report, ctx))
     rich, broken = root.findall("testsuite")
     result = report.files[0]
     cases = {c.get("name"): c for c in rich.findall("testcase")}
     assert list(cases) == [o.rule for o in result.outcomes]
-    assert {c.get("classname") for c in cases.values()} == {result.path}
+    assert {c.get("classname") for c in cases.values()} == {junit.class_name(result.path)}
+    assert {c.get("file") for c in cases.values()} == {result.path}
 
     failure = cases["gelijke-stem"].find("failure")
     gelijke = next(f for f in result.findings if f.rule == "gelijke-stem")
@@ -472,7 +485,8 @@ def test_junit_cases_follow_the_rules(files):
     assert list(cases["bewoners-aan-tafel"]) == []  # passed
 
     [invoer] = broken.findall("testcase")
-    assert invoer.get("name") == "invoer" and invoer.get("classname") == str(files["kapot"])
+    assert invoer.get("name") == "invoer" and invoer.get("classname") == junit.class_name(str(files["kapot"]))
+    assert invoer.get("file") == str(files["kapot"]) and invoer.get("line") == str(min(p.location.line for p in report.files[1].problems))
     errors = invoer.findall("error")
     assert len(errors) == len(report.files[1].problems) == 5
     assert {e.get("message") for e in errors} == {p.message("nl") for p in report.files[1].problems}
@@ -496,7 +510,7 @@ def test_junit_crash_is_an_error_and_undecided_is_a_failure(write, junit_schema)
         def register_rules():
             return [check, twijfel]
     ''')
-    report, ctx = build(UNEQUAL, plugins=[str(plugin)], select=["deler/regel", "deler/twijfel", "gelijke-stem"])
+    report, ctx = build(UNEQUAL, plugins=[str(plugin)], select=["deler/regel", "deler/twijfel", "gelijke-stem"], fail_on=Severity.ADVIES)
     out = junit.render(report, ctx)
     junit_schema.validate(out)
     suite = ET.fromstring(out).find("testsuite")
@@ -506,6 +520,50 @@ def test_junit_crash_is_an_error_and_undecided_is_a_failure(write, junit_schema)
     failure = cases["deler/twijfel"].find("failure")
     assert failure.get("type") == "advies" and failure.get("message") == "kan niet beoordelen: geen gegevens"
     assert _attrs(suite) == {"tests": 3, "failures": 2, "errors": 1, "skipped": 0}
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "red"),
+    [
+        (Severity.FOUT, {"gelijke-stem"}),
+        (Severity.WAARSCHUWING, {"gelijke-stem", "maatwerk"}),
+        (Severity.ADVIES, {"gelijke-stem", "maatwerk", "successen-vieren"}),
+        (None, set()),
+    ],
+)
+def test_junit_respects_fail_on(files, junit_schema, fail_on, red):
+    """Below the threshold a finding is no <failure> (a green pipeline shows no red test) but stays visible."""
+    report, ctx = build(files["rijk"], fail_on=fail_on)
+    out = junit.render(report, ctx)
+    junit_schema.validate(out)
+    suite = ET.fromstring(out).find("testsuite")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    assert {name for name, c in cases.items() if c.find("failure") is not None} == red
+    assert int(suite.get("failures")) == len(red)
+    assert (report.exit_code(fail_on) == 1) == bool(red)  # the tests agree with the exit code
+    result = report.files[0]
+    for rule in {"gelijke-stem", "maatwerk", "successen-vieren"} - red:
+        finding = next(f for f in result.findings if f.rule == rule)
+        out_text = cases[rule].find("system-out").text
+        assert finding.message("nl") in out_text and "onder --fail-on" in out_text
+        assert cases[rule].get("line") == str(finding.location.line)
+    for rule in red:
+        assert cases[rule].find("system-out") is None
+    assert cases["niet-te-veel-professionals"].find("skipped") is not None  # explained stays skipped
+
+
+@pytest.mark.parametrize(
+    ("path", "classname"),
+    [
+        ("voorbeelden/ongelijke-stem.toml", "voorbeelden/ongelijke-stem"),
+        ("./v1.2/a.b.toml", "v1_2/a_b"),
+        ("/abs/map.d/x.TOML", "/abs/map_d/x"),
+        ("-", "-"),
+        ("<stdin>", "<stdin>"),
+    ],
+)
+def test_junit_class_name_has_no_extension_and_no_dots(path, classname):
+    assert junit.class_name(path) == classname
 
 
 # -- GitHub workflow commands ---------------------------------------------------------------------
@@ -548,9 +606,9 @@ def test_github_on_an_example(monkeypatch):
     loc = finding.location
     assert github.render(report, ctx) == (
         f"::error file=voorbeelden/ongelijke-stem.toml,line={loc.line},col={loc.column},title=gelijke-stem::"
-        "in 'Buurtonderneming Woensel-West' hebben de partijen geen gelijke stem; stemmen: Gemeente Eindhoven 2, "
-        "Woningcorporatie Trudo 1, Bewonersraad Woensel-West 1 en Stichting Welzijn Woensel 1"
-        "%0AOplossing: Geef elke partij in het orgaan hetzelfde totaal aan stemmen en geef de bewonerspartij een zetel.\n"
+        "in 'Buurtonderneming Woensel-West' hebben de partijen geen gelijke stem; stemmen: Gemeente Eindhoven: 2; "
+        "Woningcorporatie Trudo: 1; Bewonersraad Woensel-West: 1; Stichting Welzijn Woensel: 1"
+        "%0AOplossing: Geef Gemeente Eindhoven in 'Buurtonderneming Woensel-West' samen 1 stem, net als de andere partijen.\n"
     )
 
 

@@ -11,7 +11,14 @@ import pytest
 
 from conftest import EXAMPLES
 
-COMMANDS = ["", "check", "rules", "explain", "rulesets", "plugins", "schema", "init", "diff"]
+def _commands() -> list[str]:
+    """Every command the group knows, so that a new one is held to the same standard."""
+    from afspraken.commands import cli
+
+    return ["", *cli.list_commands(click.Context(cli))]
+
+
+COMMANDS = _commands()
 
 # Words that only one of the two languages uses (in help texts; names of options, files and
 # values are left out below, since those stay Dutch in both languages).

@@ -265,12 +265,21 @@ def test_deep_nesting_past_the_parser_is_located_too(write):
 
 
 def test_a_long_array_is_refused_with_its_place(write):
-    text = "formaat = 1\nx = [" + "1," * 10_000 + "1]\n"
+    text = "formaat = 1\nx = [" + "1," * 100_001 + "1]\n"
     [problem] = problems_of(write("a.toml", text))
-    assert problem.code == "te-lang" and problem.location.line == 2 and "meer dan 10000 elementen" in problem.message("nl")
-    text = "formaat = 1\n" + "[[partij]]\n" * 10_001
+    assert problem.code == "te-lang" and problem.location.line == 2 and "meer dan 100000 elementen" in problem.message("nl")
+    text = "formaat = 1\n" + "[[partij]]\n" * 100_001
     [problem] = problems_of(write("b.toml", text))
-    assert problem.code == "te-lang" and problem.location.line == 10_002 and "[[partij]]" in problem.message("nl")
+    assert problem.code == "te-lang" and problem.location.line == 100_002 and "[[partij]]" in problem.message("nl")
+
+
+def test_the_list_limit_is_settable(write):
+    from afspraken.checking.run import Checker
+
+    write("afspraken.toml", "[limieten]\nlijst = 3\n")
+    path = write("a.toml", "formaat = 1\n[afspraak]\nx = [1, 2, 3, 4]\ny = [\n  1,\n  2,\n  3,\n  4,\n  5\n]\n")
+    [problem] = Checker(entry_points=False).check_path(path).problems
+    assert problem.code == "te-lang" and (problem.location.line, problem.location.column) == (8, 4) and "meer dan 3" in problem.message("nl")
 
 
 def test_an_unforeseen_failure_while_reading_is_still_a_located_problem(monkeypatch):
@@ -283,3 +292,15 @@ def test_an_unforeseen_failure_while_reading_is_still_a_located_problem(monkeypa
     result = run.Checker(entry_points=False).check_path("x.toml", b"formaat = 1\n", "x.toml")
     [problem] = result.problems
     assert problem.code == "intern" and "RuntimeError: onverwacht" in problem.message("nl")
+
+
+def test_thousands_of_problems_are_capped_with_a_count(write):
+    from afspraken.reading.loading import MAX_PROBLEMS
+
+    text = "formaat = 1\n" + "".join(f"onbekend{i} = 1\n" for i in range(5000))
+    problems = problems_of(write("a.toml", text))
+    assert len(problems) == MAX_PROBLEMS + 1
+    more = problems[-1]
+    assert more.code == "meer" and "niet getoond" in more.message("nl") and "more problems" in more.message("en")
+    shown = int(more.message("nl").split()[2])
+    assert shown >= 5000 - MAX_PROBLEMS  # every one counted, none lost silently

@@ -15,9 +15,10 @@ PROBE = textwrap.dedent(
     """
     import sys
     sys.argv = ["afspraken", "plugins"]
-    from afspraken.commands import main
+    from afspraken.commands import _fast_start, _main  # main() itself leaves with os._exit
+    _fast_start()
     try:
-        main()
+        _main()
     except SystemExit:
         pass
     print("METADATA", "importlib.metadata" in sys.modules, file=sys.stderr)

@@ -16,7 +16,7 @@ SMALL = "[afspraak]\nbewoners = 3000\n"  # breaks niet-te-veel-professionals (3.
 WHY = "De wijk krijgt tijdelijk extra inzet tijdens de herstructurering van 2025."
 
 
-def waiver(rule: str = "niet-te-veel-professionals", tot: str = "") -> str:
+def waiver(rule: str = "niet-te-veel-professionals", tot: str = "2030-12-31") -> str:
     return f'\n[[uitzondering]]\nregel = "{rule}"\ntoelichting = "{WHY}"\n' + (f"tot = {tot}\n" if tot else "")
 
 
@@ -69,7 +69,8 @@ def test_expired_waiver_counts_the_finding_again(write):
     rules = sorted((f.rule, f.counts) for f in result.findings)
     assert rules == [("niet-te-veel-professionals", True), ("uitzondering-verlopen", True)]
     expired = next(f for f in result.findings if f.rule == "uitzondering-verlopen")
-    assert expired.location.key == "uitzondering[0].tot" and "2025-12-31" in expired.message("nl")
+    assert expired.location.key == "uitzondering[0].tot" and "tot en met 31 december 2025" in expired.message("nl")
+    assert "until 31 December 2025" in expired.message("en")
     still_valid = result_of(text, today=dt.date(2025, 12, 31))
     assert [f.rule for f in still_valid.findings if f.counts] == []
 
@@ -112,6 +113,49 @@ def test_waiver_for_a_rule_outside_the_rule_sets_is_unused(write):
     [finding] = result.findings
     assert finding.rule == "uitzondering-ongebruikt" and "hoort niet bij de gekozen regelsets (basis, wijkaanpak)" in finding.message("nl")
     assert result_of(agreement_text(waiver("mandaat")), regelsets=["buurtonderneming"]).findings[0].rule == "uitzondering-ongebruikt"
+
+
+def test_waiver_without_an_end_date_is_advice_also_when_unused(write):
+    text = agreement_text(SMALL + waiver(tot=""))
+    [open_ended] = [f for f in result_of(text).findings if f.rule == "uitzondering-zonder-einddatum"]
+    assert open_ended.severity.value == "advies" and open_ended.location.key == "uitzondering[0].regel"
+    assert "geen einddatum" in open_ended.message("nl") and "niet-te-veel-professionals" in open_ended.message("nl")
+    unused = sorted(f.rule for f in result_of(agreement_text(waiver(tot=""))).findings)
+    assert unused == ["uitzondering-ongebruikt", "uitzondering-zonder-einddatum"]
+    assert [f.rule for f in result_of(agreement_text(SMALL + waiver())).findings if f.counts] == []
+
+
+@pytest.mark.parametrize(
+    "why",
+    [
+        "Niet van toepassing in deze wijk.",
+        "n.v.t. in deze wijk, zie boven, volgt",
+        "NVT NVT NVT NVT NVT NVT NVT NVT",
+        "Nader te bepalen; zie boven. Geen.",
+        "n.v.t.\u200b \u200b \u200b niet\u00a0van\u00a0toepassing hier",
+    ],
+)
+def test_a_stock_phrase_is_no_explanation_and_is_located_at_the_toelichting(why, write):
+    text = agreement_text(SMALL + f'\n[[uitzondering]]\nregel = "niet-te-veel-professionals"\ntoelichting = "{why}"\ntot = 2030-12-31\n')
+    result = result_of(text)
+    [problem] = result.problems
+    assert problem.code == "toelichting" and problem.location.key == "uitzondering[0].toelichting"
+    assert text.splitlines()[problem.location.line - 1].startswith("toelichting = ")
+    assert "legt niet uit waarom" in problem.message("nl") and "does not explain" in problem.message("en")
+
+
+def test_a_real_explanation_with_a_stock_phrase_in_it_passes(write):
+    why = "N.v.t.: de corporatie zet tijdelijk extra mensen in tijdens de sloop van 2025."
+    text = agreement_text(SMALL + f'\n[[uitzondering]]\nregel = "niet-te-veel-professionals"\ntoelichting = "{why}"\ntot = 2030-12-31\n')
+    assert result_of(text).problems == ()
+
+
+def test_the_stock_phrases_live_in_one_place():
+    from afspraken.checking import waivers
+
+    assert {"n.v.t.", "nvt", "niet van toepassing", "zie boven", "nader te bepalen", "geen", "volgt"} <= set(waivers.STOCK_PHRASES)
+    assert waivers.remainder("n.v.t. in deze wijk") == "in deze wijk" and not waivers.explains("n.v.t. in deze wijk")
+    assert waivers.remainder("Geenszins volgtijdelijk") == "Geenszins volgtijdelijk"  # whole words only
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ def test_the_wheel_holds_one_top_level_package_with_the_rule_sets(installed: Pat
     assert top == {"afspraken"}
     assert "afspraken/regelsets/basis.toml" in names and "afspraken/regelsets/wijkaanpak.toml" in names
     assert "afspraken/reporting/rapport.schema.json" in names and "afspraken/reporting/rapport.css" in names
+    assert "afspraken/docs/regels.md" in names and "afspraken/docs/rules.md" in names  # SARIF's helpUri, the editor's links
 
 
 def run(bindir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -48,6 +49,13 @@ def test_check_works_from_the_wheel(installed: Path, tmp_path: Path):
     assert bad.returncode == 1, bad.stderr
     log = json.loads(bad.stdout)
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["gelijke-stem"]
+    help_uri = next(r["helpUri"] for r in log["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "gelijke-stem")
+    assert help_uri.startswith(installed.parent.as_uri()) and "/afspraken/docs/regels.md#gelijke-stem-" in help_uri
+
+
+def test_lsp_without_the_extra_names_it(installed: Path, tmp_path: Path):
+    result = run(installed, "lsp", cwd=tmp_path)
+    assert result.returncode == 2 and "pip install 'afspraken[lsp]'" in result.stderr
 
 
 def test_the_built_in_rule_sets_are_found_from_the_wheel(installed: Path, tmp_path: Path):

@@ -11,11 +11,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from afspraken.model import Agreement
 
 
 BRON = "Samen sterk in de wijk (werkconferentie, Utrecht, 10 juni)"
 """The source document of the built-in rules (``bron/samen-sterk-in-de-wijk.txt``)."""
+
+WERKGROEPEN = f"aanbevelingen van de werkgroepen; {BRON}"
+IN_T_VELD = f"Roel in \u2019t Veld, dagvoorzitter; {BRON}"
+VAN_DER_LAAN = f"minister Eberhard van der Laan; {BRON}"
+SCHRIJER = f"Dominic Schrijer, wethouder Rotterdam; {BRON}"
+BOSCH = f"wethouder H. Bosch; {BRON}"
+SLEEKING = f"Ton Sleeking, wethouder Emmen, over Emmen Revisited; {BRON}"
+WOENSEL_WEST = f"Paul van Haren (Trudo), Buurtonderneming Woensel-West; {BRON}"
+
+_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def datum(date: dt.date, lang: str) -> str:
+    """A date in running text: '1 januari 2024', '1 January 2024'."""
+    month = (_MONTHS if lang == "en" else _MAANDEN)[date.month - 1]
+    return f"{date.day} {month} {date.year}"
 
 
 def ruleset_dir() -> Path:
@@ -54,6 +73,11 @@ def name_of(doc: Agreement, id: str) -> str:
     """The name of the partij or orgaan with this id (the id itself if unknown)."""
     found = doc.partij_by_id(id) or doc.orgaan_by_id(id)
     return found.naam if found else id
+
+
+def votes(items: Sequence[tuple[str, int]]) -> str:
+    """Names with their votes: 'Gemeente Amsterdam, stadsdeel West: 2; Trudo: 1'."""
+    return "; ".join(f"{name}: {n}" for name, n in items)
 
 
 def names(items: Sequence[str], lang: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import BRON, amount, names
+from afspraken.builtin import IN_T_VELD, WERKGROEPEN, amount, names
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
@@ -14,16 +14,18 @@ from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, viol
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="buurtonderneming",
     severity="waarschuwing",
     title=Text("Een orgaan waarin alle partijen zitten", "One body in which all parties sit"),
     summary=Text(
-        "Minstens één besluitvormend orgaan heeft leden namens elke ondertekenende gemeente, corporatie en instelling, "
+        "Minstens één besluitvormend orgaan heeft stemgerechtigde leden (stemmen > 0) namens elke ondertekenende "
+        "gemeente, corporatie en instelling, "
         "namens de gemeente (ook als die niet ondertekent) en namens de bewoners (een partij van soort 'bewoners'). "
         "Voldoet geen orgaan, dan noemt de melding wat ontbreekt in het orgaan dat er het dichtst bij komt. Zonder "
         "besluitvormend orgaan volgt een bevinding; hebben de besluitvormende organen geen leden, dan 'kan niet beoordelen'.",
-        "At least one deciding body has members for every signing municipality, housing corporation and institution, "
+        "At least one deciding body has voting members (stemmen > 0) for every signing municipality, housing "
+        "corporation and institution, "
         "for the municipality (even when it does not sign) and for the residents (a party of kind 'bewoners'). When no "
         "body qualifies, the message names what the closest one lacks. Without a deciding body that is a finding; "
         "when the deciding bodies list no members, 'cannot decide'.",
@@ -97,7 +99,7 @@ def buurtonderneming(doc: Agreement, params: Params) -> Iterator[Violation]:
             ("orgaan", i, "lid"),
         )
         return
-    gaps = [(i, o, _ontbrekend(doc, {lid.partij for lid in o.lid})) for i, o in with_members]
+    gaps = [(i, o, _ontbrekend(doc, {lid.partij for lid in o.lid if lid.stemmen > 0})) for i, o in with_members]
     if any(not missing for _, _, missing in gaps):
         return
     i, o, missing = min(gaps, key=lambda g: len(g[2]))  # the closest; ties: the first
@@ -107,6 +109,10 @@ def buurtonderneming(doc: Agreement, params: Params) -> Iterator[Violation]:
         f"the deciding body '{o.naam}' lacks {names([m[1] for m in missing], 'en')}",
         ("orgaan", i, "lid"),
         *[m[2] for m in missing if m[2]],
+        fix=Text(
+            f"Geef in '{o.naam}' een [[orgaan.lid]] met stemmen aan {names([m[0] for m in missing], 'nl')}.",
+            f"Give {names([m[1] for m in missing], 'en')} an [[orgaan.lid]] with votes in '{o.naam}'.",
+        ),
     )
 
 
@@ -136,10 +142,10 @@ def _ontbrekend(doc: Agreement, present: set[str]) -> list[tuple[str, str, tuple
 
 
 @rule(
-    source=BRON,
+    source=IN_T_VELD,
     id="oliemannetje",
     severity="waarschuwing",
-    title=Text("Een oliemannetje met gezag", "An 'oil man' with authority"),
+    title=Text("Een oliemannetje met gezag", "A trusted troubleshooter ('oliemannetje') with authority"),
     summary=Text(
         "[escalatie] bestaat, heeft gezag, toegankelijk_voor bevat 'bewoners', en na_eigen_poging = true.",
         "[escalatie] exists, has gezag (authority), toegankelijk_voor includes 'bewoners', and na_eigen_poging = true.",
@@ -147,11 +153,19 @@ def _ontbrekend(doc: Agreement, present: set[str]) -> list[tuple[str, str, tuple
     rationale=Text(
         "Loopt een proces vast, dan helpt iemand met gezag die iedereen, ook bewoners, kan inschakelen; maar pas "
         "nadat de partijen het zelf hebben geprobeerd.",
-        "When a process gets stuck, a person with authority whom anyone, residents included, can call in helps; but "
+        "When a process gets stuck, a trusted troubleshooter with authority whom anyone, residents included, can call in helps; but "
         "only after the parties tried themselves.",
     ),
     quote="Er zijn oliemannetjes met gezag nodig die door iedereen, ook door bewoners, in de wijk ingeschakeld kunnen "
-    "worden om knelpunten weg te nemen. [...] Maar: probeer eerst het probleem zelf op te lossen.",
+    "worden om knelpunten weg te nemen.",
+    also=[
+        (
+            "Zet waar nodig ‘oliemannetjes’ in om maatwerk te leveren. Loopt een proces vast? Is er specifieke kennis "
+            "nodig? Schakel dan iemand met gezag en kennis van zaken in voor hulp. Maar: probeer eerst het probleem "
+            "zelf op te lossen.",
+            WERKGROEPEN,
+        )
+    ],
     fix=Text(
         'Schrijf een [escalatie] met naam, gezag, toegankelijk_voor = ["bewoners", ...] en na_eigen_poging = true.',
         'Write an [escalatie] with naam, gezag, toegankelijk_voor = ["bewoners", ...] and na_eigen_poging = true.',
@@ -176,7 +190,7 @@ def oliemannetje(doc: Agreement, params: Params) -> Iterator[Violation]:
     if e is None:
         yield violation(
             "er is geen [escalatie]: niemand met gezag die bewoners en partijen kunnen inschakelen als het vastloopt",
-            "there is no [escalatie]: nobody with authority whom residents and parties can call in when things get stuck",
+            "there is no [escalatie]: no trusted troubleshooter ('oliemannetje') with authority whom residents and parties can call in when things get stuck",
             ("escalatie",),
         )
         return
@@ -185,6 +199,7 @@ def oliemannetje(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"bij {e.naam} staat niet waarom die gezag heeft (gezag ontbreekt)",
             f"{e.naam}: it does not say why this person carries authority (gezag is missing)",
             ("escalatie", "gezag"),
+            fix=Text(f"Schrijf bij {e.naam} waarom die gezag heeft (gezag).", f"Write why {e.naam} carries authority (gezag)."),
         )
     if "bewoners" not in e.toegankelijk_voor:
         wie = list(e.toegankelijk_voor)
@@ -194,6 +209,7 @@ def oliemannetje(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"residents cannot call in {e.naam}"
             + (f" (only {names(wie, 'en')})" if wie else " (toegankelijk_voor is empty)"),
             ("escalatie", "toegankelijk_voor"),
+            fix=Text('Zet "bewoners" in escalatie.toegankelijk_voor.', 'Add "bewoners" to escalatie.toegankelijk_voor.'),
         )
     if e.na_eigen_poging is not True:
         state = ("ontbreekt", "is missing") if e.na_eigen_poging is None else ("= false", "= false")
@@ -201,6 +217,7 @@ def oliemannetje(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"na_eigen_poging {state[0]}: niet afgesproken dat de partijen het eerst zelf proberen voordat zij {e.naam} inschakelen",
             f"na_eigen_poging {state[1]}: it is not agreed that the parties try themselves before calling in {e.naam}",
             ("escalatie", "na_eigen_poging"),
+            fix=Text("Zet in [escalatie] na_eigen_poging = true.", "Set na_eigen_poging = true in [escalatie]."),
         )
 
 
@@ -217,7 +234,7 @@ class VitaleCoalitieParams(Params):
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="vitale-coalitie",
     severity="waarschuwing",
     params=VitaleCoalitieParams,
@@ -293,6 +310,10 @@ def vitale_coalitie(doc: Agreement, params: VitaleCoalitieParams) -> Iterator[Vi
             f"een vitale coalitie telt er minstens {params.min_soorten}",
             f"the signing parties are of {en} ({names(soorten, 'en') or '-'}); a vital coalition has at least {params.min_soorten}",
             ("partij",),
+            fix=Text(
+                f"Laat nog {params.min_soorten - len(soorten)} andere soort(en) partij ondertekenen, zoals bewoners, een instelling of ondernemers.",
+                f"Have {params.min_soorten - len(soorten)} more kind(s) of party sign, such as residents, an institution or businesses.",
+            ),
         )
     wie = [p.naam for p in ondertekenaars]
     for soort, en in (("gemeente", "municipality"), ("corporatie", "housing corporation")):
@@ -308,6 +329,14 @@ def vitale_coalitie(doc: Agreement, params: VitaleCoalitieParams) -> Iterator[Vi
             + (f" ({names([doc.partij[k].naam for k in niet], 'en')} does not sign)" if niet else "")
             + (f"; signed by: {names(wie, 'en')}" if wie else ""),
             *at,
+            fix=Text(
+                f"Laat {names([doc.partij[k].naam for k in niet], 'nl')} ondertekenen (ondertekent = true)."
+                if niet
+                else f"Voeg een [[partij]] van soort \"{soort}\" toe die de afspraak ondertekent.",
+                f"Have {names([doc.partij[k].naam for k in niet], 'en')} sign (ondertekent = true)."
+                if niet
+                else f"Add a [[partij]] of soort \"{soort}\" that signs the agreement.",
+            ),
         )
 
 

@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import BRON, amount
+from afspraken.builtin import WERKGROEPEN, amount, datum
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule, violation
 
 # --------------------------------------------------------------------------- maatwerk
 
 
+class MaatwerkParams(Params):
+    max_jaren_oud: int = Field(
+        3,
+        ge=0,
+        description="Hoeveel jaar vóór de ingangsdatum de wijkanalyse (analysedatum) hoogstens gemaakt is.",
+        json_schema_extra={"en": "How many years before the start date the analysis (analysedatum) was made at most."},
+    )
+
+
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="maatwerk",
     severity="waarschuwing",
+    params=MaatwerkParams,
     title=Text("Maatwerk op basis van een wijkanalyse", "Tailored to the area, based on an analysis"),
     summary=Text(
-        "maatwerk.wijkanalyse is ingevuld en niet leeg. Ontbreekt [maatwerk], dan volgt een bevinding op die plek.",
-        "maatwerk.wijkanalyse is present and not empty. When [maatwerk] is missing, that is a finding at its place.",
+        "maatwerk.wijkanalyse is ingevuld en niet leeg; staat er een maatwerk.analysedatum bij, dan ligt die hoogstens "
+        "max_jaren_oud jaar vóór de ingangsdatum. Ontbreekt [maatwerk], dan volgt een bevinding op die plek.",
+        "maatwerk.wijkanalyse is present and not empty; when maatwerk.analysedatum is given, it is at most "
+        "max_jaren_oud years before the start date. When [maatwerk] is missing, that is a finding at its place.",
     ),
     rationale=Text(
         "Wat in de ene wijk werkt, sorteert in de andere geen effect; beleid moet rusten op kennis van deze wijk.",
@@ -41,7 +54,7 @@ wijkanalyse = ""
 wijkanalyse = "Wijkprofiel Voorbeeldwijk 2023"
 """,
 )
-def maatwerk(doc: Agreement, params: Params) -> Iterator[Violation]:
+def maatwerk(doc: Agreement, params: MaatwerkParams) -> Iterator[Violation]:
     wijk = doc.afspraak.wijk
     if doc.maatwerk is None:
         yield violation(
@@ -55,6 +68,26 @@ def maatwerk(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"maatwerk.wijkanalyse is empty or missing: the agreement names no analysis of {wijk}",
             ("maatwerk", "wijkanalyse"),
         )
+    datum_analyse = doc.maatwerk.analysedatum if doc.maatwerk else None
+    begin = doc.afspraak.ingangsdatum
+    if datum_analyse is not None:
+        year = max(dt.MINYEAR, begin.year - params.max_jaren_oud)  # a huge parameter cannot go before year 1
+        try:
+            grens = begin.replace(year=year)
+        except ValueError:  # 29 February
+            grens = begin.replace(year=year, day=28)
+        if datum_analyse < grens:
+            yield violation(
+                f"de wijkanalyse is van {datum(datum_analyse, 'nl')}, meer dan {params.max_jaren_oud} jaar vóór de "
+                f"ingangsdatum {datum(begin, 'nl')}",
+                f"the analysis dates from {datum(datum_analyse, 'en')}, more than {amount(params.max_jaren_oud, 'year', 'years')} "
+                f"before the start date {datum(begin, 'en')}",
+                ("maatwerk", "analysedatum"),
+                fix=Text(
+                    f"Maak een nieuwe wijkanalyse van {wijk}, van {datum(grens, 'nl')} of later.",
+                    f"Make a new analysis of {wijk}, dated {datum(grens, 'en')} or later.",
+                ),
+            )
 
 
 # --------------------------------------------------------------------------- vaste-gezichten
@@ -70,7 +103,7 @@ class VasteGezichtenParams(Params):
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="vaste-gezichten",
     severity="waarschuwing",
     params=VasteGezichtenParams,
@@ -130,6 +163,7 @@ def vaste_gezichten(doc: Agreement, params: VasteGezichtenParams) -> Iterator[Vi
             f"mensen blijven minimaal {jaren} jaar op hun plek; het minimum is {minimum} jaar",
             f"people stay in their post for at least {amount(jaren, 'year', 'years')}; the minimum is {amount(minimum, 'year', 'years')}",
             ("continuiteit", "minimale_bezetting_jaren"),
+            fix=Text(f"Zet minimale_bezetting_jaren op minstens {minimum}.", f"Set minimale_bezetting_jaren to at least {minimum}."),
         )
 
 
@@ -137,7 +171,7 @@ def vaste_gezichten(doc: Agreement, params: VasteGezichtenParams) -> Iterator[Vi
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="successen-vieren",
     severity="advies",
     title=Text("Successen vieren en delen", "Celebrate and share successes"),

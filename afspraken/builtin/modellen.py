@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from afspraken import hookimpl
-from afspraken.builtin import BRON, name_of, names, ruleset
-from afspraken.model import Agreement, SoortPartij
+from afspraken.builtin import BRON, SLEEKING, WOENSEL_WEST, name_of, names, ruleset
+from afspraken.model import Agreement, Orgaan, SoortPartij
 from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
 RULESETS = ("buurtonderneming", "emmen-revisited", "development-trust")
@@ -30,7 +30,7 @@ def _bodies(doc: Agreement) -> str:
 
 
 @rule(
-    source=BRON,
+    source=WOENSEL_WEST,
     id="mandaat",
     severity="fout",
     title=Text("De Buurtonderneming heeft de mandaten", "The Buurtonderneming holds the mandates"),
@@ -103,6 +103,10 @@ def mandaat(doc: Agreement, params: Params) -> Iterator[Violation]:
         f"buurtonderneming '{o.naam}' holds no mandate from {names(wie, 'en')}",
         ("orgaan", i, "mandaat"),
         *[("partij", k) for k, _ in missing],
+        fix=Text(
+            f"Zet {names([p.id for _, p in missing], 'nl')} in mandaat van orgaan '{o.id}'.",
+            f"Add {names([p.id for _, p in missing], 'en')} to the mandaat of body '{o.id}'.",
+        ),
     )
 
 
@@ -110,16 +114,17 @@ def mandaat(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 @rule(
-    source=BRON,
+    source=SLEEKING,
     id="onafhankelijke-regie",
     severity="fout",
     title=Text("Regie bij een onafhankelijk programmabureau", "Direction by an independent programme office"),
     summary=Text(
-        "Er is een orgaan van soort 'programmabureau' met onafhankelijk = true; dat orgaan voert de regie. Meer dan "
-        "dat (wat 'regie voeren' inhoudt) staat niet in het formaat en wordt niet getoetst. Ernst fout: zonder "
+        "Er is een orgaan van soort 'programmabureau' met onafhankelijk = true; dat orgaan voert de regie. Staan de "
+        "leden erbij, dan zitten de leden met stemmen niet allemaal namens één partij. Meer dan dat (wat 'regie "
+        "voeren' inhoudt) staat niet in het formaat en wordt niet getoetst. Ernst fout: zonder "
         "onafhankelijk programmabureau is het geen Emmen Revisited-model.",
-        "There is a body of kind 'programmabureau' with onafhankelijk = true; that body directs the approach. "
-        "Anything beyond that (what directing involves) is not in the format and is not checked. Severity fout: "
+        "There is a body of kind 'programmabureau' with onafhankelijk = true; that body directs the approach. When its "
+        "members are listed, its voting members do not all sit for one party. Anything beyond that (what directing involves) is not in the format and is not checked. Severity fout: "
         "without an independent programme office it is not the Emmen Revisited model.",
     ),
     rationale=Text(
@@ -159,34 +164,65 @@ def onafhankelijke_regie(doc: Agreement, params: Params) -> Iterator[Violation]:
             ("orgaan",),
         )
         return
-    if any(o.onafhankelijk for _, o in bureaus):
+    # Independent in name and on its members: its voting members, when listed, do not all sit for one party.
+    eigen = {i: _one_party(o) for i, o in bureaus}
+    if any(o.onafhankelijk and eigen[i] is None for i, o in bureaus):
         return
-    wie = [f"'{o.naam}'" for _, o in bureaus]
-    yield violation(
-        f"programmabureau {names(wie, 'nl')} is niet onafhankelijk (onafhankelijk = true ontbreekt)"
-        if len(wie) == 1
-        else f"programmabureaus {names(wie, 'nl')} zijn niet onafhankelijk (onafhankelijk = true ontbreekt)",
-        f"programme office {names(wie, 'en')} is not independent (onafhankelijk = true is missing)"
-        if len(wie) == 1
-        else f"programme offices {names(wie, 'en')} are not independent (onafhankelijk = true is missing)",
-        *[("orgaan", i, "onafhankelijk") for i, _ in bureaus],
-    )
+    niet = [(i, o) for i, o in bureaus if not o.onafhankelijk]
+    if niet:
+        wie = [f"'{o.naam}'" for _, o in niet]
+        yield violation(
+            f"programmabureau {names(wie, 'nl')} is niet onafhankelijk (onafhankelijk = true ontbreekt)"
+            if len(wie) == 1
+            else f"programmabureaus {names(wie, 'nl')} zijn niet onafhankelijk (onafhankelijk = true ontbreekt)",
+            f"programme office {names(wie, 'en')} is not independent (onafhankelijk = true is missing)"
+            if len(wie) == 1
+            else f"programme offices {names(wie, 'en')} are not independent (onafhankelijk = true is missing)",
+            *[("orgaan", i, "onafhankelijk") for i, _ in niet],
+            fix=Text(
+                f"Zet onafhankelijk = true bij {names(wie, 'nl')}, als het bureau los van de partijen staat.",
+                f"Set onafhankelijk = true for {names(wie, 'en')}, if the office stands apart from the parties.",
+            ),
+        )
+        return
+    for i, o in bureaus:
+        partij = eigen[i]
+        if partij is None:
+            continue
+        naam = name_of(doc, partij)
+        yield violation(
+            f"programmabureau '{o.naam}' heet onafhankelijk, maar alle leden met stemmen zitten namens {naam}",
+            f"programme office '{o.naam}' is called independent, but all its voting members sit for {naam}",
+            *[("orgaan", i, "lid", j, "partij") for j, lid in enumerate(o.lid) if lid.stemmen > 0],
+            fix=Text(
+                f"Laat in '{o.naam}' ook leden van andere partijen dan {naam} met stemmen zitting nemen.",
+                f"Give members of parties other than {naam} a voting seat in '{o.naam}'.",
+            ),
+        )
+
+
+def _one_party(orgaan: Orgaan) -> str | None:
+    """The one party all voting members of ``orgaan`` sit for, if its members are listed and there is one."""
+    partijen = {lid.partij for lid in orgaan.lid if lid.stemmen > 0}
+    return next(iter(partijen)) if len(partijen) == 1 else None
 
 
 # --------------------------------------------------------------------------- bewonersbestuur
 
 
 @rule(
-    source=BRON,
+    source=f"Neil Berry (Development Trust Association) over The Goodwin Trust, Hull; {BRON}",
     id="bewonersbestuur",
     severity="fout",
     title=Text("Een bestuur van bewoners", "A board of residents"),
     summary=Text(
-        "Elk lid van elk besluitvormend orgaan zit namens een partij van soort 'bewoners'; per orgaan noemt één "
+        "Elk lid met stemmen van elk besluitvormend orgaan zit namens een partij van soort 'bewoners' (raadgevende "
+        "leden met stemmen = 0 mogen van andere partijen zijn); per orgaan noemt één "
         "melding alle andere leden. Zonder besluitvormend orgaan volgt een bevinding; een besluitvormend orgaan "
         "zonder leden geeft 'kan niet beoordelen'. Ernst fout: een bestuur dat niet geheel uit bewoners bestaat, is "
         "geen development trust.",
-        "Every member of every deciding body sits for a party of kind 'bewoners'; per body one message names all "
+        "Every voting member of every deciding body sits for a party of kind 'bewoners' (advisory members with "
+        "stemmen = 0 may come from other parties); per body one message names all "
         "other members. Without a deciding body that is a finding; a deciding body without members gives 'cannot "
         "decide'. Severity fout: a board not made up entirely of residents is not a development trust.",
     ),
@@ -246,7 +282,7 @@ def bewonersbestuur(doc: Agreement, params: Params) -> Iterator[Violation]:
                 ("orgaan", i, "lid"),
             )
             continue
-        anderen = [(j, lid) for j, lid in enumerate(o.lid) if lid.partij not in bewoners]
+        anderen = [(j, lid) for j, lid in enumerate(o.lid) if lid.partij not in bewoners and lid.stemmen > 0]
         if not anderen:
             continue
         wie = [f"{lid.naam} ({name_of(doc, lid.partij)})" for _, lid in anderen]
@@ -254,6 +290,12 @@ def bewonersbestuur(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"in het besluitvormende orgaan '{o.naam}' {'zit' if len(wie) == 1 else 'zitten'} {names(wie, 'nl')} niet namens bewoners",
             f"in the deciding body '{o.naam}', {names(wie, 'en')} {'does' if len(wie) == 1 else 'do'} not sit for residents",
             *[("orgaan", i, "lid", j, "partij") for j, _ in anderen],
+            fix=Text(
+                f"Laat in '{o.naam}' bewoners de plaats innemen van {names([lid.naam for _, lid in anderen], 'nl')}, "
+                "of geef hen een raadgevende stem (stemmen = 0).",
+                f"Let residents take the seats of {names([lid.naam for _, lid in anderen], 'en')} in '{o.naam}', "
+                "or give them an advisory seat (stemmen = 0).",
+            ),
         )
 
 

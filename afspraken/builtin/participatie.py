@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Optional
 
 from pydantic import Field
 
-from afspraken.builtin import BRON, name_of, names
-from afspraken.model import FASEN, Agreement, Fase, Partij
+from afspraken.builtin import IN_T_VELD, WERKGROEPEN, name_of, names
+from afspraken.model import FASEN, TREDEN, Agreement, Fase, Partij, Trede
 from afspraken.rules import Params, Rule, Text, Violation, rule, violation
 
 
@@ -24,7 +25,7 @@ def _norm(text: str) -> str:
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="bewoners-aan-tafel",
     severity="fout",
     title=Text("Bewoners aan tafel", "Residents at the table"),
@@ -102,6 +103,7 @@ def bewoners_aan_tafel(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"{names(wie, 'en')} " + ("is a residents' party" if one else "are residents' parties") + ", but "
             f"{'does' if one else 'do'} not sign the agreement; so no residents' party is at the table",
             *[("partij", k, "ondertekent") for k, _ in niet],
+            fix=Text(f"Laat {names(wie, 'nl')} ondertekenen (ondertekent = true).", f"Have {names(wie, 'en')} sign (ondertekent = true)."),
         )
         return
     wie = [p.naam for p in doc.ondertekenaars()]
@@ -123,19 +125,28 @@ class FasenParams(Params):
         description="Fasen waarin bewoners betrokken moeten zijn (initiatief, ontwerp, besluit, uitvoering, evaluatie).",
         json_schema_extra={"en": "The phases residents must be involved in."},
     )
+    min_trede: Trede = Field(
+        "adviseren",
+        description="Laagste trede van de participatieladder die als betrokken telt (waar [besluitvorming.niveau] die geeft).",
+        json_schema_extra={"en": "Lowest rung of the participation ladder that counts as involved (where [besluitvorming.niveau] gives it)."},
+    )
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="begin-tot-eind",
     severity="fout",
     params=FasenParams,
     title=Text("Bewoners betrokken van begin tot eind", "Residents involved from start to finish"),
     summary=Text(
         "besluitvorming.bewoners_betrokken noemt elke fase uit de parameter fasen (standaard alle vijf); de melding "
-        "noemt de ontbrekende fasen. Ontbreekt [besluitvorming] of is de lijst leeg, dan ontbreken alle fasen.",
+        "noemt de ontbrekende fasen. Geeft [besluitvorming.niveau] de trede van een fase, dan telt een fase onder "
+        "min_trede als niet betrokken: geïnformeerd worden over een besluit is er niet aan meedoen. Ontbreekt "
+        "[besluitvorming] of is de lijst leeg, dan ontbreken alle fasen.",
         "besluitvorming.bewoners_betrokken lists every phase in the parameter fasen (all five by default); the "
-        "message names the missing phases. When [besluitvorming] is missing or the list is empty, every phase is missing.",
+        "message names the missing phases. Where [besluitvorming.niveau] gives a phase's rung, a phase below "
+        "min_trede counts as not involved: being informed of a decision is not taking part in it. When "
+        "[besluitvorming] is missing or the list is empty, every phase is missing.",
     ),
     rationale=Text(
         "Bewoners die pas bij de uitvoering aanschuiven, worden voor voldongen feiten geplaatst; wie alleen het "
@@ -160,22 +171,30 @@ bewoners_betrokken = ["initiatief", "ontwerp", "besluit", "uitvoering", "evaluat
 def begin_tot_eind(doc: Agreement, params: FasenParams) -> Iterator[Violation]:
     bv = doc.besluitvorming
     betrokken = list(bv.bewoners_betrokken) if bv else []
-    missing = [f for f in dict.fromkeys(params.fasen) if f not in betrokken]
-    if not missing:
-        return
-    if bv is None:
+    niveau = bv.niveau if bv else None
+    fasen = list(dict.fromkeys(params.fasen))
+    # "geen voldongen feiten": a phase below min_trede is not taking part.
+    low = [f for f in fasen if f in betrokken and niveau and _below(niveau.trede(f), params.min_trede)]
+    missing = [f for f in fasen if f not in betrokken]
+    fix = Text(
+        f"Zet {names(missing, 'nl')} in bewoners_betrokken en beschrijf hoe bewoners daarin meedoen.",
+        f"Add {names(missing, 'en')} to bewoners_betrokken and describe how residents take part in them.",
+    )
+    if missing and bv is None:
         yield violation(
             f"er is geen [besluitvorming], dus bewoners zijn in geen enkele fase betrokken; nodig: {names(missing, 'nl')}",
             f"there is no [besluitvorming], so residents are involved in no phase; required: {names(missing, 'en')}",
             ("besluitvorming",),
+            fix=fix,
         )
-    elif not betrokken:
+    elif missing and not betrokken:
         yield violation(
             f"bewoners zijn in geen enkele fase betrokken (bewoners_betrokken is leeg); nodig: {names(missing, 'nl')}",
             f"residents are involved in no phase (bewoners_betrokken is empty); required: {names(missing, 'en')}",
             ("besluitvorming", "bewoners_betrokken"),
+            fix=fix,
         )
-    else:
+    elif missing:
         wel = [f for f in FASEN if f in betrokken]
         yield violation(
             f"bewoners zijn niet betrokken bij {'de fase' if len(missing) == 1 else 'de fasen'} {names(missing, 'nl')} "
@@ -183,14 +202,32 @@ def begin_tot_eind(doc: Agreement, params: FasenParams) -> Iterator[Violation]:
             f"residents are not involved in the {'phase' if len(missing) == 1 else 'phases'} {names(missing, 'en')} "
             f"(they are in {names(wel, 'en')})",
             ("besluitvorming", "bewoners_betrokken"),
+            fix=fix,
         )
+    if low and niveau is not None:
+        shown = [f"{f} ({niveau.trede(f)})" for f in low]
+        yield violation(
+            f"bewoners staan in {'de fase' if len(low) == 1 else 'de fasen'} {names(shown, 'nl')} onder de trede "
+            f"'{params.min_trede}': geïnformeerd of geraadpleegd worden is geen meedoen",
+            f"residents are below the rung '{params.min_trede}' in the {'phase' if len(low) == 1 else 'phases'} "
+            f"{names(shown, 'en')}: being informed or consulted is not taking part",
+            *[("besluitvorming", "niveau", f) for f in low],
+            fix=Text(
+                f"Laat bewoners in {names(low, 'nl')} minstens '{params.min_trede}' (zet dat in [besluitvorming.niveau]).",
+                f"Let residents reach at least '{params.min_trede}' in {names(low, 'en')} (set it in [besluitvorming.niveau]).",
+            ),
+        )
+
+
+def _below(trede: Optional[Trede], minimum: Trede) -> bool:
+    return trede is not None and TREDEN.index(trede) < TREDEN.index(minimum)
 
 
 # --------------------------------------------------------------------------- eigenaarschap
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="eigenaarschap",
     severity="waarschuwing",
     title=Text("Bewoners blijven eigenaar", "Residents remain owners"),
@@ -249,22 +286,21 @@ def eigenaarschap(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 @rule(
-    source=BRON,
+    source=IN_T_VELD,
     id="bewoners-aan-zet",
     severity="advies",
     title=Text("Bewoners aan zet", "Residents take the lead"),
     summary=Text(
-        "Minstens één [[actie]] heeft een partij van soort 'bewoners' als wie. Staan er geen acties in de afspraak, "
-        "dan is dat ook een bevinding.",
-        "At least one [[actie]] has a party of kind 'bewoners' as wie (owner). An agreement without any actions is "
-        "a finding too.",
+        "Minstens één [[actie]] heeft als wie een partij van soort 'bewoners', of een orgaan waarvan alle leden met "
+        "stemmen namens bewoners zitten. Staan er geen acties in de afspraak, dan is dat ook een bevinding.",
+        "At least one [[actie]] has as wie (owner) a party of kind 'bewoners', or a body whose voting members all sit "
+        "for residents. An agreement without any actions is a finding too.",
     ),
     rationale=Text(
         "Wie uitgaat van talent, geeft bewoners zelf acties in handen in plaats van alles door professionals te laten doen.",
         "Starting from talent means putting actions in residents' own hands instead of having professionals do everything.",
     ),
-    quote="Ga uit van talent. Signaleer kansen in plaats van problemen. Iedereen kan zijn of haar bijdrage leveren "
-    "aan de wijk.",
+    quote="Ik vind dat bewoners niet alleen méé moeten doen, ze moeten ook doen.",
     fix=Text(
         "Maak een bewonerspartij eigenaar (wie) van minstens één actie.",
         "Make a residents' party the owner (wie) of at least one action.",
@@ -290,27 +326,36 @@ def bewoners_aan_zet(doc: Agreement, params: Params) -> Iterator[Violation]:
             ("actie",),
         )
         return
-    bewoners = {p.id for p in doc.partij if p.soort == "bewoners"}
+    bewoners = doc.bewonerseigenaren()
     if any(a.wie in bewoners for a in doc.actie):
         return
-    eigenaren = list(dict.fromkeys(name_of(doc, a.wie) for a in doc.actie))
+    eigenaren = list(dict.fromkeys(name_of(doc, a.wie) for a in doc.actie if a.wie))
     n = len(doc.actie)
     een = len(eigenaren) == 1
+    owners = (
+        (f"; eigenaar {'is' if een else 'zijn'} {names(eigenaren, 'nl')}", f"; the owner{' is' if een else 's are'} {names(eigenaren, 'en')}")
+        if eigenaren
+        else ("", "")
+    )
     yield violation(
-        (
-            "de enige actie ligt niet bij een bewonerspartij"
-            if n == 1
-            else f"geen van de {n} acties ligt bij een bewonerspartij"
-        )
-        + f"; eigenaar {'is' if een else 'zijn'} {names(eigenaren, 'nl')}",
-        (
-            "the only action is not owned by a residents' party"
-            if n == 1
-            else f"none of the {n} actions is owned by a residents' party"
-        )
-        + f"; the owner{' is' if een else 's are'} {names(eigenaren, 'en')}",
+        ("de enige actie ligt niet bij bewoners" if n == 1 else f"geen van de {n} acties ligt bij bewoners") + owners[0],
+        ("the only action is not owned by residents" if n == 1 else f"none of the {n} actions is owned by residents") + owners[1],
         ("actie",),
         *[("actie", i, "wie") for i in range(n)],
+        fix=_aan_zet_fix(doc),
+    )
+
+
+def _aan_zet_fix(doc: Agreement) -> Text:
+    party = next((p for p in doc.partij if p.soort == "bewoners"), None)
+    if party is None:
+        return Text(
+            "Neem een bewonerspartij op en maak die eigenaar (wie) van minstens één actie.",
+            "Add a residents' party and make it the owner (wie) of at least one action.",
+        )
+    return Text(
+        f'Maak {party.naam} eigenaar van minstens één actie (wie = "{party.id}").',
+        f'Make {party.naam} the owner of at least one action (wie = "{party.id}").',
     )
 
 

@@ -2,40 +2,53 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import math
 from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import BRON, amount, name_of, names, number
+from afspraken.builtin import WERKGROEPEN, datum, name_of, number
 from afspraken.model import Agreement
+from afspraken.builtin.looptijd import lange_termijn
 from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
 # --------------------------------------------------------------------------- eigenaar-per-actie
 
 
+class EigenaarParams(Params):
+    vereis_indicator: bool = Field(
+        False,
+        description="Vraag ook per actie een indicator en een streefwaarde.",
+        json_schema_extra={"en": "Also require an indicator and a target value (streefwaarde) per action."},
+    )
+
+
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="eigenaar-per-actie",
     severity="fout",
+    params=EigenaarParams,
     title=Text("Elke actie een eigenaar en een datum", "Every action has an owner and a date"),
     summary=Text(
-        "Elke [[actie]] heeft een datum wanneer, en die ligt binnen de looptijd: op of na afspraak.ingangsdatum en, "
-        "als die er is, op of voor afspraak.einddatum (wie is al verplicht in het formaat). Zonder acties is er niets "
+        "Elke [[actie]] heeft een eigenaar (wie) die erop aan te spreken is: een ondertekenende partij of een orgaan. "
+        "Ze heeft een datum wanneer binnen de looptijd: op of na afspraak.ingangsdatum en, als die er is, op of voor "
+        "afspraak.einddatum. Met vereis_indicator ook een indicator en een streefwaarde. Zonder acties is er niets "
         "te toetsen en slaagt de regel (bewoners-aan-zet meldt dat er geen acties zijn).",
-        "Every [[actie]] has a date wanneer, within the term: on or after afspraak.ingangsdatum and, when there is "
-        "one, on or before afspraak.einddatum (wie is already required by the format). Without actions there is "
-        "nothing to check and the rule passes (bewoners-aan-zet reports the missing actions).",
+        "Every [[actie]] has an owner (wie) who can be held to account: a signing party or a body. It has a date "
+        "wanneer within the term: on or after afspraak.ingangsdatum and, when there is one, on or before "
+        "afspraak.einddatum. With vereis_indicator also an indicator and a streefwaarde (target). Without actions "
+        "there is nothing to check and the rule passes (bewoners-aan-zet reports the missing actions).",
     ),
     rationale=Text(
-        "Alleen wie weet wat hij wanneer moet doen, kan erop worden aangesproken.",
-        "Only someone who knows what to do and by when can be held to it.",
+        "Alleen wie weet wat hij wanneer moet doen, kan erop worden aangesproken; een partij die niet tekent, is "
+        "nergens aan gebonden.",
+        "Only someone who knows what to do and by when can be held to it; a party that does not sign is bound to nothing.",
     ),
     quote="Spreek mensen aan op hun verantwoordelijkheid. Maak goede afspraken over wie waarvoor verantwoordelijk is. "
     "Spreek mensen er vervolgens op aan als ze de afspraken niet nakomen.",
     fix=Text(
-        "Geef elke [[actie]] een wanneer (TOML-datum) binnen de looptijd van de afspraak.",
-        "Give every [[actie]] a wanneer (TOML date) within the agreement's term.",
+        "Geef elke [[actie]] een wie (een ondertekenende partij of een orgaan) en een wanneer (TOML-datum) binnen de looptijd.",
+        "Give every [[actie]] a wie (a signing party or a body) and a wanneer (TOML date) within the term.",
     ),
     example_fail="""
 [[actie]]
@@ -49,191 +62,82 @@ wie = "corporatie"
 wanneer = 2025-06-30
 """,
 )
-def eigenaar_per_actie(doc: Agreement, params: Params) -> Iterator[Violation]:
+def eigenaar_per_actie(doc: Agreement, params: EigenaarParams) -> Iterator[Violation]:
     begin, eind = doc.afspraak.ingangsdatum, doc.afspraak.einddatum
     for i, actie in enumerate(doc.actie):
-        if actie.wanneer is not None and begin <= actie.wanneer and (eind is None or actie.wanneer <= eind):
-            continue  # the common case: nothing to say, no names to look up
-        wat, wie = actie.wat, name_of(doc, actie.wie)
+        wat = actie.wat
+        partij = doc.partij_by_id(actie.wie) if actie.wie else None
+        if actie.wie is None:
+            yield violation(
+                f"actie '{wat}' heeft geen eigenaar (wie)",
+                f"action '{wat}' has no owner (wie)",
+                ("actie", i),
+                fix=Text(
+                    f"Zet bij actie '{wat}' wie = de id van een ondertekenende partij of een orgaan.",
+                    f"Set wie = the id of a signing party or a body for action '{wat}'.",
+                ),
+            )
+        elif partij is not None and not partij.ondertekent:
+            yield violation(
+                f"actie '{wat}' ligt bij {partij.naam}, maar die partij ondertekent de afspraak niet en is er dus niet op aan te spreken",
+                f"action '{wat}' is owned by {partij.naam}, but that party does not sign the agreement, so it cannot be held to it",
+                ("actie", i, "wie"),
+                ("partij", doc.index_of(partij), "ondertekent"),
+                fix=Text(
+                    f"Laat {partij.naam} ondertekenen, of leg actie '{wat}' bij een ondertekenende partij of een orgaan.",
+                    f"Have {partij.naam} sign, or give action '{wat}' to a signing party or a body.",
+                ),
+            )
+        wie = f" van {name_of(doc, actie.wie)}" if actie.wie else ""
+        of = f" of {name_of(doc, actie.wie)}" if actie.wie else ""
         if actie.wanneer is None:
             yield violation(
-                f"actie '{wat}' van {wie} heeft geen datum (wanneer)",
-                f"action '{wat}' of {wie} has no date (wanneer)",
+                f"actie '{wat}'{wie} heeft geen datum (wanneer)",
+                f"action '{wat}'{of} has no date (wanneer)",
                 ("actie", i, "wanneer"),
+                fix=Text(
+                    f"Geef actie '{wat}' een wanneer tussen {datum(begin, 'nl')} en {datum(eind, 'nl')}."
+                    if eind
+                    else f"Geef actie '{wat}' een wanneer op of na {datum(begin, 'nl')}.",
+                    f"Give action '{wat}' a wanneer between {datum(begin, 'en')} and {datum(eind, 'en')}."
+                    if eind
+                    else f"Give action '{wat}' a wanneer on or after {datum(begin, 'en')}.",
+                ),
             )
         elif actie.wanneer < begin:
             yield violation(
-                f"actie '{wat}' van {wie} is gepland op {actie.wanneer}, vóór de ingangsdatum {begin}",
-                f"action '{wat}' of {wie} is due on {actie.wanneer}, before the start date {begin}",
+                f"actie '{wat}'{wie} is gepland op {datum(actie.wanneer, 'nl')}, vóór de ingangsdatum {datum(begin, 'nl')}",
+                f"action '{wat}'{of} is due on {datum(actie.wanneer, 'en')}, before the start date {datum(begin, 'en')}",
                 ("actie", i, "wanneer"),
                 ("afspraak", "ingangsdatum"),
+                fix=Text(
+                    f"Plan actie '{wat}' op of na {datum(begin, 'nl')}.",
+                    f"Schedule action '{wat}' on or after {datum(begin, 'en')}.",
+                ),
             )
         elif eind is not None and actie.wanneer > eind:
             yield violation(
-                f"actie '{wat}' van {wie} is gepland op {actie.wanneer}, na de einddatum {eind}",
-                f"action '{wat}' of {wie} is due on {actie.wanneer}, after the end date {eind}",
+                f"actie '{wat}'{wie} is gepland op {datum(actie.wanneer, 'nl')}, na de einddatum {datum(eind, 'nl')}",
+                f"action '{wat}'{of} is due on {datum(actie.wanneer, 'en')}, after the end date {datum(eind, 'en')}",
                 ("actie", i, "wanneer"),
                 ("afspraak", "einddatum"),
+                fix=Text(
+                    f"Plan actie '{wat}' op of voor {datum(eind, 'nl')}, of verleng de looptijd.",
+                    f"Schedule action '{wat}' on or before {datum(eind, 'en')}, or extend the term.",
+                ),
             )
-
-
-# --------------------------------------------------------------------------- lange-termijn
-
-VERKIEZINGEN = (
-    dt.date(2006, 3, 7),
-    dt.date(2010, 3, 3),
-    dt.date(2014, 3, 19),
-    dt.date(2018, 3, 21),
-    dt.date(2022, 3, 16),
-    dt.date(2026, 3, 18),
-    dt.date(2030, 3, 20),  # expected, not yet fixed
-)
-
-
-class LangeTermijnParams(Params):
-    min_jaren: int = Field(
-        8, ge=0, description="Minimale looptijd in jaren.", json_schema_extra={"en": "Shortest term in years."}
-    )
-    min_verkiezingen: int = Field(
-        1,
-        ge=0,
-        description="Minimaal aantal gemeenteraadsverkiezingen binnen de looptijd.",
-        json_schema_extra={"en": "Fewest municipal elections within the term."},
-    )
-    verkiezingen: list[dt.date] = Field(
-        default_factory=lambda: list(VERKIEZINGEN),
-        description="Data van de gemeenteraadsverkiezingen (de laatste is verwacht, nog niet vastgesteld).",
-        json_schema_extra={"en": "Dates of the municipal elections (the last one expected, not yet fixed)."},
-    )
-
-
-def _duur(begin: dt.date, eind: dt.date) -> tuple[int, int]:
-    """Whole years and remaining days of the term ``begin`` t/m ``eind`` (both inclusive)."""
-    na = _dag_na(eind)
-    jaren = max(0, na.year - begin.year)
-    while jaren and _plus_jaren(begin, jaren) > na:
-        jaren -= 1
-    return jaren, (na - _plus_jaren(begin, jaren)).days
-
-
-def _dag_na(date: dt.date) -> dt.date:
-    """The day after ``date``; never past the last date Python knows (9999-12-31)."""
-    return date if date == dt.date.max else date + dt.timedelta(days=1)
-
-
-def _plus_jaren(date: dt.date, years: int) -> dt.date:
-    """``years`` later on the same day (1 March for 29 February); at most 9999-12-31."""
-    year = date.year + years
-    if year > dt.MAXYEAR:
-        return dt.date.max
-    try:
-        return date.replace(year=year)
-    except ValueError:  # 29 February in a year that has none
-        return dt.date(year, 3, 1)
-
-
-def _verkiezingen(dates: list[dt.date], lang: str) -> str:
-    """'geen gemeenteraadsverkiezingen', '1 gemeenteraadsverkiezing (2026-03-18)', '2 ... (a en b)'."""
-    one, many = (
-        ("gemeenteraadsverkiezing", "gemeenteraadsverkiezingen")
-        if lang == "nl"
-        else ("municipal election", "municipal elections")
-    )
-    if not dates:
-        return f"{'geen' if lang == 'nl' else 'no'} {many}"
-    return f"{len(dates)} {one if len(dates) == 1 else many} ({names([str(d) for d in dates], lang)})"
-
-
-@rule(
-    source=BRON,
-    id="lange-termijn",
-    severity="waarschuwing",
-    params=LangeTermijnParams,
-    title=Text("Een langetermijnopgave", "A long-term task"),
-    summary=Text(
-        "De looptijd (ingangsdatum t/m einddatum, beide inclusief) duurt minstens min_jaren jaar en omvat minstens "
-        "min_verkiezingen gemeenteraadsverkiezingen. Een verkiezing telt als ze strikt binnen de looptijd valt "
-        "(ingangsdatum < verkiezingsdatum < einddatum): de afspraak moet na de verkiezing doorlopen. Zonder einddatum "
-        "(onbepaalde tijd) slaagt de regel. Loopt de looptijd buiten de bekende verkiezingsdata (parameter "
-        "verkiezingen) en zijn er te weinig geteld, dan 'kan niet beoordelen'.",
-        "The term (ingangsdatum to einddatum, both inclusive) lasts at least min_jaren years and spans at least "
-        "min_verkiezingen municipal elections. An election counts when it falls strictly inside the term "
-        "(ingangsdatum < election date < einddatum): the agreement must run on after the election. Without an "
-        "einddatum (open-ended) the rule passes. When the term reaches beyond the known election dates (parameter "
-        "verkiezingen) and too few are counted, 'cannot decide'.",
-    ),
-    rationale=Text(
-        "Wijkverbetering duurt lang en resultaat zie je niet meteen. Een afspraak die met de raadsperiode afloopt, "
-        "hangt af van de volgende coalitie.",
-        "Neighbourhood improvement takes long and results do not show at once. An agreement that ends with the "
-        "council's term depends on the next coalition.",
-    ),
-    quote="Realiseer je dat wijkverbetering een langetermijnopgave is. De uitvoering van verbeterplannen duurt lang "
-    "en je ziet niet meteen resultaat. Blijf doorgaan en kijk over verkiezingen en bestuurswisselingen heen.",
-    fix=Text(
-        "Kies een looptijd van minstens het minimum aantal jaren die over de volgende gemeenteraadsverkiezingen heen loopt.",
-        "Choose a term of at least the minimum number of years that runs past the next municipal elections.",
-    ),
-    example_fail="""
-[afspraak]
-ingangsdatum = 2024-01-01
-einddatum = 2025-12-31
-""",
-    example_pass="""
-[afspraak]
-ingangsdatum = 2024-01-01
-einddatum = 2034-12-31
-""",
-)
-def lange_termijn(doc: Agreement, params: LangeTermijnParams) -> Iterator[Violation]:
-    begin, eind = doc.afspraak.ingangsdatum, doc.afspraak.einddatum
-    if eind is None:
-        return
-    jaren, dagen = _duur(begin, eind)
-    term = {
-        "nl": f"{begin} t/m {eind} ({jaren} jaar"
-        + (f" en {dagen} {'dag' if dagen == 1 else 'dagen'})" if dagen else ")"),
-        "en": f"{begin} to {eind} ({amount(jaren, 'year', 'years')}"
-        + (f" and {amount(dagen, 'day', 'days')})" if dagen else ")"),
-    }
-    at = (("afspraak", "einddatum"), ("afspraak", "ingangsdatum"))
-    if _plus_jaren(begin, params.min_jaren) > _dag_na(eind):
-        yield violation(
-            f"de looptijd {term['nl']} is korter dan {params.min_jaren} jaar",
-            f"the term {term['en']} is shorter than {amount(params.min_jaren, 'year', 'years')}",
-            *at,
-        )
-    bekend = sorted(set(params.verkiezingen))
-    binnen = [d for d in bekend if begin < d < eind]
-    if len(binnen) >= params.min_verkiezingen:
-        return
-    geteld = {lang: _verkiezingen(binnen, lang) for lang in ("nl", "en")}
-    if not bekend or begin < bekend[0] or eind > bekend[-1]:
-        if not bekend:
-            rand = ("de parameter verkiezingen is leeg", "the parameter verkiezingen is empty")
-        elif begin < bekend[0]:
-            rand = (
-                f"begint vóór de eerst bekende verkiezing ({bekend[0]})",
-                f"starts before the first known election ({bekend[0]})",
-            )
-        else:
-            rand = (
-                f"loopt door na de laatst bekende verkiezing ({bekend[-1]})",
-                f"runs on past the last known election ({bekend[-1]})",
-            )
-        yield undecided(
-            f"de looptijd {term['nl']} omvat {geteld['nl']} uit de parameter verkiezingen (minimaal "
-            f"{params.min_verkiezingen}), maar {rand[0]}; vul de parameter verkiezingen aan",
-            f"the term {term['en']} spans {geteld['en']} from the parameter verkiezingen (at least "
-            f"{params.min_verkiezingen}), but {rand[1]}; extend the parameter verkiezingen",
-            *at,
-        )
-        return
-    yield violation(
-        f"de looptijd {term['nl']} omvat {geteld['nl']}; minimaal {params.min_verkiezingen}",
-        f"the term {term['en']} spans {geteld['en']}; at least {params.min_verkiezingen} required",
-        *at,
-    )
+        if params.vereis_indicator:
+            gaps = [k for k in ("indicator", "streefwaarde") if getattr(actie, k) in (None, "")]
+            if gaps:
+                yield violation(
+                    f"actie '{wat}'{wie} heeft geen {' en geen '.join(gaps)}",
+                    f"action '{wat}'{of} has no {' and no '.join(gaps)}",
+                    ("actie", i, gaps[0]),
+                    fix=Text(
+                        f"Geef actie '{wat}' een {' en een '.join(gaps)}.",
+                        f"Give action '{wat}' an {' and a '.join(gaps)}.",
+                    ),
+                )
 
 
 # --------------------------------------------------------------------------- kleinschalig
@@ -250,7 +154,7 @@ class KleinschaligParams(Params):
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="kleinschalig",
     severity="advies",
     params=KleinschaligParams,
@@ -321,11 +225,16 @@ def kleinschalig(doc: Agreement, params: KleinschaligParams) -> Iterator[Violati
             *others,
         )
         return
+    nodig = max(1, math.ceil(minimum * n - 1e-9) - len(straat)) if n else 1
     yield violation(
         f"de afspraak werkt op schaal '{schaal}'; {share['nl']}; minimaal {pct['nl']}%",
         f"the agreement works at scale '{schaal}'; {share['en']}; at least {pct['en']}% required",
         ("afspraak", "schaal"),
         *others,
+        fix=Text(
+            f'Geef nog {nodig} {"actie" if nodig == 1 else "acties"} schaal = "straat", of werk op buurt- of straatniveau.',
+            f'Give {nodig} more {"action" if nodig == 1 else "actions"} schaal = "straat", or work at neighbourhood or street level.',
+        ),
     )
 
 

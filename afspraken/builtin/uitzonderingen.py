@@ -1,6 +1,6 @@
-"""Always-on rules about comply-or-explain waivers (``[[uitzondering]]``).
+"""Always-on rules about comply-or-explain waivers (``[[uitzondering]]``) and the choice of rule set.
 
-The engine applies waivers after all other rules ran, so these two checks live
+The engine applies waivers after all other rules ran, so these checks live
 in :func:`afspraken.checking.engine.evaluate`; here they get their id, texts and severity,
 so that they can be listed, explained, configured and ignored like any rule.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afspraken import hookimpl
-from afspraken.builtin import BRON
+from afspraken.builtin import WERKGROEPEN
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule
 
@@ -25,7 +25,7 @@ def _applied_by_engine(doc: Agreement, params: Params) -> Iterator[Violation]:
 
 
 ongebruikt = rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="uitzondering-ongebruikt",
     severity="waarschuwing",
     title=Text("Uitzondering zonder bevinding", "Waiver without a finding"),
@@ -50,7 +50,7 @@ toelichting = "De aanpak werkt op wijkniveau vanwege de herstructurering."
 )(_applied_by_engine)
 
 verlopen = rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="uitzondering-verlopen",
     severity="waarschuwing",
     title=Text("Verlopen uitzondering", "Expired waiver"),
@@ -84,6 +84,72 @@ tot = 2030-12-31
 )(_applied_by_engine)
 
 
+zonder_einddatum = rule(
+    source=WERKGROEPEN,
+    id="uitzondering-zonder-einddatum",
+    severity="advies",
+    title=Text("Uitzondering zonder einddatum", "Waiver without an end date"),
+    summary=Text(
+        "Een [[uitzondering]] zonder datum 'tot', ook als die uitzondering (nog) niets uitlegt.",
+        "An [[uitzondering]] without a 'tot' date, even when that waiver explains nothing (yet).",
+    ),
+    rationale=Text(
+        "Een uitleg geldt voor een tijd: de wijk en de afspraak veranderen. Een einddatum dwingt de partijen om de "
+        "uitzondering opnieuw te bekijken.",
+        "An explanation holds for a time: the neighbourhood and the agreement change. An end date makes the parties "
+        "look at the waiver again.",
+    ),
+    quote=_QUOTE,
+    fix=Text(
+        "Zet bij de [[uitzondering]] een datum tot, waarna de regel weer geldt.",
+        "Give the [[uitzondering]] a date tot, after which the rule applies again.",
+    ),
+    example_fail="""
+[[uitzondering]]
+regel = "lange-termijn"
+toelichting = "Eerst een proefjaar; daarna besluiten we over verlenging."
+""",
+    example_pass="""
+[[uitzondering]]
+regel = "lange-termijn"
+toelichting = "Eerst een proefjaar; daarna besluiten we over verlenging."
+tot = 2030-12-31
+""",
+)(_applied_by_engine)
+
+geen_regelset = rule(
+    source=WERKGROEPEN,
+    id="geen-regelset-voor-soort",
+    severity="advies",
+    title=Text("Geen regelset voor deze soort afspraak", "No rule set for this kind of agreement"),
+    summary=Text(
+        "Geen geïnstalleerde regelset noemt afspraak.soort in standaard_voor, en er is geen regelset gekozen; dan "
+        "wordt alleen 'basis' toegepast, en zegt deze melding welke soort regelset zou passen.",
+        "No installed rule set lists afspraak.soort in standaard_voor, and no rule set was chosen; then only 'basis' "
+        "is applied, and this message says which kind of rule set would fit.",
+    ),
+    rationale=Text(
+        "Een prestatieafspraak is geen wijkafspraak: wie haar met wijkregels toetst, krijgt bevindingen die niet "
+        "passen. Beter alleen de basis en een eerlijke melding.",
+        "A prestatieafspraak is not a neighbourhood agreement: judging it by neighbourhood rules gives findings that "
+        "do not fit. Better only the basics and an honest note.",
+    ),
+    quote="Zorg voor maatwerk. Kijk samen met alle betrokken partijen naar de aard van de wijk en stem daar je beleid op af.",
+    fix=Text(
+        "Installeer een regelset die de standaard is voor deze soort, of kies er een met --regelset.",
+        "Install a rule set that is the default for this kind, or choose one with --regelset.",
+    ),
+    example_fail="""
+[afspraak]
+soort = "prestatieafspraak"   # zonder geïnstalleerde regelset voor prestatieafspraken
+""",
+    example_pass="""
+[afspraak]
+soort = "wijkafspraak"
+""",
+)(_applied_by_engine)
+
+
 @hookimpl
 def register_rules() -> list[Rule]:
-    return [ongebruikt, verlopen]
+    return [ongebruikt, verlopen, zonder_einddatum, geen_regelset]

@@ -6,13 +6,10 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import BRON, amount, name_of, names
-from afspraken.model import Agreement, Partij
+from afspraken.builtin import BOSCH, WERKGROEPEN, amount, names
+from afspraken.model import Agreement
+from afspraken.builtin.overleg import overlegrecht
 from afspraken.rules import Params, Rule, Text, Violation, rule, violation
-
-
-def _bewoners_partijen(doc: Agreement) -> list[Partij]:
-    return doc.ondertekenaars("bewoners")
 
 
 def _norm(text: str) -> str:
@@ -31,15 +28,15 @@ class BredeParams(Params):
         json_schema_extra={"en": "Fewest resident groups actively reached (bewoners.groepen)."},
     )
     verplicht: list[str] = Field(
-        default_factory=lambda: ["jongeren"],
+        default_factory=lambda: ["jongeren", "nieuwkomers"],
         description="Groepen die in bewoners.groepen moeten staan.",
         json_schema_extra={"en": "Groups that must be in bewoners.groepen."},
     )
     max_zetels: int = Field(
         1,
         ge=1,
-        description="In hoeveel organen één persoon namens bewoners mag zitten.",
-        json_schema_extra={"en": "In how many bodies one person may sit for residents."},
+        description="In hoeveel besluitvormende organen één persoon namens bewoners mag zitten.",
+        json_schema_extra={"en": "In how many deciding bodies one person may sit for residents."},
     )
     max_rotatie_jaren: int = Field(
         8,
@@ -50,18 +47,20 @@ class BredeParams(Params):
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="brede-vertegenwoordiging",
     severity="waarschuwing",
     params=BredeParams,
     title=Text("Brede vertegenwoordiging, geen buurtburgemeesters", "Broad representation, no neighbourhood mayors"),
     summary=Text(
         "bewoners.groepen telt minstens min_groepen groepen, waaronder elke groep uit verplicht; niemand zit namens "
-        "een bewonerspartij in meer dan max_zetels organen (namen vergeleken zonder hoofdletters en extra spaties); "
+        "een bewonerspartij in meer dan max_zetels besluitvormende organen (adviesorganen en klankbordgroepen tellen "
+        "niet; namen vergeleken zonder hoofdletters en extra spaties); "
         "bewoners.rotatie_jaren is ingevuld en ten hoogste max_rotatie_jaren. Ontbreekt [bewoners], dan volgt één "
         "bevinding op die plek (de zetels worden dan nog wel geteld).",
         "bewoners.groepen counts at least min_groepen groups, including every group in verplicht; nobody sits for a "
-        "residents' party in more than max_zetels bodies (names compared ignoring case and extra spaces); "
+        "residents' party in more than max_zetels deciding bodies (advisory bodies and sounding boards do not count; "
+        "names compared ignoring case and extra spaces); "
         "bewoners.rotatie_jaren is set and at most max_rotatie_jaren. When [bewoners] is missing, that is one finding "
         "at its place (seats are still counted).",
     ),
@@ -74,11 +73,18 @@ class BredeParams(Params):
     quote="Zoek brede vertegenwoordiging uit de buurt. Zet bewoners in om moeilijk te bereiken groepen uit de wijk te "
     "mobiliseren. Voorkom ook dat er ‘buurtburgemeesters’ ontstaan: bewoners die dichter bij de professionals dan "
     "bij hun wijkgenoten staan.",
+    also=[
+        (
+            "Bosch vertelt dat hij het belangrijk vindt om de bestaande netwerken van bewoners te benutten en dat we "
+            "nieuwe mensen moeten proberen te bereiken. Hij doelt met name op jongeren en allochtonen.",
+            BOSCH,
+        )
+    ],
     fix=Text(
-        "Noem in [bewoners] groepen de groepen die je actief bereikt (met jongeren), geef elke bewonerszetel aan een "
-        "ander persoon en beperk rotatie_jaren.",
-        "List in [bewoners] groepen the groups you actively reach (including jongeren), give each residents' seat to "
-        "a different person and limit rotatie_jaren.",
+        "Noem in [bewoners] groepen de groepen die je actief bereikt (met jongeren en nieuwkomers), verdeel de "
+        "bewonerszetels over meer mensen en beperk rotatie_jaren.",
+        "List in [bewoners] groepen the groups you actively reach (including jongeren and nieuwkomers), spread the "
+        "residents' seats over more people and limit rotatie_jaren.",
     ),
     example_fail="""
 [bewoners]
@@ -87,7 +93,7 @@ rotatie_jaren = 12
 """,
     example_pass="""
 [bewoners]
-groepen = ["huurders", "ouderen", "jongeren"]
+groepen = ["huurders", "ouderen", "jongeren", "nieuwkomers"]
 rotatie_jaren = 4
 """,
 )
@@ -116,6 +122,10 @@ def brede_vertegenwoordiging(doc: Agreement, params: BredeParams) -> Iterator[Vi
             f"bewoners.groepen noemt {amount(len(known), 'groep', 'groepen', 'nl')} ({shown['nl']}); minimaal {params.min_groepen}",
             f"bewoners.groepen lists {amount(len(known), 'group', 'groups')} ({shown['en']}); at least {params.min_groepen} required",
             ("bewoners", "groepen"),
+            fix=Text(
+                f"Bereik nog {params.min_groepen - len(known)} groep(en) en noem ze in bewoners.groepen.",
+                f"Reach {params.min_groepen - len(known)} more group(s) and list them in bewoners.groepen.",
+            ),
         )
     missing = [g for g in params.verplicht if _norm(g) not in known]
     if missing:
@@ -129,12 +139,20 @@ def brede_vertegenwoordiging(doc: Agreement, params: BredeParams) -> Iterator[Vi
             f"bewoners.groepen does not list {names(missing, 'en')}, "
             + ("a group that must be reached" if len(missing) == 1 else "groups that must be reached"),
             ("bewoners", "groepen"),
+            fix=Text(
+                f"Bereik ook {names(missing, 'nl')} en zet {'die groep' if len(missing) == 1 else 'die groepen'} in bewoners.groepen.",
+                f"Also reach {names(missing, 'en')} and add {'that group' if len(missing) == 1 else 'those groups'} to bewoners.groepen.",
+            ),
         )
     if b.rotatie_jaren is None:
         yield violation(
             f"er is geen maximale zittingsduur voor bewoners afgesproken (rotatie_jaren); het maximum is {params.max_rotatie_jaren} jaar",
             f"no maximum term for residents' seats is agreed (rotatie_jaren); the maximum is {amount(params.max_rotatie_jaren, 'year', 'years')}",
             ("bewoners", "rotatie_jaren"),
+            fix=Text(
+                f"Zet in [bewoners] rotatie_jaren op hoogstens {params.max_rotatie_jaren}.",
+                f"Set rotatie_jaren to at most {params.max_rotatie_jaren} in [bewoners].",
+            ),
         )
     elif b.rotatie_jaren > params.max_rotatie_jaren:
         yield violation(
@@ -145,10 +163,12 @@ def brede_vertegenwoordiging(doc: Agreement, params: BredeParams) -> Iterator[Vi
 
 
 def _buurtburgemeesters(doc: Agreement, max_zetels: int) -> Iterator[Violation]:
-    """Anyone sitting for a residents' party in more than ``max_zetels`` bodies."""
+    """Anyone sitting for a residents' party in more than ``max_zetels`` deciding bodies."""
     bewoners = {p.id for p in doc.partij if p.soort == "bewoners"}
     seats: dict[str, list[tuple[int, int]]] = {}
     for i, orgaan in enumerate(doc.orgaan):
+        if not orgaan.besluitvormend:
+            continue  # advisory bodies and sounding boards do not count
         for j, lid in enumerate(orgaan.lid):
             if lid.partij not in bewoners:
                 continue
@@ -163,13 +183,17 @@ def _buurtburgemeesters(doc: Agreement, max_zetels: int) -> Iterator[Violation]:
         bodies = [f"'{doc.orgaan[i].naam}'" for i, _ in person]
         at = [("orgaan", i, "lid", j, "naam") for i, j in person]
         yield violation(
-            f"{naam} zit namens de bewoners in {len(person)} organen ({names(bodies, 'nl')}); het maximum is {max_zetels}: "
-            "voorkom een 'buurtburgemeester'",
-            f"{naam} sits for the residents in {len(person)} bodies ({names(bodies, 'en')}); the maximum is {max_zetels}: "
-            "avoid a 'neighbourhood mayor'",
+            f"{naam} heeft namens de bewoners zitting in {len(person)} besluitvormende organen ({names(bodies, 'nl')}); "
+            f"afgesproken is hoogstens {max_zetels}",
+            f"{naam} sits for the residents in {len(person)} deciding bodies ({names(bodies, 'en')}); "
+            f"at most {max_zetels} is agreed",
             at[max_zetels],
             *at[:max_zetels],
             *at[max_zetels + 1 :],
+            fix=Text(
+                f"Laat in {names(bodies[max_zetels:], 'nl')} een andere bewoner zitting nemen.",
+                f"Have another resident take the seat in {names(bodies[max_zetels:], 'en')}.",
+            ),
         )
 
 
@@ -177,7 +201,7 @@ def _buurtburgemeesters(doc: Agreement, max_zetels: int) -> Iterator[Violation]:
 
 
 @rule(
-    source=BRON,
+    source=WERKGROEPEN,
     id="bewoners-beoordelen",
     severity="waarschuwing",
     title=Text("Bewoners beoordelen professionals", "Residents assess professionals"),
@@ -227,125 +251,6 @@ def bewoners_beoordelen(doc: Agreement, params: Params) -> Iterator[Violation]:
             f"bewoners beoordelen de professionals{nl} niet: beoordelen_professionals is leeg of ontbreekt",
             f"residents do not assess the professionals{en}: beoordelen_professionals is empty or missing",
             ("bewoners", "beoordelen_professionals"),
-        )
-
-
-# --------------------------------------------------------------------------- overlegrecht
-
-
-class OverlegrechtParams(Params):
-    min_per_jaar: int = Field(
-        4,
-        ge=0,
-        description="Hoe vaak per jaar de bewoners minstens recht op overleg hebben.",
-        json_schema_extra={"en": "How often a year residents have at least a right to meet."},
-    )
-
-
-@rule(
-    source=BRON,
-    id="overlegrecht",
-    severity="waarschuwing",
-    params=OverlegrechtParams,
-    title=Text("Afdwingbaar overlegrecht voor bewoners", "Enforceable right of consultation for residents"),
-    summary=Text(
-        "Een ondertekenende bewonerspartij heeft een [[overleg]] met een besluitvormend orgaan, of met een gemeente "
-        "én een corporatie samen, minstens min_per_jaar keer per jaar en met afdwingbaar = true. Voldoet geen overleg, "
-        "dan noemt de melding wat ontbreekt bij het overleg dat er het dichtst bij komt (frequentie, "
-        "afdwingbaarheid), of dat zo'n overleg er niet is. Zonder ondertekenende bewonerspartij is er geen overlegrecht: "
-        "een bevinding.",
-        "A signing residents' party has an [[overleg]] with a deciding body, or with a municipality and a housing "
-        "corporation together, at least min_per_jaar times a year and with afdwingbaar = true. When no meeting "
-        "qualifies, the message says what the closest one lacks (frequency, enforceability), or that there is no "
-        "such meeting. Without a signing residents' party there is no right of consultation: a finding.",
-    ),
-    rationale=Text(
-        "Een recht op overleg dat de andere partijen kunnen overslaan, is geen recht. In Woensel-West spreekt de "
-        "bewonersraad de directie van de Buurtonderneming vier keer per jaar, en kan dat afdwingen.",
-        "A right to consultation the other parties can skip is no right. In Woensel-West the residents' council "
-        "meets the board of the Buurtonderneming four times a year, and can enforce that.",
-    ),
-    quote="De Bewonersraad is gesprekspartner van de directie van de Buurtonderneming en heeft een (afdwingbaar) "
-    "recht om vier maal per jaar met de directie van de Buurtonderneming te spreken over werkinhoud, efficiëntie, "
-    "effectiviteit en de meerwaarde van de Buurtonderneming.",
-    fix=Text(
-        "Leg een [[overleg]] vast tussen de bewonerspartij en het besluitvormende orgaan, met per_jaar = 4 (of meer) "
-        "en afdwingbaar = true.",
-        "Record an [[overleg]] between the residents' party and the deciding body, with per_jaar = 4 (or more) and "
-        "afdwingbaar = true.",
-    ),
-    example_fail="""
-[[overleg]]
-tussen = ["bewonersraad", "buurtonderneming"]
-per_jaar = 2
-""",
-    example_pass="""
-[[overleg]]
-tussen = ["bewonersraad", "buurtonderneming"]
-per_jaar = 4
-afdwingbaar = true
-""",
-)
-def overlegrecht(doc: Agreement, params: OverlegrechtParams) -> Iterator[Violation]:
-    bewoners = {p.id for p in _bewoners_partijen(doc)}
-    if not bewoners:
-        yield violation(
-            "geen ondertekenende bewonerspartij, dus niemand heeft namens de bewoners recht op overleg",
-            "no signing residents' party, so nobody has a right of consultation on behalf of the residents",
-            ("overleg",),
-        )
-        return
-    besluitvormend = {o.id for o in doc.orgaan if o.besluitvormend}
-    soort = {p.id: p.soort for p in doc.partij}
-    candidates: list[tuple[int, list[Violation]]] = []
-    for i, overleg in enumerate(doc.overleg):
-        tussen = set(overleg.tussen)
-        if not tussen & bewoners:
-            continue
-        kinds = {soort.get(x) for x in tussen}
-        if not (tussen & besluitvormend or {"gemeente", "corporatie"} <= kinds):
-            continue
-        candidates.append((i, list(_overleg_gaps(doc, i, bewoners, params.min_per_jaar))))
-    if any(not gaps for _, gaps in candidates):
-        return
-    if candidates:
-        _, gaps = min(candidates, key=lambda c: len(c[1]))  # the closest; ties: the first
-        yield from gaps
-        return
-    wie = [p.naam for p in _bewoners_partijen(doc)]
-    andere = [f"{names([name_of(doc, x) for x in o.tussen], 'nl')}" for o in doc.overleg]
-    other = [f"{names([name_of(doc, x) for x in o.tussen], 'en')}" for o in doc.overleg]
-    yield violation(
-        f"{names(wie, 'nl')} {'heeft' if len(wie) == 1 else 'hebben'} geen vast overleg met een besluitvormend orgaan "
-        "of met gemeente en corporatie samen"
-        + (f" (er is alleen overleg tussen {'; '.join(andere)})" if andere else " (er is geen [[overleg]])"),
-        f"{names(wie, 'en')} {'has' if len(wie) == 1 else 'have'} no standing meeting with a deciding body or with "
-        "municipality and housing corporation together"
-        + (f" (the only meetings are between {'; '.join(other)})" if other else " (there is no [[overleg]])"),
-        ("overleg",),
-    )
-
-
-def _overleg_gaps(doc: Agreement, i: int, bewoners: set[str], min_per_jaar: int) -> Iterator[Violation]:
-    overleg = doc.overleg[i]
-    if overleg.per_jaar >= min_per_jaar and overleg.afdwingbaar:
-        return  # the common case: nothing to say, no names to look up
-    wie = [name_of(doc, x) for x in overleg.tussen if x in bewoners]
-    met = [name_of(doc, x) for x in overleg.tussen if x not in bewoners] or wie
-    if overleg.per_jaar < min_per_jaar:
-        times = "once" if overleg.per_jaar == 1 else f"{overleg.per_jaar} times"
-        yield violation(
-            f"het overleg van {names(wie, 'nl')} met {names(met, 'nl')} is {overleg.per_jaar} keer per jaar; "
-            f"het overlegrecht vraagt minstens {min_per_jaar} keer",
-            f"the meeting of {names(wie, 'en')} with {names(met, 'en')} is held {times} a year; "
-            f"the right of consultation requires at least {min_per_jaar}",
-            ("overleg", i, "per_jaar"),
-        )
-    if not overleg.afdwingbaar:
-        yield violation(
-            f"het recht van {names(wie, 'nl')} op overleg met {names(met, 'nl')} is niet afdwingbaar (afdwingbaar = true ontbreekt)",
-            f"the right of {names(wie, 'en')} to meet {names(met, 'en')} is not enforceable (afdwingbaar = true is missing)",
-            ("overleg", i, "afdwingbaar"),
         )
 
 

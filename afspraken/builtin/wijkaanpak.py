@@ -1,4 +1,4 @@
-"""Rule set ``wijkaanpak`` (the default; extends ``basis``): the working groups' recommendations.
+"""Rule set ``wijkaanpak`` (the default for a wijkafspraak, wijkactieplan or convenant; extends ``basis``): the working groups' recommendations.
 
 The rules sit in modules by theme; this module is the plugin that registers them.
 """
@@ -11,6 +11,9 @@ from afspraken import hookimpl
 from afspraken.builtin import (
     bestuur,
     continuiteit,
+    domeinen,
+    initiatief,
+    ladder,
     participatie,
     ruleset,
     uitvoering,
@@ -20,10 +23,13 @@ from afspraken.rules import Rule
 
 RULES: list[Rule] = [
     *participatie.RULES,
+    *ladder.RULES,
     *vertegenwoordiging.RULES,
     *bestuur.RULES,
     *continuiteit.RULES,
+    *initiatief.RULES,
     *uitvoering.RULES,
+    *domeinen.RULES,
 ]
 
 

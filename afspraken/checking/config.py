@@ -28,6 +28,7 @@ class Config:
     source: Any = field(default=None, compare=False)  # loading.Source, for located errors
     problems: tuple[Problem, ...] = ()  # what is wrong in the file (the rest is still used)
     limits: Limits = Limits()
+    rule_url: str = ""  # where a rule's documentation is: a URL template with {id}
 
     @property
     def base(self) -> Path:
@@ -89,11 +90,15 @@ def load(path: Optional[Path]) -> Config:
     prefix: KeyPath = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "afspraken")
-        tool = data.get("tool")
-        section = tool.get("afspraken", {}) if isinstance(tool, dict) else {}
-        if not isinstance(section, dict):  # `[[tool.afspraken]]`, `afspraken = 5` under [tool]
-            where = source.problem(prefix, Text("[tool.afspraken] moet één tabel zijn, met regelsets, plugins en regels", "[tool.afspraken] must be one table, with regelsets, plugins and regels"), "type")
-            return Config(path, prefix=prefix, source=source, problems=(where,))
+        tool = data.get("tool", {})
+        section = tool.get("afspraken", {}) if isinstance(tool, dict) else None
+        if not isinstance(section, dict):  # `tool = "x"`, `[[tool.afspraken]]`, `afspraken = 5` under [tool]
+            at = prefix if isinstance(tool, dict) else ("tool",)
+            message = Text(
+                "[tool.afspraken] moet één tabel zijn, met regelsets, plugins en regels",
+                "[tool.afspraken] must be one table, with regelsets, plugins and regels",
+            )
+            return Config(path, prefix=prefix, source=source, problems=(source.problem(at, message, "type"),))
         data = section
     try:
         model = ConfigModel.model_validate(data)
@@ -102,7 +107,7 @@ def load(path: Optional[Path]) -> Config:
         usable = {k: v for k, v in regels.items() if isinstance(v, dict)} if isinstance(regels, dict) else {}
         problems = tuple(validation_problems(source, exc, ConfigModel, prefix))
         return Config(path, _strings(data.get("regelsets")), _strings(data.get("plugins")), usable, prefix, source, problems, _limits(data))
-    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source, limits=_limits(data))
+    return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source, limits=_limits(data), rule_url=model.rule_url)
 
 
 def _limits(data: dict[str, Any]) -> Limits:

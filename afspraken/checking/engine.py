@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from afspraken.builtin import datum
 from afspraken.reading.discovery import discover  # noqa: F401 - found here by the API
 from afspraken.reading.files import SKIPPED, Limits  # noqa: F401
 from afspraken.reading.loading import Loaded, Source
@@ -23,11 +25,13 @@ from afspraken.results import (
     error_text,
 )
 from afspraken.rules import Severity, Text, Violation
+from afspraken.checking.profile import profile
 from afspraken.checking.rulesets import ActiveRule
 
-UNUSED, EXPIRED = "uitzondering-ongebruikt", "uitzondering-verlopen"
+UNUSED, EXPIRED, OPEN = "uitzondering-ongebruikt", "uitzondering-verlopen", "uitzondering-zonder-einddatum"
 TO_FILL = "nog-invullen"
-ALWAYS = (UNUSED, EXPIRED, TO_FILL)  # on in every rule set: they judge the waivers and the draft, not the agreement
+NO_SET = "geen-regelset-voor-soort"
+ALWAYS = (UNUSED, EXPIRED, OPEN, TO_FILL, NO_SET)  # on in every rule set: they judge the waivers, the draft and the choice of set
 
 
 @dataclass
@@ -42,6 +46,18 @@ class Environment:
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set
     narrowed: bool = False  # --select chose the rules: a waiver for another rule says nothing
     limits: Limits = Limits()  # [limieten]: file size, array length, nesting
+    rule_url: str = ""  # the config's template for links to a rule's documentation
+    unclaimed: Optional[str] = None  # afspraak.soort that no installed rule set is the default for
+    by_kind: Optional[Callable[[str], Environment]] = None  # the rule sets follow afspraak.soort
+    variants: dict[str, Environment] = field(default_factory=dict)  # soort -> its environment
+
+    def for_kind(self, soort: str) -> Environment:
+        """The environment for an agreement of this soort (itself when the rule sets were named)."""
+        if self.by_kind is None:
+            return self
+        if soort not in self.variants:
+            self.variants[soort] = self.by_kind(soort)
+        return self.variants[soort]
 
     def severity(self, rule_id: str) -> Optional[Severity]:
         """Severity of an always-on rule (``None`` when switched off)."""
@@ -81,24 +97,56 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
             outcomes[rule.id] = Outcome.BEVINDING
     findings += _markers(source, env, outcomes, severities)
     findings, extra = _apply_waivers(source, agreement, findings, outcomes, env, today)
+    extra += _no_ruleset(source, env)
     findings += extra
     for f in extra:
         severities.setdefault(f.rule, f.severity)
-    for rule_id in (UNUSED, EXPIRED):
+    for rule_id in (UNUSED, EXPIRED, OPEN):
         severity = env.severity(rule_id)
         if severity is not None and agreement.uitzondering:
             severities.setdefault(rule_id, severity)
             outcomes.setdefault(rule_id, Outcome.BEVINDING if any(f.rule == rule_id for f in extra) else Outcome.GESLAAGD)
+    if any(f.rule == NO_SET for f in extra):
+        outcomes[NO_SET] = Outcome.BEVINDING
     findings.sort(key=lambda f: (f.location.line, f.location.column, -f.severity.rank, f.rule))
+    rule_outcomes = tuple(RuleOutcome(r, o, severities[r]) for r, o in outcomes.items())
     return FileResult(
         source.name,
         findings=tuple(findings),
         crashes=tuple(crashes),
-        outcomes=tuple(RuleOutcome(r, o, severities[r]) for r, o in outcomes.items()),
+        outcomes=rule_outcomes,
         title=agreement.afspraak.titel,
         meta=_meta(agreement),
         rulesets=tuple(env.rulesets),
+        profile=profile(agreement, rule_outcomes),
     )
+
+
+_FITS = {
+    "prestatieafspraak": Text(
+        "een regelset voor prestatieafspraken (Woningwet art. 42-44), zoals die van de plugin afspraken-prestatieafspraken",
+        "a rule set for prestatieafspraken (Housing Act art. 42-44), such as the one of the plugin afspraken-prestatieafspraken",
+    ),
+}
+
+
+def _no_ruleset(source: Source, env: Environment) -> list[Finding]:
+    """geen-regelset-voor-soort: no installed rule set is the default for this soort; basis was used."""
+    soort = env.unclaimed
+    severity = env.severity(NO_SET)
+    if soort is None or severity is None:
+        return []
+    fits = _FITS.get(soort, Text(f"een regelset met standaard_voor = [\"{soort}\"]", f"a rule set with standaard_voor = [\"{soort}\"]"))
+    message = Text(
+        f"geen geïnstalleerde regelset is de standaard voor soort '{soort}', dus alleen 'basis' is toegepast; "
+        f"hier past {fits.nl}",
+        f"no installed rule set is the default for soort '{soort}', so only 'basis' was applied; {fits.en} would fit",
+    )
+    fix = Text(
+        f"Installeer {fits.nl}, of kies een regelset met --regelset of in afspraken.toml.",
+        f"Install {fits.en}, or choose a rule set with --regelset or in afspraken.toml.",
+    )
+    return [Finding(NO_SET, severity, message, (source.at(("afspraak", "soort")),), fix=fix)]
 
 
 def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], severities: dict[str, Severity]) -> list[Finding]:
@@ -139,7 +187,7 @@ def _defined_at(function: Any) -> str:
 
 def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix: Optional[Text]) -> Finding:
     locations = tuple(source.at(path) for path in v.at) or (Location(source.name, 1, 1),)
-    return Finding(rule_id, severity, v.message, locations, v.undecided, None, fix)
+    return Finding(rule_id, severity, v.message, locations, v.undecided, None, v.fix or fix)
 
 
 def _apply_waivers(
@@ -162,6 +210,13 @@ def _apply_waivers(
     for i, waiver in enumerate(agreement.uitzondering):
         regel, ran = waiver.regel, waiver.regel in outcomes
         found = any(f.rule == regel for f in findings)
+        if waiver.tot is None:  # also for an unused waiver: an explanation holds for a time
+            report(
+                OPEN, "regel", i,
+                f"de uitzondering voor '{regel}' heeft geen einddatum (tot); een uitleg geldt voor een tijd",
+                f"the waiver for '{regel}' has no end date (tot); an explanation holds for a time",
+                Text(f"Zet bij de uitzondering voor '{regel}' een datum tot, waarna de regel weer geldt.", f"Give the waiver for '{regel}' a date tot, after which the rule applies again."),
+            )
         if waiver.tot is not None and waiver.tot < today:  # `tot` is the last day it holds
             if found or not ran:
                 nl, en = "de bevindingen tellen weer mee", "its findings count again"
@@ -169,8 +224,8 @@ def _apply_waivers(
                 nl, en = "die regel vindt nu niets meer: verwijder de uitzondering", "that rule now finds nothing: remove the waiver"
             report(
                 EXPIRED, "tot", i,
-                f"de uitzondering voor '{regel}' is verlopen op {waiver.tot}; {nl}",
-                f"the waiver for '{regel}' expired on {waiver.tot}; {en}",
+                f"de uitzondering voor '{regel}' gold tot en met {datum(waiver.tot, 'nl')} en is verlopen; {nl}",
+                f"the waiver for '{regel}' held until {datum(waiver.tot, 'en')} and has expired; {en}",
                 Text("Pas de regel alsnog toe, of verleng de uitzondering met een nieuwe toelichting.", "Apply the rule after all, or extend the waiver with a new explanation."),
             )
         elif found:

@@ -23,6 +23,8 @@ from afspraken.results import Location, Problem
 from afspraken.rules import KeyPath, Params, Rule, Severity, Text
 
 DEFAULT = "wijkaanpak"
+FALLBACK = "basis"  # for a soort that no installed rule set claims (standaard_voor)
+SOORTEN = ("wijkafspraak", "wijkactieplan", "convenant", "prestatieafspraak")  # afspraak.soort, FORMAT.md
 
 Ernst = Literal["fout", "waarschuwing", "advies", "uit"]
 
@@ -36,6 +38,9 @@ class RegelsetMeta(_Strict):
     beschrijving: str = Field("", description="Wat deze regelset toetst.")
     bron: str = Field("", description="Waar de regels vandaan komen.")
     breidt_uit: list[str] = Field(default_factory=list, description="Regelsets die deze uitbreidt.")
+    standaard_voor: list[Literal["wijkafspraak", "wijkactieplan", "convenant", "prestatieafspraak"]] = Field(
+        default_factory=list, description="Soorten afspraak (afspraak.soort) waarvoor deze regelset de standaard is."
+    )
 
 
 class RulesetModel(_Strict):
@@ -47,7 +52,7 @@ class LimietenModel(_Strict):
     """``[limieten]``: how much one agreement may hold (see afspraken.reading.files.Limits)."""
 
     bestand_mb: float = Field(20, gt=0, description="Grootste bestand in MB.")
-    lijst: int = Field(10_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
+    lijst: int = Field(100_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
     diepte: int = Field(50, gt=0, le=300, description="Diepste nesting van lijsten en tabellen in elkaar.")
 
 
@@ -55,6 +60,7 @@ class ConfigModel(_Strict):
     regelsets: list[str] = Field(default_factory=list)
     plugins: list[str] = Field(default_factory=list)
     regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    rule_url: str = Field("", pattern=r"^[A-Za-z][A-Za-z0-9+.-]*:.*\{id\}", description="URL-sjabloon van de uitleg van een regel, met {id}.")
     limieten: Optional[LimietenModel] = None
 
 
@@ -63,7 +69,10 @@ def _plain_ruleset(data: dict[str, Any]) -> bool:
     meta, regels = data.get("regelset"), data.get("regels", {})
     if set(data) - {"regelset", "regels"} or not isinstance(meta, dict) or not isinstance(regels, dict):
         return False
-    if set(meta) - {"naam", "beschrijving", "bron", "breidt_uit"}:
+    if set(meta) - {"naam", "beschrijving", "bron", "breidt_uit", "standaard_voor"}:
+        return False
+    kinds = meta.get("standaard_voor", [])
+    if not isinstance(kinds, list) or not all(k in SOORTEN for k in kinds):
         return False
     if not all(isinstance(meta.get(k, ""), str) for k in ("beschrijving", "bron")) or not isinstance(meta.get("naam", ""), str):
         return False
@@ -95,6 +104,28 @@ class Selection:
     problems: list[Problem] = field(default_factory=list)
     origin: dict[str, str] = field(default_factory=dict)  # rule id -> rule set (or config) that activated it
     off: set[str] = field(default_factory=set)  # rules switched off with ernst = "uit"
+    unclaimed: Optional[str] = None  # the soort no installed rule set is the default for (basis was chosen)
+
+
+def defaults_by_kind(registry: Registry) -> tuple[dict[str, str], list[Problem]]:
+    """soort -> the rule set that declares itself its default (``standaard_voor``); two sets
+    claiming one soort is a problem naming both (located at the second claim)."""
+    claimed: dict[str, str] = {}
+    problems: list[Problem] = []
+    for name, loaded in registry.rulesets.items():
+        for i, soort in enumerate(getattr(loaded.meta, "standaard_voor", None) or []):
+            first = claimed.get(soort)
+            if first is None:
+                claimed[soort] = name
+                continue
+            message = Text(
+                f"de regelsets '{first}' en '{name}' zijn allebei de standaard voor soort '{soort}'; kies er één "
+                f"(haal '{soort}' uit standaard_voor van een van beide, of kies met --regelset)",
+                f"the rule sets '{first}' and '{name}' are both the default for soort '{soort}'; choose one "
+                f"(remove '{soort}' from standaard_voor of one of them, or choose with --regelset)",
+            )
+            problems.append(loaded.source.problem(("regelset", "standaard_voor", i), message, "regelset", value=True))
+    return claimed, problems
 
 
 def read_ruleset(path: Any, plugin: str = "") -> Union[Ruleset, list[Problem]]:
@@ -147,8 +178,16 @@ class _Layer(NamedTuple):
     name: str = "config"
 
 
-def select(registry: Registry, config: Config, names: Sequence[str] = ()) -> Selection:
-    """Resolve rule sets (``names``, else the config's, else the default) into active rules."""
+def chosen_explicitly(config: Config, names: Sequence[str] = ()) -> bool:
+    """Are the rule sets named (command line or config), rather than following afspraak.soort?"""
+    return bool(names) or bool(config.regelsets and config.source is not None)
+
+
+def select(registry: Registry, config: Config, names: Sequence[str] = (), soort: Optional[str] = None) -> Selection:
+    """Resolve rule sets (``names``, else the config's, else the default for ``soort``) into active rules.
+
+    Without a ``soort`` the default is ``wijkaanpak``; with one, the set whose ``standaard_voor``
+    lists it, or ``basis`` when none does (``unclaimed`` then says so)."""
     out = Selection()
     layers: list[_Layer] = []
     visiting: list[str] = []
@@ -198,8 +237,14 @@ def select(registry: Registry, config: Config, names: Sequence[str] = ()) -> Sel
     elif config.regelsets and config.source is not None:
         for i, name in enumerate(config.regelsets):
             visit(name, config.base, config.source.at((*config.prefix, "regelsets", i), value=True))
-    else:
+    elif soort is None:
         visit(DEFAULT, Path.cwd(), Location("--regelset", 0, 0))
+    else:
+        claimed, clashes = defaults_by_kind(registry)
+        out.problems.extend(clashes)
+        if soort not in claimed:
+            out.unclaimed = soort
+        visit(claimed.get(soort, FALLBACK), Path.cwd(), Location("--regelset", 0, 0))
     if config.source is not None and config.regels:
         layers.append(_Layer(config.source, (*config.prefix, "regels"), config.regels, False))
     _activate(registry, layers, out)

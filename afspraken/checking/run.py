@@ -16,7 +16,7 @@ from typing import Any, Literal, Optional, Union
 
 from afspraken.checking import config as configuration
 from afspraken.checking.engine import ALWAYS, Environment, evaluate
-from afspraken.checking.rulesets import ActiveRule, select
+from afspraken.checking.rulesets import ActiveRule, chosen_explicitly, defaults_by_kind, select
 from afspraken.plugins.manager import get_plugin_manager
 from afspraken.plugins.registry import Registry
 from afspraken.reading.loading import STDIN, Source, load, read
@@ -90,10 +90,24 @@ class Checker:
         chosen = select(self.registry, loaded, self.regelsets)
         problems += chosen.problems
         rules, off = self._narrow(chosen.rules, problems)
-        env = Environment(self.registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected), loaded.limits)
+        env = Environment(self.registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected), loaded.limits, loaded.rule_url)
+        if not chosen_explicitly(loaded, self.regelsets):
+            env.by_kind = lambda soort: self._kind(loaded, soort, env)
+            problems += defaults_by_kind(self.registry)[1]  # two sets claiming one soort: known before any result
         self.registry.everything()  # every hook asked now: its failures are known before any result
         self._problems.update(dict.fromkeys(problems))
         return env
+
+    def _kind(self, loaded: configuration.Config, soort: str, base: Environment) -> Environment:
+        """The rule sets that are the default for ``soort`` (RULES.md: the set follows the kind)."""
+        chosen = select(self.registry, loaded, (), soort)
+        problems = list(loaded.problems) + chosen.problems
+        rules, off = self._narrow(chosen.rules, problems)
+        self._problems.update(dict.fromkeys(problems))
+        return Environment(
+            self.registry, rules, chosen.rulesets, problems, off | chosen.off, chosen.origin, bool(self.selected),
+            base.limits, base.rule_url, unclaimed=chosen.unclaimed,
+        )
 
     def _narrow(self, rules: list[ActiveRule], problems: list[Problem]) -> tuple[list[ActiveRule], set[str]]:
         """Apply --select and --ignore: the rules to run, and the always-on rules switched off."""
@@ -135,7 +149,7 @@ class Checker:
         if isinstance(loaded, list):
             return FileResult(source.name, problems=tuple(loaded))
         # Broken settings (reported, exit 2) do not stop the rules that could be set up.
-        return evaluate(loaded, env, self.today)
+        return evaluate(loaded, env.for_kind(loaded.agreement.afspraak.soort), self.today)
 
     def check_many(self, paths: Sequence[str], jobs: int = 1) -> list[FileResult]:
         """Check files in order; with ``jobs`` > 1 in that many worker processes."""
@@ -152,24 +166,40 @@ class Checker:
         self.prepare(paths)  # settings and plugin failures are reported from this process only
         size = max(1, min(50, len(paths) // (jobs * 4)))
         chunks = (list(paths[i : i + size]) for i in range(0, len(paths), size))
-        from afspraken.checking.workers import ignore_interrupts, stop
+        from afspraken.checking.workers import ignore_interrupts, starting, stop
 
         with ProcessPoolExecutor(jobs, initializer=ignore_interrupts) as pool:
             try:
-                yield from pool.map(_check_chunk, ((self.options, c) for c in chunks))
+                with starting():  # map() submits every chunk now, and so starts the workers
+                    results = pool.map(_check_chunk, ((self.options, c) for c in chunks))
+                yield from results
             except BaseException:  # Ctrl-C, or the caller stopped early: end the workers now
                 stop(pool)
                 raise
 
+    def _used(self) -> list[Environment]:
+        """Every environment used so far; where the sets follow the soort, the ones per soort."""
+        return [v for env in self._envs.values() for v in (list(env.variants.values()) if env.by_kind else [env])]
+
     def active_rules(self) -> dict[str, Any]:
         """Every rule that runs under some config used so far (for output formats)."""
-        return {a.rule.id: a.rule for env in self._envs.values() for a in env.rules}
+        return {a.rule.id: a.rule for env in self._used() or self._envs.values() for a in env.rules}
+
+    def rule_origins(self) -> dict[str, str]:
+        """Rule id -> the rule set that switched it on (for output formats)."""
+        return {rule_id: name for env in self._used() or self._envs.values() for rule_id, name in env.origin.items()}
+
+    def rule_url(self) -> str:
+        """The ``rule_url`` template of the configs used so far (the first that sets one)."""
+        return next((env.rule_url for env in self._envs.values() if env.rule_url), "")
 
     def report(self, files: Sequence[FileResult] = ()) -> Report:
         """The report of this run: ``files`` plus what is not tied to a file."""
         rulesets: dict[str, None] = {}
-        for env in self._envs.values():
+        for env in self._used() or list(self._envs.values()):
             rulesets.update(dict.fromkeys(env.rulesets))
+        for r in files:  # worker processes chose the sets per soort: the files say which
+            rulesets.update(dict.fromkeys(r.rulesets))
         return Report(tuple(files), tuple(rulesets), tuple(self.registry.failures), tuple(self.problems))
 
 

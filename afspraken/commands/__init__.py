@@ -25,6 +25,7 @@ class _Commands(Group):
         "plugins": ("listing", "plugins_command"),
         "schema": ("schema", "schema_command"),
         "init": ("init", "init_command"),
+        "lsp": ("lsp", "lsp_command"),
         "diff": ("diff", "diff_command"),
     }
 
@@ -95,6 +96,29 @@ def _output_failed(exc: OSError) -> None:
     os._exit(2)
 
 
+def _finish(code: object) -> None:
+    """Flush and leave now: nothing left to do, and a Ctrl-C during the interpreter's own
+    clean-up (threads, atexit) would otherwise print a traceback or hang."""
+    if isinstance(code, str):
+        click.echo(code, err=True)
+    sys.stdout.flush()  # an OSError here (full disk) is reported by main()
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    _end_workers()
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+
+
+def _end_workers() -> None:
+    """Worker processes never outlive the command (they ignore Ctrl-C, and would wait forever)."""
+    if "multiprocessing" in sys.modules:
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            child.kill()
+
+
 def _interrupted() -> None:
     """Ctrl-C: a short word, exit 130 (128 + SIGINT), as shells expect; no traceback."""
     try:
@@ -102,6 +126,7 @@ def _interrupted() -> None:
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
+    _end_workers()
     os._exit(130)  # now: no waiting for worker processes or a flush that may block
 
 
@@ -128,7 +153,12 @@ def main() -> None:
     _fast_start()
     _unbreakable_streams()
     try:
-        _main()
+        try:
+            _main()
+            code: object = 0
+        except SystemExit as exc:
+            code = exc.code
+        _finish(code)
     except KeyboardInterrupt:
         _interrupted()
     except OSError as exc:  # input errors are reported per file: this is the output, or the system

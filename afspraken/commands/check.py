@@ -109,8 +109,11 @@ def check(
     for name, dest in targets:
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
         show_source = toon_bron if toon_bron is not None else (dest is None and sys.stdout.isatty())
-        context = Context(lang, color, rules, toon_geslaagd, fail, quiet, __version__, show_source=show_source, sources=texts)
-        chosen.append(Target(available[name], dest, context))
+        ctx = Context(
+            lang, color, rules, toon_geslaagd, fail, quiet, __version__, origins=stream.checker.rule_origins(),
+            rule_url=stream.checker.rule_url(), show_source=show_source, sources=texts,
+        )
+        chosen.append(Target(available[name], dest, ctx))
     to_stderr = not any(dest is None and name == "text" for name, dest in targets)
     announce = not quiet and all(dest is not None for _, dest in targets)  # nothing on screen: say where it went
     sys.exit(write(_with_progress(stream, lang), stream.head, chosen, problems_to_stderr=to_stderr, fail_on=fail, announce=announce))

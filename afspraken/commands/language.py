@@ -28,35 +28,37 @@ def active() -> str:
 
 def scan(args: Sequence[str]) -> str:
     """``--lang X`` / ``--lang=X`` anywhere on the command line, else ``AFSPRAKEN_LANG``, else Dutch."""
+    found = None
     for i, arg in enumerate(args):
         if arg == "--":
             break
         value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.partition("=")[2] if arg.startswith("--lang=") else None
         if value in LANGUAGES:
-            return value
+            found = value  # the last one wins, as it does for the command that reads it
+    if found is not None:
+        return found
     value = os.environ.get("AFSPRAKEN_LANG", "")
     return value if value in LANGUAGES else "nl"
 
 
 # click calls the module-level gettext functions it imported by name (``from gettext import
 # gettext as _``); routing those names to a translation object is how its messages are translated.
-_CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "shell_completion", "termui", "types", "utils", "_termui_impl")
+_CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "shell_completion", "termui", "types", "utils")
 
 
 def start(lang: str) -> None:
     """Make ``lang`` the language of this run, click's own messages included."""
     global _active, _translation
     _active = lang
-    import importlib
+    import sys
 
     from afspraken.commands.clicktext import Dutch
 
     translation: gettext.NullTranslations = Dutch() if lang == "nl" else _Untranslated()
     _translation = translation
     for name in _CLICK_MODULES:
-        try:
-            module = importlib.import_module(f"click.{name}")
-        except ImportError:  # a click without that module: nothing of it to translate
+        module = sys.modules.get(f"click.{name}")
+        if module is None:  # not loaded (or not in this click): nothing of it to show
             continue
         if getattr(module, "_", None) is not None:
             module._ = translation.gettext  # type: ignore[attr-defined]

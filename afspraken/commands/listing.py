@@ -108,9 +108,13 @@ def _rule_homes(env: Any) -> dict[str, str]:
 @option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Vorm van de uitvoer.", help_en="Form of the output.")
 @LANG
 def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
-    """Toon de beschikbare regelsets: naam, beschrijving, bron en wat ze uitbreiden."""
+    """Toon de beschikbare regelsets: naam, beschrijving, bron, wat ze uitbreiden en voor welke soort afspraak ze de standaard zijn."""
+    from afspraken.checking.rulesets import defaults_by_kind
+
     env = _setup((), plugins, config, lang)
     items = []
+    for p in defaults_by_kind(env.registry)[1]:  # two sets claiming one soort
+        click.echo(f"{p.location}: {p.message(lang)}", err=True)
     for name, loaded in sorted(env.registry.rulesets.items()):
         for p in loaded.problems:
             click.echo(f"{p.location}: {p.message(lang)}", err=True)
@@ -120,6 +124,7 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
                 "description": loaded.meta.beschrijving,
                 "source": loaded.meta.bron,
                 "extends": loaded.meta.breidt_uit,
+                "default_for": list(getattr(loaded.meta, "standaard_voor", None) or []),
                 "rules": sorted(loaded.regels),
                 "plugin": loaded.plugin,
             }
@@ -132,6 +137,7 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
         click.echo(click.style(item["name"], bold=True) + f"  ({'breidt uit' if lang == 'nl' else 'extends'}: {extends}; plugin: {item['plugin']})")
         click.echo(f"  {item['description']}")
         click.echo(f"  {'bron' if lang == 'nl' else 'source'}: {item['source']}")
+        click.echo(f"  {'standaard voor' if lang == 'nl' else 'default for'}: {', '.join(item['default_for']) or '-'}")
         click.echo(f"  {'regels' if lang == 'nl' else 'rules'}: {', '.join(item['rules']) or '-'}")
 
 

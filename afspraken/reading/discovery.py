@@ -62,15 +62,11 @@ def discover(paths: Iterable[str]) -> Iterator[Found]:
 
 
 def _named(path: str, mode: int) -> Optional[Problem]:
-    """A file named on the command line is checked (unless it is a rule set)."""
+    """A file named on the command line gets the same test as one found in a folder: pre-commit
+    names every TOML file, and another tool's TOML is noted and skipped, not an error."""
     if not stat.S_ISREG(mode):
         return _not_regular(path, mode)
-    head = _head(path)
-    if head is None:
-        return None  # unreadable: the check says why
-    if _is_ruleset(head):
-        return _skip(path, "een regelset, geen afspraak", "a rule set, not an agreement")
-    return utf16_note(path) if head[:2] in _BOMS else None
+    return _in_folder(path, os.path.basename(path))
 
 
 def _folder(folder: str) -> Iterator[Found]:
@@ -114,6 +110,22 @@ def _in_folder(path: str, name: str) -> Optional[Problem]:
         keys = ", ".join(other[:5])
         return _skip(path, f"geen afspraak: alleen sleutels van een ander programma ({keys})", f"not an agreement: only another tool's keys ({keys})")
     return None
+
+
+def is_agreement_text(name: str, data: bytes) -> bool:
+    """The same test for a text that is not (yet) on disk, such as an editor's unsaved buffer."""
+    head = data[:_HEAD]
+    if os.path.basename(name) in CONFIG_NAMES or _is_ruleset(head):
+        return False
+    if not head.strip() or any(word in head for word in _WORDS):
+        return True
+    import tomli
+
+    try:
+        parsed = tomli.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError):
+        return True  # checked, so that the user sees why
+    return not parsed or bool(AGREEMENT_KEYS & set(parsed))
 
 
 def _head(path: str) -> Optional[bytes]:

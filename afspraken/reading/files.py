@@ -38,7 +38,7 @@ class Limits:
     with a located message, so that one file never takes memory out of proportion."""
 
     bestand_mb: float = 20  # file size
-    lijst: int = 10_000  # elements in one array (or tables in one [[array]])
+    lijst: int = 100_000  # elements in one array (or tables in one [[array]]: a 6 MB agreement has ~50,000)
     diepte: int = 50  # arrays and inline tables nested in each other
 
     @property

@@ -261,10 +261,12 @@ def load(
         problems.append(source.problem(("formaat",), message, "formaat", value=True))
         data = {k: v for k, v in data.items() if k != "formaat"}  # checked here; the rest as usual
     agreement: Optional[Agreement] = None
+    hidden = 0  # problems past MAX_PROBLEMS: counted, not located
     try:
         agreement = Agreement.model_validate(data)
     except ValidationError as exc:
         problems.extend(_validation_problems(source, exc, data, Agreement))
+        hidden += max(0, exc.error_count() - MAX_PROBLEMS)
     problems.extend(_cross_problems(source, data))
     extension_values = {}
     for name, model in extensions.items():
@@ -282,10 +284,10 @@ def load(
                 f"[extensies.{name}] could not be checked: the plugin's model failed ({error})",
             )
             problems.append(source.problem(("extensies", name), message, "plugin"))
-    if known_rules is not None:
-        problems.extend(_waiver_problems(source, data, known_rules))
+    problems.extend(_waiver_problems(source, data, known_rules))
     if problems or agreement is None:
-        return sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
+        ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
+        return _at_most(ordered, hidden)
     agreement._extensions.update(extension_values)
     return Loaded(source, agreement)
 
@@ -295,10 +297,27 @@ def validation_problems(source: Source, exc: ValidationError, model: type[BaseMo
     return list(_validation_problems(source, exc, None, model, prefix))
 
 
+MAX_PROBLEMS = 200  # per file: past this, more messages help nobody, and each costs time and memory
+
+
+def _at_most(problems: list[Problem], hidden: int) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` problems, and one more that counts the rest."""
+    hidden += max(0, len(problems) - MAX_PROBLEMS)
+    if not hidden:
+        return problems
+    shown = problems[:MAX_PROBLEMS]
+    last = shown[-1].location
+    more = Text(
+        f"en nog {hidden} problemen, niet getoond; herstel eerst deze {len(shown)}",
+        f"and {hidden} more problems, not shown; fix these {len(shown)} first",
+    )
+    return [*shown, Problem(Location(last.file, last.line, last.column), more, "meer")]
+
+
 def _validation_problems(
     source: Source, exc: ValidationError, data: Optional[dict[str, Any]], model: type[BaseModel], prefix: KeyPath = ()
 ) -> Iterator[Problem]:
-    for error in exc.errors(include_url=False):
+    for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
         loc = as_written(tuple(error["loc"]), data)
         path = prefix + loc
         message = describe(error, path, model, loc)
@@ -377,6 +396,10 @@ def _cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
             yield from ref(("overleg", i, "tussen", j), value, everything, any_t)
     for i, item in _table_list(data, "actie"):
         yield from ref(("actie", i, "wie"), item.get("wie"), everything, any_t)
+    verantwoording = data.get("verantwoording")
+    aan = verantwoording.get("aan") if isinstance(verantwoording, dict) else None
+    for j, value in enumerate(aan if isinstance(aan, list) else []):
+        yield from ref(("verantwoording", "aan", j), value, everything, any_t)
     afspraak = data.get("afspraak")
     if isinstance(afspraak, dict):
         start, end = afspraak.get("ingangsdatum"), afspraak.get("einddatum")
@@ -393,8 +416,25 @@ def _is_date(value: Any) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
-def _waiver_problems(source: Source, data: dict[str, Any], known: Collection[str]) -> Iterator[Problem]:
+def _waiver_problems(source: Source, data: dict[str, Any], known: Optional[Collection[str]]) -> Iterator[Problem]:
+    from afspraken.checking.waivers import MIN_TEKENS, MIN_WOORDEN, explains, remainder
+    from afspraken.wording import visible
+
     for i, item in _table_list(data, "uitzondering"):
+        why = item.get("toelichting")
+        # Fewer than MIN_TEKENS visible characters is already reported by the model.
+        if isinstance(why, str) and len(visible(why)) >= MIN_TEKENS and not explains(why):
+            left = remainder(why)
+            shown = f"'{left}'" if left else "niets"
+            message = Text(
+                f"de toelichting legt niet uit waarom: zonder standaardzinnen als 'n.v.t.' blijft {shown} over; "
+                f"schrijf minstens {MIN_WOORDEN} woorden en {MIN_TEKENS} tekens uitleg",
+                f"the toelichting does not explain why: without stock phrases such as 'n.v.t.' "
+                f"{shown if left else 'nothing'} is left; write at least {MIN_WOORDEN} words and {MIN_TEKENS} characters",
+            )
+            yield source.problem(("uitzondering", i, "toelichting"), message, "toelichting", value=True)
+        if known is None:
+            continue
         regel = item.get("regel")
         if isinstance(regel, str) and regel and regel not in known:
             hint = suggest(regel, known)

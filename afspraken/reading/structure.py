@@ -62,7 +62,7 @@ def scan(name: str, text: str, limits: Limits, *, quick: bool = True) -> Optiona
         elif stack:  # a comma
             top = stack[-1]
             top[0] += 1
-            if top[1] and top[0] >= limits.lijst:
+            if top[1] and top[0] > limits.lijst:  # more commas than the limit: surely more elements
                 return _too_many(name, text, pos, limits, "")
     return None
 

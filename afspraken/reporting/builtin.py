@@ -65,5 +65,11 @@ def register_formats() -> list[OutputFormat]:
             _lazy("junit"),
             ".xml",
         ),
-        _streaming("github", Text("GitHub Actions-annotaties (workflow commands)", "GitHub Actions annotations (workflow commands)"), "github", ".txt"),
+        _streaming(
+            "github",
+            Text("GitHub Actions-annotaties, en de samenvatting van de job in $GITHUB_STEP_SUMMARY", "GitHub Actions annotations, and the job summary in $GITHUB_STEP_SUMMARY"),
+            "github",
+            ".txt",
+        ),
+        OutputFormat("gitlab", Text("GitLab Code Quality (JSON) voor merge requests", "GitLab Code Quality (JSON) for merge requests"), _lazy("gitlab"), ".json"),
     ]

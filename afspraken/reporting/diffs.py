@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from afspraken.diffing import SECTIONS, Comparison
+from afspraken.reporting.escaping import escaped
 from afspraken.results import Finding
 from afspraken.rules import Text
 
@@ -34,6 +35,7 @@ def _grouped(c: Comparison) -> list[tuple[str, list[Any]]]:
 
 
 def render_text(c: Comparison, lang: str) -> str:
+    c = escaped(c)  # nothing from a file can steer the terminal
     lines = [f"{c.old.path} → {c.new.path}", ""]
     for key, items in _grouped(c):
         lines.append(SECTIONS[key](lang))
@@ -58,6 +60,7 @@ def render_markdown(c: Comparison, lang: str) -> str:
     def md(text: str) -> str:  # text from the agreement: no accidental formatting
         return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
 
+    c = escaped(c)
     lines = [f"## {Text('Van', 'From')(lang)} {code(c.old.path)} {Text('naar', 'to')(lang)} {code(c.new.path)}", ""]
     for key, items in _grouped(c):
         lines += [f"### {SECTIONS[key](lang)}", ""]

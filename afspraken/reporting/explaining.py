@@ -62,6 +62,9 @@ def explain_rule(rule: Rule[Any], lang: str = "nl", *, markdown: bool = False, l
     by = (f"\n>\n> \u2014 {rule.source}" if markdown else f"\n  \u2014 {rule.source}") if rule.source else ""
     quote = (f"> {rule.quote}" if markdown else f"  \u201c{rule.quote}\u201d") + by
     lines += [quote, ""]
+    for text, source in rule.also:  # one quote per speaker, each attributed
+        by = (f"\n>\n> \u2014 {source}" if markdown else f"\n  \u2014 {source}") if source else ""
+        lines += [(f"> {text}" if markdown else f"  \u201c{text}\u201d") + by, ""]
     if rule.example_fail:
         lines += [h("fout"), *([fence] if fence else []), _indent(rule.example_fail, markdown), *([end] if end else []), ""]
     if rule.example_pass:
@@ -116,7 +119,9 @@ def reference(lang: str = "nl") -> str:
         own = [a.rule for a in chosen.rules if a.rule.id not in seen]
         extends = ", ".join(f"`{e}`" for e in loaded.meta.breidt_uit) or "-"
         lines += [f"## {'Regelset' if lang == 'nl' else 'Rule set'} `{name}`", "", loaded.meta.beschrijving, ""]
-        lines += [f"{'Breidt uit' if lang == 'nl' else 'Extends'}: {extends}. {'Bron' if lang == 'nl' else 'Source'}: {loaded.meta.bron}", ""]
+        kinds = ", ".join(f"`{k}`" for k in getattr(loaded.meta, "standaard_voor", None) or [])
+        default = f" {'Standaard voor' if lang == 'nl' else 'Default for'}: {kinds}." if kinds else ""
+        lines += [f"{'Breidt uit' if lang == 'nl' else 'Extends'}: {extends}.{default} {'Bron' if lang == 'nl' else 'Source'}: {loaded.meta.bron}", ""]
         for rule in own:
             seen.add(rule.id)
             lines += [explain_rule(rule, lang, markdown=True, level=3)]

@@ -10,10 +10,17 @@ annotation on every pull request would only teach people to ignore
 annotations. (They are in the text, JSON and SARIF output.) A file that could
 not be evaluated gives an ``::error`` per problem; a plugin failure an
 ``::error`` too; with no findings the output is empty.
+
+GitHub shows at most 10 annotations of each kind per step. Past that, the rest
+are plain lines in the log (``FILE:LINE:COL: ...``), followed by one line that
+says how many were not annotated and where the full report is. When
+``$GITHUB_STEP_SUMMARY`` is set, the Markdown report is appended to it: the
+job summary on the run's page.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from afspraken.reporting import Context, streamed
@@ -66,28 +73,99 @@ def _finding(f: Finding, lang: str) -> str:
     return command(COMMANDS[f.severity], message, f.location, f.rule)
 
 
+LIMIT = 10  # annotations of one kind that GitHub shows per step
+SUMMARY_LIMIT = 1024 * 1024  # bytes GitHub accepts in one step's summary
+
+
+def write_summary(path: Path, report: Report, ctx: Context) -> None:
+    """Append the Markdown report (GitHub appends every step's summary; so do we)."""
+    from afspraken.reporting import markdown
+
+    text = markdown.render(report, ctx)
+    if len(text.encode("utf-8")) > SUMMARY_LIMIT - 200:
+        cut = text.encode("utf-8")[: SUMMARY_LIMIT - 200].decode("utf-8", errors="ignore")
+        text = cut + "\n\n" + Text("*(afgekapt: de samenvatting mag 1 MiB zijn)*", "*(cut: a job summary may be 1 MiB)*")(ctx.lang) + "\n"
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    except OSError:
+        pass  # the annotations still go out; a summary is a courtesy
+
+
+def _plain(line: str) -> str:
+    """An annotation that GitHub would not show, as a readable log line."""
+    head, _, message = line[2:].partition("::")
+    kind, _, props = head.partition(" ")
+    values = dict(p.split("=", 1) for p in props.split(",") if "=" in p)
+    where = ":".join(values[k] for k in ("file", "line", "col") if k in values)
+    return f"{_unescape(where) + ': ' if where else ''}{kind} {_unescape(values.get('title', ''))}: {_unescape(message)}"
+
+
+def _unescape(text: str) -> str:
+    return text.replace("%0A", " / ").replace("%0D", "").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+
+
+def _run_url() -> str:
+    env = os.environ
+    if env.get("GITHUB_SERVER_URL") and env.get("GITHUB_REPOSITORY") and env.get("GITHUB_RUN_ID"):
+        return f"{env['GITHUB_SERVER_URL']}/{env['GITHUB_REPOSITORY']}/actions/runs/{env['GITHUB_RUN_ID']}"
+    return ""
+
+
 class Writer:
-    """Annotations as results arrive (see :mod:`afspraken.reporting`)."""
+    """Annotations as results arrive (see :mod:`afspraken.reporting`): at most :data:`LIMIT` per
+    kind, the rest as log lines and a closing line that says where the full report is."""
 
     def __init__(self, head: Report, ctx: Context) -> None:
-        self.head, self.lang = escaped(head), ctx.lang
+        self.head, self.ctx, self.lang = escaped(head), ctx, ctx.lang
+        self.shown: dict[str, int] = {}
+        self.rest = 0
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        self.summary = Path(summary) if summary else None
+        self.kept: list[FileResult] = []  # only for the job summary
+
+    def _lines(self, lines: list[str]) -> str:
+        out = []
+        for line in lines:
+            kind = line[2:].split(" ", 1)[0].split("::", 1)[0]
+            self.shown[kind] = self.shown.get(kind, 0) + 1
+            if self.shown[kind] <= LIMIT:
+                out.append(line)
+            else:
+                self.rest += 1
+                out.append(_plain(line))
+        return "".join(line + "\n" for line in out)
 
     def start(self) -> str:
         lang = self.lang
         lines = [command("error", p.message(lang), p.location, Text("instellingen", "settings")(lang)) for p in self.head.problems]
         lines += [command("error", c.message(lang), Location(c.file, 1, 1) if c.file else None, "plugin") for c in self.head.crashes]
-        return "".join(line + "\n" for line in lines)
+        return self._lines(lines)
 
     def file(self, result: FileResult) -> str:
         result = escaped(result)
         lang = self.lang
+        if self.summary is not None:
+            self.kept.append(result)
         lines = [command("error", p.message(lang), p.location, Text("invoer", "input")(lang)) for p in result.problems]
         lines += [command("error", c.message(lang), Location(c.file or result.path, 1, 1), "plugin") for c in result.crashes]
         lines += [_finding(f, lang) for f in result.findings if f.counts]
-        return "".join(line + "\n" for line in lines)
+        return self._lines(lines)
 
     def end(self) -> str:
-        return ""
+        if self.summary is not None:
+            write_summary(self.summary, self.head._replace(files=tuple(self.kept)), self.ctx)
+        if not self.rest:
+            return ""
+        where = Text("de samenvatting van deze job (Summary)", "this job's summary (Summary)") if self.summary else Text(
+            "'afspraken check' zonder --format github, of --format html:rapport.html als artefact",
+            "'afspraken check' without --format github, or --format html:report.html as an artifact",
+        )
+        run = _run_url()
+        return Text(
+            f"afspraken: nog {self.rest} meldingen staan niet als annotatie (GitHub toont er {LIMIT} per soort); het volledige rapport: {where.nl}",
+            f"afspraken: {self.rest} more findings are not annotated (GitHub shows {LIMIT} per kind); the full report: {where.en}",
+        )(self.lang) + (f" ({run})" if run else "") + "\n"
 
 
 def render(report: Report, ctx: Context) -> str:

@@ -17,7 +17,8 @@ from typing import Union
 from afspraken.reporting import Context, counts
 from afspraken.reporting.escaping import escaped
 from afspraken.reporting import sections as s
-from afspraken.results import Failure, FileResult, Finding, Problem, Report
+from afspraken.reporting.sources import Sources
+from afspraken.results import Failure, FileResult, Finding, Location, Problem, Report
 from afspraken.rules import Severity, Text
 
 
@@ -99,21 +100,32 @@ def _location(loc_text: str, key: str, lang: str) -> Markup:
     return join([el("code", loc_text), [" · ", s.label("key", lang), " ", el("code", key)] if key else None])
 
 
-def _finding_item(f: Finding, lang: str) -> Markup:
+def _where(loc: Location, src: Sources) -> Markup:
+    """The place in words, then the file position: ``orgaan 'X', lid 'Y', stemmen · bestand:38:3``."""
+    words = src.place(loc)
+    return join([[el("span", words, class_="place"), " · "] if words else None, el("code", str(loc))])
+
+
+def _lines(loc: Location, src: Sources) -> Markup | None:
+    """The source line(s) of a place, the span marked."""
+    found = src.snippet(loc)
+    if not found:
+        return None
+    rows = [join([el("span", str(x.line), class_="ln"), x.before, el("mark", x.marked) if x.marked else None, x.after, "\n"]) for x in found]
+    return el("pre", el("code", rows), class_="source")
+
+
+def _finding_item(f: Finding, lang: str, src: Sources) -> Markup:
     see_also = [
-        el("span", " · ", s.label("see_also", lang), ": ", join(_sep([_location(str(loc), loc.key, lang) for loc in f.locations[1:]], "; ")))
+        el("div", s.label("see_also", lang), ": ", join(_sep([_where(loc, src) for loc in f.locations[1:]], "; ")), class_="where")
     ] if len(f.locations) > 1 else None
     return el(
         "li",
         [_badge(s.label("undecided", lang), "sev-uitgelegd"), " "] if f.undecided else None,
         el("span", f.message(lang), class_="message"),
-        el(
-            "div",
-            el("span", s.label("place", lang), ": ", class_="label"),
-            _location(str(f.location), f.location.key, lang),
-            see_also,
-            class_="where",
-        ),
+        el("div", el("span", s.label("place", lang), ": ", class_="label"), _where(f.location, src), class_="where"),
+        _lines(f.location, src),
+        see_also,
     )
 
 
@@ -126,35 +138,22 @@ def _sep(items: list[Markup], sep: Child) -> list[Child]:
     return out
 
 
-def _why(rule_id: str, ctx: Context) -> Markup | None:
-    info = s.rule_info(rule_id, ctx)
-    if not info.quote:
-        return None
-    return el(
-        "div",
-        el("p", el("span", s.label("why", ctx.lang), ": ", class_="label"), info.rationale) if info.rationale else None,
-        el("blockquote", el("p", f"\u201c{info.quote}\u201d"), lang=s.quote_lang(ctx)),
-        el("p", f"\u2014 {info.source}", class_="source") if info.source else None,
-        class_="why",
-    )
-
-
-def _rule_block(severity: Severity, rule_id: str, findings: list[Finding], ctx: Context) -> Markup:
+def _rule_block(severity: Severity, rule_id: str, findings: list[Finding], ctx: Context, src: Sources) -> Markup:
     lang = ctx.lang
     info = s.rule_info(rule_id, ctx)
     fixes = list(dict.fromkeys(x for x in (s.fix(f, ctx) for f in findings) if x))
+    title = el("a", info.title, href=f"#{s.rule_anchor(rule_id)}") if info.title and rule_id in ctx.rules else (info.title or rule_id)
     return el(
         "article",
-        el("h4", _severity_badge(severity, lang), " ", info.title or rule_id, " ", el("code", rule_id) if info.title else None),
-        el("ul", [_finding_item(f, lang) for f in findings], class_="hits"),
+        el("h4", _severity_badge(severity, lang), " ", title, " ", el("code", rule_id) if info.title else None),
+        el("ul", [_finding_item(f, lang, src) for f in findings], class_="hits"),
         [el("p", s.label("undecided_note", lang), class_="muted")] if all(f.undecided for f in findings) else None,
-        _why(rule_id, ctx),
         [el("p", el("span", s.label("fix", lang), ": ", class_="label"), fix, class_="fix") for fix in fixes],
         class_=f"finding sev-{severity.value}",
     )
 
 
-def _findings(result: FileResult, ctx: Context) -> Markup:
+def _findings(result: FileResult, ctx: Context, src: Sources) -> Markup:
     lang = ctx.lang
     groups = list(s.groups(result))
     if not groups:
@@ -166,7 +165,7 @@ def _findings(result: FileResult, ctx: Context) -> Markup:
             el(
                 "section",
                 el("h3", title, f" ({len(found)})"),
-                [_rule_block(severity, rule_id, fs, ctx) for rule_id, fs in s.by_rule(found)],
+                [_rule_block(severity, rule_id, fs, ctx, src) for rule_id, fs in s.by_rule(found)],
                 class_=f"group group-{severity.value}",
             )
         )
@@ -213,24 +212,19 @@ def _explained(result: FileResult, ctx: Context) -> Markup | None:
 
 
 def _passed(result: FileResult, ctx: Context) -> Markup | None:
+    """Collapsed on screen (a meeting reads the findings first); one compact line in print."""
     lang = ctx.lang
     if not result.outcomes:
         return None
     ok = s.passed(result)
+    heading = f"{s.label('passed', lang)} ({len(ok)})"
     if not ok:
-        return el("section", el("h3", s.label("passed", lang), " (0)"), el("p", s.label("none_passed", lang), class_="muted"))
-    rows = [
-        [
-            el("td", s.rule_info(o.rule, ctx).title or o.rule),
-            el("td", el("code", o.rule)),
-            el("td", o.severity.label(lang)),
-        ]
-        for o in ok
-    ]
+        return el("section", el("h3", heading), el("p", s.label("none_passed", lang), class_="muted"), class_="passed")
+    items = [el("li", el("a", s.rule_info(o.rule, ctx).title or o.rule, href=f"#{s.rule_anchor(o.rule)}") if o.rule in ctx.rules else o.rule, " ", el("code", o.rule)) for o in ok]
     return el(
         "section",
-        el("h3", s.label("passed", lang), f" ({len(ok)})"),
-        _table([(s.label("title", lang), ""), (s.label("rule", lang), ""), (s.label("severity", lang), "")], rows, ["48%", "34%", "18%"]),
+        el("details", el("summary", el("h3", heading)), el("ul", items, class_="passed-list"), class_="screen-only"),
+        el("p", el("span", heading, ": ", class_="label"), ", ".join(o.rule for o in ok), class_="print-only passed-print"),
         class_="passed",
     )
 
@@ -244,7 +238,7 @@ def _crashes(crashes: Iterable[Failure], lang: str) -> Markup:
     return el("ul", [el("li", c.message(lang)) for c in crashes], class_="crashes")
 
 
-def _agreement(index: int, result: FileResult, report: Report, ctx: Context, multi: bool) -> Markup:
+def _agreement(index: int, result: FileResult, report: Report, ctx: Context, multi: bool, src: Sources) -> Markup:
     lang = ctx.lang
     verdict = s.verdict(result, report, ctx)
     c = counts(result.findings)
@@ -266,13 +260,14 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
     elif s.settings_broken(result, report):
         body.append(el("section", el("h3", s.label("problems", lang)), el("p", s.label("settings_intro", lang)), class_="problem"))
     else:
-        body.append(_findings(result, ctx))
+        body.append(_findings(result, ctx, src))
         if result.crashes:
             body.append(
                 el("section", el("h3", s.label("crashes", lang)), el("p", s.label("crashes_intro", lang)), _crashes(result.crashes, lang), class_="problem")
             )
         body.append(_explained(result, ctx))
         body.append(_passed(result, ctx))
+        body.append(_profile(index, result, ctx))
     head = f"{index}. {s.heading(result)}" if multi else s.heading(result)
     return el(
         "article",
@@ -284,6 +279,29 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
         class_="agreement",
         aria_label=s.heading(result),
     )
+
+
+def _profile(index: int, result: FileResult, ctx: Context) -> Markup | None:
+    """The participation profile: drawn as inline SVG, and every number also as text."""
+    if result.profile is None:
+        return None
+    from afspraken.reporting import profile as pr
+
+    lang, p = ctx.lang, result.profile
+    phases, bodies, actions = pr.rows(p, lang)
+    cells = lambda rows: [[el("td", c) for c in row] for row in rows]  # noqa: E731
+    parts: list[Child] = [
+        el("h3", pr.TITLE(lang)),
+        el("p", pr.INTRO(lang), class_="muted"),
+        el("figure", Markup(pr.ladder_svg(p, lang, str(index))), el("figcaption", pr.LADDER(lang))),
+        _table([(pr.HEAD["phase"](lang), ""), (pr.HEAD["rung"](lang), "")], cells(phases), ["40%", "60%"]),
+        el("figure", Markup(pr.bars_svg(p, lang)), el("figcaption", pr.VOTES(lang), "; ", pr.ACTIONS(lang).lower())),
+    ]
+    if bodies:
+        parts.append(_table([(pr.HEAD["body"](lang), ""), (pr.HEAD["votes"](lang), "")], cells(bodies), ["50%", "50%"]))
+    parts.append(el("p", el("span", pr.ACTIONS(lang), ": ", class_="label"), actions))
+    parts.append(el("p", pr.rules_text(p, lang)))
+    return el("section", parts, class_="profile")
 
 
 def _tally_text(c: dict[str, int], lang: str) -> str:
@@ -346,9 +364,12 @@ def _summary(report: Report, ctx: Context) -> Markup:
 
 
 def render(report: Report, ctx: Context) -> str:
+    from afspraken.reporting import portfolio
+
     report = escaped(report)
     lang = ctx.lang
     multi = len(report.files) > 1
+    src = Sources()
     title = s.label("report", lang)
     if len(report.files) == 1:
         title = f"{title}: {s.heading(report.files[0])}"
@@ -372,9 +393,11 @@ def render(report: Report, ctx: Context) -> str:
             el("header", el("h1", s.label("report", lang)), el("p", " \u00b7 ".join(meta_parts), class_="meta")),
             el(
                 "main",
+                portfolio.matrix(report, ctx) if multi else None,
                 _summary(report, ctx),
                 _overview(report, ctx) if multi else None,
-                [_agreement(i, r, report, ctx, multi) for i, r in enumerate(report.files, 1)],
+                [_agreement(i, r, report, ctx, multi, src) for i, r in enumerate(report.files, 1)],
+                portfolio.appendix(report, ctx),
             ),
             el("footer", s.label("generated_by", lang), f" {ctx.tool_version}" if ctx.tool_version else None, " \u00b7 ", s.when(ctx.generated, lang)),
             class_="multi" if multi else None,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
+from afspraken.checking.profile import as_dict as profile_dict
 from afspraken.reporting import Context, streamed
 from afspraken.results import Failure, FileResult, Finding, Location, Problem, Report, Tally
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: files[].profile, the participation profile
 
 
 def _location(loc: Location) -> dict[str, Any]:
@@ -55,6 +56,7 @@ def _file(r: FileResult, lang: str) -> dict[str, Any]:
         "rules": [{"rule": o.rule, "outcome": o.outcome.value, "severity": o.severity.value} for o in r.outcomes],
         "crashes": [_crash(c, lang) for c in r.crashes],
         "rulesets": list(r.rulesets),
+        "profile": profile_dict(r.profile) if r.profile is not None else None,
     }
 
 

@@ -1,11 +1,14 @@
 """JUnit XML (the Ant/Jenkins dialect most CI systems read).
 
 One ``<testsuite>`` per file, one ``<testcase>`` per rule that ran on it
-(``name`` = rule id, ``classname`` = file path):
+(``name`` = rule id, ``classname`` = the file path without its extension and
+with no dots, which Jenkins would split on; ``file`` and ``line`` say where):
 
-- a finding that counts (also "could not decide") is a ``<failure>`` whose
-  ``type`` is the severity; several findings of one rule share one failure,
-  whose text lists them all with their locations;
+- a finding that counts (also "could not decide") at or above ``--fail-on`` is a
+  ``<failure>`` whose ``type`` is the severity; several findings of one rule
+  share one failure, whose text lists them all with their locations;
+- a finding below ``--fail-on`` (or any, with ``--fail-on nooit``) fails nothing:
+  the pipeline is green, so no test is red; it is listed in ``<system-out>``;
 - findings explained by a waiver make the case ``<skipped message="uitgelegd: ...">``;
 - a rule that crashed is an ``<error>``;
 - a file that could not be evaluated has one case ``invoer`` with an
@@ -69,16 +72,34 @@ def _where(loc: object) -> str:
     return f"{loc} ({key})" if key else str(loc)
 
 
-def _case(suite: ET.Element, name: str, classname: str, counts: dict[str, int]) -> ET.Element:
+def class_name(path: str) -> str:
+    """``./voorbeelden/ongelijke-stem.toml`` -> ``voorbeelden/ongelijke-stem``: no extension, and no
+    dots at all (Jenkins takes the part after the last dot as the class, the rest as the package)."""
+    import posixpath
+
+    plain = posixpath.normpath(path.replace("\\", "/")) if path else path
+    stem, ext = posixpath.splitext(plain)
+    return (stem if ext.lower() == ".toml" else plain).replace(".", "_")
+
+
+def _case(suite: ET.Element, name: str, path: str, counts: dict[str, int], line: int = 0, *, in_file: bool = True) -> ET.Element:
     counts["tests"] += 1
-    return _sub(suite, "testcase", name=name, classname=classname, time="0")
+    where = {"file": path} if path and in_file else {}
+    if line >= 1 and where:
+        where["line"] = str(line)
+    return _sub(suite, "testcase", name=name, classname=class_name(path), time="0", **where)
+
+
+def _fails(f: Finding, ctx: Context) -> bool:
+    return f.counts and ctx.fail_on is not None and f.severity.rank >= ctx.fail_on.rank
 
 
 def _rule_case(suite: ET.Element, result: FileResult, outcome: RuleOutcome, ctx: Context, counts: dict[str, int]) -> None:
     lang = ctx.lang
-    case = _case(suite, outcome.rule, result.path, counts)
     findings = [f for f in result.findings if f.rule == outcome.rule]
-    counting = [f for f in findings if f.counts]
+    case = _case(suite, outcome.rule, result.path, counts, findings[0].location.line if findings else 0)
+    counting = [f for f in findings if _fails(f, ctx)]
+    below = [f for f in findings if f.counts and not _fails(f, ctx)]
     if outcome.outcome is Outcome.CRASH:
         crashes = [c for c in result.crashes if c.stage == "rule" and c.subject == outcome.rule] or list(result.crashes[:1])
         message = crashes[0].message(lang) if crashes else Text("de regel faalde", "the rule failed")(lang)
@@ -92,22 +113,30 @@ def _rule_case(suite: ET.Element, result: FileResult, outcome: RuleOutcome, ctx:
         kind = first.severity.value
         _sub(case, "failure", "\n\n".join(_finding_text(f, lang) for f in counting), message=message, type=kind)
         counts["failures"] += 1
-    elif findings:  # all explained by a waiver
+    elif findings and not below:  # all explained by a waiver
         why = findings[0].explained
         label = Text("uitgelegd", "explained")(lang)
         _sub(case, "skipped", "\n\n".join(_finding_text(f, lang) for f in findings), message=f"{label}: {why(lang) if why else ''}")
         counts["skipped"] += 1
+    if below:  # visible, but not red: the pipeline passes on these
+        limit = ctx.fail_on.value if ctx.fail_on is not None else "nooit"
+        head = Text(f"onder --fail-on {limit}, telt niet als mislukt:", f"below --fail-on {limit}, does not fail:")(lang)
+        _sub(case, "system-out", "\n\n".join([head, *(_finding_text(f, lang) for f in below)]))
 
 
-def _input_case(suite: ET.Element, classname: str, problems: Iterable[Problem], lang: str, counts: dict[str, int], name: str = INPUT_CASE) -> None:
-    case = _case(suite, name, classname, counts)
+def _input_case(
+    suite: ET.Element, path: str, problems: Iterable[Problem], lang: str, counts: dict[str, int], name: str = INPUT_CASE, *, in_file: bool = True
+) -> None:
+    problems = list(problems)
+    line = min((p.location.line for p in problems if p.location.line >= 1), default=0)
+    case = _case(suite, name, path, counts, line, in_file=in_file)
     for p in problems:
         _sub(case, "error", f"{p.location}: {p.message(lang)}", message=p.message(lang), type=p.code)
     counts["errors"] += 1
 
 
-def _crash_case(suite: ET.Element, classname: str, crashes: Iterable[Failure], lang: str, counts: dict[str, int]) -> None:
-    case = _case(suite, "plugins", classname, counts)
+def _crash_case(suite: ET.Element, path: str, crashes: Iterable[Failure], lang: str, counts: dict[str, int], *, in_file: bool = True) -> None:
+    case = _case(suite, "plugins", path, counts, in_file=in_file)
     for c in crashes:
         _sub(case, "error", c.error, message=c.message(lang), type="crash")
     counts["errors"] += 1
@@ -163,9 +192,9 @@ def as_element(report: Report, ctx: Context) -> ET.Element:
     if report.problems or report.crashes:
         suite, counts = _suite(root, "afspraken", ctx)
         if report.problems:
-            _input_case(suite, "afspraken", report.problems, ctx.lang, counts, name="instellingen")
+            _input_case(suite, "afspraken", report.problems, ctx.lang, counts, name="instellingen", in_file=False)
         if report.crashes:
-            _crash_case(suite, "afspraken", report.crashes, ctx.lang, counts)
+            _crash_case(suite, "afspraken", report.crashes, ctx.lang, counts, in_file=False)
         _close(suite, counts, totals)
     for result in report.files:
         _file_suite(root, result, report, ctx, totals)

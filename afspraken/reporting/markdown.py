@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterable
 
 from afspraken.reporting import Context, counts
+from afspraken.reporting import matrix as m
 from afspraken.reporting.escaping import escaped
 from afspraken.reporting import sections as s
+from afspraken.reporting.sources import Sources
 from afspraken.results import Failure, FileResult, Finding, Location, Problem, Report
 from afspraken.rules import Text
 
@@ -75,31 +77,51 @@ def _table(headers: list[str], rows: Iterable[list[str]], align: list[str] | Non
     return lines + [""]
 
 
-def _finding(f: Finding, lang: str) -> list[str]:
+def _where(loc: Location, src: Sources) -> str:
+    words = src.place(loc)
+    return f"{md(words)} \u00b7 {code(str(loc))}" if words else code(str(loc))
+
+
+def _lines(loc: Location, src: Sources, indent: str) -> list[str]:
+    """The source line(s) in a code block, the marked span underlined with ``^``."""
+    found = src.snippet(loc)
+    if not found:
+        return []
+    width = len(str(found[-1].line))
+    body = []
+    for x in found:
+        body.append(f"{x.line:>{width}} | {x.before}{x.marked}{x.after}")
+        body.append(f"{'':>{width}} | {' ' * len(x.before)}{'^' * max(1, len(x.marked))}")
+    longest = max((len(r) for line in body for r in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{indent}{fence}toml", *(f"{indent}{line}".rstrip() for line in body), f"{indent}{fence}"]
+
+
+def _finding(f: Finding, lang: str, src: Sources) -> list[str]:
     tag = f"*{md(s.label('undecided', lang))}:* " if f.undecided else ""
-    lines = [f"- {tag}{md(f.message(lang))}", f"  - {s.label('place', lang)}: {_location(f.location, lang)}"]
+    lines = [f"- {tag}{md(f.message(lang))}", f"  - {s.label('place', lang)}: {_where(f.location, src)}"]
+    lines += _lines(f.location, src, "    ")
     if len(f.locations) > 1:
-        lines.append(f"  - {s.label('see_also', lang)}: " + "; ".join(_location(loc, lang) for loc in f.locations[1:]))
+        lines.append(f"  - {s.label('see_also', lang)}: " + "; ".join(_where(loc, src) for loc in f.locations[1:]))
     return lines
 
 
-def _rule_block(severity_label: str, rule_id: str, findings: list[Finding], ctx: Context) -> list[str]:
+def _rule_link(rule_id: str, title: str, ctx: Context) -> str:
+    if not title:
+        return code(rule_id)
+    shown = f"[{md(title)}](#{s.rule_anchor(rule_id)})" if rule_id in ctx.rules else md(title)
+    return f"{shown} ({code(rule_id)})"
+
+
+def _rule_block(severity_label: str, rule_id: str, findings: list[Finding], ctx: Context, src: Sources) -> list[str]:
     lang = ctx.lang
     info = s.rule_info(rule_id, ctx)
-    title = f"{md(info.title)} ({code(rule_id)})" if info.title else code(rule_id)
-    lines = [f"#### {md(severity_label)}: {title}", ""]
+    lines = [f"#### {md(severity_label)}: {_rule_link(rule_id, info.title, ctx)}", ""]
     for f in findings:
-        lines += _finding(f, lang)
+        lines += _finding(f, lang, src)
     lines.append("")
     if all(f.undecided for f in findings):
         lines += [f"_{md(s.label('undecided_note', lang))}_", ""]
-    if info.quote:
-        if info.rationale:
-            lines += [f"**{s.label('why', lang)}:** {md(info.rationale)}", ""]
-        lines.append(f"> \u201c{md(info.quote)}\u201d")
-        if info.source:
-            lines += [">", f"> \u2014 {md(info.source)}"]
-        lines.append("")
     for fix in dict.fromkeys(x for x in (s.fix(f, ctx) for f in findings) if x):
         lines += [f"**{s.label('fix', lang)}:** {md(fix)}", ""]
     return lines
@@ -116,7 +138,7 @@ def _crashes(crashes: Iterable[Failure], lang: str) -> list[str]:
     return [f"- {md(c.message(lang))}" for c in crashes] + [""]
 
 
-def _agreement(index: int, result: FileResult, report: Report, ctx: Context, multi: bool) -> list[str]:
+def _agreement(index: int, result: FileResult, report: Report, ctx: Context, multi: bool, src: Sources) -> list[str]:
     lang = ctx.lang
     verdict = s.verdict(result, report, ctx)
     head = f"{index}. {md(s.heading(result))}" if multi else md(s.heading(result))
@@ -139,7 +161,7 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
     for severity, found in groups:
         lines += [f"### {s.GROUP_TITLES[severity](lang)} ({len(found)})", ""]
         for rule_id, fs in s.by_rule(found):
-            lines += _rule_block(severity.label(lang).capitalize(), rule_id, fs, ctx)
+            lines += _rule_block(severity.label(lang).capitalize(), rule_id, fs, ctx, src)
     if result.crashes:
         lines += [f"### {s.label('crashes', lang)}", "", s.label("crashes_intro", lang), ""]
         lines += _crashes(result.crashes, lang)
@@ -158,14 +180,78 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
                 ]
             )
         lines += _table([s.label("rule", lang), s.label("findings", lang), s.label("explanation", lang)], rows)
-    if result.outcomes:
+    if result.outcomes:  # collapsed, as in the HTML report: a meeting reads the findings first
         ok = s.passed(result)
-        lines += [f"### {s.label('passed', lang)} ({len(ok)})", ""]
+        heading = f"{s.label('passed', lang)} ({len(ok)})"
         if ok:
-            rows = [[md(s.rule_info(o.rule, ctx).title or o.rule), code(o.rule), md(o.severity.label(lang))] for o in ok]
-            lines += _table([s.label("title", lang), s.label("rule", lang), s.label("severity", lang)], rows)
+            lines += ["<details>", f"<summary>{heading}</summary>", ""]
+            lines += [f"- {_rule_link(o.rule, s.rule_info(o.rule, ctx).title, ctx)}" for o in ok]
+            lines += ["", "</details>", ""]
         else:
-            lines += [f"_{s.label('none_passed', lang)}_", ""]
+            lines += [f"### {heading}", "", f"_{s.label('none_passed', lang)}_", ""]
+    if result.profile is not None:
+        lines += _profile(result, lang)
+    return lines
+
+
+def _profile(result: FileResult, lang: str) -> list[str]:
+    """The participation profile: a table per part, drawn with squares, every number also as text."""
+    from afspraken.reporting import profile as pr
+
+    p = result.profile
+    assert p is not None
+    phases, _, actions = pr.rows(p, lang)
+    lines = [f"### {pr.TITLE(lang)}", "", md(pr.INTRO(lang)), ""]
+    lines += [f"**{pr.LADDER(lang)}**", ""]
+    lines += _table(
+        [pr.HEAD["phase"](lang), pr.HEAD["ladder"](lang), pr.HEAD["rung"](lang)],
+        [[md(f.fase), pr.ladder_cells(f), md(text)] for f, (_, text) in zip(p.fasen, phases)],
+    )
+    if p.organen:
+        lines += [f"**{pr.VOTES(lang)}**", ""]
+        lines += _table([pr.HEAD["body"](lang), pr.HEAD["share"](lang), pr.HEAD["votes"](lang)], [[md(c) for c in row] for row in pr.body_rows(p.organen, lang)])
+    lines += [f"**{pr.ACTIONS(lang)}:** {pr.share_cells(p.actions_share)} {md(actions)}".replace("  ", " "), ""]
+    lines += [md(pr.rules_text(p, lang)), ""]
+    return lines
+
+
+def _matrix(report: Report, ctx: Context) -> list[str]:
+    lang = ctx.lang
+    rules = m.columns(report, ctx)
+    headers = [Text("Afspraak", "Agreement")(lang), *(f"[{r}](#{s.rule_anchor(r)})" if r in ctx.rules else code(r) for r in rules), Text("Gehaald", "Passed")(lang)]
+    rows = []
+    for row in m.rows(report, ctx, rules):
+        verdict = s.verdict(row.result, report, ctx)
+        name = f"[{md(s.heading(row.result))}](#{s.anchor(row.number)}) {_MARK[verdict]} {code(row.result.path)}"
+        rows.append([name, *(m.SYMBOLS[k] for k in row.cells), md(m.score(row, lang))])
+    legend = ", ".join(f"{m.SYMBOLS[k]} {md(m.LEGEND[k](lang))}" for k in m.SYMBOLS)
+    lines = [f"## {m.TITLE(lang)}", ""]
+    lines += _table(headers, rows, ["---", *(":-:" for _ in rules), "---"])
+    return lines + [f"**{m.LEGEND_TITLE(lang)}:** {legend}", ""]
+
+
+def _appendix(report: Report, ctx: Context) -> list[str]:
+    lang = ctx.lang
+    rules = s.rules_in(report, ctx)
+    if not rules:
+        return []
+    lines = [f"## {s.label('appendix', lang)}", ""]
+    for rule_id in rules:
+        info = s.rule_info(rule_id, ctx)
+        lines += [f'<a id="{s.rule_anchor(rule_id)}"></a>', "", f"### {md(info.title or rule_id)} ({code(rule_id)})", ""]
+        if info.summary:
+            lines += [f"**{s.label('what', lang)}:** {md(info.summary)}", ""]
+        if info.rationale:
+            lines += [f"**{s.label('why', lang)}:** {md(info.rationale)}", ""]
+        if info.quote:
+            lines.append(f"> \u201c{md(info.quote)}\u201d")
+            if info.source:
+                lines += [">", f"> \u2014 {md(info.source)}"]
+            lines.append("")
+            for quote, by in info.also:  # one quote per speaker, each attributed
+                lines += [f"> \u201c{md(quote)}\u201d", *([">", f"> \u2014 {md(by)}"] if by else []), ""]
+        if info.fix:
+            lines += [f"**{s.label('fix', lang)}:** {md(info.fix)}", ""]
     return lines
 
 
@@ -201,9 +287,12 @@ def render(report: Report, ctx: Context) -> str:
         lines += [f"### {s.label('crashes', lang)}", ""] + _crashes(report.crashes, lang)
     multi = len(report.files) > 1
     if multi:
+        lines = lines[:4] + _matrix(report, ctx) + lines[4:]  # the matrix first, under the title
         lines += _overview(report, ctx)
+    src = Sources()
     for i, r in enumerate(report.files, 1):
-        lines += _agreement(i, r, report, ctx, multi)
+        lines += _agreement(i, r, report, ctx, multi, src)
+    lines += _appendix(report, ctx)
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"

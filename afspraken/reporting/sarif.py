@@ -1,91 +1,216 @@
-"""SARIF 2.1.0 output, for code-scanning dashboards and editors."""
+"""SARIF 2.1.0 output, for code scanning (GitHub, GitLab, Azure DevOps) and editors.
+
+What code scanning needs to show and de-duplicate alerts:
+
+- URIs relative to ``%SRCROOT%`` (the git repository root, else the working folder), given in
+  ``originalUriBaseIds``; normalised, so a run from a sub-folder or with absolute paths gives
+  the same URIs;
+- ``partialFingerprints`` that do not depend on line numbers or message text: a hash of the
+  rule, the file, the key paths and an occurrence index (two findings alike on one line differ);
+- regions with end positions; ``helpUri``, ``help`` and ``fullDescription`` for every rule;
+- related locations linked from the message as ``[text](id)``.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, Optional
 from urllib.parse import quote
 
 from afspraken.reporting import Context, streamed
-from afspraken.results import Failure, FileResult, Location, Report
-from afspraken.rules import Severity
+from afspraken.reporting.links import rule_url
+from afspraken.reporting.spans import fingerprint, is_file, relative, repository_root, absolute, span
+from afspraken.results import Failure, FileResult, Finding, Location, Problem, Report
+from afspraken.rules import Severity, Text
 
 LEVELS = {Severity.FOUT: "error", Severity.WAARSCHUWING: "warning", Severity.ADVIES: "note", Severity.UIT: "none"}
+# GitHub's own scale for non-security alerts.
+PROBLEM_SEVERITY = {Severity.FOUT: "error", Severity.WAARSCHUWING: "warning", Severity.ADVIES: "recommendation", Severity.UIT: "recommendation"}
 INPUT_RULE = "invoerfout"  # a file that could not be evaluated
+SRCROOT = "%SRCROOT%"
+FINGERPRINT = "afspraken/v1"
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
+INPUT_TEXT = {
+    "name": Text("invoerfout", "input-error"),
+    "short": Text("Het bestand kon niet worden beoordeeld", "The file could not be evaluated"),
+    "full": Text(
+        "Het bestand is geen geldige afspraak in formaat 1: de TOML is kapot, een verplichte sleutel ontbreekt, "
+        "een waarde heeft het verkeerde type of een verwijzing klopt niet. Dan kan geen regel worden getoetst.",
+        "The file is not a valid agreement in format 1: the TOML is broken, a required key is missing, a value "
+        "has the wrong type or a reference does not resolve. Then no rule can be checked.",
+    ),
+    "help": Text(
+        "Los de melding op op de aangegeven plek; `afspraken check BESTAND` noemt alle problemen tegelijk. "
+        "Het formaat staat in docs/formaat.md; `afspraken schema` geeft het JSON Schema voor de editor.",
+        "Fix the problem at the place given; `afspraken check FILE` lists every problem at once. "
+        "The format is described in docs/formaat.md; `afspraken schema` gives the JSON Schema for the editor.",
+    ),
+}
 
-def _uri(file: str) -> str:
-    path = Path(file)
-    if file.startswith("<") or file == "-":
-        return quote(file, errors="surrogateescape")
-    if path.is_absolute():
-        try:
-            return quote(path.relative_to(Path.cwd()).as_posix(), errors="surrogateescape")
-        except ValueError:
-            return path.as_uri()
-    return quote(path.as_posix(), errors="surrogateescape")  # a name that is not UTF-8: its bytes
+
+class _Paths:
+    """URIs relative to one root, the same however the files were named: the git repository of
+    the working folder, else that of the first checked file, else the working folder."""
+
+    def __init__(self) -> None:
+        self.cwd = Path.cwd()
+        self._root: Optional[Path] = repository_root(self.cwd)
+
+    @property
+    def root(self) -> Path:
+        return self._root or self.cwd
+
+    def artifact(self, file: str) -> dict[str, Any]:
+        if not is_file(file):
+            return {"uri": quote(file, errors="surrogateescape")}
+        if self._root is None:  # decided by the first file: results are written as they come
+            self._root = repository_root(absolute(file).parent) or self.cwd
+        rel = relative(file, self.root)
+        if rel is None:
+            return {"uri": Path(file).resolve().as_uri()}
+        return {"uri": quote(rel, errors="surrogateescape"), "uriBaseId": SRCROOT}  # a name that is not UTF-8: its bytes
+
+    def key(self, file: str) -> str:
+        """The file as the fingerprint sees it."""
+        return str(self.artifact(file)["uri"])
+
+    def physical(self, loc: Location) -> dict[str, Any]:
+        physical: dict[str, Any] = {"artifactLocation": self.artifact(loc.file)}
+        if loc.line >= 1 and is_file(loc.file):  # line 0: no place in the file (a folder, an option)
+            s = span(loc)
+            physical["region"] = {"startLine": s.line, "startColumn": s.column, "endLine": s.end_line, "endColumn": s.end_column}
+        elif loc.line >= 1:
+            physical["region"] = {"startLine": loc.line, "startColumn": max(loc.column, 1)}
+        out: dict[str, Any] = {"physicalLocation": physical}
+        if loc.key:
+            out["logicalLocations"] = [{"fullyQualifiedName": loc.key, "kind": "member"}]
+        return out
 
 
-def _physical(loc: Location) -> dict[str, Any]:
+def _fingerprint(parts: list[str], seen: dict[str, int]) -> dict[str, str]:
+    return {FINGERPRINT: fingerprint(parts, seen)}
+
+
+def _escape(text: str) -> str:
+    """Plain-text SARIF messages with embedded links need literal brackets escaped."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _descriptor(rule_id: str, rule: Any, ctx: Context) -> dict[str, Any]:
+    lang = ctx.lang
+    origin = ctx.origins.get(rule_id, "")
+    source_line = f" ({rule.source})" if rule.source else ""
+    fix_label = Text("Oplossing", "Fix")(lang)
     return {
-        "physicalLocation": {
-            "artifactLocation": {"uri": _uri(loc.file)},
-            "region": {"startLine": max(loc.line, 1), "startColumn": max(loc.column, 1)},  # SARIF counts from 1
+        "id": rule.id,
+        "name": rule.title(lang),
+        "shortDescription": {"text": rule.title(lang)},
+        "fullDescription": {"text": rule.summary(lang)},
+        "help": {
+            "text": f"{rule.rationale(lang)}\n\n\u201c{rule.quote}\u201d{source_line}\n\n{fix_label}: {rule.fix(lang)}",
+            "markdown": f"{rule.rationale(lang)}\n\n> {rule.quote}" + (f"\n>\n> \u2014 {rule.source}" if rule.source else "")
+            + f"\n\n**{fix_label}:** {rule.fix(lang)}",
         },
-        **({"logicalLocations": [{"fullyQualifiedName": loc.key, "kind": "member"}]} if loc.key else {}),
+        "helpUri": rule_url(rule_id, rule, ctx.rule_url, lang),
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {
+            "tags": [t for t in (origin, rule.source, rule.plugin) if t],
+            "precision": "very-high",  # a rule reads structured data: no guessing
+            "problem.severity": PROBLEM_SEVERITY[rule.severity],
+            "regelset": origin,
+            "plugin": rule.plugin,
+            "ernst": rule.severity.value,
+        },
     }
 
 
-def as_dict(report: Report, ctx: Context, crashes: Sequence[Failure] = (), broken: bool = False) -> dict[str, Any]:
+def _input_descriptor(ctx: Context) -> dict[str, Any]:
+    lang = ctx.lang
+    return {
+        "id": INPUT_RULE,
+        "name": INPUT_TEXT["name"](lang),
+        "shortDescription": {"text": INPUT_TEXT["short"](lang)},
+        "fullDescription": {"text": INPUT_TEXT["full"](lang)},
+        "help": {"text": INPUT_TEXT["help"](lang), "markdown": INPUT_TEXT["help"](lang)},
+        "helpUri": ctx.rule_url.replace("{id}", INPUT_RULE) if ctx.rule_url else rule_url(INPUT_RULE, None, "", lang),
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": ["invoer" if lang == "nl" else "input"], "precision": "very-high", "problem.severity": "error"},
+    }
+
+
+def _problem_result(p: Problem, paths: _Paths, index: int, seen: dict[str, int], lang: str) -> dict[str, Any]:
+    return {
+        "ruleId": INPUT_RULE,
+        "ruleIndex": index,
+        "level": "error",
+        "kind": "fail",
+        "message": {"text": p.message(lang)},
+        "locations": [paths.physical(p.location)],
+        "partialFingerprints": _fingerprint([INPUT_RULE, paths.key(p.location.file), p.code, p.location.key], seen),
+        "properties": {"code": p.code},
+    }
+
+
+def _finding_result(f: Finding, paths: _Paths, index: Optional[int], seen: dict[str, int], lang: str) -> dict[str, Any]:
+    message = f.message(lang)
+    related = []
+    if len(f.locations) > 1:
+        word = Text("regel", "line")(lang)
+        links = []
+        for i, loc in enumerate(f.locations[1:], 1):
+            related.append({"id": i, **paths.physical(loc), "message": {"text": loc.key or f"{word} {loc.line}"}})
+            links.append(f"[{word} {loc.line}]({i})")
+        message = f"{_escape(message)} ({Text('zie ook', 'see also')(lang)}: {', '.join(links)})"
+    keys = [loc.key for loc in f.locations]
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "level": LEVELS[f.severity],
+        "kind": "fail",
+        "message": {"text": message},
+        "locations": [paths.physical(f.location)],
+        "partialFingerprints": _fingerprint([f.rule, paths.key(f.location.file), *keys], seen),
+    }
+    if index is not None:
+        result["ruleIndex"] = index
+    if related:
+        result["relatedLocations"] = related
+    if f.explained is not None:
+        result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": f.explained(lang)}]
+    if f.undecided:
+        result["properties"] = {"onbeslist": True}
+    return result
+
+
+def as_dict(report: Report, ctx: Context, crashes: Sequence[Failure] = (), broken: bool = False, paths: Optional[_Paths] = None) -> dict[str, Any]:
     """The whole log; ``crashes`` and ``broken``: of the files, when ``report`` has none (streaming)."""
     lang = ctx.lang
+    paths = paths or _Paths()
     used = sorted({f.rule for f in report.findings} | set(ctx.rules))
     descriptors: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     for rule_id in used:
         rule = ctx.rules.get(rule_id)
-        if rule is None:
-            continue
-        index[rule_id] = len(descriptors)
-        descriptors.append(
-            {
-                "id": rule.id,
-                "name": rule.title(lang),
-                "shortDescription": {"text": rule.title(lang)},
-                "fullDescription": {"text": rule.summary(lang)},
-                "help": {
-                    "text": f"{rule.rationale(lang)}\n\n\u201c{rule.quote}\u201d" + (f" ({rule.source})" if rule.source else "") + f"\n\n{rule.fix(lang)}",
-                    "markdown": f"{rule.rationale(lang)}\n\n> {rule.quote}" + (f"\n>\n> \u2014 {rule.source}" if rule.source else "")
-                    + f"\n\n**{'Fix' if lang == 'en' else 'Oplossing'}:** {rule.fix(lang)}",
-                },
-                "defaultConfiguration": {"level": LEVELS[rule.severity]},
-                "properties": {"plugin": rule.plugin, "ernst": rule.severity.value},
-            }
-        )
+        if rule is not None:
+            index[rule_id] = len(descriptors)
+            descriptors.append(_descriptor(rule_id, rule, ctx))
     index[INPUT_RULE] = len(descriptors)
-    descriptors.append(
-        {
-            "id": INPUT_RULE,
-            "name": "invoerfout" if lang == "nl" else "input error",
-            "shortDescription": {"text": "Het bestand kon niet worden beoordeeld" if lang == "nl" else "The file could not be evaluated"},
-            "defaultConfiguration": {"level": "error"},
-        }
-    )
-    results = [result for r in report.files for result in _results(r, index, lang)]
+    descriptors.append(_input_descriptor(ctx))
+    seen: dict[str, int] = {}
+    results = [result for r in report.files for result in _results(r, index, paths, seen, lang)]
     notifications = [
         {
             "level": "error",
             "message": {"text": c.message(lang)},
-            **({"locations": [_physical(Location(c.file, 1, 1))]} if c.file else {}),
+            **({"locations": [paths.physical(Location(c.file, 1, 1))]} if c.file else {}),
             "properties": {"plugin": c.plugin},
         }
         for c in (*report.crashes, *(c for r in report.files for c in r.crashes), *crashes)
     ]
     notifications += [
-        {"level": "error", "message": {"text": p.message(lang)}, **({"locations": [_physical(p.location)]} if p.location.line else {})}
+        {"level": "error", "message": {"text": p.message(lang)}, **({"locations": [paths.physical(p.location)]} if p.location.line else {})}
         for p in report.problems
     ]
     return {
@@ -103,6 +228,8 @@ def as_dict(report: Report, ctx: Context, crashes: Sequence[Failure] = (), broke
                     }
                 },
                 "results": results,
+                # After the results: the root may be decided by the first file written.
+                "originalUriBaseIds": {SRCROOT: {"uri": paths.root.resolve().as_uri().rstrip("/") + "/"}},
                 "invocations": [{"executionSuccessful": not (report.broken or broken), "toolExecutionNotifications": notifications}],
                 "language": lang,
                 "columnKind": "unicodeCodePoints",
@@ -111,34 +238,11 @@ def as_dict(report: Report, ctx: Context, crashes: Sequence[Failure] = (), broke
     }
 
 
-def _results(r: FileResult, index: dict[str, int], lang: str) -> Iterator[dict[str, Any]]:
+def _results(r: FileResult, index: dict[str, int], paths: _Paths, seen: dict[str, int], lang: str) -> Iterator[dict[str, Any]]:
     for p in r.problems:
-        yield {
-            "ruleId": INPUT_RULE,
-            "ruleIndex": index[INPUT_RULE],
-            "level": "error",
-            "kind": "fail",
-            "message": {"text": p.message(lang)},
-            "locations": [_physical(p.location)],
-            "properties": {"code": p.code},
-        }
+        yield _problem_result(p, paths, index[INPUT_RULE], seen, lang)
     for f in r.findings:
-        result: dict[str, Any] = {
-            "ruleId": f.rule,
-            "level": LEVELS[f.severity],
-            "kind": "fail",
-            "message": {"text": f.message(lang)},
-            "locations": [_physical(f.location)],
-        }
-        if f.rule in index:
-            result["ruleIndex"] = index[f.rule]
-        if len(f.locations) > 1:
-            result["relatedLocations"] = [{"id": i, **_physical(loc)} for i, loc in enumerate(f.locations[1:], 1)]
-        if f.explained is not None:
-            result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": f.explained(lang)}]
-        if f.undecided:
-            result["properties"] = {"onbeslist": True}
-        yield result
+        yield _finding_result(f, paths, index.get(f.rule), seen, lang)
 
 
 _RESULTS = '"results": []'
@@ -153,7 +257,9 @@ class Writer:
         self.crashes: list[Failure] = []  # rules that failed on a file: notifications at the end
         self.broken = False
         self.first = True
-        data = as_dict(head, ctx)
+        self.paths = _Paths()
+        self.seen: dict[str, int] = {}  # fingerprints: how often each was met
+        data = as_dict(head, ctx, paths=self.paths)
         start = json.dumps(data, ensure_ascii=False)
         self._start = start[: start.index(_RESULTS) + len(_RESULTS) - 1]  # strings escape '"'
         self.index = {d["id"]: i for i, d in enumerate(data["runs"][0]["tool"]["driver"]["rules"])}
@@ -164,7 +270,7 @@ class Writer:
     def file(self, result: FileResult) -> str:
         self.crashes += result.crashes
         self.broken = self.broken or bool(result.problems or result.crashes)
-        parts = [json.dumps(r, ensure_ascii=False) for r in _results(result, self.index, self.ctx.lang)]
+        parts = [json.dumps(r, ensure_ascii=False) for r in _results(result, self.index, self.paths, self.seen, self.ctx.lang)]
         if not parts:
             return ""
         text = ", ".join(parts)
@@ -174,7 +280,7 @@ class Writer:
         return ", " + text
 
     def end(self) -> str:
-        text = json.dumps(as_dict(self.head, self.ctx, self.crashes, self.broken), ensure_ascii=False)
+        text = json.dumps(as_dict(self.head, self.ctx, self.crashes, self.broken, self.paths), ensure_ascii=False)
         return text[text.index(_RESULTS) + len(_RESULTS) - 1 :] + "\n"
 
 

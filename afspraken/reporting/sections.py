@@ -72,6 +72,10 @@ LABELS: Mapping[str, Text] = {
         "‘Ok’ means: no counting findings of severity ‘{threshold}’ or worse.",
     ),
     "back": Text("terug naar het overzicht", "back to the overview"),
+    "appendix": Text("Bijlage: de regels uitgelegd", "Appendix: the rules explained"),
+    "what": Text("Wat de regel toetst", "What it checks"),
+    "explain_link": Text("uitleg", "explanation"),
+    "passed_list": Text("Geslaagd", "Passed"),
     "generated_by": Text("Gemaakt door afspraken", "Made by afspraken"),
 }
 
@@ -237,18 +241,38 @@ class RuleInfo:
 
     id: str
     title: str
+    summary: str
     quote: str
     source: str
     rationale: str
     fix: str
+    also: tuple[tuple[str, str], ...] = ()  # further quotes of other speakers: (quote, source)
 
 
 def rule_info(rule_id: str, ctx: Context) -> RuleInfo:
     rule = ctx.rules.get(rule_id)
     if rule is None:
-        return RuleInfo(rule_id, "", "", "", "", "")
+        return RuleInfo(rule_id, "", "", "", "", "", "")
     lang = ctx.lang
-    return RuleInfo(rule_id, rule.title(lang), rule.quote, rule.source, rule.rationale(lang), rule.fix(lang))
+    return RuleInfo(
+        rule_id, rule.title(lang), rule.summary(lang), rule.quote, rule.source, rule.rationale(lang), rule.fix(lang),
+        tuple(getattr(rule, "also", ())),
+    )
+
+
+def rule_anchor(rule_id: str) -> str:
+    """The fragment id of a rule's explanation in the appendix."""
+    return f"regel-{rule_id}"
+
+
+def rules_in(report: Report, ctx: Context) -> list[str]:
+    """Every rule the report mentions (ran, or found something), for the appendix; known rules only."""
+    seen: dict[str, None] = {}
+    for r in report.files:
+        seen.update(dict.fromkeys(o.rule for o in r.outcomes))
+        seen.update(dict.fromkeys(f.rule for f in r.findings))
+    ordered = [x for x in ctx.rules if x in seen] + [x for x in seen if x not in ctx.rules]
+    return [x for x in ordered if x in ctx.rules]
 
 
 def fix(finding: Finding, ctx: Context) -> str:

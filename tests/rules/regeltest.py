@@ -11,8 +11,10 @@ from afspraken.testing import BASE, keys, rule_ids, run_rule
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "voorbeelden"
-SPEC = ROOT.parent / "shared" / "spec"
-SOURCE = ROOT.parent / "shared" / "bron" / "samen-sterk-in-de-wijk.txt"
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "spec").is_dir()), ROOT.parent / "shared")
+SPEC = SHARED / "spec"  # the specification next to the repository (or a worktree's parent's)
+DATA = ROOT / "tests" / "data"
+SOURCE = SHARED / "bron" / "samen-sterk-in-de-wijk.txt"
 
 
 def base(*edits: tuple[str, str]) -> str:

@@ -45,32 +45,67 @@ def test_gelijke_stem_base_passes():
     assert result.findings == () and outcome(result, "gelijke-stem") is Outcome.GESLAAGD
 
 
-def test_gelijke_stem_unequal_votes_name_body_parties_and_counts():
+def test_gelijke_stem_unequal_votes_name_body_parties_and_counts_and_point_at_the_odd_votes():
     f = one(gelijke_stem, body(g="stemmen = 2"))
-    assert keys([f]) == ["orgaan[0].lid[0].stemmen"]  # the value at fault, then the body
+    assert keys([f]) == ["orgaan[0].lid[0].stemmen"]
     assert [loc.key for loc in f.locations[1:]] == ["orgaan[0]"]
     text = f.message("nl")
-    assert "Buurtonderneming Voorbeeldwijk" in text and "Gemeente Voorbeeldstad 2" in text and "Woonstichting Voorbeeld 1" in text
+    assert "Buurtonderneming Voorbeeldwijk" in text
+    assert "stemmen: Gemeente Voorbeeldstad: 2; Woonstichting Voorbeeld: 1; Bewonersraad Voorbeeldwijk: 1" in text
     assert "do not have an equal voice" in f.message("en")
+    assert f.fix is not None and "Gemeente Voorbeeldstad" in f.fix("nl") and "1 stem" in f.fix("nl")
 
 
 def test_gelijke_stem_sums_votes_over_members():
     # the corporation has two members with one vote each: 2 against 1
     extra_member = '[[orgaan.lid]]\nnaam = "Wijkbeheerder"\npartij = "corporatie"\n'
     f = one(gelijke_stem, body() + extra_member)
-    assert "Woonstichting Voorbeeld 2" in f.message("nl")
+    assert "Woonstichting Voorbeeld: 2" in f.message("nl")
     assert [loc.key for loc in f.locations] == ["orgaan[0].lid[1].stemmen", "orgaan[0].lid[4].stemmen", "orgaan[0]"]
 
 
-def test_gelijke_stem_zero_votes_is_not_an_equal_voice_and_points_at_the_odd_one():
+def test_gelijke_stem_signing_party_with_only_an_advisory_seat_is_a_finding():
     f = one(gelijke_stem, body(b="stemmen = 0"))
-    assert "Bewonersraad Voorbeeldwijk 0" in f.message("nl")
-    assert [loc.key for loc in f.locations] == ["orgaan[0].lid[2].stemmen", "orgaan[0]"]
+    assert keys([f]) == ["orgaan[0].lid[2].stemmen"]
+    assert "Bewonersraad Voorbeeldwijk" in f.message("nl") and "raadgevende stem" in f.message("nl")
+    assert "advisory seat" in f.message("en")
+
+
+def test_gelijke_stem_advisory_seat_of_a_non_signer_is_left_out():
+    police = '[[partij]]\nid = "politie"\nnaam = "Politie"\nsoort = "overig"\nondertekent = false\n'
+    member = '[[orgaan.lid]]\nnaam = "Wijkagent"\npartij = "politie"\nstemmen = 0\n'
+    parties = base().split("[[partij]]", 1)[1].split("[[orgaan]]")[0]
+    snippet = "[[partij]]" + parties + police + body() + member
+    assert run_rule(gelijke_stem, snippet) == []
+    # the same seat for a party that signs is a finding
+    f = one(gelijke_stem, snippet.replace("ondertekent = false\n", ""))
+    assert keys([f]) == ["orgaan[0].lid[4].stemmen"] and "Politie" in f.message("nl")
+    # and a non-signer with votes is compared like any party
+    f = one(gelijke_stem, snippet.replace("stemmen = 0", "stemmen = 2"))
+    assert keys([f]) == ["orgaan[0].lid[4].stemmen"] and "Politie: 2" in f.message("nl")
+
+
+WITHOUT_RESIDENTS = body().replace('[[orgaan.lid]]\nnaam = "Voorzitter bewonersraad"\npartij = "bewonersraad"\n', "")
+
+
+def test_gelijke_stem_of_overlegrecht_accepts_an_enforceable_meeting_instead_of_a_seat():
+    params = {"bewoners_zetel": "of-overlegrecht"}
+    assert run_rule(gelijke_stem, WITHOUT_RESIDENTS, params=params) == []  # BASE: 4 a year, enforceable
+    f = one(gelijke_stem, WITHOUT_RESIDENTS, params={**params, "min_overleg_per_jaar": 6})
+    assert keys([f]) == ["orgaan[0]"] and "afdwingbaar overleg" in f.message("nl") and "6 keer per jaar" in f.message("nl")
+    weak = WITHOUT_RESIDENTS + '[[overleg]]\ntussen = ["bewonersraad", "buurtonderneming"]\nper_jaar = 4\n'
+    assert rule_keys(gelijke_stem, weak, params) == ["orgaan[0]"]  # not enforceable
+    other = WITHOUT_RESIDENTS + '[[overleg]]\ntussen = ["bewonersraad", "gemeente"]\nper_jaar = 4\nafdwingbaar = true\n'
+    assert rule_keys(gelijke_stem, other, params) == ["orgaan[0]"]  # not with that body
+    assert rule_keys(gelijke_stem, WITHOUT_RESIDENTS) == ["orgaan[0]"]  # "verplicht": a seat it must be
+
+
+def rule_keys(rule, snippet, params=None):
+    return keys(run_rule(rule, snippet, params=params))
 
 
 def test_gelijke_stem_signing_residents_party_must_sit_in_the_body():
-    snippet = body().replace('[[orgaan.lid]]\nnaam = "Voorzitter bewonersraad"\npartij = "bewonersraad"\n', "")
-    f = one(gelijke_stem, snippet)
+    f = one(gelijke_stem, WITHOUT_RESIDENTS)
     assert keys([f]) == ["orgaan[0]"] and [l.key for l in f.locations[1:]] == ["partij[2]"]
     assert "Bewonersraad Voorbeeldwijk" in f.message("nl") and "geen zitting" in f.message("nl")
 
@@ -100,7 +135,7 @@ def test_gelijke_stem_per_soort():
     snippet = "[[partij]]" + parties + second + body() + member
     assert run_rule(gelijke_stem, snippet) == []
     f = one(gelijke_stem, snippet, params={"per": "soort"})
-    assert "instelling 2" in f.message("nl") and "gemeente 1" in f.message("nl")
+    assert "instelling: 2" in f.message("nl") and "gemeente: 1" in f.message("nl")
 
 
 # een-aanspreekpunt
@@ -146,6 +181,7 @@ def test_een_aanspreekpunt_body_needs_the_mandates_of_gemeente_and_every_corpora
     found, text, findings = check(een_aanspreekpunt, body().replace('mandaat = ["gemeente", "corporatie"]', 'mandaat = ["gemeente"]'))
     assert found == ["orgaan[0].mandaat"] and "Woonstichting Voorbeeld" in text
     assert [l.key for l in findings[0].locations[1:]] == ["aanspreekpunt.orgaan"]
+    assert findings[0].fix is not None and "Zet corporatie in mandaat van orgaan 'buurtonderneming'" in findings[0].fix("nl")
     found, text, _ = check(een_aanspreekpunt, body().replace('mandaat = ["gemeente", "corporatie"]\n', ""))
     assert found == ["orgaan[0].mandaat"] and "Gemeente Voorbeeldstad en Woonstichting Voorbeeld" in text
 
@@ -154,6 +190,12 @@ def test_een_aanspreekpunt_party_as_contact_needs_no_mandate():
     assert run_rule(een_aanspreekpunt, '[aanspreekpunt]\norgaan = ""\n', without=["aanspreekpunt.orgaan"]) != []  # empty id is invalid input
     snippet = '[aanspreekpunt]\npartij = "gemeente"\n'
     assert run_rule(een_aanspreekpunt, snippet, without=["aanspreekpunt.orgaan"]) == []
+
+
+def test_een_aanspreekpunt_party_as_contact_must_sign():
+    text = base(('soort = "instelling"', 'soort = "instelling"\nondertekent = false'))
+    found, message, _ = check(een_aanspreekpunt, '[aanspreekpunt]\npartij = "welzijn"\n', without=["aanspreekpunt.orgaan"], base=text)
+    assert found == ["aanspreekpunt.partij"] and "Stichting Welzijn Voorbeeld" in message and "ondertekent" in message
 
 
 # niet-te-veel-professionals
@@ -189,9 +231,32 @@ def test_professionals_missing_residents_cannot_be_decided():
     assert f.undecided and keys([f]) == ["afspraak.bewoners"] and "afspraak.bewoners ontbreekt" in f.message("nl")
 
 
-def test_professionals_zero_residents():
+def test_professionals_zero_residents_cannot_be_decided():
     f = one(niet_te_veel_professionals, "[afspraak]\nbewoners = 0\n")
-    assert not f.undecided and "0 bewoners" in f.message("nl")
+    assert f.undecided and keys([f]) == ["afspraak.bewoners"] and "afspraak.bewoners is 0" in f.message("nl")
+    assert "∞" not in f.message("nl")
+
+
+def test_professionals_residents_own_staff_do_not_count():
+    staff = base(('soort = "bewoners"', 'soort = "bewoners"\nprofessionals = 20'))
+    assert run_rule(niet_te_veel_professionals, base=staff) == []
+    assert run_rule(niet_te_veel_professionals, params={"max_organisaties": 3}, base=staff) == []
+
+
+def test_professionals_a_bodys_own_staff_count():
+    office = base(('mandaat = ["gemeente", "corporatie"]', 'mandaat = ["gemeente", "corporatie"]\nprofessionals = 5'))
+    f = one(niet_te_veel_professionals, base=office)  # 15 on 4,500: 3.3 per 1,000
+    assert keys([f])[0] == "orgaan[0].professionals" and "15 professionals" in f.message("nl")
+    f = one(niet_te_veel_professionals, params={"max_organisaties": 3, "max_per_1000_bewoners": 4.0}, base=office)
+    assert "Buurtonderneming Voorbeeldwijk" in f.message("nl")
+
+
+def test_professionals_a_village_with_a_few_part_timers_is_not_over_run():
+    village = "[afspraak]\nbewoners = 800\n[[partij]]\nid = 'gemeente'\nnaam = 'G'\nsoort = 'gemeente'\nprofessionals = 1\n[[partij]]\nid = 'corporatie'\nnaam = 'C'\nsoort = 'corporatie'\nprofessionals = 1\n[[partij]]\nid = 'bewonersraad'\nnaam = 'B'\nsoort = 'bewoners'\n[[partij]]\nid = 'welzijn'\nnaam = 'W'\nsoort = 'instelling'\nprofessionals = 1\n"
+    assert run_rule(niet_te_veel_professionals, village) == []  # 3 on 800 is 3.75 per 1,000, but 3 <= min_toegestaan
+    f = one(niet_te_veel_professionals, village, params={"min_toegestaan": 2})
+    assert "3,8 per 1.000" in f.message("nl")
+    assert run_rule(niet_te_veel_professionals, village.replace("bewoners = 800\n", "bewoners = 0\n")) == []  # allowed anyway
 
 
 def test_professionals_none_deployed_needs_no_resident_count():
@@ -201,5 +266,6 @@ def test_professionals_none_deployed_needs_no_resident_count():
 
 def test_professionals_too_many_organisations():
     found, text, _ = check(niet_te_veel_professionals, params={"max_organisaties": 2})
-    assert found == ["partij[3].professionals"]
+    assert found == ["partij[0].professionals"]
+    assert [l.key for l in _[0].locations] == ["partij[0].professionals", "partij[1].professionals", "partij[3].professionals"]
     assert "3 organisaties zetten professionals in" in text and "Stichting Welzijn Voorbeeld" in text and "maximum is 2" in msg(_)

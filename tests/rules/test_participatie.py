@@ -128,9 +128,17 @@ def test_brede_vertegenwoordiging_base_passes():
 
 
 def test_brede_vertegenwoordiging_too_few_groups():
-    f = one(brede_vertegenwoordiging, '[bewoners]\ngroepen = ["jongeren", "ouderen"]')
+    f = one(brede_vertegenwoordiging, '[bewoners]\ngroepen = ["jongeren", "ouderen", "nieuwkomers"]', params={"min_groepen": 4})
     assert f.location.key == "bewoners.groepen"
+    assert "3 groepen (jongeren, ouderen en nieuwkomers); minimaal 4" in f.message("nl")
+    f = one(brede_vertegenwoordiging, '[bewoners]\ngroepen = ["jongeren", "ouderen"]', params={"verplicht": ["jongeren"]})
     assert "2 groepen (jongeren en ouderen); minimaal 3" in f.message("nl")
+
+
+def test_brede_vertegenwoordiging_nieuwkomers_are_required_too():
+    f = one(brede_vertegenwoordiging, '[bewoners]\ngroepen = ["huurders", "ouderen", "jongeren"]')
+    assert f.location.key == "bewoners.groepen" and "noemt nieuwkomers niet" in f.message("nl")
+    assert f.fix is not None and "nieuwkomers" in f.fix("nl")
 
 
 def test_brede_vertegenwoordiging_required_group_missing():
@@ -140,8 +148,8 @@ def test_brede_vertegenwoordiging_required_group_missing():
 
 
 def test_brede_vertegenwoordiging_groups_compared_without_case_and_spaces():
-    assert run_rule(brede_vertegenwoordiging, '[bewoners]\ngroepen = ["Jongeren", "ouderen ", "huurders"]') == []
-    f = one(brede_vertegenwoordiging, '[bewoners]\ngroepen = ["jongeren", "JONGEREN", "ouderen", " ouderen"]')
+    assert run_rule(brede_vertegenwoordiging, '[bewoners]\ngroepen = ["Jongeren", "ouderen ", "Nieuwkomers"]') == []
+    f = one(brede_vertegenwoordiging, '[bewoners]\ngroepen = ["jongeren", "JONGEREN", "nieuwkomers", " Nieuwkomers"]')
     assert "2 groepen" in f.message("nl")
 
 
@@ -170,9 +178,17 @@ def test_brede_vertegenwoordiging_buurtburgemeester():
     snippet = TWEE_ORGANEN.format(tweede="a.  YILMAZ", partij="bewonersraad")  # same person, other spelling
     keys, text, findings = check(brede_vertegenwoordiging, snippet)
     assert keys == ["orgaan[1].lid[0].naam"]
-    assert "A. Yilmaz zit namens de bewoners in 2 organen" in text
-    assert "'Buurtonderneming Voorbeeldwijk' en 'Wijkraad Voorbeeldwijk'" in text and "maximum is 1" in text
+    assert "A. Yilmaz heeft namens de bewoners zitting in 2 besluitvormende organen" in text
+    assert "'Buurtonderneming Voorbeeldwijk' en 'Wijkraad Voorbeeldwijk'" in text and "afgesproken is hoogstens 1" in text
+    assert "buurtburgemeester" not in text  # neutral wording about a named volunteer
     assert [loc.key for loc in findings[0].locations] == ["orgaan[1].lid[0].naam", "orgaan[0].lid[1].naam"]
+
+
+def test_brede_vertegenwoordiging_advisory_bodies_do_not_count():
+    snippet = TWEE_ORGANEN.format(tweede="A. Yilmaz", partij="bewonersraad").replace(
+        'soort = "wijkraad"', 'soort = "wijkraad"\nbesluitvormend = false'
+    )
+    assert run_rule(brede_vertegenwoordiging, snippet) == []
 
 
 def test_brede_vertegenwoordiging_seats_parameter_and_who_counts():
@@ -239,8 +255,35 @@ def test_bewoners_aan_zet_no_action_owned_by_residents():
 def test_bewoners_aan_zet_a_single_action():
     snippet = '[[actie]]\nwat = "Speeltuin"\nwie = "gemeente"\nwanneer = 2025-01-01'
     f = one(bewoners_aan_zet, snippet)
-    assert f.message("nl") == "de enige actie ligt niet bij een bewonerspartij; eigenaar is Gemeente Voorbeeldstad"
-    assert f.message("en") == "the only action is not owned by a residents' party; the owner is Gemeente Voorbeeldstad"
+    assert f.message("nl") == "de enige actie ligt niet bij bewoners; eigenaar is Gemeente Voorbeeldstad"
+    assert f.message("en") == "the only action is not owned by residents; the owner is Gemeente Voorbeeldstad"
+
+
+RESIDENT_LED = """
+[[orgaan]]
+id = "buurtonderneming"
+naam = "Bewonersbedrijf Voorbeeldwijk"
+soort = "overig"
+  [[orgaan.lid]]
+  naam = "A. Yilmaz"
+  partij = "bewonersraad"
+  [[orgaan.lid]]
+  naam = "Adviseur gemeente"
+  partij = "gemeente"
+  stemmen = 0
+
+[[actie]]
+wat = "Buurtmoestuin"
+wie = "buurtonderneming"
+wanneer = 2025-01-01
+"""
+
+
+def test_bewoners_aan_zet_a_resident_led_orgaan_counts():
+    assert run_rule(bewoners_aan_zet, RESIDENT_LED) == []  # the advisory seat of the gemeente has no vote
+    mixed = RESIDENT_LED.replace("  stemmen = 0\n", "")
+    f = one(bewoners_aan_zet, mixed)
+    assert "Bewonersbedrijf Voorbeeldwijk" in f.message("nl")
 
 
 def test_bewoners_aan_zet_no_actions_at_all():
@@ -293,8 +336,25 @@ def test_overlegrecht_with_gemeente_and_corporatie_together():
     assert run_rule(overlegrecht, overleg(tussen='["bewonersraad", "gemeente", "corporatie"]')) == []
     keys, text, _ = check(overlegrecht, overleg(tussen='["bewonersraad", "gemeente"]'))
     assert keys == ["overleg"]
-    assert "Bewonersraad Voorbeeldwijk heeft geen vast overleg" in text
-    assert "alleen overleg tussen Bewonersraad Voorbeeldwijk en Gemeente Voorbeeldstad" in text
+    assert "Bewonersraad Voorbeeldwijk heeft afdwingbaar overleg, maar niet met een besluitvormend orgaan en niet met Woonstichting Voorbeeld" in text
+    keys, text, _ = check(overlegrecht, overleg(tussen='["bewonersraad", "welzijn"]'))
+    assert keys == ["overleg"] and "Bewonersraad Voorbeeldwijk heeft geen vast overleg" in text
+    assert "alleen overleg tussen Bewonersraad Voorbeeldwijk en Stichting Welzijn Voorbeeld" in text
+
+
+def test_overlegrecht_separate_meetings_with_gemeente_and_corporatie_count():
+    two = overleg(tussen='["bewonersraad", "gemeente"]') + '\n[[overleg]]\ntussen = ["bewonersraad", "corporatie"]\nper_jaar = 4\nafdwingbaar = true\n'
+    assert run_rule(overlegrecht, two) == []
+    weak = two[: two.rindex("per_jaar = 4")] + "per_jaar = 2\nafdwingbaar = true\n"
+    keys, text, _ = check(overlegrecht, weak)
+    assert keys == ["overleg[1].per_jaar"] and "2 keer per jaar" in text
+
+
+def test_overlegrecht_every_signing_residents_party():
+    second = '[[partij]]\nid = "huurders"\nnaam = "Huurdersvereniging"\nsoort = "bewoners"\n'
+    text = base(('[[orgaan]]', second + '\n[[orgaan]]'))
+    keys, message, _ = check(overlegrecht, base=text)
+    assert keys == ["overleg"] and "Huurdersvereniging heeft geen vast overleg" in message
 
 
 def test_overlegrecht_body_must_decide():

@@ -178,14 +178,14 @@ def test_eigenaar_per_actie_without_date_points_at_the_action():
 def test_eigenaar_per_actie_before_the_start():
     f = one(eigenaar_per_actie, base=base(("wanneer = 2024-09-01", "wanneer = 2023-12-31")))
     assert f.location.key == "actie[1].wanneer"
-    assert "2023-12-31, vóór de ingangsdatum 2024-01-01" in f.message("nl")
+    assert "31 december 2023, vóór de ingangsdatum 1 januari 2024" in f.message("nl")
     assert [loc.key for loc in f.locations] == ["actie[1].wanneer", "afspraak.ingangsdatum"]
 
 
 def test_eigenaar_per_actie_after_the_end():
     f = one(eigenaar_per_actie, base=base(("wanneer = 2025-06-30", "wanneer = 2035-01-01")))
     assert f.location.key == "actie[0].wanneer"
-    assert "'Herinrichting Dorpsstraat' van Woonstichting Voorbeeld" in f.message("nl") and "na de einddatum 2034-12-31" in f.message("nl")
+    assert "'Herinrichting Dorpsstraat' van Woonstichting Voorbeeld" in f.message("nl") and "na de einddatum 31 december 2034" in f.message("nl")
 
 
 def test_eigenaar_per_actie_boundaries_open_end_and_no_actions():
@@ -281,8 +281,8 @@ def test_lange_termijn_base_passes():
 def test_lange_termijn_too_short():
     f = one(lange_termijn, term("2024-01-01", "2027-12-31"))  # spans the 2026 election
     assert f.location.key == "afspraak.einddatum"
-    assert "de looptijd 2024-01-01 t/m 2027-12-31 (4 jaar) is korter dan 8 jaar" in f.message("nl")
-    assert "2024-01-01 to 2027-12-31 (4 years)" in f.message("en")
+    assert "de looptijd 1 januari 2024 t/m 31 december 2027 (4 jaar) is korter dan 8 jaar" in f.message("nl")
+    assert "1 January 2024 to 31 December 2027 (4 years)" in f.message("en")
 
 
 def test_lange_termijn_exactly_the_minimum():
@@ -303,16 +303,23 @@ def test_lange_termijn_elections_strictly_inside():
 
 def test_lange_termijn_names_the_elections_it_spans():
     f = one(lange_termijn, term("2009-01-01", "2019-12-31"), params={"min_verkiezingen": 4})
-    assert "(11 jaar) omvat 3 gemeenteraadsverkiezingen (2010-03-03, 2014-03-19 en 2018-03-21); minimaal 4" in f.message("nl")
+    assert "(11 jaar) omvat 3 gemeenteraadsverkiezingen (3 maart 2010, 19 maart 2014 en 21 maart 2018); minimaal 4" in f.message("nl")
+    assert "3 March 2010, 19 March 2014 and 21 March 2018" in f.message("en")
 
 
-def test_lange_termijn_beyond_the_known_elections_cannot_be_decided():
-    f = one(lange_termijn, params={"min_verkiezingen": 3})
-    assert f.undecided and f.location.key == "afspraak.einddatum"
-    assert "2 gemeenteraadsverkiezingen (2026-03-18 en 2030-03-20)" in f.message("nl")
-    assert "maar loopt door na de laatst bekende verkiezing (2030-03-20)" in f.message("nl")
+def test_lange_termijn_beyond_the_known_elections_extrapolates_every_four_years():
+    # 2024-2034: 18 March 2026 (known), 20 March 2030 and 15 March 2034 (expected: the Wednesday of the third week of March)
+    assert run_rule(lange_termijn, params={"min_verkiezingen": 3}) == []
+    f = one(lange_termijn, term("2024-01-01", "2033-12-31"), params={"min_verkiezingen": 3})
+    assert not f.undecided and f.location.key == "afspraak.einddatum"
+    assert "2 gemeenteraadsverkiezingen (18 maart 2026 en 20 maart 2030, verwacht)" in f.message("nl")
+    assert "(18 March 2026 and 20 March 2030, expected)" in f.message("en")
+    assert f.fix is not None and "15 maart 2034 (verwacht)" in f.fix("nl")
+    f = one(lange_termijn, term("2031-01-01", "2033-12-31"), params={"min_jaren": 0})  # after 2030: still decided
+    assert not f.undecided and "omvat geen gemeenteraadsverkiezingen" in f.message("nl")
+    assert run_rule(lange_termijn, term("2031-01-01", "2040-12-31")) == []  # 2034 and 2038, expected
     f = one(lange_termijn, term("1995-01-01", "2005-12-31"))
-    assert f.undecided and "begint vóór de eerst bekende verkiezing (2006-03-07)" in f.message("nl")
+    assert f.undecided and "begint vóór de eerst bekende verkiezing (7 maart 2006)" in f.message("nl")
 
 
 def test_lange_termijn_election_dates_are_a_parameter():
@@ -348,7 +355,7 @@ def test_kleinschalig_large_scale_with_enough_street_actions_passes():
 
 
 def test_kleinschalig_large_scale_without_street_actions():
-    straat = base(schaal("gemeente"), ('schaal = "straat"\n\n[[actie]]', 'schaal = "wijk"\n\n[[actie]]'))
+    straat = base(schaal("gemeente"), ('schaal = "straat"\ndomein = "fysiek"', 'schaal = "wijk"\ndomein = "fysiek"'))
     assert run_rule(kleinschalig, base=straat) == []  # 1 of 3 (33%) is enough
     keys, text, findings = check(kleinschalig, base=straat.replace('schaal = "straat"', 'schaal = "wijk"'))
     assert keys == ["afspraak.schaal"]

@@ -1,0 +1,108 @@
+"""CI formats: GitLab Code Quality, and GitHub's annotation cap and job summary."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from afspraken.reporting import Context, github, gitlab
+from afspraken.results import FileResult, Finding, Location, Problem, Report
+from afspraken.rules import Severity, Text
+from conftest import EXAMPLES
+
+
+def check(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str, env: dict[str, str] | None = None):
+    from afspraken.commands import cli
+
+    monkeypatch.chdir(cwd)
+    return CliRunner().invoke(cli, ["check", *args], catch_exceptions=False, env=env)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    (root / "wijk" / "a").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "ongelijke-stem.toml", root / "wijk" / "a" / "ongelijk.toml")
+    shutil.copy(EXAMPLES / "met-uitzondering.toml", root / "wijk" / "uitzondering.toml")
+    (root / "wijk" / "kapot.toml").write_text("formaat = 1\n[afspraak]\nwijk = 3\n", encoding="utf-8")
+    return root
+
+
+def test_gitlab_code_quality(repo, monkeypatch):
+    result = check(repo, monkeypatch, "wijk", "--format", "gitlab", "--fail-on", "advies")
+    assert result.exit_code == 2  # kapot.toml
+    issues = json.loads(result.stdout)
+    for issue in issues:
+        assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert issue["location"]["lines"]["begin"] >= 1
+        assert not issue["location"]["path"].startswith(("/", "."))
+    by_check = {i["check_name"]: i for i in issues}
+    assert by_check["gelijke-stem"]["severity"] == "major" and by_check["gelijke-stem"]["location"]["path"] == "wijk/a/ongelijk.toml"
+    assert by_check["invoerfout"]["severity"] == "critical" and by_check["invoerfout"]["location"]["path"] == "wijk/kapot.toml"
+    assert "kleinschalig" not in by_check  # explained by a waiver: accepted, left out
+    fingerprints = [i["fingerprint"] for i in issues]
+    assert len(set(fingerprints)) == len(fingerprints)
+    from_sub = json.loads(check(repo / "wijk" / "a", monkeypatch, ".", "../kapot.toml", "../uitzondering.toml", "--format", "gitlab").stdout)
+    assert sorted((i["location"]["path"], i["fingerprint"]) for i in from_sub) == sorted((i["location"]["path"], i["fingerprint"]) for i in issues)
+
+
+def test_gitlab_severity_mapping():
+    at = Location("a.toml", 3, 1)
+    findings = tuple(Finding(f"r{i}", s, Text("m", "m"), (at,)) for i, s in enumerate((Severity.FOUT, Severity.WAARSCHUWING, Severity.ADVIES)))
+    report = Report((FileResult("a.toml", findings=findings), FileResult("b.toml", problems=(Problem(Location("b.toml", 0, 0), Text("x", "x"), "bestand"),))))
+    assert [i["severity"] for i in gitlab.as_list(report, Context())] == ["major", "minor", "info", "critical"]
+
+
+def test_gitlab_is_a_listed_format(cli):
+    result = cli("check", "--format", "gitlabb", "x.toml")
+    assert result.exit_code == 2 and "gitlab" in result.output
+
+
+def _many(n_warnings: int, n_errors: int) -> Report:
+    findings = [Finding("maatwerk", Severity.WAARSCHUWING, Text(f"w{i}", f"w{i}"), (Location("a.toml", i + 1, 1),)) for i in range(n_warnings)]
+    findings += [Finding("gelijke-stem", Severity.FOUT, Text(f"e{i}", f"e{i}"), (Location("a.toml", 100 + i, 2),)) for i in range(n_errors)]
+    return Report((FileResult("a.toml", findings=tuple(findings)),))
+
+
+def test_github_shows_at_most_ten_annotations_per_kind_then_says_where_the_rest_is():
+    lines = github.render(_many(25, 3), Context()).splitlines()
+    warnings = [line for line in lines if line.startswith("::warning ")]
+    errors = [line for line in lines if line.startswith("::error ")]
+    assert len(warnings) == 10 and len(errors) == 3
+    plain = [line for line in lines if not line.startswith("::")]
+    assert len(plain) == 15 + 1  # the rest as log lines, then the summary line
+    assert plain[0] == "a.toml:11:1: warning maatwerk: w10"
+    assert "nog 15 meldingen" in plain[-1] and "volledige rapport" in plain[-1]
+    assert github.render(_many(10, 10), Context()).count("\n") == 20  # exactly 10 each: no summary line
+
+
+def test_github_summary_line_points_at_the_run(monkeypatch):
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "gemeente/afspraken")
+    monkeypatch.setenv("GITHUB_RUN_ID", "42")
+    last = github.render(_many(11, 0), Context(lang="en")).splitlines()[-1]
+    assert "1 more findings are not annotated" in last and last.endswith("(https://github.com/gemeente/afspraken/actions/runs/42)")
+
+
+def test_github_job_summary_is_appended(repo, monkeypatch, tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("# Eerdere stap\n", encoding="utf-8")
+    result = check(repo, monkeypatch, "wijk/a", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 1 and result.stdout.startswith("::error file=wijk/a/ongelijk.toml,")
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# Eerdere stap\n")  # appended, not replaced
+    assert "gelijke-stem" in text and "## " in text
+    check(repo, monkeypatch, "wijk/a", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert summary.read_text(encoding="utf-8").count("gelijke-stem") == 2 * text.count("gelijke-stem")
+
+
+def test_github_without_summary_variable_writes_no_file(repo, monkeypatch):
+    before = sorted(p.name for p in repo.rglob("*"))
+    check(repo, monkeypatch, "wijk/a", "--format", "github")
+    assert sorted(p.name for p in repo.rglob("*")) == before
