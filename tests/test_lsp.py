@@ -76,7 +76,7 @@ async def test_diagnostics_hover_code_action_and_change(client: LanguageClient, 
 
     stemmen = next(i for i, text in enumerate(UNEQUAL.splitlines()) if text.strip().startswith("stemmen ="))
     hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(stemmen, 3)))
-    assert "**orgaan.lid.stemmen** (geheel getal)" in hover.contents.value and "Aantal stemmen van dit lid." in hover.contents.value
+    assert "**orgaan.lid.stemmen** (geheel getal)" in hover.contents.value and "Aantal stemmen van dit lid" in hover.contents.value
 
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(types.TextDocumentIdentifier(uri), gelijk.range, types.CodeActionContext([gelijk]))

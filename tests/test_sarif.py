@@ -152,7 +152,7 @@ def test_every_rule_has_help_full_description_help_uri_tags_and_precision(repo, 
         assert rule["properties"]["tags"]
         assert rule["helpUri"]
     gelijk = next(r for r in rules if r["id"] == "gelijke-stem")
-    assert gelijk["properties"]["tags"][:2] == ["basis", "Samen sterk in de wijk (werkconferentie, Utrecht, 10 juni)"]
+    assert gelijk["properties"]["tags"][:2] == ["basis", "aanbevelingen van de werkgroepen; Samen sterk in de wijk (werkconferentie, Utrecht, 10 juni)"]
     # Without rule_url: the docs page shipped with the package, at the rule's own heading.
     parsed = urlparse(gelijk["helpUri"])
     page = Path(unquote(parsed.path))

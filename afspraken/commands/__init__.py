@@ -101,7 +101,10 @@ def _finish(code: object) -> None:
     clean-up (threads, atexit) would otherwise print a traceback or hang."""
     if isinstance(code, str):
         click.echo(code, err=True)
-    sys.stdout.flush()  # an OSError here (full disk) is reported by main()
+    try:
+        sys.stdout.flush()  # an OSError here (full disk) is reported by main()
+    except ValueError:  # already closed (the language server closes it on exit): nothing to flush
+        pass
     try:
         sys.stderr.flush()
     except (OSError, ValueError):

@@ -12,7 +12,6 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
@@ -66,11 +65,11 @@ def os_problem(name: str, exc: OSError, folder: bool = False) -> Problem:
         return problem(name, "symbolische koppelingen in een kring (symlink-lus): niet gelezen", "symbolic links in a loop (symlink loop): not read")
     if isinstance(exc, FileNotFoundError):
         return problem(name, "bestand niet gevonden", "file not found")
-    if isinstance(exc, PermissionError):
-        what = Text("map", "folder") if folder else Text("bestand", "file")
-        return problem(name, f"geen toegang: kan {what.nl} niet lezen", f"permission denied: cannot read {what.en}")
     what = Text("map", "folder") if folder else Text("bestand", "file")
-    return problem(name, f"kan {what.nl} niet lezen: {exc.strerror or exc}", f"cannot read {what.en}: {exc.strerror or exc}")
+    at = 0 if folder else 1  # a folder has no line
+    if isinstance(exc, PermissionError):
+        return problem(name, f"geen toegang: kan {what.nl} niet lezen", f"permission denied: cannot read {what.en}", line=at, column=at)
+    return problem(name, f"kan {what.nl} niet lezen: {exc.strerror or exc}", f"cannot read {what.en}: {exc.strerror or exc}", line=at, column=at)
 
 
 def too_big(name: str, size: int, limits: Limits) -> Problem:

@@ -31,10 +31,6 @@ def escape(text: str) -> str:
     return _UNSAFE.sub(_one, text) if _UNSAFE.search(text) else text
 
 
-def needs_escaping(text: str) -> bool:
-    return _UNSAFE.search(text) is not None
-
-
 T = TypeVar("T")
 
 
