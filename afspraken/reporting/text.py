@@ -85,9 +85,11 @@ def problems(report: Report, ctx: Context) -> str:
 
 def file_problems(result: FileResult, ctx: Context) -> list[str]:
     """Why one file could not be (fully) evaluated, a line each."""
-    result = escaped(result)
-    lines = [f"{p.location}: {p.message(ctx.lang)}" for p in result.problems]
-    return lines + [f"{result.path}: {c.message(ctx.lang)}" for c in result.crashes]
+    if not result.problems and not result.crashes:  # the common case: nothing to escape
+        return []
+    problems, crashes, path = escaped((result.problems, result.crashes, result.path))
+    lines = [f"{p.location}: {p.message(ctx.lang)}" for p in problems]
+    return lines + [f"{path}: {c.message(ctx.lang)}" for c in crashes]
 
 
 def _source(location: Location, sources: Sources, ctx: Context) -> list[str]:
