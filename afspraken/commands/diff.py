@@ -44,7 +44,10 @@ def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
     data: Optional[bytes] = None
     path = spec
     if spec == "-":
-        data, path = sys.stdin.buffer.read(), str(Path.cwd() / "-")
+        from afspraken.reading.files import Limits
+
+        # bounded, as in check: the reader says "too big" rather than filling memory (< /dev/zero)
+        data, path = sys.stdin.buffer.read(Limits().max_bytes + 1), str(Path.cwd() / "-")
     elif ":" in spec and not Path(spec).exists():
         shown = _git_show(spec)
         if isinstance(shown, Problem):

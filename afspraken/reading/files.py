@@ -168,3 +168,16 @@ def utf16_note(name: str) -> Problem:
 def real_path(path: Union[str, Path]) -> Path:
     """The path with every symlink resolved; never raises (a symlink loop stays as it is)."""
     return Path(os.path.realpath(path))
+
+
+def reread_text(path: Union[str, Path], limits: Limits = Limits()) -> Optional[str]:
+    """A checked file's text read again for a report (its lines, its spans): only a regular
+    file within the size limit, never a stream, FIFO or device (those could block or never
+    end); ``None`` when it cannot be read so."""
+    if not path or is_stream(path):
+        return None
+    data = read_bytes(path, str(path), limits)
+    if isinstance(data, Problem):
+        return None
+    text, _ = decode(data)
+    return text if text is not None else data.decode("utf-8", "replace")

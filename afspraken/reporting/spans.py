@@ -41,10 +41,10 @@ def span(loc: Location, text: Optional[str] = None) -> Span:
 def _lines(file: str) -> list[str]:
     if not file or file.startswith("<") or file == "-":
         return []
-    try:
-        return Path(file).read_text(encoding="utf-8-sig", errors="replace").splitlines()
-    except OSError:
-        return []
+    from afspraken.reading.files import reread_text
+
+    text = reread_text(file)  # a regular file within the limit only: a FIFO or /dev/zero would hang
+    return text.splitlines() if text is not None else []
 
 
 def repository_root(start: Path) -> Optional[Path]:

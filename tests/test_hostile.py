@@ -1,0 +1,88 @@
+"""Defects a hostile tester found: each drives the installed command in a subprocess and
+would hang, crash or say the wrong thing without its fix."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+
+UNEQUAL = EXAMPLES / "ongelijke-stem.toml"  # has findings: exit 1
+COMMAND = Path(sys.executable).with_name("afspraken")
+
+
+def env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith(("AFSPRAKEN_", "NO_COLOR"))}
+
+
+def run(*args: str, cwd: Path, timeout: float = 30, **kw: object) -> subprocess.CompletedProcess[bytes]:
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kw}
+    done = subprocess.run([str(COMMAND), *args], cwd=cwd, timeout=timeout, env=env(), **streams)  # type: ignore[call-overload]
+    assert b"Traceback" not in done.stderr + (done.stdout or b""), done.stderr.decode(errors="replace")
+    return done  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    shutil.copy(UNEQUAL, tmp_path / "a.toml")
+    return tmp_path
+
+
+# -- 1. reports never re-read a FIFO or a device ---------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs a FIFO and /dev/zero")
+@pytest.mark.parametrize("fmt", ["sarif", "gitlab", "text"])
+def test_reports_never_reread_a_fifo_or_device(work, fmt):
+    os.mkfifo(work / "fifo.toml")
+    (work / "zero.toml").symlink_to("/dev/zero")
+    done = run("check", "fifo.toml", "zero.toml", "a.toml", "--format", fmt, cwd=work, timeout=20)
+    assert done.returncode == 2
+    out = done.stdout.decode()
+    assert "fifo.toml" in out and "zero.toml" in out
+
+
+# -- 2. diff reads stdin bounded ----------------------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_diff_reads_stdin_up_to_the_size_limit(work):
+    with open("/dev/zero", "rb") as zero:
+        done = run("diff", "a.toml", "-", cwd=work, timeout=60, stdin=zero)
+    assert done.returncode == 2
+    assert "te groot" in (done.stdout + done.stderr).decode()
+
+
+# -- 3, 4. closed stdout, closed pipe: a message (or none for a pipe), exit 2 ------------------
+
+
+@pytest.mark.parametrize("args", [("check", "a.toml"), ("rules",)])
+def test_a_closed_stdout_is_said_and_exits_2(work, args):
+    done = subprocess.run(
+        [str(COMMAND), *args], cwd=work, env=env(), stderr=subprocess.PIPE, timeout=30,
+        preexec_fn=lambda: os.close(1),  # `>&-`
+    )
+    assert b"Traceback" not in done.stderr and b"Error" not in done.stderr, done.stderr
+    assert done.returncode == 2
+    assert "stdout" in done.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [("rules",), ("--help",), ("check", "a.toml")])
+def test_a_closed_pipe_exits_2_without_a_message(work, args):
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run([str(COMMAND), *args], cwd=work, env=env(), stdout=write, stderr=subprocess.PIPE, timeout=30)
+    finally:
+        os.close(write)
+    assert done.returncode == 2
+    assert done.stderr == b""
