@@ -86,3 +86,19 @@ def test_a_closed_pipe_exits_2_without_a_message(work, args):
         os.close(write)
     assert done.returncode == 2
     assert done.stderr == b""
+
+
+# -- 5. Ctrl-C during start-up --------------------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("delay", [0.05, 0.1, 0.15, 0.2, 0.3])
+def test_ctrl_c_during_start_up_has_no_traceback(work, delay):
+    process = subprocess.Popen([str(COMMAND), "check", "a.toml"], cwd=work, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert b"Traceback" not in err, err.decode(errors="replace")
+    assert process.returncode in (130, 1), (process.returncode, err)  # 1: it finished before the signal came
+    if process.returncode == 130:
+        assert err.strip().endswith((b"Afgebroken.", b"Interrupted."))

@@ -191,9 +191,9 @@ def _closed_stdout() -> None:
 
 
 def main() -> None:
-    _closed_stdout()
-    _unbreakable_streams()
     try:
+        _closed_stdout()
+        _unbreakable_streams()
         try:
             _main()
             code: object = 0
