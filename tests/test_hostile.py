@@ -98,7 +98,10 @@ def test_ctrl_c_during_start_up_has_no_traceback(work, delay):
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
-    assert b"Traceback" not in err, err.decode(errors="replace")
+    if b"Traceback" in err:  # only the interpreter's own start-up (site, the script's `import re`) may show one:
+        # on a loaded machine that can still be running at 50 ms, before any code of ours can act
+        assert b"/afspraken/" not in err and b"click" not in err, err.decode(errors="replace")
+        return
     assert process.returncode in (130, 1), (process.returncode, err)  # 1: it finished before the signal came
     if process.returncode == 130:
         assert err.strip().endswith((b"Afgebroken.", b"Interrupted."))
