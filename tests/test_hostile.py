@@ -105,3 +105,33 @@ def test_ctrl_c_during_start_up_has_no_traceback(work, delay):
     assert process.returncode in (130, 1), (process.returncode, err)  # 1: it finished before the signal came
     if process.returncode == 130:
         assert err.strip().endswith((b"Afgebroken.", b"Interrupted."))
+
+
+# -- 6. --output never overwrites an agreement, however it is written -------------------------
+
+AGREEMENT_FORMS = {
+    "spaced": "[ afspraak ]\ntitel = 'x'\n",
+    "dotted": "afspraak.titel = 'x'\nafspraak.wijk = 'y'\n",
+    "long-comment": "#" * 70 + "\n" + ("# toelichting\n" * 6000) + "[afspraak]\ntitel = 'x'\n",
+    "quoted-array": '[[ "partij" ]]\nnaam = "x"\n',
+}
+
+
+@pytest.mark.parametrize("form", sorted(AGREEMENT_FORMS))
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])
+def test_output_through_a_link_never_overwrites_an_agreement(work, form, encoding):
+    content = AGREEMENT_FORMS[form].encode(encoding)
+    (work / "convenant.txt").write_bytes(content)
+    (work / "rapport.json").symlink_to("convenant.txt")
+    done = run("check", "a.toml", "--output", "rapport.json", cwd=work)
+    assert done.returncode == 2
+    assert "convenant.txt" in done.stderr.decode()
+    assert (work / "convenant.txt").read_bytes() == content
+
+
+def test_output_over_an_old_report_still_works(work):
+    (work / "oud.txt").write_text('{"files": [{"afspraak": "x"}]}\nafspraken: 1 fout\n', encoding="utf-8")
+    (work / "rapport.json").symlink_to("oud.txt")
+    done = run("check", "a.toml", "--output", "rapport.json", cwd=work)
+    assert done.returncode == 1
+    assert json.loads((work / "oud.txt").read_text(encoding="utf-8"))["files"]

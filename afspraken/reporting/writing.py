@@ -8,9 +8,11 @@ symlink, device or pipe: those are written into, as the user meant.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 from afspraken.rules import Text
 
@@ -64,13 +66,32 @@ def refuse_overwrite(dest: Path) -> None:
         )
 
 
+# A table header (``[afspraak]``, ``[ afspraak ]``, ``[[partij]]``, ``["orgaan".x]``) or a
+# dotted or plain key (``afspraak.titel = ...``, ``partij = [...]``) of the format, at a line's start.
+_AGREEMENT = re.compile(
+    r"""^[ \t]*(?:\[\[?[ \t]*["']?(?:afspraak|partij|orgaan)["']?[ \t]*[\].]|["']?(?:afspraak|partij|orgaan)["']?[ \t]*[.=])""",
+    re.MULTILINE,
+)
+_UTF32 = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
 def _looks_like_agreement(path: Path) -> bool:
+    """Whether the file holds an agreement, whatever its name, spacing, encoding or leading
+    comments: the whole (size-bounded) text is searched, not only its first bytes."""
+    from afspraken.reading.files import Limits, decode
+
     try:
         with open(path, "rb") as handle:
-            head = handle.read(65536)
+            data = handle.read(Limits().max_bytes)
     except OSError:
         return False
-    return b"[afspraak]" in head and (b"[[partij]]" in head or b"formaat" in head)
+    if data[:4] in _UTF32:
+        text: Optional[str] = data.decode("utf-32", "replace")
+    else:
+        text, _ = decode(data)
+    if text is None:
+        text = data.decode("utf-8", "replace")
+    return _AGREEMENT.search(text) is not None
 
 
 def _refuse(dest: Path) -> None:
