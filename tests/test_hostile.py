@@ -135,3 +135,32 @@ def test_output_over_an_old_report_still_works(work):
     done = run("check", "a.toml", "--output", "rapport.json", cwd=work)
     assert done.returncode == 1
     assert json.loads((work / "oud.txt").read_text(encoding="utf-8"))["files"]
+
+
+# -- 7, 9. names that are not UTF-8 or hold invisible controls: valid JSON, nothing raw ----------
+
+SNEAKY = "\u202e\u200b\u0085\u009b\x7f\u2028\u2066"  # bidi override, zero width, NEL, CSI, DEL, LS, isolate
+
+
+@pytest.mark.parametrize("fmt", ["json", "gitlab", "sarif", "text", "github", "junit", "markdown", "html"])
+def test_file_names_never_reach_the_output_raw(work, fmt):
+    shutil.copy(UNEQUAL, os.fsencode(work) + b"/b\xff.toml")
+    shutil.copy(UNEQUAL, work / f"c{SNEAKY}.toml")
+    done = run("check", ".", "--format", fmt, cwd=work)
+    assert done.returncode == 1
+    out = done.stdout.decode("utf-8")  # strict: no lone surrogate was written
+    for char in SNEAKY:
+        assert char not in out, f"{fmt} let {char!r} through"
+    if fmt in ("json", "gitlab", "sarif"):
+        flat = "\n".join(strings(json.loads(out)))
+        assert "\udcff" not in flat  # strict JSON readers reject a lone surrogate
+        if fmt != "sarif":  # SARIF names files by URI (%FF)
+            assert "b\\xff.toml" in flat and f"c{SNEAKY}.toml" in flat  # the exact text, read back
+
+
+def strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = [*value, *value.values()]
+    return [s for v in value for s in strings(v)] if isinstance(value, list) else []

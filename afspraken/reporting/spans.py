@@ -94,4 +94,4 @@ def fingerprint(parts: list[str], seen: dict[str, int]) -> str:
     base = "\x00".join(parts)
     index = seen.get(base, 0)
     seen[base] = index + 1
-    return hashlib.sha256(f"{base}\x00{index}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{base}\x00{index}".encode("utf-8", "surrogatepass")).hexdigest()[:32]  # a file name need not be UTF-8
