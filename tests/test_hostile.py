@@ -164,3 +164,19 @@ def strings(value: object) -> list[str]:
     if isinstance(value, dict):
         value = [*value, *value.values()]
     return [s for v in value for s in strings(v)] if isinstance(value, list) else []
+
+
+# -- 8. init never writes a control character raw --------------------------------------------
+
+
+def test_init_with_control_characters_in_the_answers_writes_valid_toml(work):
+    import tomli
+
+    answers = "Wijk\x1b[31mX\x7f\u202e\nGem\x00eente\nCorp\x08oratie\n\nBewoners\x1b]0;t\x07\nGGD\n\n"
+    done = run("init", "w.toml", cwd=work, input=answers.encode())
+    assert done.returncode == 0, done.stderr
+    written = (work / "w.toml").read_text(encoding="utf-8")
+    first = written.splitlines()[0]
+    assert first.startswith("#") and "\\x1b[31m" in first  # shown, not raw
+    data = tomli.loads(written)
+    assert data["afspraak"]["wijk"] == "Wijk\x1b[31mX\x7f\u202e"  # the value itself is kept exactly
