@@ -180,3 +180,37 @@ def test_init_with_control_characters_in_the_answers_writes_valid_toml(work):
     assert first.startswith("#") and "\\x1b[31m" in first  # shown, not raw
     data = tomli.loads(written)
     assert data["afspraak"]["wijk"] == "Wijk\x1b[31mX\x7f\u202e"  # the value itself is kept exactly
+
+
+# -- 10. a pyproject.toml in the config search path is never silently ignored ------------------
+
+
+@pytest.mark.parametrize(
+    "content, where",
+    [
+        (b"[tool]\nafspraken = 5\n", "pyproject.toml:2:1"),
+        (b'[tool]\nafspraken = "x"\n', "pyproject.toml:2:1"),
+        (b"[tool]\nafspraken = [1, 2]\n", "pyproject.toml:2:1"),
+        (b"[tool.afspraken\nregelsets = []\n", "pyproject.toml:1:"),
+        (b"[tool.afspraken]\nregelsets = ['\xff']\n", "pyproject.toml:2:"),
+    ],
+)
+def test_a_pyproject_with_our_section_in_a_wrong_shape_is_a_located_error(work, content, where):
+    (work / "pyproject.toml").write_bytes(content)
+    done = run("check", "a.toml", cwd=work)
+    assert done.returncode == 2
+    assert where in (done.stdout + done.stderr).decode()
+
+
+@pytest.mark.parametrize("content", [b"[project\nname = 'x'\n", b"[project]\nname = '\xff'\n"])
+def test_an_unreadable_pyproject_of_another_tool_is_a_warning(work, content):
+    (work / "pyproject.toml").write_bytes(content)
+    done = run("check", "a.toml", cwd=work)
+    assert done.returncode == 1  # the agreement's own findings: the defaults are used
+    assert "pyproject.toml: waarschuwing:" in done.stderr.decode()
+
+
+def test_a_pyproject_without_our_section_is_passed_over_quietly(work):
+    (work / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n", encoding="utf-8")
+    done = run("check", "a.toml", cwd=work)
+    assert done.returncode == 1 and b"pyproject" not in done.stderr
