@@ -9,11 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-from afspraken.reading.files import Limits
+from afspraken.reading.files import CONFIG_NAMES, Limits
 from afspraken.results import Location, Problem
 from afspraken.rules import KeyPath, Text
 
-NAMES = ("afspraken.toml", "pyproject.toml")
+NAMES = CONFIG_NAMES
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,9 @@ MB = 1024 * 1024
 SKIPPED = "overgeslagen"  # code of a note, not an error: a file that is clearly not an agreement
 DECODED = "codering"  # code of a note: a UTF-16 file, read after all
 SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
-CONFIG_NAMES = ("afspraken.toml", "pyproject.toml")
+CONFIG_NAMES = ("afspraken.toml", "pyproject.toml")  # settings files, never agreements (checking/config.py)
 _STREAM = re.compile(r"/(?:dev|proc/self)/fd/\d+|/dev/stdin")
-_HEAD = 65536
-# Words of the format: a file that has one of them is an agreement, however damaged.
-_WORDS = (b"afspraak", b"partij", b"formaat", b"orgaan", b"overleg", b"actie", b"aanspreekpunt", b"uitzondering")
-_BOMS = (b"\xff\xfe", b"\xfe\xff")
+BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16, little- and big-endian
 
 
 @dataclass(frozen=True)
@@ -96,7 +93,7 @@ def read_bytes(path: Union[str, Path], name: str, limits: Limits = Limits()) -> 
         if stat.S_ISDIR(info.st_mode):
             return problem(name, "dit is een map, geen bestand", "this is a folder, not a file")
         if not stat.S_ISREG(info.st_mode) and not stream:
-            return _not_regular(name, info.st_mode)
+            return not_regular(name, info.st_mode)
         if stat.S_ISREG(info.st_mode) and info.st_size > limits.max_bytes:
             return too_big(name, info.st_size, limits)
         # O_NONBLOCK: if the file was swapped for a FIFO since stat(), open() still returns.
@@ -108,7 +105,7 @@ def read_bytes(path: Union[str, Path], name: str, limits: Limits = Limits()) -> 
         try:
             mode = os.fstat(fd).st_mode
             if not stat.S_ISREG(mode) and not stream:
-                return _not_regular(name, mode)
+                return not_regular(name, mode)
             data = _read_at_most(handle, limits.max_bytes + 1)
         except OSError as exc:
             return os_problem(name, exc)
@@ -129,7 +126,7 @@ def _read_at_most(handle: object, size: int) -> bytes:
     return b"".join(chunks)
 
 
-def _not_regular(name: str, mode: int) -> Problem:
+def not_regular(name: str, mode: int) -> Problem:
     kind = _kind_of(mode)
     return problem(
         name,
@@ -143,7 +140,7 @@ def decode(data: bytes) -> tuple[Optional[str], str]:
     ``None`` when it is neither (the caller reports where)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data[:2] in _BOMS:
+    elif data[:2] in BOMS:
         try:
             return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError:

@@ -61,9 +61,7 @@ def as_dict(report: Report, ctx: Context, tally: Optional[Tally] = None) -> dict
     """The whole report as JSON data; ``tally`` counts the files when ``report`` has none (streaming)."""
     lang = ctx.lang
     if tally is None:
-        tally = Tally()
-        for r in report.files:
-            tally.add(r)
+        tally = report.tally()
     return {
         "schema": "afspraken-rapport",
         "schema_version": SCHEMA_VERSION,
