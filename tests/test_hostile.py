@@ -214,3 +214,37 @@ def test_a_pyproject_without_our_section_is_passed_over_quietly(work):
     (work / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n", encoding="utf-8")
     done = run("check", "a.toml", cwd=work)
     assert done.returncode == 1 and b"pyproject" not in done.stderr
+
+
+# -- 11. minor messages -----------------------------------------------------------------------
+
+
+def test_output_never_makes_folders(work):
+    done = run("check", "a.toml", "--output", "nieuw/dir/x.json", cwd=work)
+    assert done.returncode == 2 and "bestaat niet" in done.stderr.decode()
+    assert not (work / "nieuw").exists()
+
+
+def test_two_reports_into_one_file_is_a_usage_error(work):
+    done = run("check", "a.toml", "--format", "json:zelfde.out", "--format", "sarif:zelfde.out", cwd=work)
+    assert done.returncode == 2 and "hetzelfde bestand" in done.stderr.decode()
+    assert not (work / "zelfde.out").exists()
+
+
+@pytest.mark.parametrize("args", [("check", "a.toml", "--output", ""), ("init", ""), ("init", " ")])
+def test_an_empty_file_name_is_said_plainly(work, args):
+    done = run(*args, cwd=work)
+    assert done.returncode == 2
+    said = done.stderr.decode()
+    assert "bestandsnaam" in said and "bestaat al" not in said and "dit is een map" not in said
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_os_errors_are_said_in_dutch(work):
+    with open("/dev/full", "wb") as full:
+        done = run("check", "a.toml", cwd=work, stdout=full)
+    assert done.returncode == 2
+    assert "de schijf is vol" in done.stderr.decode() and "No space" not in done.stderr.decode()
+    with open("/dev/full", "wb") as full:
+        done = run("check", "a.toml", "--lang", "en", cwd=work, stdout=full)
+    assert "No space left on device" in done.stderr.decode()

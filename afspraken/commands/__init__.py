@@ -109,7 +109,9 @@ def _output_failed(exc: OSError) -> None:
     except (OSError, ValueError):
         pass
     if exc.errno != errno.EPIPE:  # a reader that stopped early (| head) needs no message
-        reason = exc.strerror or str(exc)
+        from afspraken.reading.files import reason as why
+
+        reason = why(exc).nl if active() == "nl" else why(exc).en
         nl = active() == "nl"
         try:
             click.echo(f"stdout: kan de uitvoer niet schrijven: {reason}" if nl else f"stdout: cannot write the output: {reason}", err=True)
@@ -212,7 +214,10 @@ def main() -> None:
         from afspraken.reporting.escaping import escape
 
         where = f"{escape(str(exc.filename))}: " if exc.filename else ""
-        click.echo(f"{'fout' if active() == 'nl' else 'error'}: {where}{exc.strerror or exc}", err=True)
+        from afspraken.reading.files import reason
+
+        said = reason(exc).nl if active() == "nl" else reason(exc).en
+        click.echo(f"{'fout' if active() == 'nl' else 'error'}: {where}{said}", err=True)
         sys.exit(2)
 
 

@@ -56,6 +56,39 @@ def _kind_of(mode: int) -> Text:
     return Text("geen gewoon bestand", "not a regular file")
 
 
+_REASONS = {  # the OS's own words are English; these are the ones a user meets
+    errno.ENOENT: ("bestand of map bestaat niet", "No such file or directory"),
+    errno.EACCES: ("geen toegang", "Permission denied"),
+    errno.EPERM: ("niet toegestaan", "Operation not permitted"),
+    errno.EISDIR: ("dit is een map", "Is a directory"),
+    errno.ENOTDIR: ("een deel van het pad is geen map", "Not a directory"),
+    errno.ENOSPC: ("de schijf is vol", "No space left on device"),
+    errno.EROFS: ("alleen-lezen bestandssysteem", "Read-only file system"),
+    errno.EEXIST: ("bestaat al", "File exists"),
+    errno.ENAMETOOLONG: ("naam te lang", "File name too long"),
+    errno.EPIPE: ("de lezer is gestopt (pipe gesloten)", "Broken pipe"),
+    errno.EIO: ("invoer-/uitvoerfout", "Input/output error"),
+    errno.EBADF: ("ongeldige bestandsdescriptor (gesloten?)", "Bad file descriptor"),
+    errno.EFBIG: ("bestand te groot", "File too large"),
+    errno.ELOOP: ("symbolische koppelingen in een kring", "Too many levels of symbolic links"),
+    errno.EMFILE: ("te veel open bestanden", "Too many open files"),
+    errno.EBUSY: ("bezet", "Device or resource busy"),
+    errno.ETXTBSY: ("bestand in gebruik", "Text file busy"),
+    errno.EXDEV: ("over de grens van een bestandssysteem", "Invalid cross-device link"),
+}
+if hasattr(errno, "EDQUOT"):
+    _REASONS[errno.EDQUOT] = ("schijfquotum overschreden", "Disk quota exceeded")
+
+
+def reason(exc: OSError) -> Text:
+    """An OS error's reason in both languages (the OS gives only English); one place for all."""
+    own = _REASONS.get(exc.errno or 0)
+    if own is not None:
+        return Text(*own)
+    words = exc.strerror or str(exc)
+    return Text(words, words)
+
+
 def os_problem(name: str, exc: OSError, folder: bool = False) -> Problem:
     """An OS error, in words."""
     if exc.errno == errno.ELOOP:
@@ -66,7 +99,8 @@ def os_problem(name: str, exc: OSError, folder: bool = False) -> Problem:
     at = 0 if folder else 1  # a folder has no line
     if isinstance(exc, PermissionError):
         return problem(name, f"geen toegang: kan {what.nl} niet lezen", f"permission denied: cannot read {what.en}", line=at, column=at)
-    return problem(name, f"kan {what.nl} niet lezen: {exc.strerror or exc}", f"cannot read {what.en}: {exc.strerror or exc}", line=at, column=at)
+    why = reason(exc)
+    return problem(name, f"kan {what.nl} niet lezen: {why.nl}", f"cannot read {what.en}: {why.en}", line=at, column=at)
 
 
 def too_big(name: str, size: int, limits: Limits) -> Problem:
