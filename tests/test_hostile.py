@@ -248,3 +248,18 @@ def test_os_errors_are_said_in_dutch(work):
     with open("/dev/full", "wb") as full:
         done = run("check", "a.toml", "--lang", "en", cwd=work, stdout=full)
     assert "No space left on device" in done.stderr.decode()
+
+
+def test_utf32_is_called_utf32(work):
+    (work / "u32.toml").write_bytes(UNEQUAL.read_text(encoding="utf-8").encode("utf-32"))
+    for target in ("u32.toml", "."):
+        done = run("check", target, cwd=work)
+        said = (done.stdout + done.stderr).decode()
+        assert done.returncode == 2 and "u32.toml:1:1: het bestand is opgeslagen als UTF-32" in said and "UTF-16" not in said
+
+
+def test_a_rule_url_that_is_no_url_template_says_so(work):
+    (work / "afspraken.toml").write_text('rule_url = "{id}{x}{0}"\n', encoding="utf-8")
+    done = run("check", "a.toml", cwd=work)
+    said = (done.stdout + done.stderr).decode()
+    assert done.returncode == 2 and "URL-sjabloon" in said and "kleine letters" not in said

@@ -174,6 +174,8 @@ def decode(data: bytes) -> tuple[Optional[str], str]:
     ``None`` when it is neither (the caller reports where)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):  # its BOM starts as UTF-16's does
+        return None, "UTF-32"
     elif data[:2] in BOMS:
         try:
             return data.decode("utf-16"), "UTF-16"
