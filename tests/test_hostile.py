@@ -263,3 +263,14 @@ def test_a_rule_url_that_is_no_url_template_says_so(work):
     done = run("check", "a.toml", cwd=work)
     said = (done.stdout + done.stderr).decode()
     assert done.returncode == 2 and "URL-sjabloon" in said and "kleine letters" not in said
+
+
+def test_sizes_are_dutch_numbers_never_exponents(work):
+    (work / "afspraken.toml").write_text("[limieten]\nbestand_mb = 0.000001\n", encoding="utf-8")
+    done = run("check", "a.toml", cwd=work)
+    said = done.stdout.decode()
+    assert done.returncode == 2 and "de grens is 0,000001 MB" in said and "e-0" not in said
+    (work / "afspraken.toml").write_text("[limieten]\nbestand_mb = 0.5\n", encoding="utf-8")
+    (work / "groot.toml").write_bytes(b"#" * (3 * 1024 * 1024 // 2))
+    done = run("check", "groot.toml", cwd=work)
+    assert "(1,5 MB); de grens is 0,5 MB" in done.stdout.decode()

@@ -103,13 +103,22 @@ def os_problem(name: str, exc: OSError, folder: bool = False) -> Problem:
     return problem(name, f"kan {what.nl} niet lezen: {why.nl}", f"cannot read {what.en}: {why.en}", line=at, column=at)
 
 
+def _mb(value: float, lang: str, digits: int = 6) -> str:
+    """``28,7 MB`` (Dutch) / ``28.7 MB``: never an exponent (``1e-06``), no trailing zeros."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".") or "0"
+    return f"{text.replace('.', ',') if lang == 'nl' else text} MB"
+
+
 def too_big(name: str, size: int, limits: Limits) -> Problem:
-    shown = f"{size / MB:.1f} MB" if size else f"meer dan {limits.bestand_mb:g} MB"
-    shown_en = f"{size / MB:.1f} MB" if size else f"more than {limits.bestand_mb:g} MB"
+    def shown(lang: str) -> str:
+        if not size:
+            return f"meer dan {_mb(limits.bestand_mb, lang)}" if lang == "nl" else f"more than {_mb(limits.bestand_mb, lang)}"
+        return _mb(size / MB, lang, 1) if size >= MB // 10 else f"{size} bytes"
+
     return problem(
         name,
-        f"het bestand is te groot ({shown}); de grens is {limits.bestand_mb:g} MB (instelbaar met [limieten] bestand_mb)",
-        f"the file is too big ({shown_en}); the limit is {limits.bestand_mb:g} MB (settable with [limieten] bestand_mb)",
+        f"het bestand is te groot ({shown('nl')}); de grens is {_mb(limits.bestand_mb, 'nl')} (instelbaar met [limieten] bestand_mb)",
+        f"the file is too big ({shown('en')}); the limit is {_mb(limits.bestand_mb, 'en')} (settable with [limieten] bestand_mb)",
         "te-groot",
     )
 
