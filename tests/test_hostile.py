@@ -274,3 +274,20 @@ def test_sizes_are_dutch_numbers_never_exponents(work):
     (work / "groot.toml").write_bytes(b"#" * (3 * 1024 * 1024 // 2))
     done = run("check", "groot.toml", cwd=work)
     assert "(1,5 MB); de grens is 0,5 MB" in done.stdout.decode()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize("spec, said", [("HEAD: ", "geef na REV: een bestand"), ("HEAD:", "geef na REV: een bestand"), ("HEAD:map", "dit is een map in git")])
+def test_diff_of_a_git_tree_or_no_path_is_refused(work, spec, said):
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=work, check=True, capture_output=True)
+
+    (work / "map").mkdir()
+    shutil.copy(UNEQUAL, work / "map" / "b.toml")
+    git("init", "-q")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "eerste")
+    done = run("diff", spec, "a.toml", cwd=work)
+    assert done.returncode == 2
+    text = done.stderr.decode()
+    assert f"{spec}:1:1: {said}" in text and "TOML" not in text
