@@ -109,6 +109,8 @@ def classify(path: str, head: Optional[bytes], whole: Callable[[], Optional[byte
         return _skip(path, "de instellingen van afspraken, geen afspraak", "afspraken's settings, not an agreement")
     if head is None:
         return None
+    if head[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return None  # UTF-32: the check says so
     if head[:2] in BOMS:
         text = head.decode("utf-16", "replace").encode("utf-8", "replace")
         return utf16_note(path) if not _is_ruleset(text) else _skip(path, "een regelset, geen afspraak", "a rule set, not an agreement")

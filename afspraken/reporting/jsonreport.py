@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from afspraken.reporting.escaping import dumps
 from typing import Any, Optional
 
 from afspraken.checking.profile import as_dict as profile_dict
@@ -97,19 +97,19 @@ class Writer:
         self.head, self.ctx, self.tally, self.first = head, ctx, Tally(), True
 
     def start(self) -> str:
-        text = json.dumps(as_dict(self.head, self.ctx), ensure_ascii=False)
+        text = dumps(as_dict(self.head, self.ctx))
         return text[: text.index(_FILES) + len(_FILES) - 1]  # strings escape '"': the first is the key
 
     def file(self, result: FileResult) -> str:
         self.tally.add(result)
-        text = json.dumps(_file(result, self.ctx.lang), ensure_ascii=False)
+        text = dumps(_file(result, self.ctx.lang))
         if self.first:
             self.first = False
             return text
         return ", " + text
 
     def end(self) -> str:
-        text = json.dumps(as_dict(self.head, self.ctx, self.tally), ensure_ascii=False)
+        text = dumps(as_dict(self.head, self.ctx, self.tally))
         return text[text.index(_FILES) + len(_FILES) - 1 :] + "\n"
 
 
