@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Literal, NamedTuple, Optional
 
 from afspraken.rules import KeyPath, Severity, Text
@@ -15,18 +15,33 @@ _EMPTY: Mapping[str, str] = {}  # shared, never mutated (typed read-only)
 
 
 class Location(NamedTuple):
-    """A place in a file; ``key`` is the dotted key path it is about, if any.
+    """A span in a file; ``key`` is the dotted key path it is about, if any.
 
-    Line 0 means no place in a file: a command-line option such as ``--regelset``.
+    Lines and columns are 1-based, columns counted in characters; the end is
+    exclusive (the column just after the span, as in SARIF and LSP). An end of 0
+    means "not given": the span is then the one character at line:column (see
+    :attr:`end`). Line 0 means no place in a file: a command-line option such as
+    ``--regelset``.
     """
 
     file: str
     line: int
     column: int
     key: str = ""
+    end_line: int = 0
+    end_column: int = 0
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+
+    @property
+    def end(self) -> tuple[int, int]:
+        """``(end line, end column)``, exclusive; ``(0, 0)`` without a place in a file."""
+        if not self.line:
+            return 0, 0
+        if self.end_line:
+            return self.end_line, self.end_column
+        return self.line, self.column + 1
 
 
 class Problem(NamedTuple):
@@ -151,13 +166,20 @@ class Report(NamedTuple):
     @property
     def broken(self) -> bool:
         """Could some input not be evaluated (exit code 2)?"""
-        return bool(self.crashes or self.problems) or any(r.problems or r.crashes for r in self.files)
+        return self.tally().broken(self)
 
     def exit_code(self, fail_on: Severity | None) -> int:
+        return self.tally().exit_code(self, fail_on)
+
+    def tally(self) -> Tally:
         tally = Tally()
         for result in self.files:
             tally.add(result)
-        return tally.exit_code(self, fail_on)
+        return tally
+
+
+# Findings per severity, plus those explained by a waiver: the one list of the counts.
+COUNT_KEYS = ("fout", "waarschuwing", "advies", "uitgelegd")
 
 
 class Tally:
@@ -169,7 +191,7 @@ class Tally:
         self.not_evaluated = 0
         self.input_errors = 0  # problems in files that could not be evaluated
         self.crashes = 0  # failures of rules, on some file
-        self.counts = {"fout": 0, "waarschuwing": 0, "advies": 0, "uitgelegd": 0}
+        self.counts = dict.fromkeys(COUNT_KEYS, 0)  # see :data:`COUNT_KEYS`
         self.worst = 0  # the highest rank of a finding that counts
         self.broken_files = False
 
@@ -179,13 +201,16 @@ class Tally:
         self.input_errors += len(result.problems)
         self.crashes += len(result.crashes)
         self.broken_files = self.broken_files or bool(result.problems or result.crashes)
-        for f in result.findings:
+        self.count(result.findings)
+        return result
+
+    def count(self, findings: Iterable[Finding]) -> None:
+        for f in findings:
             key = "uitgelegd" if not f.counts else f.severity.value
             if key in self.counts:
                 self.counts[key] += 1
             if f.counts:
                 self.worst = max(self.worst, f.severity.rank)
-        return result
 
     def broken(self, head: Report) -> bool:
         """Could some input not be evaluated (exit code 2)? ``head``: the report's run-level part."""

@@ -170,18 +170,23 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
             f"'{key}' moet {expected.nl} zijn{f' ({example_nl})' if example_nl else ''}, niet {got_nl}",
             f"'{key}' must be {expected.en}{f' ({example_en})' if example_en else ''}, not {got_en}",
         )
+    if kind == "string_pattern_mismatch" and "id\\}" in str(ctx.get("pattern", "")):  # rule_url: a URL template
+        return Text(
+            f"'{key}' = {show(value)} moet een URL-sjabloon met {{id}} zijn, zoals \"https://example.org/regels/{{id}}\"",
+            f"'{key}' = {show(value)} must be a URL template with {{id}}, like \"https://example.org/rules/{{id}}\"",
+        )
     if kind == "string_pattern_mismatch":
         return Text(
             f"'{key}' = {show(value)} mag alleen kleine letters, cijfers en '-' bevatten, zoals \"gemeente-eindhoven\"",
             f"'{key}' = {show(value)} may only contain lowercase letters, digits and '-', like \"gemeente-eindhoven\"",
         )
     if kind == "greater_than_equal":
-        return Text(f"'{key}' moet minstens {ctx.get('ge')} zijn, niet {value}", f"'{key}' must be at least {ctx.get('ge')}, not {value}")
+        return Text(f"'{key}' moet minstens {ctx.get('ge')} zijn, niet {show(value)}", f"'{key}' must be at least {ctx.get('ge')}, not {show(value)}")
     if kind in ("less_than_equal", "less_than", "greater_than"):
         limit = ctx.get("le", ctx.get("lt", ctx.get("gt")))
         nl = {"less_than_equal": "hoogstens", "less_than": "kleiner dan", "greater_than": "groter dan"}[kind]
         en = {"less_than_equal": "at most", "less_than": "less than", "greater_than": "greater than"}[kind]
-        return Text(f"'{key}' moet {nl} {limit} zijn, niet {value}", f"'{key}' must be {en} {limit}, not {value}")
+        return Text(f"'{key}' moet {nl} {limit} zijn, niet {show(value)}", f"'{key}' must be {en} {limit}, not {show(value)}")
     if kind == "too_short":
         n = ctx.get("min_length")
         return Text(
@@ -211,6 +216,9 @@ def show(value: object) -> str:
         return f'"{text}"'
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int) and value.bit_length() > 128:  # str() of a huge number is slow or refused
+        digits = int(value.bit_length() * 0.30103) + 1
+        return f"{'-' if value < 0 else ''}~10^{digits - 1}"
     if isinstance(value, (dict, list)):
         return ""
     return str(value)

@@ -35,6 +35,8 @@ class Context:
     generated: datetime.datetime = field(default_factory=lambda: datetime.datetime.now().astimezone())  # when the check ran
     origins: Mapping[str, str] = field(default_factory=dict)  # rule id -> the rule set that switched it on
     rule_url: str = ""  # config `rule_url`: a URL template with {id} for a rule's documentation
+    show_source: bool = False  # text: the source line with a caret underline under each span
+    sources: Mapping[str, str] = field(default_factory=dict)  # texts not on disk (stdin), by shown name
 
 
 class Writer(Protocol):
@@ -74,12 +76,11 @@ def streamed(stream: Stream) -> Callable[[Report, Context], str]:
 
 def counts(findings: Iterable[Finding]) -> dict[str, int]:
     """Findings per severity (``fout``, ``waarschuwing``, ``advies``) plus ``uitgelegd`` (explained)."""
-    out = {"fout": 0, "waarschuwing": 0, "advies": 0, "uitgelegd": 0}
-    for f in findings:
-        key = "uitgelegd" if not f.counts else f.severity.value
-        if key in out:
-            out[key] += 1
-    return out
+    from afspraken.results import Tally
+
+    tally = Tally()
+    tally.count(findings)
+    return tally.counts
 
 
 def plural(n: int, one: Text, many: Text, lang: str) -> str:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from afspraken.reading.messages import toml_key
+from afspraken.reporting.links import PAGES
 from afspraken.rules import Rule, Text
 
 H = {
@@ -97,7 +98,6 @@ INTRO = {
         "`afspraken explain RULE --lang en` shows the same text. Nederlands: [regels.md](regels.md).\n"
     ),
 }
-PAGES = {"nl": "regels.md", "en": "rules.md"}
 
 
 def reference(lang: str = "nl") -> str:

@@ -13,7 +13,7 @@ What code scanning needs to show and de-duplicate alerts:
 
 from __future__ import annotations
 
-import json
+from afspraken.reporting.escaping import dumps
 from pathlib import Path
 from collections.abc import Iterator, Sequence
 from typing import Any, Optional
@@ -258,7 +258,7 @@ class Writer:
         self.first = True
         self.paths = _Paths()
         data = as_dict(head, ctx, paths=self.paths)
-        start = json.dumps(data, ensure_ascii=False)
+        start = dumps(data)
         self._start = start[: start.index(_RESULTS) + len(_RESULTS) - 1]  # strings escape '"'
         self.index = {d["id"]: i for i, d in enumerate(data["runs"][0]["tool"]["driver"]["rules"])}
 
@@ -271,7 +271,7 @@ class Writer:
         # A fingerprint holds the file, so it can only recur within one file: counting per file
         # keeps memory flat over any number of files.
         seen: dict[str, int] = {}
-        parts = [json.dumps(r, ensure_ascii=False) for r in _results(result, self.index, self.paths, seen, self.ctx.lang)]
+        parts = [dumps(r) for r in _results(result, self.index, self.paths, seen, self.ctx.lang)]
         if not parts:
             return ""
         text = ", ".join(parts)
@@ -281,7 +281,7 @@ class Writer:
         return ", " + text
 
     def end(self) -> str:
-        text = json.dumps(as_dict(self.head, self.ctx, self.crashes, self.broken, self.paths), ensure_ascii=False)
+        text = dumps(as_dict(self.head, self.ctx, self.crashes, self.broken, self.paths))
         return text[text.index(_RESULTS) + len(_RESULTS) - 1 :] + "\n"
 
 
