@@ -38,9 +38,9 @@ def _git_show(spec: str) -> Union[bytes, Problem]:
         why = reason(exc)
         return Problem(Location(spec, 1, 1), Text(f"git is niet te starten: {why.nl}", f"cannot start git: {why.en}"), "bestand")
     if done.returncode != 0:
-        why = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = why[0].removeprefix("fatal: ") if why else f"exit {done.returncode}"
-        return Problem(Location(spec, 1, 1), Text(f"niet te lezen uit git: {reason}", f"cannot read from git: {reason}"), "bestand")
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        told = said[0].removeprefix("fatal: ") if said else f"exit {done.returncode}"
+        return Problem(Location(spec, 1, 1), Text(f"niet te lezen uit git: {told}", f"cannot read from git: {told}"), "bestand")
     return done.stdout
 
 
