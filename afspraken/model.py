@@ -29,7 +29,13 @@ TREDEN: tuple[Trede, ...] = ("informeren", "raadplegen", "adviseren", "coproduce
 """The rungs of the participation ladder, lowest first (FORMAT.md)."""
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9-]+$", description="Id: kleine letters, cijfers en '-'.")]
-Aantal = Annotated[int, Field(ge=0)]
+
+# What is meaningful, so that no rule meets a value it cannot compute with
+# (a term ending 9999-12-31, 10**400 professionals): larger is a located error.
+MAX_AANTAL = 10_000_000  # more than the residents of any Dutch municipality
+EERSTE_DATUM, LAATSTE_DATUM = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+Aantal = Annotated[int, Field(ge=0, le=MAX_AANTAL)]
+Datum = Annotated[dt.date, Field(ge=EERSTE_DATUM, le=LAATSTE_DATUM)]
 NietLeeg = Annotated[str, Field(min_length=1)]
 
 
@@ -45,8 +51,8 @@ class Afspraak(Sectie):
     wijk: NietLeeg = Field(description="Naam van de wijk of het gebied.")
     gemeente: NietLeeg = Field(description="Gemeente waarin het gebied ligt.")
     status: Status = Field("concept", description="Concept of vastgesteld.")
-    ingangsdatum: dt.date = Field(description="Eerste dag van de looptijd (TOML-datum).")
-    einddatum: Optional[dt.date] = Field(None, description="Laatste dag; weglaten = onbepaalde tijd.")
+    ingangsdatum: Datum = Field(description="Eerste dag van de looptijd (TOML-datum).")
+    einddatum: Optional[Datum] = Field(None, description="Laatste dag; weglaten = onbepaalde tijd.")
     schaal: Optional[Schaal] = Field(None, description="Schaal waarop de afspraak werkt.")
     huishoudens: Optional[Aantal] = Field(None, description="Aantal huishoudens in het gebied.")
     bewoners: Optional[Aantal] = Field(None, description="Aantal bewoners in het gebied.")
@@ -147,7 +153,7 @@ class Actie(Sectie):
 
     wat: NietLeeg = Field(description="Wat er gebeurt.")
     wie: Optional[Id] = Field(None, description="Id van de ene partij of het ene orgaan dat eigenaar is.")
-    wanneer: Optional[dt.date] = Field(None, description="Wanneer het klaar is (TOML-datum).")
+    wanneer: Optional[Datum] = Field(None, description="Wanneer het klaar is (TOML-datum).")
     schaal: Optional[Schaal] = Field(None, description="Schaal van de actie.")
     domein: Optional[Domein] = Field(None, description="Domein: fysiek, sociaal, economie, leefbaarheid, veiligheid of overig.")
     thema: Optional[str] = Field(None, description="Thema.")
@@ -180,7 +186,7 @@ class Maatwerk(Sectie):
     """Afstemming op de wijk."""
 
     wijkanalyse: Optional[str] = Field(None, description="De wijkanalyse waarop het plan rust.")
-    analysedatum: Optional[dt.date] = Field(None, description="Datum van die wijkanalyse (TOML-datum).")
+    analysedatum: Optional[Datum] = Field(None, description="Datum van die wijkanalyse (TOML-datum).")
 
 
 class Verantwoording(Sectie):
@@ -207,7 +213,7 @@ class Uitzondering(Sectie):
         min_length=20,
         description="Waarom de regel hier niet wordt toegepast: minstens 20 zichtbare tekens en 4 woorden uitleg, niet alleen 'n.v.t.'.",
     )
-    tot: Optional[dt.date] = Field(None, description="Datum waarop de uitzondering vervalt.")
+    tot: Optional[Datum] = Field(None, description="Datum waarop de uitzondering vervalt.")
 
     @field_validator("toelichting")
     @classmethod
@@ -259,12 +265,42 @@ class Agreement(Sectie):
         # FORMAT.md allows a table or an array, so that "more than one" is a rule finding.
         return [value] if isinstance(value, dict) else value
 
-    # Convenience for rules: ids and lookups.
+    # Convenience for rules: ids and lookups, through an index built on first use
+    # (a rule that looks up every member must stay linear in the size of the file).
+    _by_id: Optional[tuple[dict[str, Partij], dict[str, Orgaan]]] = PrivateAttr(default=None)
+    _positions: Optional[dict[int, int]] = PrivateAttr(default=None)
+
+    def _ids(self) -> tuple[dict[str, Partij], dict[str, Orgaan]]:
+        found = self.__pydantic_private__["_by_id"]  # type: ignore[index]  # faster than self._by_id
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        if self._by_id is None:
+            partijen: dict[str, Partij] = {}
+            organen: dict[str, Orgaan] = {}
+            for p in self.partij:
+                partijen.setdefault(p.id, p)  # the first, as a scan would find
+            for o in self.orgaan:
+                organen.setdefault(o.id, o)
+            self._by_id = (partijen, organen)
+        return self._by_id
+
     def partij_by_id(self, id: str) -> Optional[Partij]:
-        return next((p for p in self.partij if p.id == id), None)
+        return self._ids()[0].get(id)
+
+    def index_of(self, item: BaseModel) -> int:
+        """The position of a party, body, action ... in its list (by identity: ``list.index``
+        compares with ``==``, field by field, element by element)."""
+        found = self.__pydantic_private__["_positions"]  # type: ignore[index]
+        if found is None:
+            found = {}
+            for items in (self.partij, self.orgaan, self.actie, self.aanspreekpunt, self.overleg, self.uitzondering):
+                for i, element in enumerate(items):
+                    found.setdefault(id(element), i)
+            self._positions = found
+        return found[id(item)]  # type: ignore[no-any-return]
 
     def orgaan_by_id(self, id: str) -> Optional[Orgaan]:
-        return next((o for o in self.orgaan if o.id == id), None)
+        return self._ids()[1].get(id)
 
     def ondertekenaars(self, soort: Optional[SoortPartij] = None) -> list[Partij]:
         """Signing parties, optionally of one kind."""

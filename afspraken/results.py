@@ -15,18 +15,33 @@ _EMPTY: Mapping[str, str] = {}  # shared, never mutated (typed read-only)
 
 
 class Location(NamedTuple):
-    """A place in a file; ``key`` is the dotted key path it is about, if any.
+    """A span in a file; ``key`` is the dotted key path it is about, if any.
 
-    Line 0 means no place in a file: a command-line option such as ``--regelset``.
+    Lines and columns are 1-based, columns counted in characters; the end is
+    exclusive (the column just after the span, as in SARIF and LSP). An end of 0
+    means "not given": the span is then the one character at line:column (see
+    :attr:`end`). Line 0 means no place in a file: a command-line option such as
+    ``--regelset``.
     """
 
     file: str
     line: int
     column: int
     key: str = ""
+    end_line: int = 0
+    end_column: int = 0
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+
+    @property
+    def end(self) -> tuple[int, int]:
+        """``(end line, end column)``, exclusive; ``(0, 0)`` without a place in a file."""
+        if not self.line:
+            return 0, 0
+        if self.end_line:
+            return self.end_line, self.end_column
+        return self.line, self.column + 1
 
 
 class Problem(NamedTuple):

@@ -2,7 +2,8 @@
 
     python benchmarks/genereer.py [--aantal 1000] [--map benchmarks/corpus] [--seed 1]
 
-About a third of the files break one or more rules, as real drafts do; the rest comply.
+About a third of the files break one or more rules, as real drafts do (about 2 findings a
+file on average); the rest comply. With ``--veel`` every file breaks many (about 24 findings).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ def q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def agreement(i: int, rng: random.Random) -> str:
+def agreement(i: int, rng: random.Random, many: bool = False) -> str:
     wijk, gemeente = rng.choice(WIJKEN), rng.choice(GEMEENTEN)
-    broken = rng.random() < 0.33
+    broken = many or rng.random() < 0.33
     start = dt.date(2008 + rng.randrange(15), rng.randrange(1, 13), 1)
     years = rng.choice([10, 12, 15]) if not broken else rng.choice([2, 4, 10])
     end = start.replace(year=start.year + years) - dt.timedelta(days=1)
@@ -71,7 +72,8 @@ def agreement(i: int, rng: random.Random) -> str:
         wanneer = start + dt.timedelta(days=rng.randrange(30, 365 * 3))
         schaal = rng.choice(["straat", "straat", "buurt"])
         wat = rng.choice(ACTIES).format(s=rng.choice(STRATEN))
-        out += ["", "[[actie]]", f"wat = {q(wat)}", f"wie = {q(wie)}", f"wanneer = {wanneer}", f"schaal = {q(schaal)}", f"thema = {q(rng.choice(['leefbaarheid', 'wonen', 'jeugd', 'veiligheid']))}", f"indicator = {q('tevredenheid bewoners (wijkmonitor)')}", f"streefwaarde = {rng.randrange(60, 90)}"]
+        when = [] if many and k % 12 else [f"wanneer = {wanneer}"]  # many: most actions lack a date
+        out += ["", "[[actie]]", f"wat = {q(wat)}", f"wie = {q(wie)}", *when, f"schaal = {q(schaal)}", f"thema = {q(rng.choice(['leefbaarheid', 'wonen', 'jeugd', 'veiligheid']))}", f"indicator = {q('tevredenheid bewoners (wijkmonitor)')}", f"streefwaarde = {rng.randrange(60, 90)}"]
     out += ["", "[escalatie]", 'naam = "mr. J. van den Berg"', 'gezag = "oud-burgemeester"', 'toegankelijk_voor = ["bewoners", "gemeente", "corporatie", "instelling"]', "na_eigen_poging = true"]
     out += ["", "[communicatie]", "successen_vieren = true", 'kanalen = ["wijkkrant", "jaarlijks wijkfeest"]']
     out += ["", "[maatwerk]", f"wijkanalyse = {q(f'Wijkprofiel {wijk} {start.year - 1}')}"]
@@ -84,12 +86,13 @@ def main() -> None:
     parser.add_argument("--aantal", type=int, default=1000)
     parser.add_argument("--map", type=Path, default=Path(__file__).parent / "corpus")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--veel", action="store_true", help="every file breaks many rules (about 24 findings each)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     args.map.mkdir(parents=True, exist_ok=True)
     sizes = []
     for i in range(args.aantal):
-        text = agreement(i, rng)
+        text = agreement(i, rng, args.veel)
         (args.map / f"afspraak-{i:04d}.toml").write_text(text, encoding="utf-8")
         sizes.append(len(text.encode()))
     print(f"{args.aantal} afspraken in {args.map}, gemiddeld {sum(sizes) / len(sizes) / 1024:.1f} KB")

@@ -15,10 +15,16 @@ DATA = ROOT / "tests" / "data"
 
 
 @pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated(monkeypatch: pytest.MonkeyPatch, _cache: Path) -> None:
     # Tests must not depend on the developer's environment.
     for name in ("AFSPRAKEN_LANG", "AFSPRAKEN_PLUGINS", "NO_COLOR", "GITHUB_STEP_SUMMARY", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AFSPRAKEN_CACHE", str(_cache))  # the entry-point cache: never the developer's
+
+
+@pytest.fixture(scope="session")
+def _cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
 
 
 @pytest.fixture

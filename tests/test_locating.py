@@ -22,6 +22,25 @@ from afspraken.reading.locating import Locator, Path, Position
 T = TypeVar("T")
 
 
+@pytest.fixture(autouse=True, params=["scan", "kopindex"])
+def _mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test twice: one scan of the text (no parsed data, as for a broken file), and
+    with the parsed data, where a lookup reads only its own table through the header index."""
+    if request.param == "kopindex":
+        monkeypatch.setattr(locating, "INDEX_FROM", 0)
+        real = Locator.__init__
+
+        def init(self: Locator, text: str, data: Any = None) -> None:
+            if data is None:
+                try:
+                    data = tomli.loads(text)
+                except Exception:  # noqa: BLE001 - invalid TOML: the scan, as in real use
+                    data = None
+            real(self, text, data)
+
+        monkeypatch.setattr(Locator, "__init__", init)
+
+
 def doc(text: str) -> str:
     """Dedent a test document and check that it is valid TOML."""
     text = textwrap.dedent(text).lstrip("\n")
@@ -467,9 +486,9 @@ def test_index_is_built_lazily_and_once(monkeypatch: pytest.MonkeyPatch) -> None
     builds: list[str] = []
     real = locating._Index
 
-    def counting(text: str) -> locating._Index:
+    def counting(text: str, data: object = None) -> locating._Index:
         builds.append(text)
-        return real(text)
+        return real(text, data)
 
     monkeypatch.setattr(locating, "_Index", counting)
     loc = Locator(TABLES)

@@ -103,7 +103,7 @@ def een_aanspreekpunt(doc: Agreement, params: Params) -> Iterator[Violation]:
                 f"aanspreekpunt '{punt.naam}' is {partij.naam}, maar die partij ondertekent de afspraak niet",
                 f"point of contact '{punt.naam}' is {partij.naam}, but that party does not sign the agreement",
                 (*at, "partij"),
-                ("partij", doc.partij.index(partij), "ondertekent"),
+                ("partij", doc.index_of(partij), "ondertekent"),
                 fix=Text(
                     f"Laat {partij.naam} ondertekenen, of maak een ondertekenende partij of een orgaan het aanspreekpunt.",
                     f"Have {partij.naam} sign, or make a signing party or a body the point of contact.",
@@ -112,10 +112,9 @@ def een_aanspreekpunt(doc: Agreement, params: Params) -> Iterator[Violation]:
         orgaan = doc.orgaan_by_id(punt.orgaan) if punt.orgaan else None
         if orgaan is None:
             continue
-        k = doc.orgaan.index(orgaan)
-        missing = [
-            p for p in doc.ondertekenaars() if p.soort in ("gemeente", "corporatie") and p.id not in orgaan.mandaat
-        ]
+        k = doc.index_of(orgaan)
+        mandaat = set(orgaan.mandaat)  # a set: a long mandaat list stays linear
+        missing = [p for p in doc.ondertekenaars() if p.soort in ("gemeente", "corporatie") and p.id not in mandaat]
         if missing:
             who = [p.naam for p in missing]
             ids = [p.id for p in missing]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -70,10 +71,11 @@ def maatwerk(doc: Agreement, params: MaatwerkParams) -> Iterator[Violation]:
     datum_analyse = doc.maatwerk.analysedatum if doc.maatwerk else None
     begin = doc.afspraak.ingangsdatum
     if datum_analyse is not None:
+        year = max(dt.MINYEAR, begin.year - params.max_jaren_oud)  # a huge parameter cannot go before year 1
         try:
-            grens = begin.replace(year=begin.year - params.max_jaren_oud)
+            grens = begin.replace(year=year)
         except ValueError:  # 29 February
-            grens = begin.replace(year=begin.year - params.max_jaren_oud, day=28)
+            grens = begin.replace(year=year, day=28)
         if datum_analyse < grens:
             yield violation(
                 f"de wijkanalyse is van {datum(datum_analyse, 'nl')}, meer dan {params.max_jaren_oud} jaar vóór de "

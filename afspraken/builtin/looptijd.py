@@ -42,18 +42,27 @@ class LangeTermijnParams(Params):
 
 def _duur(begin: dt.date, eind: dt.date) -> tuple[int, int]:
     """Whole years and remaining days of the term ``begin`` t/m ``eind`` (both inclusive)."""
-    na = eind + dt.timedelta(days=1)
-    jaren = 0
-    while _plus_jaren(begin, jaren + 1) <= na:
-        jaren += 1
+    na = _dag_na(eind)
+    jaren = max(0, na.year - begin.year)
+    while jaren and _plus_jaren(begin, jaren) > na:
+        jaren -= 1
     return jaren, (na - _plus_jaren(begin, jaren)).days
 
 
+def _dag_na(date: dt.date) -> dt.date:
+    """The day after ``date``; never past the last date Python knows (9999-12-31)."""
+    return date if date == dt.date.max else date + dt.timedelta(days=1)
+
+
 def _plus_jaren(date: dt.date, years: int) -> dt.date:
+    """``years`` later on the same day (1 March for 29 February); at most 9999-12-31."""
+    year = date.year + years
+    if year > dt.MAXYEAR:
+        return dt.date.max
     try:
-        return date.replace(year=date.year + years)
+        return date.replace(year=year)
     except ValueError:  # 29 February in a year that has none
-        return dt.date(date.year + years, 3, 1)
+        return dt.date(year, 3, 1)
 
 
 def verwacht(year: int) -> dt.date:
@@ -142,7 +151,7 @@ def lange_termijn(doc: Agreement, params: LangeTermijnParams) -> Iterator[Violat
         + (f" and {amount(dagen, 'day', 'days')})" if dagen else ")"),
     }
     at = (("afspraak", "einddatum"), ("afspraak", "ingangsdatum"))
-    if _plus_jaren(begin, params.min_jaren) > eind + dt.timedelta(days=1):
+    if _plus_jaren(begin, params.min_jaren) > _dag_na(eind):
         until = _plus_jaren(begin, params.min_jaren) - dt.timedelta(days=1)
         yield violation(
             f"de looptijd {term['nl']} is korter dan {params.min_jaren} jaar",

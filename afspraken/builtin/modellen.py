@@ -90,7 +90,10 @@ def mandaat(doc: Agreement, params: Params) -> Iterator[Violation]:
         )
         return
     nodig = [(k, p) for k, p in enumerate(doc.partij) if p.ondertekent and p.soort in ("gemeente", "corporatie")]
-    gaps = [(i, o, [(k, p) for k, p in nodig if p.id not in o.mandaat]) for i, o in kandidaten]
+    gaps = []
+    for i, o in kandidaten:
+        given = set(o.mandaat)  # a set: a long mandaat list stays linear
+        gaps.append((i, o, [(k, p) for k, p in nodig if p.id not in given]))
     if any(not missing for _, _, missing in gaps):
         return
     i, o, missing = min(gaps, key=lambda g: len(g[2]))

@@ -147,7 +147,7 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
                 continue  # votes; or an advisory seat, reported above
             if params.bewoners_zetel == "of-overlegrecht" and _meets(doc, partij.id, orgaan.id, params.min_overleg_per_jaar):
                 continue
-            k = doc.partij.index(partij)
+            k = doc.index_of(partij)
             also = (
                 (f" en heeft geen afdwingbaar overleg ermee van minstens {params.min_overleg_per_jaar} keer per jaar",
                  f" and has no enforceable meeting with it at least {params.min_overleg_per_jaar} times a year")

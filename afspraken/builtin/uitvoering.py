@@ -82,7 +82,7 @@ def eigenaar_per_actie(doc: Agreement, params: EigenaarParams) -> Iterator[Viola
                 f"actie '{wat}' ligt bij {partij.naam}, maar die partij ondertekent de afspraak niet en is er dus niet op aan te spreken",
                 f"action '{wat}' is owned by {partij.naam}, but that party does not sign the agreement, so it cannot be held to it",
                 ("actie", i, "wie"),
-                ("partij", doc.partij.index(partij), "ondertekent"),
+                ("partij", doc.index_of(partij), "ondertekent"),
                 fix=Text(
                     f"Laat {partij.naam} ondertekenen, of leg actie '{wat}' bij een ondertekenende partij of een orgaan.",
                     f"Have {partij.naam} sign, or give action '{wat}' to a signing party or a body.",

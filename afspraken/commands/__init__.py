@@ -157,6 +157,25 @@ def _interrupted() -> None:
     os._exit(130)  # now: no waiting for worker processes or a flush that may block
 
 
+def _fast_start() -> None:
+    """Start-up without work that a run of this tool never needs."""
+    # A run makes many objects (the parsed files, the models) and frees them without
+    # cycles: collecting the young ones every 700 allocations only costs time (10-25%).
+    import gc
+
+    gc.set_threshold(100_000, 50, 1000)
+    # pydantic's plugins (for pydantic's users: tracing, logging) have nothing to do in this
+    # tool; their loader alone imports importlib.metadata (~30 ms). PYDANTIC_DISABLE_PLUGINS,
+    # as pydantic documents it, switches them off; a value set by the user is respected.
+    value = os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if value in ("__all__", "1", "true") and "pydantic.plugin._loader" not in sys.modules:
+        import types
+
+        loader = types.ModuleType("pydantic.plugin._loader", "Stand-in: plugins are off (PYDANTIC_DISABLE_PLUGINS).")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]  # what pydantic's own loader returns then
+        sys.modules["pydantic.plugin._loader"] = loader
+
+
 class _ClosedStdout:
     """Stands in for a stdout the shell closed (``>&-``): a write is the usual "cannot write
     the output" (exit 2), asking whether it is a terminal or flushing it is harmless."""
@@ -193,6 +212,7 @@ def _closed_stdout() -> None:
 
 
 def main() -> None:
+    _fast_start()
     try:
         _closed_stdout()
         _unbreakable_streams()

@@ -49,6 +49,11 @@ from afspraken.api import PARALLEL_FROM
     help_en="Name of the agreement on stdin (-), for the messages and to find the config.",
 )
 @option("--toon-geslaagd", is_flag=True, help="Toon ook de regels die geslaagd zijn.", help_en="Show the rules that passed too.")
+@option(
+    "--toon-bron/--geen-bron", "toon_bron", default=None,
+    help="Toon onder elke melding de regel uit het bestand, met ^^^ onder de plek (standaard: aan op een terminal).",
+    help_en="Show the line from the file under each message, with ^^^ under the place (default: on a terminal).",
+)
 @option("--quiet", "-q", is_flag=True, help="Alleen bevindingen die meetellen, zonder oplossingen.", help_en="Only findings that count, without fixes.")
 @option("--no-color", is_flag=True, help="Geen kleur (ook met de omgevingsvariabele NO_COLOR).", help_en="No colour (also with the environment variable NO_COLOR).")
 def check(
@@ -65,6 +70,7 @@ def check(
     jobs: Optional[int],
     stdin_naam: Optional[str],
     toon_geslaagd: bool,
+    toon_bron: Optional[bool],
     quiet: bool,
     no_color: bool,
 ) -> None:
@@ -83,6 +89,11 @@ def check(
 
     stdin = lambda: sys.stdin.buffer.read(Limits().max_bytes + 1)  # noqa: E731 - bounded: the reader says "too big"
     inputs = [api.Document(stdin(), stdin_naam or "<stdin>") if p == "-" else p for p in (paths or (".",))]
+    texts = {  # what came from stdin, for --toon-bron
+        d.name: d.text if isinstance(d.text, str) else d.text.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+        for d in inputs
+        if isinstance(d, api.Document)
+    }
     stream = api.iter_check(
         inputs, regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config, lang=lang, jobs=jobs
     )
@@ -97,7 +108,11 @@ def check(
     chosen = []
     for name, dest in targets:
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-        ctx = Context(lang, color, rules, toon_geslaagd, fail, quiet, __version__, origins=stream.checker.rule_origins(), rule_url=stream.checker.rule_url())
+        show_source = toon_bron if toon_bron is not None else (dest is None and sys.stdout.isatty())
+        ctx = Context(
+            lang, color, rules, toon_geslaagd, fail, quiet, __version__, origins=stream.checker.rule_origins(),
+            rule_url=stream.checker.rule_url(), show_source=show_source, sources=texts,
+        )
         chosen.append(Target(available[name], dest, ctx))
     to_stderr = not any(dest is None and name == "text" for name, dest in targets)
     announce = not quiet and all(dest is not None for _, dest in targets)  # nothing on screen: say where it went

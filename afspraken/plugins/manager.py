@@ -171,24 +171,23 @@ def _allowed() -> Optional[set[str]]:
 
 
 def _load_entry_points(pm: PluginManager) -> None:
-    from importlib.metadata import entry_points
+    from afspraken.plugins import cache  # the scan, remembered while the installed packages stay the same
 
     allowed = _allowed()
     found = set()
-    for ep in entry_points(group="afspraken"):
+    for ep in cache.entries():
         found.add(ep.name)
         if allowed is not None and ep.name not in allowed:
             continue
-        dist = getattr(ep, "dist", None)
-        version = dist.version if dist is not None else "?"
-        origin = f"{dist.metadata['Name']} {version}" if dist is not None else ep.value
+        version = ep.version
+        origin = f"{ep.dist} {version}" if ep.dist else ep.value
         info = PluginInfo(ep.name, version, "entry point", origin, f"{ep.name} = {ep.value}")
         if ep.name in pm.info:
             message = f"two installed packages provide the plugin {ep.name!r}: {pm.info[ep.name].origin} and {origin}"
             pm.failures.add(Failure(ep.name, "import", "", message, origin=_origin(info)))
             continue
         try:
-            module = ep.load()
+            module = cache.load(ep)
         except BaseException as exc:  # noqa: BLE001 - includes SystemExit from a bad plugin
             if isinstance(exc, KeyboardInterrupt):
                 raise

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from afspraken.reading.files import Limits, decode, read_bytes, too_big
 from afspraken.reading.locating import Locator
 from afspraken.reading.messages import describe, show, suggest
-from afspraken.model import Agreement
+from afspraken.model import MAX_AANTAL, Agreement
 from afspraken.results import Location, Problem, dotted
 from afspraken.rules import KeyPath, Text
 
@@ -34,23 +34,34 @@ class Source:
     text: str
     data: Optional[dict[str, Any]] = field(default=None, repr=False)  # the parsed TOML, once parsed
     _locator: Optional[Locator] = field(default=None, repr=False)
+    _seen: dict[tuple[KeyPath, bool], Location] = field(default_factory=dict, repr=False)
 
     @property
     def locator(self) -> Locator:
         if self._locator is None:
-            self._locator = Locator(self.text)
+            self._locator = Locator(self.text, self.data)
         return self._locator
 
     def at(self, path: KeyPath, *, value: bool = False) -> Location:
-        """The location of a key (or its value), or of its nearest existing parent."""
+        """The span of a key (``key = value``, or with ``value`` its value alone), or of its
+        nearest existing parent (a table's header)."""
+        path = tuple(path)
+        known = self._seen.get((path, value))  # findings often share places
+        if known is None:
+            known = self._seen[path, value] = self._at(path, value)
+        return known
+
+    def _at(self, path: KeyPath, value: bool) -> Location:
         path = as_written(path, self.data)
         found = path if self.data is None else _existing(self.data, path)  # a missing key needs no search
-        pos = self.locator.value(found) if value and found == path else None
-        if pos is None:
-            pos = self.locator.find(found)
-        if pos is None:
-            pos, _ = self.locator.nearest(found)
-        return Location(self.name, pos.line, pos.column, dotted(path))
+        locator = self.locator
+        span = locator.span(found, value=True) if value and found == path else None
+        if span is None:
+            span = locator.span(found)
+        if span is None:
+            span, _ = locator.nearest_span(found)
+        start, end = span
+        return Location(self.name, start.line, start.column, dotted(path), end.line, end.column)
 
     def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
         return Problem(self.at(path, value=value), message, code)
@@ -194,6 +205,29 @@ def parse(source: Source) -> Union[dict[str, Any], Problem]:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         message, better = _toml_message(getattr(exc, "msg", str(exc)), source.text, line)
         return Problem(Location(source.name, line, better or column), message, "toml")
+    except ValueError:  # a whole number of more than 4,300 digits: Python refuses to convert it
+        return _huge_number(source)
+
+
+_HUGE = re.compile(r"[+-]?[0-9][0-9_]{4300,}")
+
+
+def _huge_number(source: Source) -> Problem:
+    """Name the key whose number is too long to read (the first such value, not one in a string)."""
+    locator = source.locator
+    for m in _HUGE.finditer(source.text):
+        path = locator.value_at(m.start())
+        if path is None:
+            continue
+        start, end = locator.position(m.start()), locator.position(m.end())
+        key, digits = dotted(path), sum(c.isdigit() for c in m.group())
+        message = Text(
+            f"'{key}' is een getal van {digits} cijfers: veel te groot (een getal in een afspraak is hoogstens {MAX_AANTAL:,})".replace(",", "."),
+            f"'{key}' is a number of {digits} digits: far too large (a number in an agreement is at most {MAX_AANTAL:,})",
+        )
+        return Problem(Location(source.name, start.line, start.column, key, end.line, end.column), message, "waarde")
+    message = Text("een getal in dit bestand is te groot om te lezen (meer dan 4.300 cijfers)", "a number in this file is too large to read (over 4,300 digits)")
+    return Problem(Location(source.name, 1, 1), message, "waarde")
 
 
 class Loaded(NamedTuple):
@@ -221,7 +255,7 @@ def load(
     formaat = data.get("formaat", 1)
     problems: list[Problem] = []
     if type(formaat) is int and formaat != 1:  # another format: its keys may mean other things
-        message = Text(f"formaat {formaat} wordt niet ondersteund (alleen formaat = 1)", f"unsupported format {formaat} (only formaat = 1)")
+        message = Text(f"formaat {show(formaat)} wordt niet ondersteund (alleen formaat = 1)", f"unsupported format {show(formaat)} (only formaat = 1)")
         return [source.problem(("formaat",), message, "formaat", value=True)]
     if type(formaat) is not int:
         shown = show(formaat)

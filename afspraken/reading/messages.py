@@ -176,12 +176,12 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
             f"'{key}' = {show(value)} may only contain lowercase letters, digits and '-', like \"gemeente-eindhoven\"",
         )
     if kind == "greater_than_equal":
-        return Text(f"'{key}' moet minstens {ctx.get('ge')} zijn, niet {value}", f"'{key}' must be at least {ctx.get('ge')}, not {value}")
+        return Text(f"'{key}' moet minstens {ctx.get('ge')} zijn, niet {show(value)}", f"'{key}' must be at least {ctx.get('ge')}, not {show(value)}")
     if kind in ("less_than_equal", "less_than", "greater_than"):
         limit = ctx.get("le", ctx.get("lt", ctx.get("gt")))
         nl = {"less_than_equal": "hoogstens", "less_than": "kleiner dan", "greater_than": "groter dan"}[kind]
         en = {"less_than_equal": "at most", "less_than": "less than", "greater_than": "greater than"}[kind]
-        return Text(f"'{key}' moet {nl} {limit} zijn, niet {value}", f"'{key}' must be {en} {limit}, not {value}")
+        return Text(f"'{key}' moet {nl} {limit} zijn, niet {show(value)}", f"'{key}' must be {en} {limit}, not {show(value)}")
     if kind == "too_short":
         n = ctx.get("min_length")
         return Text(
@@ -211,6 +211,9 @@ def show(value: object) -> str:
         return f'"{text}"'
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int) and value.bit_length() > 128:  # str() of a huge number is slow or refused
+        digits = int(value.bit_length() * 0.30103) + 1
+        return f"{'-' if value < 0 else ''}~10^{digits - 1}"
     if isinstance(value, (dict, list)):
         return ""
     return str(value)

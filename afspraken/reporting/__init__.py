@@ -35,6 +35,8 @@ class Context:
     generated: datetime.datetime = field(default_factory=lambda: datetime.datetime.now().astimezone())  # when the check ran
     origins: Mapping[str, str] = field(default_factory=dict)  # rule id -> the rule set that switched it on
     rule_url: str = ""  # config `rule_url`: a URL template with {id} for a rule's documentation
+    show_source: bool = False  # text: the source line with a caret underline under each span
+    sources: Mapping[str, str] = field(default_factory=dict)  # texts not on disk (stdin), by shown name
 
 
 class Writer(Protocol):

@@ -66,14 +66,23 @@ def escaped(report: T) -> T:
 
 
 def _map(value: Any) -> Any:
-    if isinstance(value, str):
-        return escape(value)
+    kind = type(value)
+    if kind is str:
+        return _UNSAFE.sub(_one, value) if _search(value) else value
+    if kind is int or kind is bool or value is None:  # the most common leaves, at once
+        return value
     if isinstance(value, tuple):
         items = [_map(v) for v in value]
-        if all(a is b for a, b in zip(items, value)):
-            return value  # nothing changed: keep the object (cheap for clean reports)
-        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+        for a, b in zip(items, value):
+            if a is not b:
+                return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+        return value  # nothing changed: keep the object (cheap for clean reports)
+    if isinstance(value, str):
+        return escape(value)
     if isinstance(value, dict):
         mapped = {k: _map(v) for k, v in value.items()}
         return value if all(mapped[k] is v for k, v in value.items()) else mapped
     return value
+
+
+_search = _UNSAFE.search

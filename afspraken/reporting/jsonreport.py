@@ -13,7 +13,8 @@ SCHEMA_VERSION = 2  # 2: files[].profile, the participation profile
 
 
 def _location(loc: Location) -> dict[str, Any]:
-    return {"file": loc.file, "line": loc.line, "column": loc.column, "key": loc.key}
+    end_line, end_column = loc.end
+    return {"file": loc.file, "line": loc.line, "column": loc.column, "end_line": end_line, "end_column": end_column, "key": loc.key}
 
 
 def _problem(p: Problem, lang: str) -> dict[str, Any]:
@@ -34,6 +35,8 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
         "message": f.message(lang),
         "line": f.location.line,
         "column": f.location.column,
+        "end_line": f.location.end[0],
+        "end_column": f.location.end[1],
         "key": f.location.key,
         "locations": [_location(loc) for loc in f.locations],
         "undecided": f.undecided,

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Optional
 
 import click
 
-from typing import Optional
-
 from afspraken.reporting import Context, plural, streamed
 from afspraken.reporting.escaping import escaped
-from afspraken.results import HINT, FileResult, Finding, Report, Tally
+from afspraken.results import HINT, FileResult, Finding, Location, Report, Tally
 from afspraken.rules import Severity, Text
+
+if TYPE_CHECKING:
+    from afspraken.reporting.snippet import Sources
 
 _COLORS = {Severity.FOUT: "red", Severity.WAARSCHUWING: "yellow", Severity.ADVIES: "cyan"}
 
@@ -25,6 +27,11 @@ class Writer:
 
     def __init__(self, head: Report, ctx: Context) -> None:
         self.head, self.ctx, self.tally = escaped(head), ctx, Tally()
+        self.sources: Optional[Sources] = None  # with --toon-bron: the lines of the files shown
+        if ctx.show_source:
+            from afspraken.reporting.snippet import Sources
+
+            self.sources = Sources(ctx.sources)
 
     def start(self) -> str:
         lang, ctx = self.ctx.lang, self.ctx
@@ -39,12 +46,14 @@ class Writer:
         block: list[str] = []
         for problem in result.problems:
             block.append(f"{_style(str(problem.location), ctx, bold=True)}: {_style(problem.message(lang), ctx, fg='red')}")
+            if self.sources is not None:
+                block.extend(_source(problem.location, self.sources, ctx))
         for crash in result.crashes:
             block.append(f"{_style(result.path, ctx, bold=True)}: {_style(crash.message(lang), ctx, fg='red', bold=True)}")
         for finding in result.findings:
             if ctx.quiet and not finding.counts:
                 continue
-            block.extend(_finding(finding, ctx))
+            block.extend(_finding(finding, ctx, self.sources))
         if ctx.show_passed and result.evaluated:
             passed = [o.rule for o in result.outcomes if o.outcome.value == "geslaagd"]
             label = Text("geslaagd", "passed")(lang)
@@ -76,12 +85,24 @@ def problems(report: Report, ctx: Context) -> str:
 
 def file_problems(result: FileResult, ctx: Context) -> list[str]:
     """Why one file could not be (fully) evaluated, a line each."""
-    result = escaped(result)
-    lines = [f"{p.location}: {p.message(ctx.lang)}" for p in result.problems]
-    return lines + [f"{result.path}: {c.message(ctx.lang)}" for c in result.crashes]
+    if not result.problems and not result.crashes:  # the common case: nothing to escape
+        return []
+    problems, crashes, path = escaped((result.problems, result.crashes, result.path))
+    lines = [f"{p.location}: {p.message(ctx.lang)}" for p in problems]
+    return lines + [f"{path}: {c.message(ctx.lang)}" for c in crashes]
 
 
-def _finding(f: Finding, ctx: Context) -> list[str]:
+def _source(location: Location, sources: Sources, ctx: Context) -> list[str]:
+    from afspraken.reporting.snippet import render as snippet
+
+    lines = snippet(location, sources)
+    if lines and ctx.color:  # the carets in colour, as rustc does
+        gutter, bar, carets = lines[-1].partition("| ")
+        lines[-1] = gutter + bar + _style(carets, ctx, fg="red", bold=True)
+    return lines
+
+
+def _finding(f: Finding, ctx: Context, sources: Optional[Sources] = None) -> list[str]:
     lang = ctx.lang
     severity = f.severity.label(lang)
     if f.explained is not None:
@@ -89,6 +110,8 @@ def _finding(f: Finding, ctx: Context) -> list[str]:
     else:
         tag = _style(severity, ctx, fg=_COLORS.get(f.severity), bold=True)
     out = [f"{_style(str(f.location), ctx, bold=True)}: {tag} {f.rule}: {f.message(lang)}"]
+    if sources is not None:
+        out.extend(_source(f.location, sources, ctx))
     if f.explained is not None:
         out.append(f"    {Text('toelichting', 'explanation')(lang)}: {f.explained(lang)}")
     elif f.fix is not None and not ctx.quiet:

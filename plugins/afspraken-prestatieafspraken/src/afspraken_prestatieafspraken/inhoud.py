@@ -184,7 +184,7 @@ def smart_acties(doc: Agreement, params: SmartParams) -> Iterator[Violation]:
                 (*at, "eigenaar"),
             )
         elif not partij.ondertekent:
-            k = doc.partij.index(partij)
+            k = doc.index_of(partij)
             yield violation(
                 f"eigenaar '{partij.naam}' van actie '{actie.wat}' ondertekent de afspraken niet en kan er dus niet op "
                 "worden aangesproken",

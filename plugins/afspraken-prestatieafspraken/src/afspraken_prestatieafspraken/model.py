@@ -77,7 +77,10 @@ Stap = Literal["bestuurlijk-overleg", "mediation", "geschillencommissie", "arbit
 ART44 = "art44-woningwet"
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9-]+$", description="Id van een partij: kleine letters, cijfers en '-'.")]
-Aantal = Annotated[int, Field(ge=0)]
+Aantal = Annotated[int, Field(ge=0, le=10_000_000)]
+Weken = Annotated[int, Field(ge=0, le=520)]  # a term in weeks: at most ten years
+# As in the core format: a date no rule can compute with (9999-12-31 plus a term) is a located error.
+Datum = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2199, 12, 31))]
 Jaar = Annotated[int, Field(ge=2000, le=2100)]
 
 
@@ -88,17 +91,17 @@ class _Sectie(BaseModel):
 class Cyclus(_Sectie):
     """De jaarcyclus: het bod van de corporatie, het overleg en de ondertekening van de afspraken."""
 
-    bod: Optional[dt.date] = Field(None, description="Datum waarop de corporatie haar bod (het overzicht van voorgenomen werkzaamheden) uitbracht (TOML-datum).")
+    bod: Optional[Datum] = Field(None, description="Datum waarop de corporatie haar bod (het overzicht van voorgenomen werkzaamheden) uitbracht (TOML-datum).")
     bod_tot_en_met: Optional[Jaar] = Field(
         None, description="Het laatste kalenderjaar waarop het bod betrekking heeft (de wet: de eerstvolgende vijf kalenderjaren)."
     )
     bod_naar: Optional[list[Id]] = Field(
         None, description="Ids van de partijen (gemeente, huurdersorganisatie of bewonerscommissie) die het bod kregen."
     )
-    overleg_aanvang: Optional[dt.date] = Field(
+    overleg_aanvang: Optional[Datum] = Field(
         None, description="Datum waarop het overleg over het bod begon; zonder deze datum rekent de plugin vanaf het bod."
     )
-    ondertekend: Optional[dt.date] = Field(None, description="Datum waarop alle partijen de afspraken ondertekenden (TOML-datum).")
+    ondertekend: Optional[Datum] = Field(None, description="Datum waarop alle partijen de afspraken ondertekenden (TOML-datum).")
 
 
 class Overleg(_Sectie):
@@ -110,7 +113,7 @@ class Overleg(_Sectie):
     verhuurder_huurders_per_jaar: Optional[Aantal] = Field(
         None, description="Hoe vaak per jaar de verhuurder met de huurdersorganisaties en bewonerscommissies overlegt (Overlegwet art. 5b lid 3)."
     )
-    adviestermijn_weken: Optional[Aantal] = Field(
+    adviestermijn_weken: Optional[Weken] = Field(
         None, description="Weken die de huurdersorganisatie krijgt om schriftelijk advies uit te brengen."
     )
 
@@ -138,13 +141,13 @@ class Geschillen(_Sectie):
         "geschillencommissie, arbitrage, art44-woningwet, rechter of overig.",
     )
     toelichting: Optional[str] = Field(None, description="Toelichting op de geschillenregeling.")
-    voorgelegd: Optional[dt.date] = Field(None, description="Datum waarop een geschil over de afspraken aan de minister is voorgelegd.")
+    voorgelegd: Optional[Datum] = Field(None, description="Datum waarop een geschil over de afspraken aan de minister is voorgelegd.")
 
 
 class Verantwoording(_Sectie):
     """Toezending van de afspraken en verantwoording erover."""
 
-    toegezonden: Optional[dt.date] = Field(None, description="Datum waarop de corporatie de gemaakte afspraken toezond.")
+    toegezonden: Optional[Datum] = Field(None, description="Datum waarop de corporatie de gemaakte afspraken toezond.")
     toegezonden_aan: Optional[list[Id]] = Field(
         None, description="Aan wie: \"minister\" en de ids van de gemeenten en huurdersorganisaties of bewonerscommissies."
     )
@@ -160,20 +163,20 @@ class Advies(_Sectie):
     """Een schriftelijk advies van de huurdersorganisatie over een voornemen van de verhuurder (Overlegwet art. 5)."""
 
     onderwerp: Annotated[str, Field(min_length=1)] = Field(description="Het voornemen waarover geadviseerd is.")
-    informatie: Optional[dt.date] = Field(None, description="Datum waarop de verhuurder de informatie over het voornemen gaf.")
-    termijn_weken: Optional[Aantal] = Field(
+    informatie: Optional[Datum] = Field(None, description="Datum waarop de verhuurder de informatie over het voornemen gaf.")
+    termijn_weken: Optional[Weken] = Field(
         None, description="De adviestermijn die de verhuurder stelde; zonder: overleg.adviestermijn_weken."
     )
-    advies_ontvangen: Optional[dt.date] = Field(None, description="Datum waarop de verhuurder het schriftelijke advies ontving.")
+    advies_ontvangen: Optional[Datum] = Field(None, description="Datum waarop de verhuurder het schriftelijke advies ontving.")
     gevolgd: Optional[Gevolgd] = Field(None, description="Volgt de verhuurder het advies: ja, deels of nee.")
-    reactie: Optional[dt.date] = Field(None, description="Datum waarop de verhuurder schriftelijk de redenen meedeelde.")
-    reactie_ontvangen: Optional[dt.date] = Field(
+    reactie: Optional[Datum] = Field(None, description="Datum waarop de verhuurder schriftelijk de redenen meedeelde.")
+    reactie_ontvangen: Optional[Datum] = Field(
         None, description="Datum waarop de huurdersorganisatie die reactie ontving; zonder: de datum van de reactie."
     )
-    geen_bezwaar: Optional[dt.date] = Field(
+    geen_bezwaar: Optional[Datum] = Field(
         None, description="Datum waarop de huurdersorganisatie schriftelijk meedeelde geen bezwaar te hebben."
     )
-    uitgevoerd: Optional[dt.date] = Field(None, description="Datum waarop de verhuurder het voornemen uitvoerde.")
+    uitgevoerd: Optional[Datum] = Field(None, description="Datum waarop de verhuurder het voornemen uitvoerde.")
 
 
 class Actie(_Sectie):

@@ -1,0 +1,110 @@
+"""An index of the table headers of a parsed TOML text, so that finding a key reads
+only its own table (a regular expression over the whole text runs in C; the
+token-by-token scan of :mod:`afspraken.reading.locating` then runs over one table).
+
+A line that looks like a header may sit inside a multi-line string or array. A text
+with a multi-line string gets no index; otherwise the index is checked against the parsed data: every ``[table]`` once and a
+table there, every ``[[array]]`` as often as the data has elements. When anything
+does not match, there is no index and the caller scans the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, NamedTuple, Optional
+
+_BASIC = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+_LITERAL = r"'[^'\n]*'"
+_PART = rf"(?:{_BASIC}|{_LITERAL}|[A-Za-z0-9_\-]+)"
+# After a newline (a literal first: the search for it runs in C); the first line apart.
+_HEADER = rf"\n[ \t]*(?P<open>\[\[?)[ \t]*(?P<names>{_PART}(?:[ \t]*\.[ \t]*{_PART})*)[ \t]*\]\]?[ \t]*(?:#[^\n]*)?(?=\r?\n|\Z)"
+
+
+class Tables(NamedTuple):
+    """What the headers say: where each key of a header sits, and each table's body."""
+
+    keys: dict[tuple[Any, ...], int]  # table path -> offset of its (first) header's `[`
+    implicit: set[tuple[Any, ...]]  # tables only implied by a longer header
+    aot: dict[tuple[Any, ...], int]  # array-of-tables path -> number of elements
+    bodies: dict[tuple[Any, ...], list[int]]  # table path -> [start, end] of the lines under its header
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def _names(text: str) -> list[str]:
+    if '"' not in text and "'" not in text:
+        return [part.strip() for part in text.split(".")]
+    from afspraken.reading.locating import _key_name
+
+    out = []
+    for m in _compiled(_PART).finditer(text):
+        token = m.group()
+        out.append(_key_name(token) if token[0] in "\"'" else token)
+    return out
+
+
+def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
+    """The headers' index, or None when it does not match ``data`` (see above), or a
+    multi-line string could hold a line that looks like a header."""
+    if '"""' in text or "'''" in text:
+        return None
+    keys: dict[tuple[Any, ...], int] = {}
+    implicit: set[tuple[Any, ...]] = set()
+    aot: dict[tuple[Any, ...], int] = {}
+    bodies: dict[tuple[Any, ...], list[int]] = {}
+    parsed: dict[str, list[str]] = {}  # the same header text, parsed once
+    table: tuple[Any, ...] = ()
+    body = 0
+    for m in _compiled(_HEADER).finditer("\n" + text):  # offsets one too far, hence the -1s below
+        raw, offset = m.group("names"), m.start("open") - 1
+        names = parsed.get(raw)
+        if names is None:
+            names = parsed[raw] = _names(raw)
+            if len(names) >= max_depth:
+                return None
+        if table in bodies:  # a table declared twice: a header inside a value
+            return None
+        bodies[table] = [body, offset]
+        path: tuple[Any, ...] = ()
+        for name in names[:-1]:  # the implied super-tables (as the scan records them)
+            path = (*path, name)
+            if path not in keys:
+                keys[path] = offset
+                implicit.add(path)
+            if path in aot:  # `[[a]]` then `[a.b]`: b lives in the last a
+                path = (*path, aot[path] - 1)
+        path = (*path, names[-1])
+        if m.end("open") - offset == 3:
+            count = aot.get(path, 0)
+            aot[path] = count + 1
+            keys.setdefault(path, offset)
+            path = (*path, count)
+            keys[path] = offset
+        elif path not in keys or path in implicit:
+            keys[path] = offset
+            implicit.discard(path)
+        table, body = path, m.end()  # after the newline that ends the header
+    if table in bodies:
+        return None
+    bodies[table] = [body, len(text)]
+    if not all(isinstance(_at(data, path), dict) for path in bodies):
+        return None
+    if not all(isinstance(node := _at(data, path), list) and len(node) == count for path, count in aot.items()):
+        return None
+    return Tables(keys, implicit, aot, bodies)
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    """The value at ``path`` in ``data``; None where there is none."""
+    for part in path:
+        if isinstance(data, dict) and type(part) is str:
+            data = data.get(part)
+        elif isinstance(data, list) and type(part) is int and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data

@@ -1,0 +1,78 @@
+"""The source line under a finding, with a caret underline under its span (``--toon-bron``).
+
+Like rustc and Ruff's ``--show-source``::
+
+       |
+    48 |   stemmen = 2
+       |   ^^^^^^^^^^^
+
+Anything from the file is shown escaped: a control character (an ANSI escape,
+a carriage return, ...) becomes ``\\x1b`` and the like, so that a file cannot
+forge or colour output; a tab becomes spaces so that the carets line up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Optional
+
+from afspraken.results import Location
+
+TAB = 4
+
+
+def _escaped(char: str) -> str:
+    if char == "\t":
+        return " " * TAB
+    code = ord(char)
+    if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or code in (0x2028, 0x2029):
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return char
+
+
+class Sources:
+    """The lines of each file shown, read once (``texts`` holds what came from stdin)."""
+
+    def __init__(self, texts: Optional[Mapping[str, str]] = None) -> None:
+        self._texts = dict(texts or {})
+        self._lines: dict[str, Optional[list[str]]] = {}
+
+    def line(self, file: str, number: int) -> Optional[str]:
+        if file not in self._lines:
+            text = self._texts.get(file)
+            if text is None:
+                try:
+                    text = Path(file).read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+                except OSError:
+                    text = None
+            self._lines[file] = None if text is None else text.split("\n")
+            if len(self._lines) > 64:  # results come file by file: keep only the recent ones
+                del self._lines[next(iter(self._lines))]
+        lines = self._lines[file]
+        if lines is None or not 0 < number <= len(lines):
+            return None
+        return lines[number - 1].removesuffix("\r")
+
+
+def render(location: Location, sources: Sources, indent: str = "    ") -> list[str]:
+    """The lines to print under a finding or problem; none when the line cannot be read."""
+    if not location.line:
+        return []
+    raw = sources.line(location.file, location.line)
+    if raw is None:
+        return []
+    end_line, end_column = location.end
+    last = end_column - 1 if end_line == location.line else len(raw)  # a longer span: to the end of the line
+    first = min(location.column - 1, len(raw))
+    last = max(min(last, len(raw)), first + 1)
+    before = "".join(_escaped(c) for c in raw[:first])
+    marked = "".join(_escaped(c) for c in raw[first:last])
+    after = "".join(_escaped(c) for c in raw[last:])
+    number = str(location.line)
+    gutter = " " * len(number)
+    return [
+        f"{indent}{gutter} |",
+        f"{indent}{number} | {before}{marked}{after}".rstrip(),
+        f"{indent}{gutter} | {' ' * len(before)}{'^' * max(1, len(marked))}",
+    ]

@@ -1,0 +1,233 @@
+"""Spans: every finding and problem has a start and an end, as narrow as the key or value at fault."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+import pytest
+import tomli
+
+from afspraken.checking.engine import check_text
+from afspraken.reading.locating import Locator, Position, Span
+from afspraken.results import Location
+from conftest import EXAMPLES
+
+DOC = textwrap.dedent(
+    '''
+    formaat = 1  # comment
+    [afspraak]
+    titel = "a \\" b"
+    wanneer = 2025-01-31 10:00:00
+    lijst = [ "x", 'y' ,3 ]
+    lang = [
+      1,
+      2,
+    ]
+    tabel = { a = 1, b = [1, {c = 2}] }
+    punt.kop."met spatie" = true
+    tekst = """
+    twee
+    regels"""
+
+    [[orgaan]]
+    id = "o"
+      [[orgaan.lid]]
+      stemmen = 2
+    [ "quoted" . key ]
+    x = 'lit'
+    '''
+).lstrip("\n")
+
+
+def _text(span: Span) -> str:
+    lines = DOC.split("\n")
+    (l1, c1), (l2, c2) = span
+    if l1 == l2:
+        return lines[l1 - 1][c1 - 1 : c2 - 1]
+    return "\n".join([lines[l1 - 1][c1 - 1 :], *lines[l1 : l2 - 1], lines[l2 - 1][: c2 - 1]])
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        (("formaat",), False, "formaat = 1"),
+        (("formaat",), True, "1"),
+        (("afspraak",), False, "[afspraak]"),
+        (("afspraak", "titel"), True, '"a \\" b"'),
+        (("afspraak", "wanneer"), True, "2025-01-31 10:00:00"),
+        (("afspraak", "lijst"), True, "[ \"x\", 'y' ,3 ]"),
+        (("afspraak", "lijst", 1), False, "'y'"),
+        (("afspraak", "lijst", 2), True, "3"),
+        (("afspraak", "lang"), True, "[\n  1,\n  2,\n]"),
+        (("afspraak", "lang", 1), False, "2"),
+        (("afspraak", "tabel"), False, "tabel = { a = 1, b = [1, {c = 2}] }"),
+        (("afspraak", "tabel", "b"), True, "[1, {c = 2}]"),
+        (("afspraak", "tabel", "b", 1, "c"), False, "c = 2"),
+        (("afspraak", "punt"), False, "punt"),
+        (("afspraak", "punt", "kop", "met spatie"), False, '"met spatie" = true'),
+        (("afspraak", "tekst"), True, '"""\ntwee\nregels"""'),
+        (("orgaan", 0), False, "[[orgaan]]"),
+        (("orgaan", 0, "lid", 0), False, "[[orgaan.lid]]"),
+        (("orgaan", 0, "lid", 0, "stemmen"), False, "stemmen = 2"),
+        (("orgaan", 0, "lid", 0, "stemmen"), True, "2"),
+        (("quoted", "key"), False, '[ "quoted" . key ]'),
+        (("quoted", "key", "x"), True, "'lit'"),
+    ],
+)
+def test_span_covers_exactly_the_key_or_value(path: tuple[Any, ...], value: bool, expected: str) -> None:
+    span = Locator(DOC).span(path, value=value)
+    assert span is not None
+    assert _text(span) == expected
+
+
+def test_unknown_paths_have_no_span_and_nearest_falls_back_to_the_table() -> None:
+    locator = Locator(DOC)
+    assert locator.span(("afspraak", "nergens")) is None
+    assert locator.span(("afspraak",), value=True) is None  # a header table has no value
+    span, found = locator.nearest_span(("orgaan", 0, "lid", 0, "naam"))
+    assert found == ("orgaan", 0, "lid", 0) and _text(span) == "[[orgaan.lid]]"
+    assert locator.nearest_span(("nergens",)) == (Span(Position(1, 1), Position(1, 2)), ())
+
+
+def _scalars(data: Any, path: tuple[Any, ...] = ()) -> Any:
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _scalars(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _scalars(v, (*path, i))
+    else:
+        yield path, data
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.toml")), ids=lambda p: p.name)
+def test_every_value_span_reads_back_as_its_value(example: Any) -> None:
+    """The text under each value's span, parsed on its own, is that value: no span is too wide or too narrow."""
+    text = example.read_text(encoding="utf-8")
+    locator, lines = Locator(text), text.split("\n")
+    for path, value in _scalars(tomli.loads(text)):
+        span = locator.span(path, value=True)
+        assert span is not None, path
+        (l1, c1), (l2, c2) = span
+        under = "\n".join([lines[l1 - 1][c1 - 1 :], *lines[l1 : l2 - 1], lines[l2 - 1][: c2 - 1]]) if l2 > l1 else lines[l1 - 1][c1 - 1 : c2 - 1]
+        assert tomli.loads(f"v = {under}")["v"] == value, (path, under)
+
+
+def test_gelijke_stem_points_at_the_votes_at_fault() -> None:
+    result = check_text((EXAMPLES / "ongelijke-stem.toml").read_text(encoding="utf-8"), select=["gelijke-stem"])
+    (finding,) = result.findings
+    assert finding.location[1:] == (48, 3, "orgaan[0].lid[0].stemmen", 48, 14)
+    assert finding.locations[1][1:] == (38, 1, "orgaan[0]", 38, 11)  # the body, as "see also"
+
+
+def test_every_finding_and_problem_of_the_examples_has_a_span() -> None:
+    for example in sorted(EXAMPLES.glob("*.toml")):
+        result = check_text(example.read_text(encoding="utf-8"), name=example.name)
+        for loc in [l for f in result.findings for l in f.locations] + [p.location for p in result.problems]:
+            assert loc.end_line >= loc.line >= 1
+            assert loc.end_line > loc.line or loc.end_column > loc.column
+
+
+def test_a_type_error_spans_the_value_and_a_missing_key_the_header(write: Any) -> None:
+    result = check_text('formaat = 1\n[afspraak]\ntitel = "t"\nwijk = 12345\n')
+    spans = {p.location.key: (p.location.line, p.location.column, *p.location.end) for p in result.problems}
+    assert spans["afspraak.wijk"] == (4, 8, 4, 13)
+    assert spans["afspraak.gemeente"] == (2, 1, 2, 11)
+
+
+def test_a_location_without_an_end_is_one_character() -> None:
+    assert Location("f", 3, 5).end == (3, 6)
+    assert Location("--regelset", 0, 0).end == (0, 0)
+
+
+def test_json_carries_the_span(cli: Any) -> None:
+    result = cli("check", str(EXAMPLES / "ongelijke-stem.toml"), "--format", "json", "--select", "gelijke-stem")
+    finding = json.loads(result.output)["files"][0]["findings"][0]
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (48, 3, 48, 14)
+    assert [(l["line"], l["end_column"]) for l in finding["locations"]] == [(48, 14), (38, 11)]
+
+
+def test_toon_bron_underlines_the_span(cli: Any) -> None:
+    result = cli("check", str(EXAMPLES / "ongelijke-stem.toml"), "--select", "gelijke-stem", "--toon-bron")
+    lines = result.output.splitlines()
+    at = next(i for i, line in enumerate(lines) if "gelijke-stem" in line)
+    assert lines[at + 1 : at + 4] == ["       |", "    48 |   stemmen = 2", "       |   ^^^^^^^^^^^"]
+    plain = cli("check", str(EXAMPLES / "ongelijke-stem.toml"), "--select", "gelijke-stem")
+    assert "^^^" not in plain.output  # not on a pipe unless asked
+
+
+def test_toon_bron_escapes_control_characters_from_the_file(cli: Any, write: Any) -> None:
+    path = write("a.toml", b'formaat = 1 # \x1b[31mrood\r\n[afspraak]\n')
+    lines = cli("check", str(path), "--toon-bron").output.splitlines()
+    assert not any("\x1b" in line or "\r" in line for line in lines)
+    assert lines[1:4] == ["      |", "    1 | formaat = 1 # \\x1b[31mrood", "      |               ^^^^"]
+
+
+def test_toon_bron_shows_a_tab_as_spaces_with_the_carets_under_the_value(cli: Any, write: Any) -> None:
+    path = write("a.toml", b'formaat = 1\r\n[afspraak]\n\ttitel = 3\n')
+    lines = cli("check", str(path), "--toon-bron").output.splitlines()
+    at = lines.index("    3 |     titel = 3")
+    assert lines[at + 1] == "      |             ^"
+
+
+def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> Any:
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        yield (*prefix, key)
+        yield from _paths(value, (*prefix, key))
+
+
+CORPUS = sorted(EXAMPLES.glob("*.toml")) + sorted((EXAMPLES.parent / "tests" / "data" / "identiek" / "corpus").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_the_header_index_gives_the_spans_a_whole_scan_gives(path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("afspraken.reading.locating.INDEX_FROM", 0)
+    from afspraken.reading.headers import tables
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError:
+        pytest.skip("not TOML")
+    assert tables(text, data) is not None  # the fast way is taken for these files
+    scan, indexed = Locator(text), Locator(text, data)
+    assert indexed._get_index()._bodies is not None  # the header index is used
+    for p in _paths(data):
+        assert indexed.span(p) == scan.span(p), p
+        assert indexed.span(p, value=True) == scan.span(p, value=True), p
+    for p in [("afspraak", "nergens"), ("partij", 0, "nergens", 1), ("nergens",)]:
+        assert indexed.nearest_span(p) == scan.nearest_span(p)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a = """\n[b]\nx = 1\n"""\n[b]\ny = 2\n',  # a header in a multi-line string
+        "a = [\n  [1]\n]\n[c]\nx = 1\n",  # a header-like line in a multi-line array
+        '[[t]]\nx = 1\n[t.u]\ny = 2\n[[t]]\nx = 3\n',
+        '[a]\nb.c = 1\n[a.b.d]\ne = 2\n',  # a table defined by a dotted key, extended by a header
+    ],
+)
+def test_the_header_index_is_not_fooled(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("afspraken.reading.locating.INDEX_FROM", 0)
+    data = tomli.loads(text)
+    scan, indexed = Locator(text), Locator(text, data)
+    for p in _paths(data):
+        assert indexed.span(p) == scan.span(p), p
+
+
+def test_a_lookup_reads_only_its_own_table() -> None:
+    """Linear in the size of a file: finding a key in the last of 3,000 tables reads that table
+    (by the header index), not the 2,999 before it; and each table at most once."""
+    text = "formaat = 1\n" + "".join(f'[[actie]]\nwat = "a{i}"\nwie = "p"\nlijst = [1, 2]\n' for i in range(3000))
+    locator = Locator(text, tomli.loads(text))
+    span = locator.span(("actie", 2999, "wie"), value=True)
+    assert span is not None and span.start.line == 4 + 4 * 2999
+    index = locator._get_index()
+    assert index._pending is None and index._bodies is not None
+    assert sum(1 for start, _ in index._bodies.values() if start < 0) == 0  # one key: a regular expression, no scan
+    assert locator.span(("actie", 1500, "lijst", 1)) is not None
+    assert [t for t, (start, _) in index._bodies.items() if start < 0] == [("actie", 1500)]  # scanned: only that table
