@@ -140,6 +140,7 @@ def test_sarif_is_valid_against_the_official_schema(cli, write):
 
 
 def test_output_file_and_several_formats(cli, tmp_path):
+    (tmp_path / "uit").mkdir()  # a report makes no folders (a typo must not make one)
     result = cli("check", str(UNEQUAL), "--format", "text", "--format", "json:uit/rapport.json", "--format", "sarif:rapport.sarif")
     assert result.exit_code == 1
     assert "gelijke-stem" in result.output

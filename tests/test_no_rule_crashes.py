@@ -77,7 +77,7 @@ def test_terms_at_the_edges_of_the_date_range_do_not_crash(start: dt.date, end: 
 
 
 def _problems(text: str) -> list[tuple[int, int, str, str]]:
-    from afspraken.checking.engine import check_text
+    from afspraken.api import check_text
 
     result = check_text("formaat = 1\n" + text, name="a.toml")
     return [(p.location.line, p.location.column, p.location.key, p.message("nl")) for p in result.problems]

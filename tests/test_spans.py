@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import tomli
 
-from afspraken.checking.engine import check_text
+from afspraken.api import check_text
 from afspraken.reading.locating import Locator, Position, Span
 from afspraken.results import Location
 from conftest import EXAMPLES

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple, Optional, Union
 
 import click
 
-from afspraken.commands.options import CONFIG, FAIL_ON, LANG, OUTPUT, PLUGIN, REGELSET, argument, command, option, output_format, say as _t
+from afspraken.commands.options import CONFIG, FAIL_ON, LANG, PLUGIN, REGELSET, argument, command, option, say as _t
 from afspraken.results import FileResult, Location, Problem
 from afspraken.rules import Text
 
@@ -39,8 +39,8 @@ def _git_show(spec: str) -> Union[bytes, Problem]:
         return Problem(Location(spec, 1, 1), Text(f"git is niet te starten: {why.nl}", f"cannot start git: {why.en}"), "bestand")
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        cause = said[0].removeprefix("fatal: ") if said else f"exit {done.returncode}"
-        return Problem(Location(spec, 1, 1), Text(f"niet te lezen uit git: {cause}", f"cannot read from git: {cause}"), "bestand")
+        told = said[0].removeprefix("fatal: ") if said else f"exit {done.returncode}"
+        return Problem(Location(spec, 1, 1), Text(f"niet te lezen uit git: {told}", f"cannot read from git: {told}"), "bestand")
     return done.stdout
 
 
@@ -83,8 +83,8 @@ def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
 @argument("old", metavar="OUD", metavar_en="OLD")
 @argument("new", metavar="NIEUW", metavar_en="NEW")
 @REGELSET
-@output_format("text", "markdown", "html", "json")
-@OUTPUT
+@option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text", show_default=True, help="Vorm van de uitvoer.", help_en="Form of the output.")
+@option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND", metavar_en="FILE", help="Schrijf de uitvoer naar dit bestand.", help_en="Write the output to this file.")
 @option(
     "--fail-on", type=FAIL_ON, default="fout",
     help="Exitcode 1 als de nieuwe versie nieuwe bevindingen van deze ernst of erger heeft (standaard: fout).",

@@ -43,7 +43,7 @@ def refuse_overwrite(dest: Path) -> None:
     than one hard link (its other names may be an agreement). Nothing else is checked here."""
     if str(dest) in ("", ".") or os.path.isdir(dest):  # `--output ''` arrives as '.'
         shown = "''" if str(dest) in ("", ".") else _shown(dest)
-        raise OutputError(Text(f"{shown} is geen bestandsnaam (een map?); geef een bestand", f"{shown} is not a file name (a folder?); give a file"))
+        raise OutputError(Text(f"{shown}: kan niet schrijven: dit is een map, geen bestandsnaam", f"{shown}: cannot write: this is a folder, not a file name"))
     folder = Path(os.path.realpath(dest)).parent  # a typo in a folder name must not make folders
     if not folder.is_dir():
         at, shown = _shown(dest), _shown(dest.parent)
