@@ -38,7 +38,7 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def _names(text: str) -> list[str]:
     if '"' not in text and "'" not in text:
         return [part.strip() for part in text.split(".")]
-    from afspraken.reading.locating import _key_name
+    from afspraken.reading.keys import key_name as _key_name
 
     out = []
     for m in _compiled(_PART).finditer(text):

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from afspraken.reading.headers import tables
+from afspraken.reading.keys import key_name as _key_name
 
 __all__ = ["Locator", "KeyPath", "Position", "Span"]
 
@@ -90,8 +91,6 @@ _KEY_END = rf"{_BASIC}|{_LITERAL}|[A-Za-z0-9_\-]+"
 _HEADER_END = rf"\[\[?(?:[^\n\]\"']|{_BASIC}|{_LITERAL})*\]?\]?"
 _BRACKETS = {"[": 1, "{": 1, "]": -1, "}": -1}
 
-_ESCAPE = r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|([\s\S]))"
-_SIMPLE_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\"}
 
 # Paths deeper than this (no real document has them) are not indexed, which
 # keeps absurd input from costing quadratic time and memory.
@@ -103,24 +102,6 @@ INDEX_FROM = 0
 
 # Parser modes. KEY, INKEY and HEADER collect key parts, hence `mode <= HEADER`.
 _KEY, _INKEY, _HEADER, _VALUE, _AFTER = range(5)
-
-
-def _unescape(m: re.Match[str]) -> str:
-    code = m.group(1) or m.group(2) or m.group(3)
-    if code:
-        try:
-            return chr(int(code, 16))
-        except (ValueError, OverflowError):
-            return m.group()
-    return _SIMPLE_ESCAPES.get(m.group(4), m.group())
-
-
-def _key_name(token: str) -> str:
-    """Decode a quoted key token."""
-    body = token[1:-1]
-    if token[0] == "'" or "\\" not in body:
-        return body
-    return _compiled(_ESCAPE).sub(_unescape, body)
 
 
 def _add_bare(parts: list[tuple[str, int]], token: str, offset: int) -> None:
