@@ -207,6 +207,16 @@ def test_traceback_only_when_asked(cli, write, monkeypatch):
     assert "Traceback (most recent call last)" in result.output and "deler.py" in result.output and "return [1 / 0]" in result.output
 
 
+def test_traceback_is_printed_on_lines_of_its_own_without_the_hint_to_ask_for_it(cli, write, monkeypatch):
+    plugin(write, "deler", body="return [1 / 0]")
+    monkeypatch.setenv("AFSPRAKEN_TRACEBACK", "1")
+    output = cli("check", str(UNEQUAL), "--plugin", "deler.py", "--select", "deler/regel").output
+    lines = output.splitlines()
+    assert any(line.strip() == "Traceback (most recent call last):" for line in lines)
+    assert any(line.strip() == "return [1 / 0]" for line in lines) and "\\n" not in output
+    assert "AFSPRAKEN_TRACEBACK" not in output and "AFSPRAKEN_PLUGINS" in output
+
+
 def test_run_rule_with_an_unknown_id_says_which_exist():
     from afspraken.testing import run_rule
 
