@@ -125,3 +125,24 @@ def test_the_testing_extra_pulls_in_pytest():
     from importlib.metadata import requires
 
     assert any(r.startswith("pytest") and r.replace('"', "'").endswith("extra == 'testing'") for r in requires("afspraken") or [])
+
+
+def test_run_rule_of_a_plugin_that_failed_to_import_names_the_import_failure(tmp_path, monkeypatch):
+    import afspraken.testing as kit
+    from afspraken.plugins.manager import get_plugin_manager
+    from afspraken.plugins.registry import Registry
+
+    (tmp_path / "mijnregels.py").write_text("import bestaat_niet_hoor\n", encoding="utf-8")
+    registry = Registry(get_plugin_manager(("mijnregels.py",), entry_points=False, base=tmp_path))
+    monkeypatch.setattr(kit, "_REGISTRY", [registry])
+    with pytest.raises(AssertionError, match="plugin 'mijnregels' failed in import: ModuleNotFoundError: No module named 'bestaat_niet_hoor'"):
+        kit.run_rule("mijnregels/iets")
+    with pytest.raises(LookupError, match="no rule 'anders/iets'"):
+        kit.run_rule("anders/iets")
+
+
+def test_explain_a_rule_of_a_plugin_that_failed_says_the_plugin_failed(cli, write):
+    write("mijnregels.py", "import bestaat_niet_hoor\n")
+    result = cli("explain", "mijnregels/iets", "--plugin", "mijnregels.py")
+    assert result.exit_code == 2
+    assert "plugin 'mijnregels' kon niet laden" in result.output and "ModuleNotFoundError" in result.output
