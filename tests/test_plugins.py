@@ -241,3 +241,11 @@ def test_rule_metadata_of_the_wrong_type_is_reported_at_import(cli, write):
     result = cli("check", str(UNEQUAL), "--plugin", "titel.py")
     assert result.exit_code == 2
     assert "plugin 'titel' faalde in import: TypeError: rule titel/regel: title must be afspraken.Text(nl, en), not str" in result.output
+
+
+def test_a_severity_typo_in_rule_names_the_rule():
+    from afspraken import Text, rule
+
+    with pytest.raises(ValueError, match="rule 'mijn/regel': severity 'foutje' is none of 'fout', 'waarschuwing', 'advies'"):
+        rule(id="mijn/regel", severity="foutje", title=Text("t", "t"), summary=Text("s", "s"),
+             rationale=Text("r", "r"), quote="q", fix=Text("f", "f"))
