@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -94,12 +95,23 @@ def test_third_party_rule_ids_are_namespaced(cli, write):
     plugin(write, "los", id="gelijk")
     result = cli("check", str(UNEQUAL), "--plugin", "los.py")
     assert result.exit_code == 2 and "a plugin's rule id must be 'los/<rule>', not 'gelijk'" in result.output
+    [line] = [x for x in result.output.splitlines() if "'gelijk'" in x]
+    assert "los.py; code: " in line and "los.py:3)" in line  # the file it came from, and where the check is
 
 
 def test_a_rule_registered_twice_is_an_error(cli, write):
     write("dubbel.py", RULE.format(id="dubbel/regel", body="return []").replace("return [check]", "return [check, check]"))
     result = cli("check", str(UNEQUAL), "--plugin", "dubbel.py")
-    assert result.exit_code == 2 and "rule id 'dubbel/regel' is registered by both 'dubbel' and 'dubbel'" in result.output
+    assert result.exit_code == 2 and "rule id 'dubbel/regel' is registered twice by this plugin (first at " in result.output
+    [line] = [x for x in result.output.splitlines() if "registered twice" in x]
+    assert "dubbel.py:3)" in line and "dubbel.py; code: " in line and "both" not in line
+
+
+def test_a_rule_crash_in_json_names_where_the_plugin_came_from(cli, write):
+    plugin(write, "deler", body="return [1 / 0]")
+    result = cli("check", str(UNEQUAL), "--plugin", "deler.py", "--select", "deler/regel", "--format", "json")
+    [crash] = json.loads(result.stdout)["files"][0]["crashes"]
+    assert crash["origin"].endswith("deler.py") and re.search(r"deler\.py:\d+$", crash["where"])
 
 
 def test_two_packages_with_the_same_plugin_name_are_both_named(cli, site):

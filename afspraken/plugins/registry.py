@@ -53,18 +53,25 @@ class Registry:
         asked.update(fresh)
         return fresh
 
-    def _clash(self, plugin: str, stage: Any, subject: str, message: str) -> None:
-        self.pm.failures.add(Failure(plugin, stage, subject, message))
+    def _clash(self, plugin: str, stage: Any, subject: str, message: str, where: str = "") -> None:
+        self.pm.failures.add(Failure(plugin, stage, subject, message, where=where, origin=self.pm.origin(plugin)))
 
     @property
     def rules(self) -> dict[str, Rule[Any]]:
         for plugin in self._new("register_rules"):
             for rule in collect(self.pm, "register_rules", plugin, Rule, "rules"):
+                where = _defined_at(rule.check)
                 if not self.pm.is_builtin(plugin) and not rule.id.startswith(f"{plugin}/"):
-                    self._clash(plugin, "rule", rule.id, f"a plugin's rule id must be '{plugin}/<rule>', not {rule.id!r}")
+                    self._clash(plugin, "rule", rule.id, f"a plugin's rule id must be '{plugin}/<rule>', not {rule.id!r}", where)
                 elif rule.id in self._rules:
                     other = self._rules[rule.id].plugin
-                    self._clash(plugin, "rule", rule.id, f"rule id {rule.id!r} is registered by both {other!r} and {plugin!r}")
+                    first = _defined_at(self._rules[rule.id].check)
+                    message = (
+                        f"rule id {rule.id!r} is registered twice by this plugin (first at {first or '?'})"
+                        if other == plugin
+                        else f"rule id {rule.id!r} is registered by both {other!r} and {plugin!r}"
+                    )
+                    self._clash(plugin, "rule", rule.id, message, where)
                 else:
                     self._rules[rule.id] = replace(rule, plugin=plugin)
         return self._rules
@@ -135,6 +142,12 @@ class Registry:
     def everything(self) -> None:
         """Ask every hook now, so that every plugin's failures are known."""
         _ = self.rules, self.rulesets, self.formats, self.extensions
+
+
+def _defined_at(function: Any) -> str:
+    """``file:line`` where a rule's check function is defined."""
+    code = getattr(function, "__code__", None)
+    return f"{code.co_filename}:{code.co_firstlineno}" if code is not None else ""
 
 
 def _of_plugin(problem: Problem, plugin: str) -> Problem:
