@@ -146,3 +146,32 @@ def test_explain_a_rule_of_a_plugin_that_failed_says_the_plugin_failed(cli, writ
     result = cli("explain", "mijnregels/iets", "--plugin", "mijnregels.py")
     assert result.exit_code == 2
     assert "plugin 'mijnregels' kon niet laden" in result.output and "ModuleNotFoundError" in result.output
+
+
+@pytest.mark.parametrize(
+    ("case", "body", "said"),
+    [
+        ("undecided only", "    yield undecided('weet niet', 'unknown', ('afspraak', 'bewoners'))\n",
+         "example_fail gives only 'could not decide'"),
+        ("a key that does not exist", "    if (doc.afspraak.bewoners or 0) < 1000:\n        yield violation('x', 'x', ('afspraakk', 'bewoners'))\n",
+         "a finding points at afspraakk.bewoners, which does not exist"),
+    ],
+)
+def test_check_plugin_flags_examples_that_prove_nothing(tmp_path, case, body, said):
+    from afspraken.testing import check_plugin
+
+    path = tmp_path / "lui.py"
+    text = PLUGIN.format(name="lui", fail="bewoners = 100", body=body, summary="Not too many.")
+    path.write_text(text.replace("import Text,", "import Text, undecided,"), encoding="utf-8")
+    with pytest.raises(AssertionError, match=said):
+        check_plugin("lui", plugins=[str(path)])
+
+
+def test_check_plugin_reports_a_raising_rule_once(tmp_path):
+    from afspraken.testing import check_plugin
+
+    path = tmp_path / "stuk.py"
+    path.write_text(PLUGIN.format(name="stuk", fail="bewoners = 100", body="    return 1 / 0\n", summary="s"), encoding="utf-8")
+    with pytest.raises(AssertionError) as info:
+        check_plugin("stuk", plugins=[str(path)])
+    assert str(info.value).count("example_fail") == 1, str(info.value)
