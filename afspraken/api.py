@@ -260,10 +260,10 @@ def context(report: Report, registry: Registry, lang: str, *, color: bool = Fals
     """The :class:`~afspraken.reporting.Context` a format renders with: the rules are those that ran."""
     from afspraken import __version__
     from afspraken.reporting import Context
-    from afspraken.rules import Severity
+    from afspraken.results import fail_on_severity
 
     known = registry.rules
     used = {o.rule for r in report.files for o in r.outcomes} | {f.rule for f in report.findings}
     rules = {r: known[r] for r in sorted(used) if r in known}
-    severity = None if fail_on in (None, "nooit") else Severity(fail_on)
+    severity = fail_on_severity(fail_on)
     return Context(lang, color, rules, show_passed, severity, quiet, __version__)

@@ -10,9 +10,11 @@ reports every problem with its place in the file.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, TypeVar, overload
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+_M = TypeVar("_M", bound=BaseModel)  # a plugin's extension model, for Agreement.extensie
 
 SoortAfspraak = Literal["wijkafspraak", "wijkactieplan", "convenant", "prestatieafspraak"]
 Status = Literal["concept", "vastgesteld"]
@@ -317,6 +319,16 @@ class Agreement(Sectie):
         }
         return bewoners | led
 
-    def extensie(self, name: str) -> Optional[BaseModel]:
-        """The validated ``[extensies.<name>]`` section of a plugin, if present."""
-        return self._extensions.get(name)
+    @overload
+    def extensie(self, name: str) -> Optional[BaseModel]: ...
+
+    @overload
+    def extensie(self, name: str, model: type[_M]) -> Optional[_M]: ...
+
+    def extensie(self, name: str, model: Optional[type[_M]] = None) -> Optional[BaseModel]:
+        """The validated ``[extensies.<name>]`` section of a plugin, if present. With ``model``
+        (the class you registered) it is typed as that class; another class raises TypeError."""
+        value = self._extensions.get(name)
+        if model is not None and value is not None and not isinstance(value, model):
+            raise TypeError(f"[extensies.{name}] is a {type(value).__name__}, not a {model.__name__}")
+        return value

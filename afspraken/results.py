@@ -124,6 +124,30 @@ HINT = Text(
 )
 """How to learn more about a plugin's failure, or switch it off: said once, after the failures."""
 
+_PLUGINS_HINT = Text(
+    "Laat een plugin weg met AFSPRAKEN_PLUGINS=<namen die wel mogen>.",
+    "Leave a plugin out with AFSPRAKEN_PLUGINS=<names that may load>.",
+)
+
+
+def hint(lang: str) -> str:
+    """:data:`HINT`, without telling to set AFSPRAKEN_TRACEBACK when it is already set."""
+    import os
+
+    return (_PLUGINS_HINT if os.environ.get("AFSPRAKEN_TRACEBACK") else HINT)(lang)
+
+
+def crash_text(crash: Failure, lang: str) -> str:
+    """A failure's message, escaped; with ``AFSPRAKEN_TRACEBACK=1`` its traceback follows on
+    indented lines of their own (each line escaped, so nothing in it can forge output)."""
+    import os
+
+    from afspraken.reporting.escaping import escape, escaped
+
+    first, _, trace = crash.error.partition("\n") if os.environ.get("AFSPRAKEN_TRACEBACK") else (crash.error, "", "")
+    text: str = escaped(crash._replace(error=first)).message(lang)
+    return text + "".join("\n    " + escape(line) for line in trace.splitlines())
+
 
 class RuleOutcome(NamedTuple):
     rule: str
@@ -168,14 +192,36 @@ class Report(NamedTuple):
         """Could some input not be evaluated (exit code 2)?"""
         return self.tally().broken(self)
 
-    def exit_code(self, fail_on: Severity | None) -> int:
-        return self.tally().exit_code(self, fail_on)
+    def exit_code(self, fail_on: Severity | str | None = "fout") -> int:
+        """The command line's exit code: 2 if some input could not be evaluated, 1 if a finding is
+        at or above ``fail_on`` (a :class:`Severity`, or the word of ``--fail-on``: ``fout``,
+        ``waarschuwing``, ``advies``, ``nooit`` or ``error``, ``warning``, ``note``, ``never``;
+        ``None`` is ``nooit``), else 0."""
+        return self.tally().exit_code(self, fail_on_severity(fail_on))
 
     def tally(self) -> Tally:
         tally = Tally()
         for result in self.files:
             tally.add(result)
         return tally
+
+
+_FAIL_ON = {"fout": "fout", "error": "fout", "waarschuwing": "waarschuwing", "warning": "waarschuwing",
+            "advies": "advies", "note": "advies"}
+
+
+def fail_on_severity(fail_on: Severity | str | None) -> Severity | None:
+    """``--fail-on``'s value (a Severity or its Dutch or English word) as a Severity; ``None`` for never.
+    Raises :class:`ValueError` for another word and :class:`TypeError` for another type."""
+    if fail_on is None or isinstance(fail_on, Severity):
+        return fail_on
+    if not isinstance(fail_on, str):
+        raise TypeError(f"fail_on must be a Severity, a word or None, not {type(fail_on).__name__}")
+    if fail_on in ("nooit", "never"):
+        return None
+    if fail_on not in _FAIL_ON:
+        raise ValueError(f"fail_on {fail_on!r} is none of: {', '.join([*_FAIL_ON, 'nooit', 'never'])}")
+    return Severity(_FAIL_ON[fail_on])
 
 
 # Findings per severity, plus those explained by a waiver: the one list of the counts.

@@ -163,6 +163,12 @@ def rule(
 ) -> Callable[[Check], Rule[Any]]:
     """Decorate a check function ``(agreement, params) -> Iterable[Violation]`` into a :class:`Rule`."""
 
+    try:
+        chosen = Severity(severity)
+    except ValueError:  # at import, in the plugin: say which rule and what would do
+        words = ", ".join(repr(s.value) for s in Severity if s is not Severity.UIT)
+        raise ValueError(f"rule {id!r}: severity {severity!r} is none of {words}") from None
+
     def wrap(check: Check) -> Rule[Any]:
         return Rule(
             id=id,
@@ -171,7 +177,7 @@ def rule(
             rationale=rationale,
             quote=quote,
             fix=fix,
-            severity=Severity(severity),
+            severity=chosen,
             check=check,
             params=params,
             source=source,

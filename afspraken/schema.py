@@ -80,6 +80,19 @@ def _type(annotation: Any) -> str:
     return getattr(annotation, "__name__", str(annotation))
 
 
+def _signature(name: str, method: Any) -> str:
+    """``partij_by_id(id) -> Partij | None``: a method as a rule author calls it."""
+    import inspect
+    import re
+
+    sig = inspect.signature(method)
+    params = [p.name if p.default is inspect.Parameter.empty else f"{p.name}={p.default!r}" for p in list(sig.parameters.values())[1:]]
+    ret = sig.return_annotation
+    ret = ret if isinstance(ret, str) else getattr(ret, "__name__", str(ret))
+    ret = re.sub(r"Optional\[(.*)\]$", r"\1 | None", ret)
+    return f"{name}({', '.join(params)}) -> {ret}"
+
+
 def model_reference() -> str:
     """The attributes of :class:`afspraken.model.Agreement` and the tables in it, as Markdown
     (docs/plugins.md holds this text; a test keeps it current)."""
@@ -108,6 +121,6 @@ def model_reference() -> str:
                 stack += list(typing.get_args(current))
         methods = [n for n in vars(model) if not n.startswith("_") and callable(getattr(model, n)) and n not in dir(BaseModel)]
         if methods:
-            lines += ["", "Methods: " + ", ".join(f"`{m}()`" for m in methods) + "."]
+            lines += ["", "Methods: " + ", ".join(f"`{_signature(m, getattr(model, m))}`" for m in methods) + "."]
         lines.append("")
     return "\n".join(lines)

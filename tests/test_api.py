@@ -34,3 +34,24 @@ def test_import_is_cheap_and_loads_neither_pydantic_nor_plugins():
     code = "import sys, afspraken; print(sorted(m for m in sys.modules if m.split('.')[0] in ('afspraken', 'pydantic')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['afspraken']"
+
+
+def test_exit_code_takes_the_words_of_fail_on_in_both_languages():
+    import pytest
+
+    from afspraken.results import Report
+    from afspraken.rules import Severity
+    from afspraken.testing import agreement_text
+
+    result = afspraken.check_text(agreement_text("[afspraak]\nbewoners = 1000\n"), name="concept.toml")
+    report = Report(files=(result,))
+    worst = max(f.severity.rank for f in result.findings)
+    assert worst >= Severity.ADVIES.rank
+    assert report.exit_code("advies") == report.exit_code("note") == report.exit_code(Severity.ADVIES) == 1
+    assert report.exit_code("nooit") == report.exit_code("never") == report.exit_code(None) == 0
+    for nl, en in (("fout", "error"), ("waarschuwing", "warning")):
+        assert report.exit_code(nl) == report.exit_code(en) == report.exit_code(Severity(nl))
+    with pytest.raises(ValueError, match="'foutje' is none of: fout, error"):
+        report.exit_code("foutje")
+    with pytest.raises(TypeError, match="not int"):
+        report.exit_code(3)  # type: ignore[arg-type]

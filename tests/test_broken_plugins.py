@@ -41,8 +41,8 @@ def test_rules_explain_and_rulesets_still_work(cli, broken):
         assert f"plugin '{name}'" in listed.stderr
     explained = cli("explain", "gelijke-stem")
     assert explained.exit_code == 0 and "gelijke-stem" in explained.stdout and "plugin 'kapot'" in explained.stderr
-    sets = cli("rulesets")
-    assert sets.exit_code == 0 and "wijkaanpak" in sets.stdout
+    sets = cli("rulesets")  # lists what works; exit 2 because the rule set syntaxis is broken (plugins.md)
+    assert sets.exit_code == 2 and "wijkaanpak" in sets.stdout and "syntaxis.toml" in sets.stderr
     plugins = cli("plugins", "--format", "json")
     assert plugins.exit_code == 2  # the command for plugins says they are not all well
     data = json.loads(plugins.stdout)
@@ -94,3 +94,22 @@ def test_rules_says_how_many_installed_rules_are_not_active(cli):
     result = cli("rules")
     assert f"{every - len(active)} geïnstalleerde regel(s) niet actief; toon alle regels met: afspraken rules --alle" in result.stdout
     assert "niet actief" not in cli("rules", "--alle").stdout
+
+
+def test_a_broken_plugin_rule_set_names_the_plugin_and_only_fails_a_run_that_uses_it(cli, broken, monkeypatch):
+    from test_plugins import UNEQUAL
+
+    monkeypatch.setenv("AFSPRAKEN_PLUGINS", "alfa syntaxis")  # the other broken plugins would make every run exit 2
+
+    plain = cli("check", str(UNEQUAL), "--format", "json")
+    assert plain.exit_code != 2, plain.stderr
+    [line] = [x for x in plain.stderr.splitlines() if "syntaxis.toml" in x]
+    assert "waarschuwing" in line and "plugin 'syntaxis'" in line and "AFSPRAKEN_PLUGINS" in line
+    used = cli("check", str(UNEQUAL), "--regelset", "syntaxis", "--format", "json")
+    assert used.exit_code == 2 and "waarschuwing" not in used.stderr  # an error, said once
+    problems = json.loads(used.stdout)["problems"]
+    assert any("syntaxis.toml" in p["file"] and "plugin 'syntaxis'" in p["message"] for p in problems), problems
+    listed = cli("plugins")
+    assert listed.exit_code == 2
+    assert "regelsets die niet te lezen zijn (zie stderr): syntaxis" in listed.stdout
+    assert "plugin 'syntaxis'" in listed.stderr

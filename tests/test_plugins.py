@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -94,12 +95,23 @@ def test_third_party_rule_ids_are_namespaced(cli, write):
     plugin(write, "los", id="gelijk")
     result = cli("check", str(UNEQUAL), "--plugin", "los.py")
     assert result.exit_code == 2 and "a plugin's rule id must be 'los/<rule>', not 'gelijk'" in result.output
+    [line] = [x for x in result.output.splitlines() if "'gelijk'" in x]
+    assert "los.py; code: " in line and "los.py:3)" in line  # the file it came from, and where the check is
 
 
 def test_a_rule_registered_twice_is_an_error(cli, write):
     write("dubbel.py", RULE.format(id="dubbel/regel", body="return []").replace("return [check]", "return [check, check]"))
     result = cli("check", str(UNEQUAL), "--plugin", "dubbel.py")
-    assert result.exit_code == 2 and "rule id 'dubbel/regel' is registered by both 'dubbel' and 'dubbel'" in result.output
+    assert result.exit_code == 2 and "rule id 'dubbel/regel' is registered twice by this plugin (first at " in result.output
+    [line] = [x for x in result.output.splitlines() if "registered twice" in x]
+    assert "dubbel.py:3)" in line and "dubbel.py; code: " in line and "both" not in line
+
+
+def test_a_rule_crash_in_json_names_where_the_plugin_came_from(cli, write):
+    plugin(write, "deler", body="return [1 / 0]")
+    result = cli("check", str(UNEQUAL), "--plugin", "deler.py", "--select", "deler/regel", "--format", "json")
+    [crash] = json.loads(result.stdout)["files"][0]["crashes"]
+    assert crash["origin"].endswith("deler.py") and re.search(r"deler\.py:\d+$", crash["where"])
 
 
 def test_two_packages_with_the_same_plugin_name_are_both_named(cli, site):
@@ -207,6 +219,16 @@ def test_traceback_only_when_asked(cli, write, monkeypatch):
     assert "Traceback (most recent call last)" in result.output and "deler.py" in result.output and "return [1 / 0]" in result.output
 
 
+def test_traceback_is_printed_on_lines_of_its_own_without_the_hint_to_ask_for_it(cli, write, monkeypatch):
+    plugin(write, "deler", body="return [1 / 0]")
+    monkeypatch.setenv("AFSPRAKEN_TRACEBACK", "1")
+    output = cli("check", str(UNEQUAL), "--plugin", "deler.py", "--select", "deler/regel").output
+    lines = output.splitlines()
+    assert any(line.strip() == "Traceback (most recent call last):" for line in lines)
+    assert any(line.strip() == "return [1 / 0]" for line in lines) and "\\n" not in output
+    assert "AFSPRAKEN_TRACEBACK" not in output and "AFSPRAKEN_PLUGINS" in output
+
+
 def test_run_rule_with_an_unknown_id_says_which_exist():
     from afspraken.testing import run_rule
 
@@ -231,3 +253,11 @@ def test_rule_metadata_of_the_wrong_type_is_reported_at_import(cli, write):
     result = cli("check", str(UNEQUAL), "--plugin", "titel.py")
     assert result.exit_code == 2
     assert "plugin 'titel' faalde in import: TypeError: rule titel/regel: title must be afspraken.Text(nl, en), not str" in result.output
+
+
+def test_a_severity_typo_in_rule_names_the_rule():
+    from afspraken import Text, rule
+
+    with pytest.raises(ValueError, match="rule 'mijn/regel': severity 'foutje' is none of 'fout', 'waarschuwing', 'advies'"):
+        rule(id="mijn/regel", severity="foutje", title=Text("t", "t"), summary=Text("s", "s"),
+             rationale=Text("r", "r"), quote="q", fix=Text("f", "f"))

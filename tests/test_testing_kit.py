@@ -125,3 +125,53 @@ def test_the_testing_extra_pulls_in_pytest():
     from importlib.metadata import requires
 
     assert any(r.startswith("pytest") and r.replace('"', "'").endswith("extra == 'testing'") for r in requires("afspraken") or [])
+
+
+def test_run_rule_of_a_plugin_that_failed_to_import_names_the_import_failure(tmp_path, monkeypatch):
+    import afspraken.testing as kit
+    from afspraken.plugins.manager import get_plugin_manager
+    from afspraken.plugins.registry import Registry
+
+    (tmp_path / "mijnregels.py").write_text("import bestaat_niet_hoor\n", encoding="utf-8")
+    registry = Registry(get_plugin_manager(("mijnregels.py",), entry_points=False, base=tmp_path))
+    monkeypatch.setattr(kit, "_REGISTRY", [registry])
+    with pytest.raises(AssertionError, match="plugin 'mijnregels' failed in import: ModuleNotFoundError: No module named 'bestaat_niet_hoor'"):
+        kit.run_rule("mijnregels/iets")
+    with pytest.raises(LookupError, match="no rule 'anders/iets'"):
+        kit.run_rule("anders/iets")
+
+
+def test_explain_a_rule_of_a_plugin_that_failed_says_the_plugin_failed(cli, write):
+    write("mijnregels.py", "import bestaat_niet_hoor\n")
+    result = cli("explain", "mijnregels/iets", "--plugin", "mijnregels.py")
+    assert result.exit_code == 2
+    assert "plugin 'mijnregels' kon niet laden" in result.output and "ModuleNotFoundError" in result.output
+
+
+@pytest.mark.parametrize(
+    ("case", "body", "said"),
+    [
+        ("undecided only", "    yield undecided('weet niet', 'unknown', ('afspraak', 'bewoners'))\n",
+         "example_fail gives only 'could not decide'"),
+        ("a key that does not exist", "    if (doc.afspraak.bewoners or 0) < 1000:\n        yield violation('x', 'x', ('afspraakk', 'bewoners'))\n",
+         "a finding points at afspraakk.bewoners, which does not exist"),
+    ],
+)
+def test_check_plugin_flags_examples_that_prove_nothing(tmp_path, case, body, said):
+    from afspraken.testing import check_plugin
+
+    path = tmp_path / "lui.py"
+    text = PLUGIN.format(name="lui", fail="bewoners = 100", body=body, summary="Not too many.")
+    path.write_text(text.replace("import Text,", "import Text, undecided,"), encoding="utf-8")
+    with pytest.raises(AssertionError, match=said):
+        check_plugin("lui", plugins=[str(path)])
+
+
+def test_check_plugin_reports_a_raising_rule_once(tmp_path):
+    from afspraken.testing import check_plugin
+
+    path = tmp_path / "stuk.py"
+    path.write_text(PLUGIN.format(name="stuk", fail="bewoners = 100", body="    return 1 / 0\n", summary="s"), encoding="utf-8")
+    with pytest.raises(AssertionError) as info:
+        check_plugin("stuk", plugins=[str(path)])
+    assert str(info.value).count("example_fail") == 1, str(info.value)

@@ -62,3 +62,22 @@ def test_a_plugin_using_the_public_api_passes_mypy_strict(tmp_path):
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "mijnplugin.py"], cwd=tmp_path, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_the_guides_plugin_passes_mypy_strict(tmp_path):
+    pytest.importorskip("mypy")
+    import re
+
+    from conftest import ROOT
+
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    for name in ("src/afspraken_wijkbudget/__init__.py", "tests/test_wijkbudget.py"):
+        code = re.search(rf"<!-- file: afspraken-wijkbudget/{re.escape(name)} -->\n```python\n(.*?)```", guide, re.S)
+        assert code, name
+        (tmp_path / name.split("/")[-1]).write_text(code.group(1), encoding="utf-8")
+    (tmp_path / "__init__.py").rename(tmp_path / "afspraken_wijkbudget.py")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "afspraken_wijkbudget.py", "test_wijkbudget.py"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout

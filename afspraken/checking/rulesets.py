@@ -106,6 +106,9 @@ def select(registry: Registry, config: Config, names: Sequence[str] = (), soort:
         elif ref in registry.rulesets:
             key, own_base = ref, base
             loaded = registry.rulesets[ref]  # read once, when it was registered
+        elif ref in registry.broken_rulesets:  # a plugin's rule set that could not be read: now it matters
+            out.problems.extend(registry.broken_rulesets[ref][1])
+            return
         else:
             hint = suggest(ref, registry.rulesets)
             known = ", ".join(sorted(registry.rulesets))

@@ -149,7 +149,11 @@ class Checker:
         if isinstance(loaded, list):
             return FileResult(source.name, problems=tuple(loaded))
         # Broken settings (reported, exit 2) do not stop the rules that could be set up.
-        return evaluate(loaded, env.for_kind(loaded.agreement.afspraak.soort), self.today)
+        result = evaluate(loaded, env.for_kind(loaded.agreement.afspraak.soort), self.today)
+        if result.crashes:  # the engine knows the rule, the plugin manager where the plugin came from
+            origin = self.registry.pm.origin
+            result = result._replace(crashes=tuple(c._replace(origin=c.origin or origin(c.plugin)) for c in result.crashes))
+        return result
 
     def check_many(self, paths: Sequence[str], jobs: int = 1) -> list[FileResult]:
         """Check files in order; with ``jobs`` > 1 in that many worker processes."""

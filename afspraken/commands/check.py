@@ -101,6 +101,11 @@ def check(
 
     for note in stream.skipped:
         click.echo(escape(f"{note.location}: {note.message(lang)}"), err=True)
+    warn = "waarschuwing" if lang == "nl" else "warning"
+    broken = stream.checker.registry.broken_rulesets
+    for name in sorted(broken.keys() - set(regelsets)):  # an error only where the rule set is used
+        for problem in broken[name][1]:
+            click.echo(escape(f"{problem.location}: {warn}: {problem.message(lang)}"), err=True)
     available = stream.checker.registry.formats  # from the plugins, never from the working folder's config
     _check_targets(targets, available, lambda: stream.paths, lang)  # before the work
     fail = None if fail_on == "nooit" else Severity(fail_on)

@@ -24,6 +24,13 @@ def explain(rule_id: str, plugins: tuple[str, ...], config: Optional[Path], lang
     env = _setup((), plugins, config, lang)
     rule = env.registry.rules.get(rule_id)
     if rule is None:
+        failed = [f for f in env.registry.failures if rule_id.startswith(f"{f.plugin}/")]
+        if failed:  # its failure is on stderr already
+            raise click.UsageError(
+                f"onbekende regel '{rule_id}': plugin '{failed[0].plugin}' kon niet laden (zie hierboven)"
+                if lang == "nl"
+                else f"unknown rule '{rule_id}': plugin '{failed[0].plugin}' failed to load (see above)"
+            )
         hint = suggest(rule_id, env.registry.rules)
         raise click.UsageError(
             f"onbekende regel '{rule_id}'{hint.nl} (alle regels: afspraken rules --alle)"

@@ -21,23 +21,29 @@ def _environment(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: O
     return checker, checker.environment(Path.cwd())
 
 
-def _report_setup_failures(checker: Any, lang: str) -> bool:
+def _report_setup_failures(checker: Any, lang: str, rulesets_are_errors: bool = False) -> bool:
     """Print broken settings and plugins on stderr; whether there were any."""
     from afspraken.reporting import Context
     from afspraken.reporting.text import problems
 
+    from afspraken.reporting.escaping import escape
+
+    warnings = [p for p in checker.registry.warnings if p not in checker.problems]
+    for p in warnings:  # a plugin's rule set that could not be read: an error only where it is used
+        label = "" if rulesets_are_errors else f"{'waarschuwing' if lang == 'nl' else 'warning'}: "
+        click.echo(escape(f"{p.location}: {label}{p.message(lang)}"), err=True)
     if checker.problems or checker.registry.failures:
         click.echo(problems(checker.report(()), Context(lang)), err=True, nl=False)
         return True
     return False
 
 
-def _setup(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], lang: str) -> Any:
+def _setup(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: Optional[Path], lang: str, rulesets_are_errors: bool = False) -> Any:
     """The environment of the working folder. A broken plugin does not hide the healthy ones:
     its failure goes to stderr and the command goes on (exit 0); broken settings (the config,
     a rule set) change what is listed, so the command lists what it can, then exits 2."""
     checker, env = _environment(regelsets, plugins, config)
-    _report_setup_failures(checker, lang)
+    _report_setup_failures(checker, lang, rulesets_are_errors)
     return env
 
 
@@ -129,11 +135,13 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
     """Toon de beschikbare regelsets: naam, beschrijving, bron, wat ze uitbreiden en voor welke soort afspraak ze de standaard zijn."""
     from afspraken.checking.rulesets import defaults_by_kind
 
-    env = _setup((), plugins, config, lang)
+    env = _setup((), plugins, config, lang, rulesets_are_errors=True)
     items = []
     for p in defaults_by_kind(env.registry)[1]:  # two sets claiming one soort
         click.echo(f"{p.location}: {p.message(lang)}", err=True)
+    broken = bool(env.registry.broken_rulesets)  # their problems are on stderr already
     for name, loaded in sorted(env.registry.rulesets.items()):
+        broken = broken or bool(loaded.problems)
         for p in loaded.problems:
             click.echo(f"{p.location}: {p.message(lang)}", err=True)
         items.append(
@@ -149,7 +157,7 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
         )
     if fmt == "json":
         click.echo(dumps(items, indent=2))
-        return finish(env)
+        return _finish_rulesets(env, broken)
     for item in items:
         extends = ", ".join(item["extends"]) or "-"
         click.echo(click.style(item["name"], bold=True) + f"  ({'breidt uit' if lang == 'nl' else 'extends'}: {extends}; plugin: {item['plugin']})")
@@ -157,6 +165,13 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
         click.echo(f"  {'bron' if lang == 'nl' else 'source'}: {item['source']}")
         click.echo(f"  {'standaard voor' if lang == 'nl' else 'default for'}: {', '.join(item['default_for']) or '-'}")
         click.echo(f"  {'regels' if lang == 'nl' else 'rules'}: {', '.join(item['rules']) or '-'}")
+    _finish_rulesets(env, broken)
+
+
+def _finish_rulesets(env: Any, broken: bool) -> None:
+    """Exit 2 when a rule set, or the settings, are broken (plugins.md says so)."""
+    if broken:
+        sys.exit(2)
     finish(env)
 
 
@@ -182,6 +197,7 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
                 "hooks": hooks,
                 "rules": sorted(r.id for r in registry.rules.values() if r.plugin == name),
                 "rulesets": sorted(n for n, f in registry.rulesets.items() if f.plugin == name),
+                "broken_rulesets": sorted(n for n, (owner, _) in registry.broken_rulesets.items() if owner == name),
                 "formats": sorted(n for n, f in registry.formats.items() if f.plugin == name),
                 "extensions": sorted(registry.extension_owner.get(name, [])),
             }
@@ -197,6 +213,11 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
             for key, label in (("rules", "regels"), ("rulesets", "regelsets"), ("formats", "formaten"), ("extensions", "extensies")):
                 if item[key]:
                     click.echo(f"  {label if lang == 'nl' else key}: {', '.join(item[key])}")
+            if item["broken_rulesets"]:
+                label = "regelsets die niet te lezen zijn (zie stderr)" if lang == "nl" else "rule sets that cannot be read (see stderr)"
+                click.echo(f"  {label}: {', '.join(item['broken_rulesets'])}")
         _report_setup_failures(checker, lang)
-    if checker.registry.failures or checker.problems:
+    if fmt == "json" and registry.warnings:
+        _report_setup_failures(checker, lang, rulesets_are_errors=True)
+    if checker.registry.failures or checker.problems or registry.broken_rulesets:
         raise SystemExit(2)

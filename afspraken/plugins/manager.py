@@ -68,6 +68,11 @@ class PluginManager(pluggy.PluginManager):
         self.failures = Failures()
         self.info: dict[str, PluginInfo] = {}
 
+    def origin(self, plugin: str) -> str:
+        """``distribution afspraken-x 1.0, entry point x = afspraken_x`` (or the module or file)."""
+        info = self.info.get(plugin)
+        return _origin(info) if info is not None else ""
+
     def fail(self, plugin: str, stage: Stage, subject: str, error: str, exc: Optional[BaseException] = None, where: str = "") -> None:
         """Note a failure, naming where the plugin came from and where in its code."""
         info = self.info.get(plugin)

@@ -34,7 +34,10 @@ class Registry:
         self._extensions: dict[str, type[BaseModel]] = {}
         self.extension_owner: dict[str, list[str]] = {}  # plugin -> its sections
         self._asked: dict[str, set[str]] = {}  # hook -> plugins already asked
-        self.problems: list[Problem] = []  # located mistakes in plugins' rule-set files
+        self.problems: list[Problem] = []  # kept for callers; a broken rule set is in broken_rulesets
+        # Rule-set files of plugins that could not be read at all (name: the file's stem) -> the
+        # plugin and the located problems. An error only in a run that uses the set, else a warning.
+        self.broken_rulesets: dict[str, tuple[str, list[Problem]]] = {}
 
     @property
     def failures(self) -> Failures:
@@ -50,18 +53,25 @@ class Registry:
         asked.update(fresh)
         return fresh
 
-    def _clash(self, plugin: str, stage: Any, subject: str, message: str) -> None:
-        self.pm.failures.add(Failure(plugin, stage, subject, message))
+    def _clash(self, plugin: str, stage: Any, subject: str, message: str, where: str = "") -> None:
+        self.pm.failures.add(Failure(plugin, stage, subject, message, where=where, origin=self.pm.origin(plugin)))
 
     @property
     def rules(self) -> dict[str, Rule[Any]]:
         for plugin in self._new("register_rules"):
             for rule in collect(self.pm, "register_rules", plugin, Rule, "rules"):
+                where = _defined_at(rule.check)
                 if not self.pm.is_builtin(plugin) and not rule.id.startswith(f"{plugin}/"):
-                    self._clash(plugin, "rule", rule.id, f"a plugin's rule id must be '{plugin}/<rule>', not {rule.id!r}")
+                    self._clash(plugin, "rule", rule.id, f"a plugin's rule id must be '{plugin}/<rule>', not {rule.id!r}", where)
                 elif rule.id in self._rules:
                     other = self._rules[rule.id].plugin
-                    self._clash(plugin, "rule", rule.id, f"rule id {rule.id!r} is registered by both {other!r} and {plugin!r}")
+                    first = _defined_at(self._rules[rule.id].check)
+                    message = (
+                        f"rule id {rule.id!r} is registered twice by this plugin (first at {first or '?'})"
+                        if other == plugin
+                        else f"rule id {rule.id!r} is registered by both {other!r} and {plugin!r}"
+                    )
+                    self._clash(plugin, "rule", rule.id, message, where)
                 else:
                     self._rules[rule.id] = replace(rule, plugin=plugin)
         return self._rules
@@ -81,8 +91,9 @@ class Registry:
                 except Exception as exc:  # noqa: BLE001 - a path that cannot be read at all
                     self.pm.fail(plugin, "hook", "register_rulesets", f"{path}: {error_text(exc)}", exc)
                     continue
-                if isinstance(loaded, list):  # located problems: reported as problems, in the user's language
-                    self.problems.extend(loaded)
+                if isinstance(loaded, list):  # located problems, in the user's language, naming the plugin
+                    stem = Path(str(getattr(path, "name", path))).stem
+                    self.broken_rulesets[stem] = (plugin, [_of_plugin(p, plugin) for p in loaded])
                     continue
                 if loaded.name in self._rulesets:
                     other = self._rulesets[loaded.name].plugin
@@ -122,9 +133,33 @@ class Registry:
                 self.extension_owner.setdefault(plugin, []).append(name)
         return self._extensions
 
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems of every plugin rule set that could not be read (see :attr:`broken_rulesets`)."""
+        _ = self.rulesets
+        return [p for _, problems in self.broken_rulesets.values() for p in problems]
+
     def everything(self) -> None:
         """Ask every hook now, so that every plugin's failures are known."""
         _ = self.rules, self.rulesets, self.formats, self.extensions
+
+
+def _defined_at(function: Any) -> str:
+    """``file:line`` where a rule's check function is defined."""
+    code = getattr(function, "__code__", None)
+    return f"{code.co_filename}:{code.co_firstlineno}" if code is not None else ""
+
+
+def _of_plugin(problem: Problem, plugin: str) -> Problem:
+    """A rule-set problem that says whose rule set it is and how to leave the plugin out."""
+    from afspraken.rules import Text
+
+    m = problem.message
+    extra = Text(
+        f" (regelset van plugin {plugin!r}; laat de plugin weg met AFSPRAKEN_PLUGINS=<namen die wel mogen>)",
+        f" (rule set of plugin {plugin!r}; leave the plugin out with AFSPRAKEN_PLUGINS=<names that may load>)",
+    )
+    return problem._replace(message=Text(m.nl + extra.nl, m.en + extra.en))
 
 
 def _traversable() -> type:

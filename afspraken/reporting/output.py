@@ -15,7 +15,7 @@ import click
 
 from afspraken.reporting import Context, OutputFormat, Writer
 from afspraken.reporting.writing import OutputError, ReportFile
-from afspraken.results import HINT, Failure, FileResult, Report, error_text
+from afspraken.results import Failure, FileResult, Report, crash_text, error_text, hint
 from afspraken.rules import Text
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def write(
         from afspraken.reporting.escaping import escaped
 
         shown = escaped(head)
-        lines = [c.message(lang) for c in shown.crashes] + [f"{p.location}: {p.message(lang)}" for p in shown.problems]
+        lines = [crash_text(c, lang) for c in head.crashes] + [f"{p.location}: {p.message(lang)}" for p in shown.problems]
         click.echo("".join(line + "\n" for line in lines), err=True, nl=False)
     try:
         for target in targets:
@@ -140,7 +140,7 @@ def write(
         if close is not None:
             close()
     if problems_to_stderr and (head.crashes or tally.crashes):
-        click.echo(HINT(lang), err=True)
+        click.echo(hint(lang), err=True)
     if announce:
         from afspraken.reporting.text import summary
 

@@ -8,7 +8,7 @@ import click
 
 from afspraken.reporting import Context, plural, streamed
 from afspraken.reporting.escaping import escaped
-from afspraken.results import HINT, FileResult, Finding, Location, Report, Tally
+from afspraken.results import FileResult, crash_text, hint, Finding, Location, Report, Tally
 from afspraken.rules import Severity, Text
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ class Writer:
     then a block per file, then the summary."""
 
     def __init__(self, head: Report, ctx: Context) -> None:
-        self.head, self.ctx, self.tally = escaped(head), ctx, Tally()
+        self.raw, self.head, self.ctx, self.tally = head, escaped(head), ctx, Tally()
         self.sources: Optional[Sources] = None  # with --toon-bron: the lines of the files shown
         if ctx.show_source:
             from afspraken.reporting.snippet import Sources
@@ -35,21 +35,21 @@ class Writer:
 
     def start(self) -> str:
         lang, ctx = self.ctx.lang, self.ctx
-        lines = [_style(crash.message(lang), ctx, fg="red", bold=True) for crash in self.head.crashes]
+        lines = [_style(crash_text(crash, lang), ctx, fg="red", bold=True) for crash in self.raw.crashes]
         lines += [f"{problem.location}: {problem.message(lang)}" for problem in self.head.problems]
         return "".join(line + "\n" for line in lines) + ("\n" if lines else "")
 
     def file(self, result: FileResult) -> str:
         self.tally.add(result)
-        result = escaped(result)
+        raw_crashes, result = result.crashes, escaped(result)
         lang, ctx = self.ctx.lang, self.ctx
         block: list[str] = []
         for problem in result.problems:
             block.append(f"{_style(str(problem.location), ctx, bold=True)}: {_style(problem.message(lang), ctx, fg='red')}")
             if self.sources is not None:
                 block.extend(_source(problem.location, self.sources, ctx))
-        for crash in result.crashes:
-            block.append(f"{_style(result.path, ctx, bold=True)}: {_style(crash.message(lang), ctx, fg='red', bold=True)}")
+        for crash in raw_crashes:
+            block.append(f"{_style(result.path, ctx, bold=True)}: {_style(crash_text(crash, lang), ctx, fg='red', bold=True)}")
         for finding in result.findings:
             if ctx.quiet and not finding.counts:
                 continue
@@ -63,7 +63,7 @@ class Writer:
     def end(self) -> str:
         text = summary(self.head, self.ctx, self.tally) + "\n"
         if self.head.crashes or self.tally.crashes:
-            text += HINT(self.ctx.lang) + "\n"
+            text += hint(self.ctx.lang) + "\n"
         return text
 
 
@@ -73,13 +73,13 @@ def render(report: Report, ctx: Context) -> str:
 
 def problems(report: Report, ctx: Context) -> str:
     """Only what stopped evaluation (for stderr, next to a machine-readable format)."""
-    report = escaped(report)
-    lines = [c.message(ctx.lang) for c in report.crashes]
+    lines = [crash_text(c, ctx.lang) for c in report.crashes]
+    raw, report = report, escaped(report)
     lines += [f"{p.location}: {p.message(ctx.lang)}" for p in report.problems]
-    for result in report.files:
+    for result in raw.files:
         lines += file_problems(result, ctx)
     if report.crashes or any(r.crashes for r in report.files):
-        lines.append(HINT(ctx.lang))
+        lines.append(hint(ctx.lang))
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -87,9 +87,9 @@ def file_problems(result: FileResult, ctx: Context) -> list[str]:
     """Why one file could not be (fully) evaluated, a line each."""
     if not result.problems and not result.crashes:  # the common case: nothing to escape
         return []
-    problems, crashes, path = escaped((result.problems, result.crashes, result.path))
+    problems, path = escaped((result.problems, result.path))
     lines = [f"{p.location}: {p.message(ctx.lang)}" for p in problems]
-    return lines + [f"{path}: {c.message(ctx.lang)}" for c in crashes]
+    return lines + [f"{path}: {crash_text(c, ctx.lang)}" for c in result.crashes]
 
 
 def _source(location: Location, sources: Sources, ctx: Context) -> list[str]:

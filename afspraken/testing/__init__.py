@@ -121,7 +121,11 @@ def check_rule(
     from afspraken.rules import Rule
 
     if isinstance(rule, str):
-        rules = _registry().rules
+        registry = _registry()
+        rules = registry.rules
+        failed = [f.message("en") for f in registry.failures if rule.startswith(f"{f.plugin}/")]
+        if rule not in rules and failed:  # the plugin's own failure, not "unknown rule"
+            raise AssertionError(f"no rule {rule!r}: its plugin failed: {'; '.join(failed)}")
         if rule not in rules:
             raise LookupError(f"no rule {rule!r} is registered; installed rules: {', '.join(sorted(rules))}")
         rule = rules[rule]

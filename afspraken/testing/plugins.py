@@ -77,13 +77,40 @@ def _examples(rule: Rule[Any], base: Optional[str]) -> list[str]:
         except AssertionError as exc:  # the snippet does not make a valid agreement
             out.append(f"{rule.id}: {field} is not a valid agreement on the base: {exc}")
             continue
-        if result.crashes:
+        if result.crashes:  # said once: no "gives no finding" on top
             out.append(f"{rule.id}: {field}: the rule failed: {result.crashes[0].error}")
+            continue
         fired = [f for f in result.findings if f.rule == rule.id]
         if should_fire and not fired:
             out.append(f"{rule.id}: example_fail gives no finding")
+        elif should_fire and all(f.undecided for f in fired):
+            out.append(f"{rule.id}: example_fail gives only 'could not decide' (undecided), not a finding")
+        if should_fire and fired:
+            out += _missing_keys(rule, snippet, BASE if base is None else base)
         if not should_fire and fired:
             out.append(f"{rule.id}: example_pass gives a finding: {fired[0].message('en')}")
+    return out
+
+
+def _missing_keys(rule: Rule[Any], snippet: str, base: str) -> list[str]:
+    """Findings that point at a key whose table does not exist either: it would be shown at 1:1
+    or at a far-away table. (Pointing at the table where a missing key belongs is right.)"""
+    from afspraken.reading.loading import _existing, as_written
+    from afspraken.results import dotted
+    from afspraken.testing import load_agreement
+
+    loaded = load_agreement(snippet, base=base, comments=True)
+    try:
+        violations = list(rule.check(loaded.agreement, rule.params.model_validate({})) or [])
+    except Exception:  # noqa: BLE001 - a crash is reported by the example check
+        return []
+    data = loaded.source.data
+    out = []
+    for v in violations:
+        for path in getattr(v, "at", ()):
+            written = as_written(tuple(path), data)
+            if len(_existing(data, written)) < len(written) - 1:
+                out.append(f"{rule.id}: example_fail: a finding points at {dotted(written)}, which does not exist (nor its table)")
     return out
 
 
