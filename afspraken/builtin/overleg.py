@@ -92,6 +92,7 @@ class _Shared:
 
     def __init__(self, doc: Agreement) -> None:
         self.counterparts = _counterparts(doc)
+        self.relevant = set().union(*self.counterparts)
         self.meetings: dict[str, list[int]] = {}
         for i, o in enumerate(doc.overleg):
             for x in dict.fromkeys(o.tussen):
@@ -122,7 +123,7 @@ def _counterparts(doc: Agreement) -> tuple[set[str], set[str], set[str]]:
 
 def _overlegrecht(doc: Agreement, partij: str, min_per_jaar: int, shared: _Shared) -> Iterator[Violation]:
     besluitvormend, gemeenten, corporaties = shared.counterparts
-    relevant = besluitvormend | gemeenten | corporaties
+    relevant = shared.relevant
     meetings = [(i, doc.overleg[i]) for i in shared.meetings.get(partij, ())]
     candidates = [(i, o) for i, o in meetings if set(o.tussen) & relevant]
     good = [o for _, o in candidates if o.afdwingbaar and o.per_jaar >= min_per_jaar]
