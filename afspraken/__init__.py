@@ -7,14 +7,11 @@ stays cheap and loads no plugin as a side effect.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import pluggy
+TYPE_CHECKING = False  # not `from typing import`: the command's first import stays light
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
-
-hookimpl = pluggy.HookimplMarker("afspraken")
-"""Marker for hook implementations: ``@hookimpl def register_rules(): ...``."""
 
 _LAZY = {
     "Agreement": "afspraken.model",
@@ -39,6 +36,9 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    import pluggy
+
+    hookimpl: pluggy.HookimplMarker  # marker for hook implementations: ``@hookimpl def register_rules(): ...``
     from afspraken.api import Document, check, iter_check, render
     from afspraken.results import Failure, FileResult, Report
     from afspraken.checking.engine import check_text
@@ -60,6 +60,11 @@ __all__ = ["__version__", "hookimpl", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:
+    if name == "hookimpl":  # made on first use: the command's first import stays light (Ctrl-C at start-up)
+        import pluggy
+
+        marker = globals()["hookimpl"] = pluggy.HookimplMarker("afspraken")
+        return marker
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'afspraken' has no attribute {name!r}")

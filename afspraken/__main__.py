@@ -1,3 +1,3 @@
-from afspraken.commands import main
+from afspraken.entry import main
 
 main()

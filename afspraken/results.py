@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Literal, NamedTuple, Optional
 
 from afspraken.rules import KeyPath, Severity, Text
@@ -166,13 +166,20 @@ class Report(NamedTuple):
     @property
     def broken(self) -> bool:
         """Could some input not be evaluated (exit code 2)?"""
-        return bool(self.crashes or self.problems) or any(r.problems or r.crashes for r in self.files)
+        return self.tally().broken(self)
 
     def exit_code(self, fail_on: Severity | None) -> int:
+        return self.tally().exit_code(self, fail_on)
+
+    def tally(self) -> Tally:
         tally = Tally()
         for result in self.files:
             tally.add(result)
-        return tally.exit_code(self, fail_on)
+        return tally
+
+
+# Findings per severity, plus those explained by a waiver: the one list of the counts.
+COUNT_KEYS = ("fout", "waarschuwing", "advies", "uitgelegd")
 
 
 class Tally:
@@ -184,7 +191,7 @@ class Tally:
         self.not_evaluated = 0
         self.input_errors = 0  # problems in files that could not be evaluated
         self.crashes = 0  # failures of rules, on some file
-        self.counts = {"fout": 0, "waarschuwing": 0, "advies": 0, "uitgelegd": 0}
+        self.counts = dict.fromkeys(COUNT_KEYS, 0)  # see :data:`COUNT_KEYS`
         self.worst = 0  # the highest rank of a finding that counts
         self.broken_files = False
 
@@ -194,13 +201,16 @@ class Tally:
         self.input_errors += len(result.problems)
         self.crashes += len(result.crashes)
         self.broken_files = self.broken_files or bool(result.problems or result.crashes)
-        for f in result.findings:
+        self.count(result.findings)
+        return result
+
+    def count(self, findings: Iterable[Finding]) -> None:
+        for f in findings:
             key = "uitgelegd" if not f.counts else f.severity.value
             if key in self.counts:
                 self.counts[key] += 1
             if f.counts:
                 self.worst = max(self.worst, f.severity.rank)
-        return result
 
     def broken(self, head: Report) -> bool:
         """Could some input not be evaluated (exit code 2)? ``head``: the report's run-level part."""

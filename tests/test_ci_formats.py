@@ -106,3 +106,27 @@ def test_github_without_summary_variable_writes_no_file(repo, monkeypatch):
     before = sorted(p.name for p in repo.rglob("*"))
     check(repo, monkeypatch, "wijk/a", "--format", "github")
     assert sorted(p.name for p in repo.rglob("*")) == before
+
+
+def test_github_sarif_and_gitlab_paths_agree_from_a_sub_folder_of_a_git_repository(tmp_path, monkeypatch):
+    """GitHub resolves ``file=`` against the workspace (the repository root), as SARIF and GitLab do."""
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = tmp_path / "repo"
+    (root / "wijk" / "a").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    shutil.copy(EXAMPLES / "ongelijke-stem.toml", root / "wijk" / "a" / "ongelijk.toml")
+    (root / "wijk" / "kapot.toml").write_text("formaat = 1\n[afspraak]\nwijk = 3\n", encoding="utf-8")
+    sub = root / "wijk" / "a"
+    args = (".", "../kapot.toml", str(root / "wijk" / "a" / "ongelijk.toml"))  # relative and absolute
+
+    annotations = check(sub, monkeypatch, *args, "--format", "github").stdout.splitlines()
+    github_files = {dict(p.split("=", 1) for p in line.split("::")[1].split(" ", 1)[1].split(","))["file"] for line in annotations}
+    gitlab_files = {i["location"]["path"] for i in json.loads(check(sub, monkeypatch, *args, "--format", "gitlab").stdout)}
+    sarif = json.loads(check(sub, monkeypatch, *args, "--format", "sarif").stdout)
+    sarif_files = {loc["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"] for loc in r["locations"]}
+
+    assert github_files == {"wijk/a/ongelijk.toml", "wijk/kapot.toml"}
+    assert github_files == gitlab_files == sarif_files

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from afspraken.reporting.explaining import PAGES, reference
+from afspraken.reporting.explaining import reference
+from afspraken.reporting.links import PAGES
 from conftest import ROOT
 
 

@@ -9,11 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-from afspraken.reading.files import Limits
-from afspraken.results import Problem
+from afspraken.reading.files import CONFIG_NAMES, Limits
+from afspraken.results import Location, Problem
 from afspraken.rules import KeyPath, Text
 
-NAMES = ("afspraken.toml", "pyproject.toml")
+NAMES = CONFIG_NAMES
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,49 @@ def _find(folder: Path) -> Optional[Path]:
     return None
 
 
+@lru_cache(maxsize=64)
 def _has_tool_section(path: Path) -> bool:
-    try:
-        return "tool.afspraken" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    """Whether ``pyproject.toml`` has a ``tool.afspraken`` of any shape (a wrong shape is
+    then a located error). One that cannot be read as TOML is used (so its error is shown)
+    when it mentions afspraken at all; otherwise it is passed over with a warning, never silently."""
+    import tomli
+
+    from afspraken.reading.files import decode, read_bytes
+
+    data = read_bytes(path, shown(path))  # bounded, regular files only: never hangs on a FIFO
+    if isinstance(data, Problem):
+        _warn(data)
         return False
+    text, _ = decode(data)
+    try:
+        if text is None:
+            raise ValueError("not UTF-8")
+        parsed = tomli.loads(text)
+    except (ValueError, RecursionError):  # TOMLDecodeError is a ValueError
+        if b"afspraken" in data.lower() or (text is not None and "afspraken" in text.lower()):
+            return True  # load() says where it breaks
+        _warn(Problem(Location(shown(path), 0, 0), Text(
+            "geen geldige TOML (of geen UTF-8): overgeslagen bij het zoeken naar instellingen",
+            "not valid TOML (or not UTF-8): passed over while looking for settings",
+        ), "instellingen"))
+        return False
+    tool = parsed.get("tool")
+    return isinstance(tool, dict) and "afspraken" in tool
+
+
+def _warn(problem: Problem) -> None:
+    """A note on stderr, in the run's language when a command set one."""
+    import sys
+
+    language = sys.modules.get("afspraken.commands.language")
+    lang = language.active() if language is not None else "nl"  # type: ignore[attr-defined]
+    word = "waarschuwing" if lang == "nl" else "warning"
+    from afspraken.reporting.escaping import escape
+
+    try:
+        sys.stderr.write(escape(f"{problem.location}: {word}: {problem.message(lang)}") + "\n")
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def shown(path: Path) -> str:

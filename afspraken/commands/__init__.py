@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 import click
 
@@ -41,9 +42,30 @@ class _Commands(Group):
     def make_context(self, info_name: Optional[str], args: list[str], parent: Optional[click.Context] = None, **extra: Any) -> click.Context:
         if parent is None:  # the language of the whole run, before click parses (and may complain about) anything
             start(scan(args))
-        ctx = super().make_context(info_name, args, parent, **extra)
+        with _output_gone():  # --help, --version
+            ctx = super().make_context(info_name, args, parent, **extra)
         ctx.meta[META] = active()
         return ctx
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _output_gone():
+            return super().invoke(ctx)
+
+
+class _OutputGone(Exception):
+    """A closed pipe, carried past click (which would turn it into exit 1) to :func:`main`."""
+
+
+@contextlib.contextmanager
+def _output_gone() -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        import errno
+
+        if exc.errno == errno.EPIPE:
+            raise _OutputGone(exc) from exc
+        raise
 
 
 @click.group(
@@ -87,7 +109,9 @@ def _output_failed(exc: OSError) -> None:
     except (OSError, ValueError):
         pass
     if exc.errno != errno.EPIPE:  # a reader that stopped early (| head) needs no message
-        reason = exc.strerror or str(exc)
+        from afspraken.reading.files import reason as why
+
+        reason = why(exc).nl if active() == "nl" else why(exc).en
         nl = active() == "nl"
         try:
             click.echo(f"stdout: kan de uitvoer niet schrijven: {reason}" if nl else f"stdout: cannot write the output: {reason}", err=True)
@@ -152,10 +176,46 @@ def _fast_start() -> None:
         sys.modules["pydantic.plugin._loader"] = loader
 
 
+class _ClosedStdout:
+    """Stands in for a stdout the shell closed (``>&-``): a write is the usual "cannot write
+    the output" (exit 2), asking whether it is a terminal or flushing it is harmless."""
+
+    encoding = "utf-8"
+    errors = "backslashreplace"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "stdout is gesloten" if active() == "nl" else "stdout is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return 1
+
+
+def _closed_stdout() -> None:
+    if sys.stdout is not None:
+        return
+    try:  # hold fd 1, so that no file opened later (a report, git's output) lands on it
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 1:
+            os.dup2(fd, 1)
+            os.close(fd)
+    except OSError:
+        pass
+    sys.stdout = _ClosedStdout()  # type: ignore[assignment]
+
+
 def main() -> None:
     _fast_start()
-    _unbreakable_streams()
     try:
+        _closed_stdout()
+        _unbreakable_streams()
         try:
             _main()
             code: object = 0
@@ -164,6 +224,8 @@ def main() -> None:
         _finish(code)
     except KeyboardInterrupt:
         _interrupted()
+    except _OutputGone as gone:
+        _output_failed(gone.args[0])
     except OSError as exc:  # input errors are reported per file: this is the output, or the system
         import errno
 
@@ -172,7 +234,10 @@ def main() -> None:
         from afspraken.reporting.escaping import escape
 
         where = f"{escape(str(exc.filename))}: " if exc.filename else ""
-        click.echo(f"{'fout' if active() == 'nl' else 'error'}: {where}{exc.strerror or exc}", err=True)
+        from afspraken.reading.files import reason
+
+        said = reason(exc).nl if active() == "nl" else reason(exc).en
+        click.echo(f"{'fout' if active() == 'nl' else 'error'}: {where}{said}", err=True)
         sys.exit(2)
 
 

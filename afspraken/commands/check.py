@@ -121,6 +121,11 @@ def check(
 
 def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, checked: set[Path], lang: str) -> None:
     """Unknown formats and reports that would overwrite a checked agreement: usage errors, before any work."""
+    from afspraken.reading.files import real_path
+
+    chosen = [real_path(dest) for _, dest in targets if dest is not None and (dest.is_file() or not dest.exists())]  # not /dev/stdout
+    if len(set(chosen)) < len(chosen):  # the second report would replace the first
+        raise click.UsageError(_t(lang, "twee rapporten naar hetzelfde bestand; geef elk formaat een eigen :BESTAND", "two reports into the same file; give each format its own :FILE"))
     for name, dest in targets:
         if name not in available:
             from afspraken.reading.messages import suggest
@@ -132,7 +137,6 @@ def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, ch
             )
         if dest is None:
             continue
-        from afspraken.reading.files import real_path
         from afspraken.reporting.escaping import escape
         from afspraken.reporting.writing import OutputError, refuse_overwrite
 

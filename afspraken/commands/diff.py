@@ -25,10 +25,18 @@ def _git_show(spec: str) -> Union[bytes, Problem]:
     rev, _, path = spec.partition(":")
     if not path.startswith(("/", "./", "../")):
         path = "./" + path
+    if not path.strip("./ \t"):  # `HEAD:` or `HEAD: `: git would show the tree's listing
+        return Problem(Location(spec, 1, 1), Text("geef na REV: een bestand, zoals HEAD:convenant.toml", "give a file after REV:, such as HEAD:convenant.toml"), "bestand")
     try:
+        kind = subprocess.run(["git", "cat-file", "-t", f"{rev}:{path}"], capture_output=True, check=False)
+        if kind.returncode == 0 and kind.stdout.strip() != b"blob":  # a folder (tree): its listing is no agreement
+            return Problem(Location(spec, 1, 1), Text("dit is een map in git, geen bestand", "this is a folder in git, not a file"), "bestand")
         done = subprocess.run(["git", "show", f"{rev}:{path}"], capture_output=True, check=False)
     except OSError as exc:
-        return Problem(Location(spec, 1, 1), Text(f"git is niet te starten: {exc.strerror}", f"cannot start git: {exc.strerror}"), "bestand")
+        from afspraken.reading.files import reason
+
+        why = reason(exc)
+        return Problem(Location(spec, 1, 1), Text(f"git is niet te starten: {why.nl}", f"cannot start git: {why.en}"), "bestand")
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = why[0].removeprefix("fatal: ") if why else f"exit {done.returncode}"
@@ -44,7 +52,10 @@ def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
     data: Optional[bytes] = None
     path = spec
     if spec == "-":
-        data, path = sys.stdin.buffer.read(), str(Path.cwd() / "-")
+        from afspraken.reading.files import Limits
+
+        # bounded, as in check: the reader says "too big" rather than filling memory (< /dev/zero)
+        data, path = sys.stdin.buffer.read(Limits().max_bytes + 1), str(Path.cwd() / "-")
     elif ":" in spec and not Path(spec).exists():
         shown = _git_show(spec)
         if isinstance(shown, Problem):

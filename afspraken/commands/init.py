@@ -11,11 +11,18 @@ from afspraken.commands.options import LANG, argument, command, option
 
 
 @command("init", help_en="Write a new agreement with explanations (default afspraak.toml); never overwrites a file.")
-@argument("file", required=False, default="afspraak.toml", type=click.Path(dir_okay=False, path_type=Path), metavar="[BESTAND]", metavar_en="[FILE]")
+@argument("file", required=False, default="afspraak.toml", type=click.Path(dir_okay=False), metavar="[BESTAND]", metavar_en="[FILE]")
 @option("--no-input", is_flag=True, help="Niets vragen; zet 'VUL IN' waar iets ingevuld moet worden.", help_en="Ask nothing; put 'VUL IN' where something must be filled in.")
 @LANG
-def init_command(file: Path, no_input: bool, lang: str) -> None:
+def init_command(file: str, no_input: bool, lang: str) -> None:
     """Schrijf een nieuwe afspraak met uitleg (standaard afspraak.toml); overschrijft nooit een bestand."""
+    return _init(file, no_input, lang)
+
+
+def _init(given: str, no_input: bool, lang: str) -> None:
+    if not given.strip():  # `init ''` (as a Path it would be '.', "already exists")
+        raise click.UsageError("geef een bestandsnaam, zoals afspraak.toml" if lang == "nl" else "give a file name, such as afspraak.toml")
+    file = Path(given)
     from afspraken.commands.template import Answers, names, render
     from afspraken.reporting.writing import write_new
 
@@ -67,7 +74,10 @@ def init_command(file: Path, no_input: bool, lang: str) -> None:
         click.echo(f"{name}: kan niet schrijven: {exc.filename} is geen map" if lang == "nl" else f"{name}: cannot write: {exc.filename} is not a folder", err=True)
         raise SystemExit(2) from None
     except OSError as exc:
-        click.echo(f"{name}: kan niet schrijven: {exc.strerror or exc}" if lang == "nl" else f"{name}: cannot write: {exc.strerror or exc}", err=True)
+        from afspraken.reading.files import reason
+
+        why = reason(exc)
+        click.echo(f"{name}: kan niet schrijven: {why.nl}" if lang == "nl" else f"{name}: cannot write: {why.en}", err=True)
         raise SystemExit(2) from None
     click.echo(
         f"{name} geschreven. Vul in waar 'VUL IN' staat; `afspraken check {name}` noemt elke plek die nog ingevuld moet worden."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from afspraken.reporting.escaping import dumps
 from pathlib import Path
 from typing import Any, Optional
 
@@ -84,7 +84,7 @@ def rules_command(regelsets: tuple[str, ...], plugins: tuple[str, ...], config: 
             }
         )
     if fmt == "json":
-        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        click.echo(dumps(items, indent=2))
         return
     header = ["id", "titel" if lang == "nl" else "title", "ernst" if lang == "nl" else "severity", "regelset" if lang == "nl" else "rule set", "plugin"]
     from afspraken.rules import Severity
@@ -130,7 +130,7 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
             }
         )
     if fmt == "json":
-        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        click.echo(dumps(items, indent=2))
         return
     for item in items:
         extends = ", ".join(item["extends"]) or "-"
@@ -169,7 +169,7 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
         )
     failures = [{"plugin": c.plugin, "what": c.what, "stage": c.stage, "subject": c.subject, "error": c.error} for c in checker.registry.failures]
     if fmt == "json":
-        click.echo(json.dumps({"plugins": items, "failures": failures}, ensure_ascii=False, indent=2))
+        click.echo(dumps({"plugins": items, "failures": failures}, indent=2))
     else:
         for item in items:
             kind = {"ingebouwd": "built in", "bestand": "file"}.get(item["kind"], item["kind"]) if lang == "en" else item["kind"]

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from afspraken.reporting.escaping import escape
+
 PLACEHOLDER = "VUL IN"
 
 
@@ -70,7 +72,8 @@ def render(a: Answers, lang: str = "nl") -> str:
         return en if lang == "en" else nl
 
     def text(value: str, nl: str, en: str) -> str:
-        return json.dumps(value or f"{PLACEHOLDER}: {t(nl, en)}", ensure_ascii=False)
+        # json escapes C0 controls as TOML does; DEL it leaves raw, and TOML forbids it raw
+        return json.dumps(value or f"{PLACEHOLDER}: {t(nl, en)}", ensure_ascii=False).replace("\x7f", "\\u007f")
 
     def number(nl: str, en: str) -> str:
         return f"0  # {PLACEHOLDER}: {t(nl, en)}"
@@ -79,7 +82,7 @@ def render(a: Answers, lang: str = "nl") -> str:
     parties = _parties(a)
     corporaties = [p.id for p in parties if p.soort == "corporatie"]
     bewoners = next(p.id for p in parties if p.soort == "bewoners")
-    wijk = a.wijk or "..."
+    wijk = escape(a.wijk) if a.wijk else "..."  # in a comment: a newline or ESC would break the TOML
     lines = [
         t(f"# Samenwerkingsafspraken {wijk}", f"# Partnership agreement {wijk}"),
         t("# Gemaakt met `afspraken init`. `afspraken check` noemt elke plek die nog ingevuld moet worden",

@@ -14,18 +14,16 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Optional
 
 from afspraken.reading.files import (
-    _BOMS,
-    _HEAD,
-    _WORDS,
+    BOMS,
     CONFIG_NAMES,
     SKIP_DIRS,
     SKIPPED,
-    _not_regular,
     is_stream,
+    not_regular,
     os_problem,
     problem,
     read_bytes,
@@ -34,8 +32,11 @@ from afspraken.reading.files import (
 from afspraken.results import Problem
 
 STDIN = "-"
-# Top-level keys of the format: a file with one of them is an agreement.
-AGREEMENT_KEYS = {"formaat", "afspraak", "partij", "orgaan", "overleg", "actie", "aanspreekpunt", "uitzondering", "extensies"}
+HEAD = 65536  # how much of a file decides what it is
+# Top-level keys of the format: a file with one of them is an agreement. One of these words
+# anywhere in the head also makes a file an agreement, however damaged.
+AGREEMENT_KEYS = frozenset({"formaat", "afspraak", "partij", "orgaan", "overleg", "actie", "aanspreekpunt", "uitzondering", "extensies"})
+_WORDS = tuple(sorted(key.encode() for key in AGREEMENT_KEYS))
 
 Found = tuple[str, Optional[Problem]]
 
@@ -65,8 +66,9 @@ def _named(path: str, mode: int) -> Optional[Problem]:
     """A file named on the command line gets the same test as one found in a folder: pre-commit
     names every TOML file, and another tool's TOML is noted and skipped, not an error."""
     if not stat.S_ISREG(mode):
-        return _not_regular(path, mode)
-    return _in_folder(path, os.path.basename(path))
+        return not_regular(path, mode)
+    known = os.path.basename(path) in CONFIG_NAMES  # known by its name: not opened
+    return classify(path, None if known else _head(path), lambda: _whole(path))
 
 
 def _folder(folder: str) -> Iterator[Found]:
@@ -77,35 +79,46 @@ def _folder(folder: str) -> Iterator[Found]:
         for name in files:
             if name.lower().endswith(".toml"):
                 path = os.path.join(root, name)
-                found.append((path, _in_folder(path, name)))
+                found.append((path, _in_folder(path)))
     found += [(str(e.filename), os_problem(str(e.filename), e, folder=True)) for e in errors]
     if not any(note is None or note.code != SKIPPED for _, note in found) and not errors:
         found.append((folder, problem(folder, "geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder", line=0, column=0)))
     yield from sorted(found, key=lambda item: item[0])
 
 
-def _in_folder(path: str, name: str) -> Optional[Problem]:
+def _in_folder(path: str) -> Optional[Problem]:
+    if os.path.basename(path) in CONFIG_NAMES:
+        return classify(path, None)  # known by its name: not even stat'ed (it may be anything)
+    try:
+        info = os.stat(path)  # os.walk gives names only
+    except OSError as exc:
+        return os_problem(path, exc)
+    return _named(path, info.st_mode)
+
+
+def classify(path: str, head: Optional[bytes], whole: Callable[[], Optional[bytes]] = lambda: None) -> Optional[Problem]:
+    """What a TOML file is, the one test for a file on disk and an editor's unsaved buffer alike.
+
+    ``head`` is its first ``HEAD`` bytes (``None``: it cannot be read, the check says why);
+    ``whole`` gives all its bytes, read only when the head does not decide. ``None``: check it;
+    a note with code ``overgeslagen``: skip it; ``codering``: check it, with that note."""
+    name = os.path.basename(path)
     if name in CONFIG_NAMES:
         if name == "pyproject.toml":
             return _skip(path, "instellingen van een Python-project, geen afspraak", "a Python project's settings, not an agreement")
         return _skip(path, "de instellingen van afspraken, geen afspraak", "afspraken's settings, not an agreement")
-    try:
-        info = os.stat(path)
-    except OSError as exc:
-        return os_problem(path, exc)
-    if not stat.S_ISREG(info.st_mode):
-        return _not_regular(path, info.st_mode)
-    head = _head(path)
     if head is None:
-        return None  # the check says why it cannot be read
-    if head[:2] in _BOMS:
+        return None
+    if head[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return None  # UTF-32: the check says so
+    if head[:2] in BOMS:
         text = head.decode("utf-16", "replace").encode("utf-8", "replace")
         return utf16_note(path) if not _is_ruleset(text) else _skip(path, "een regelset, geen afspraak", "a rule set, not an agreement")
     if _is_ruleset(head):
         return _skip(path, "een regelset, geen afspraak", "a rule set, not an agreement")
     if not head.strip() or any(word in head for word in _WORDS):
         return None
-    other = _other_tools_keys(path)
+    other = _other_tools_keys(whole())
     if other:
         keys = ", ".join(other[:5])
         return _skip(path, f"geen afspraak: alleen sleutels van een ander programma ({keys})", f"not an agreement: only another tool's keys ({keys})")
@@ -114,18 +127,8 @@ def _in_folder(path: str, name: str) -> Optional[Problem]:
 
 def is_agreement_text(name: str, data: bytes) -> bool:
     """The same test for a text that is not (yet) on disk, such as an editor's unsaved buffer."""
-    head = data[:_HEAD]
-    if os.path.basename(name) in CONFIG_NAMES or _is_ruleset(head):
-        return False
-    if not head.strip() or any(word in head for word in _WORDS):
-        return True
-    import tomli
-
-    try:
-        parsed = tomli.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError):
-        return True  # checked, so that the user sees why
-    return not parsed or bool(AGREEMENT_KEYS & set(parsed))
+    note = classify(name, data[:HEAD], lambda: data)
+    return note is None or note.code != SKIPPED
 
 
 def _head(path: str) -> Optional[bytes]:
@@ -136,7 +139,7 @@ def _head(path: str) -> Optional[bytes]:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
-        return os.read(fd, _HEAD)
+        return os.read(fd, HEAD)
     except OSError:
         return None
     finally:
@@ -147,12 +150,16 @@ def _is_ruleset(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf").startswith(b"[regelset]") or b"\n[regelset]" in head
 
 
-def _other_tools_keys(path: str) -> list[str]:
-    """The top-level keys, when the file is valid TOML and none of them is the format's."""
+def _whole(path: str) -> Optional[bytes]:
+    data = read_bytes(path, path)
+    return None if isinstance(data, Problem) else data
+
+
+def _other_tools_keys(data: Optional[bytes]) -> list[str]:
+    """The top-level keys, when the text is valid TOML and none of them is the format's."""
     import tomli
 
-    data = read_bytes(path, path)
-    if isinstance(data, Problem):
+    if data is None:
         return []
     try:
         parsed = tomli.loads(data.decode("utf-8"))

@@ -23,12 +23,9 @@ MB = 1024 * 1024
 SKIPPED = "overgeslagen"  # code of a note, not an error: a file that is clearly not an agreement
 DECODED = "codering"  # code of a note: a UTF-16 file, read after all
 SKIP_DIRS = {"node_modules", "venv", "__pycache__", "site-packages"}
-CONFIG_NAMES = ("afspraken.toml", "pyproject.toml")
+CONFIG_NAMES = ("afspraken.toml", "pyproject.toml")  # settings files, never agreements (checking/config.py)
 _STREAM = re.compile(r"/(?:dev|proc/self)/fd/\d+|/dev/stdin")
-_HEAD = 65536
-# Words of the format: a file that has one of them is an agreement, however damaged.
-_WORDS = (b"afspraak", b"partij", b"formaat", b"orgaan", b"overleg", b"actie", b"aanspreekpunt", b"uitzondering")
-_BOMS = (b"\xff\xfe", b"\xfe\xff")
+BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16, little- and big-endian
 
 
 @dataclass(frozen=True)
@@ -59,6 +56,39 @@ def _kind_of(mode: int) -> Text:
     return Text("geen gewoon bestand", "not a regular file")
 
 
+_REASONS = {  # the OS's own words are English; these are the ones a user meets
+    errno.ENOENT: ("bestand of map bestaat niet", "No such file or directory"),
+    errno.EACCES: ("geen toegang", "Permission denied"),
+    errno.EPERM: ("niet toegestaan", "Operation not permitted"),
+    errno.EISDIR: ("dit is een map", "Is a directory"),
+    errno.ENOTDIR: ("een deel van het pad is geen map", "Not a directory"),
+    errno.ENOSPC: ("de schijf is vol", "No space left on device"),
+    errno.EROFS: ("alleen-lezen bestandssysteem", "Read-only file system"),
+    errno.EEXIST: ("bestaat al", "File exists"),
+    errno.ENAMETOOLONG: ("naam te lang", "File name too long"),
+    errno.EPIPE: ("de lezer is gestopt (pipe gesloten)", "Broken pipe"),
+    errno.EIO: ("invoer-/uitvoerfout", "Input/output error"),
+    errno.EBADF: ("ongeldige bestandsdescriptor (gesloten?)", "Bad file descriptor"),
+    errno.EFBIG: ("bestand te groot", "File too large"),
+    errno.ELOOP: ("symbolische koppelingen in een kring", "Too many levels of symbolic links"),
+    errno.EMFILE: ("te veel open bestanden", "Too many open files"),
+    errno.EBUSY: ("bezet", "Device or resource busy"),
+    errno.ETXTBSY: ("bestand in gebruik", "Text file busy"),
+    errno.EXDEV: ("over de grens van een bestandssysteem", "Invalid cross-device link"),
+}
+if hasattr(errno, "EDQUOT"):
+    _REASONS[errno.EDQUOT] = ("schijfquotum overschreden", "Disk quota exceeded")
+
+
+def reason(exc: OSError) -> Text:
+    """An OS error's reason in both languages (the OS gives only English); one place for all."""
+    own = _REASONS.get(exc.errno or 0)
+    if own is not None:
+        return Text(*own)
+    words = exc.strerror or str(exc)
+    return Text(words, words)
+
+
 def os_problem(name: str, exc: OSError, folder: bool = False) -> Problem:
     """An OS error, in words."""
     if exc.errno == errno.ELOOP:
@@ -69,16 +99,26 @@ def os_problem(name: str, exc: OSError, folder: bool = False) -> Problem:
     at = 0 if folder else 1  # a folder has no line
     if isinstance(exc, PermissionError):
         return problem(name, f"geen toegang: kan {what.nl} niet lezen", f"permission denied: cannot read {what.en}", line=at, column=at)
-    return problem(name, f"kan {what.nl} niet lezen: {exc.strerror or exc}", f"cannot read {what.en}: {exc.strerror or exc}", line=at, column=at)
+    why = reason(exc)
+    return problem(name, f"kan {what.nl} niet lezen: {why.nl}", f"cannot read {what.en}: {why.en}", line=at, column=at)
+
+
+def _mb(value: float, lang: str, digits: int = 6) -> str:
+    """``28,7 MB`` (Dutch) / ``28.7 MB``: never an exponent (``1e-06``), no trailing zeros."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".") or "0"
+    return f"{text.replace('.', ',') if lang == 'nl' else text} MB"
 
 
 def too_big(name: str, size: int, limits: Limits) -> Problem:
-    shown = f"{size / MB:.1f} MB" if size else f"meer dan {limits.bestand_mb:g} MB"
-    shown_en = f"{size / MB:.1f} MB" if size else f"more than {limits.bestand_mb:g} MB"
+    def shown(lang: str) -> str:
+        if not size:
+            return f"meer dan {_mb(limits.bestand_mb, lang)}" if lang == "nl" else f"more than {_mb(limits.bestand_mb, lang)}"
+        return _mb(size / MB, lang, 1) if size >= MB // 10 else f"{size} bytes"
+
     return problem(
         name,
-        f"het bestand is te groot ({shown}); de grens is {limits.bestand_mb:g} MB (instelbaar met [limieten] bestand_mb)",
-        f"the file is too big ({shown_en}); the limit is {limits.bestand_mb:g} MB (settable with [limieten] bestand_mb)",
+        f"het bestand is te groot ({shown('nl')}); de grens is {_mb(limits.bestand_mb, 'nl')} (instelbaar met [limieten] bestand_mb)",
+        f"the file is too big ({shown('en')}); the limit is {_mb(limits.bestand_mb, 'en')} (settable with [limieten] bestand_mb)",
         "te-groot",
     )
 
@@ -96,7 +136,7 @@ def read_bytes(path: Union[str, Path], name: str, limits: Limits = Limits()) -> 
         if stat.S_ISDIR(info.st_mode):
             return problem(name, "dit is een map, geen bestand", "this is a folder, not a file")
         if not stat.S_ISREG(info.st_mode) and not stream:
-            return _not_regular(name, info.st_mode)
+            return not_regular(name, info.st_mode)
         if stat.S_ISREG(info.st_mode) and info.st_size > limits.max_bytes:
             return too_big(name, info.st_size, limits)
         # O_NONBLOCK: if the file was swapped for a FIFO since stat(), open() still returns.
@@ -108,7 +148,7 @@ def read_bytes(path: Union[str, Path], name: str, limits: Limits = Limits()) -> 
         try:
             mode = os.fstat(fd).st_mode
             if not stat.S_ISREG(mode) and not stream:
-                return _not_regular(name, mode)
+                return not_regular(name, mode)
             data = _read_at_most(handle, limits.max_bytes + 1)
         except OSError as exc:
             return os_problem(name, exc)
@@ -129,7 +169,7 @@ def _read_at_most(handle: object, size: int) -> bytes:
     return b"".join(chunks)
 
 
-def _not_regular(name: str, mode: int) -> Problem:
+def not_regular(name: str, mode: int) -> Problem:
     kind = _kind_of(mode)
     return problem(
         name,
@@ -143,7 +183,9 @@ def decode(data: bytes) -> tuple[Optional[str], str]:
     ``None`` when it is neither (the caller reports where)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data[:2] in _BOMS:
+    elif data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):  # its BOM starts as UTF-16's does
+        return None, "UTF-32"
+    elif data[:2] in BOMS:
         try:
             return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError:
@@ -168,3 +210,16 @@ def utf16_note(name: str) -> Problem:
 def real_path(path: Union[str, Path]) -> Path:
     """The path with every symlink resolved; never raises (a symlink loop stays as it is)."""
     return Path(os.path.realpath(path))
+
+
+def reread_text(path: Union[str, Path], limits: Limits = Limits()) -> Optional[str]:
+    """A checked file's text read again for a report (its lines, its spans): only a regular
+    file within the size limit, never a stream, FIFO or device (those could block or never
+    end); ``None`` when it cannot be read so."""
+    if not path or is_stream(path):
+        return None
+    data = read_bytes(path, str(path), limits)
+    if isinstance(data, Problem):
+        return None
+    text, _ = decode(data)
+    return text if text is not None else data.decode("utf-8", "replace")

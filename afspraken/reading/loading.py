@@ -106,6 +106,8 @@ def read(
         return too_big(shown, len(data), limits)
     text, encoding = decode(data)
     if text is None:
+        if encoding == "UTF-32":
+            return file_problem(shown, "het bestand is opgeslagen als UTF-32; sla het op als UTF-8", "the file is saved as UTF-32; save it as UTF-8", "codering")
         if encoding == "UTF-16":
             return file_problem(shown, "het bestand is geen geldig UTF-16; sla het op als UTF-8", "the file is not valid UTF-16; save it as UTF-8", "codering")
         if data.startswith(b"\xef\xbb\xbf"):

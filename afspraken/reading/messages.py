@@ -165,6 +165,11 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
             f"'{key}' moet {expected.nl} zijn{f' ({example_nl})' if example_nl else ''}, niet {got_nl}",
             f"'{key}' must be {expected.en}{f' ({example_en})' if example_en else ''}, not {got_en}",
         )
+    if kind == "string_pattern_mismatch" and "id\\}" in str(ctx.get("pattern", "")):  # rule_url: a URL template
+        return Text(
+            f"'{key}' = {show(value)} moet een URL-sjabloon met {{id}} zijn, zoals \"https://example.org/regels/{{id}}\"",
+            f"'{key}' = {show(value)} must be a URL template with {{id}}, like \"https://example.org/rules/{{id}}\"",
+        )
     if kind == "string_pattern_mismatch":
         return Text(
             f"'{key}' = {show(value)} mag alleen kleine letters, cijfers en '-' bevatten, zoals \"gemeente-eindhoven\"",

@@ -76,12 +76,11 @@ def streamed(stream: Stream) -> Callable[[Report, Context], str]:
 
 def counts(findings: Iterable[Finding]) -> dict[str, int]:
     """Findings per severity (``fout``, ``waarschuwing``, ``advies``) plus ``uitgelegd`` (explained)."""
-    out = {"fout": 0, "waarschuwing": 0, "advies": 0, "uitgelegd": 0}
-    for f in findings:
-        key = "uitgelegd" if not f.counts else f.severity.value
-        if key in out:
-            out[key] += 1
-    return out
+    from afspraken.results import Tally
+
+    tally = Tally()
+    tally.count(findings)
+    return tally.counts
 
 
 def plural(n: int, one: Text, many: Text, lang: str) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from afspraken.diffing import SECTIONS, Comparison
-from afspraken.reporting.escaping import escaped
+from afspraken.reporting.escaping import dumps, escaped
 from afspraken.results import Finding
 from afspraken.rules import Text
 
@@ -113,7 +112,7 @@ def render_json(c: Comparison, lang: str) -> str:
         "changes": [{"section": ch.section, "sign": ch.sign, "text": ch.text(lang)} for ch in c.changes],
         **{attr: [_finding_json(f) for f in getattr(c, attr)] for attr, _ in _FINDINGS},
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data, indent=2) + "\n"
 
 
 FORMATS: dict[str, Callable[[Comparison, str], str]] = {"text": render_text, "markdown": render_markdown, "html": render_html, "json": render_json}

@@ -3,16 +3,24 @@
 C0 and C1 control characters (ESC, BEL, so CSI and OSC sequences; newlines, tab, form
 feed, NEL), DEL, the Unicode line and paragraph separators (U+2028, U+2029), and bytes
 of a file name that are not UTF-8 (lone surrogates from ``os.fsdecode``) are shown as
-backslash escapes: ``\\x1b``, ``\\n``, ``\\u2028``, ``\\xff``. Every other character,
+backslash escapes: ``\\x1b``, ``\\n``, ``\\u2028``, ``\\xff``; so are bidirectional controls
+(U+202E ...) and zero-width characters (U+200B ...). Every other character,
 backslash included, is left as it is.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Any, TypeVar
+from typing import Any, Optional, TypeVar
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\udc80-\udcff]")
+# Bidirectional controls (U+200E/200F, U+202A-202E, U+2066-2069) reorder what a reader sees
+# (a name can look like another, "Trojan Source"); zero-width ones (U+200B-200D, U+2060,
+# U+FEFF) hide that two names differ.
+_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}\udc80-\udcff]")
+# In JSON text (only ever inside its strings): what json.dumps(ensure_ascii=False) leaves raw.
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{_INVISIBLE}\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -29,6 +37,22 @@ def _one(match: re.Match[str]) -> str:
 def escape(text: str) -> str:
     """``text`` safe to print on one line of a terminal or a line-based file."""
     return _UNSAFE.sub(_one, text) if _UNSAFE.search(text) else text
+
+def _json_one(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that was not UTF-8: the text \xff (a lone surrogate is no valid JSON)
+        return f"\\\\x{code - 0xDC00:02x}"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"\\\\u{code:04x}"
+    return f"\\u{code:04x}"  # a JSON escape: the same character when read, never a raw one on a terminal
+
+
+def dumps(value: Any, indent: Optional[int] = None) -> str:
+    """JSON for JSON, SARIF and GitLab: the exact text (read back, every string is the same),
+    but DEL, C1 controls (a raw U+009B is a CSI), U+2028/2029 and bidirectional and zero-width
+    characters as ``\\uXXXX``, and a file name's non-UTF-8 byte as the text ``\\xff``."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(_json_one, text) if _JSON_UNSAFE.search(text) else text
 
 
 T = TypeVar("T")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from afspraken.reporting.links import PAGES
 from afspraken.rules import Rule, Text
 
 H = {
@@ -101,7 +102,6 @@ INTRO = {
         "`afspraken explain RULE --lang en` shows the same text. Nederlands: [regels.md](regels.md).\n"
     ),
 }
-PAGES = {"nl": "regels.md", "en": "rules.md"}
 
 
 def reference(lang: str = "nl") -> str:

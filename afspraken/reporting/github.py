@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple, Optional
 
 from afspraken.reporting import Context, streamed
 from afspraken.reporting.escaping import escaped
+from afspraken.reporting.spans import absolute, is_file, relative, repository_root
 from afspraken.results import FileResult, Finding, Location, Report
 from afspraken.rules import Severity, Text
 
@@ -41,36 +43,42 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _path(file: str) -> str:
-    """Repository-relative when possible: GitHub matches annotations to files by that path."""
-    path = Path(file)
-    if path.is_absolute():
-        try:
-            return path.relative_to(Path.cwd()).as_posix()
-        except ValueError:
-            return path.as_posix()
-    return path.as_posix()
+class Annotation(NamedTuple):
+    kind: str  # error, warning, notice
+    message: str
+    location: Optional[Location] = None
+    title: str = ""
 
 
-def _is_file(file: str) -> bool:
-    return bool(file) and file != "-" and not file.startswith(("<", "--"))
+def _where(note: Annotation, root: Path) -> list[tuple[str, str]]:
+    """file, line, col: the file relative to the repository root, as GitHub resolves it (the
+    same root as SARIF and GitLab use)."""
+    loc = note.location
+    if loc is None or not is_file(loc.file):
+        return []
+    file = relative(loc.file, root) or Path(loc.file).as_posix()
+    return [("file", file), ("line", str(loc.line)), ("col", str(loc.column))]
 
 
-def command(kind: str, message: str, location: Location | None = None, title: str = "") -> str:
-    props: list[tuple[str, str]] = []
-    if location is not None and _is_file(location.file):
-        props += [("file", _path(location.file)), ("line", str(location.line)), ("col", str(location.column))]
-    if title:
-        props.append(("title", title))
+def command(note: Annotation, root: Path) -> str:
+    """``note`` as a workflow command."""
+    props = _where(note, root) + ([("title", note.title)] if note.title else [])
     head = ",".join(f"{name}={escape_property(value)}" for name, value in props)
-    return f"::{kind}{' ' + head if head else ''}::{escape_data(message)}"
+    return f"::{note.kind}{' ' + head if head else ''}::{escape_data(note.message)}"
 
 
-def _finding(f: Finding, lang: str) -> str:
+def plain(note: Annotation, root: Path) -> str:
+    """``note`` as a readable log line, for one that GitHub would not show."""
+    where = ":".join(value for _, value in _where(note, root))
+    message = note.message.replace("\r", "").replace("\n", " / ")
+    return f"{where + ': ' if where else ''}{note.kind} {note.title}: {message}"
+
+
+def _finding(f: Finding, lang: str) -> Annotation:
     message = f.message(lang)
     if f.fix is not None:
         message += f"\n{Text('Oplossing', 'Fix')(lang)}: {f.fix(lang)}"
-    return command(COMMANDS[f.severity], message, f.location, f.rule)
+    return Annotation(COMMANDS[f.severity], message, f.location, f.rule)
 
 
 LIMIT = 10  # annotations of one kind that GitHub shows per step
@@ -92,19 +100,6 @@ def write_summary(path: Path, report: Report, ctx: Context) -> None:
         pass  # the annotations still go out; a summary is a courtesy
 
 
-def _plain(line: str) -> str:
-    """An annotation that GitHub would not show, as a readable log line."""
-    head, _, message = line[2:].partition("::")
-    kind, _, props = head.partition(" ")
-    values = dict(p.split("=", 1) for p in props.split(",") if "=" in p)
-    where = ":".join(values[k] for k in ("file", "line", "col") if k in values)
-    return f"{_unescape(where) + ': ' if where else ''}{kind} {_unescape(values.get('title', ''))}: {_unescape(message)}"
-
-
-def _unescape(text: str) -> str:
-    return text.replace("%0A", " / ").replace("%0D", "").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
-
-
 def _run_url() -> str:
     env = os.environ
     if env.get("GITHUB_SERVER_URL") and env.get("GITHUB_REPOSITORY") and env.get("GITHUB_RUN_ID"):
@@ -123,23 +118,29 @@ class Writer:
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         self.summary = Path(summary) if summary else None
         self.kept: list[FileResult] = []  # only for the job summary
+        # Paths relative to the repository root, as SARIF and GitLab (see spans.source_root):
+        # that of the working folder, else that of the first checked file, else the working folder.
+        self._root: Optional[Path] = repository_root(Path.cwd())
 
-    def _lines(self, lines: list[str]) -> str:
+    @property
+    def root(self) -> Path:
+        return self._root or Path.cwd()
+
+    def _lines(self, notes: list[Annotation]) -> str:
         out = []
-        for line in lines:
-            kind = line[2:].split(" ", 1)[0].split("::", 1)[0]
-            self.shown[kind] = self.shown.get(kind, 0) + 1
-            if self.shown[kind] <= LIMIT:
-                out.append(line)
+        for note in notes:
+            self.shown[note.kind] = self.shown.get(note.kind, 0) + 1
+            if self.shown[note.kind] <= LIMIT:
+                out.append(command(note, self.root))
             else:
                 self.rest += 1
-                out.append(_plain(line))
+                out.append(plain(note, self.root))
         return "".join(line + "\n" for line in out)
 
     def start(self) -> str:
         lang = self.lang
-        lines = [command("error", p.message(lang), p.location, Text("instellingen", "settings")(lang)) for p in self.head.problems]
-        lines += [command("error", c.message(lang), Location(c.file, 1, 1) if c.file else None, "plugin") for c in self.head.crashes]
+        lines = [Annotation("error", p.message(lang), p.location, Text("instellingen", "settings")(lang)) for p in self.head.problems]
+        lines += [Annotation("error", c.message(lang), Location(c.file, 1, 1) if c.file else None, "plugin") for c in self.head.crashes]
         return self._lines(lines)
 
     def file(self, result: FileResult) -> str:
@@ -147,8 +148,10 @@ class Writer:
         lang = self.lang
         if self.summary is not None:
             self.kept.append(result)
-        lines = [command("error", p.message(lang), p.location, Text("invoer", "input")(lang)) for p in result.problems]
-        lines += [command("error", c.message(lang), Location(c.file or result.path, 1, 1), "plugin") for c in result.crashes]
+        if self._root is None and is_file(result.path):  # decided by the first file, as in SARIF
+            self._root = repository_root(absolute(result.path).parent) or Path.cwd()
+        lines = [Annotation("error", p.message(lang), p.location, Text("invoer", "input")(lang)) for p in result.problems]
+        lines += [Annotation("error", c.message(lang), Location(c.file or result.path, 1, 1), "plugin") for c in result.crashes]
         lines += [_finding(f, lang) for f in result.findings if f.counts]
         return self._lines(lines)
 

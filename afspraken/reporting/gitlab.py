@@ -9,7 +9,7 @@ plugin that failed ``blocker``.
 
 from __future__ import annotations
 
-import json
+from afspraken.reporting.escaping import dumps
 from typing import Any
 
 from afspraken.reporting import Context
@@ -61,4 +61,4 @@ def as_list(report: Report, ctx: Context) -> list[dict[str, Any]]:
 
 
 def render(report: Report, ctx: Context) -> str:
-    return json.dumps(as_list(report, ctx), ensure_ascii=False, indent=2) + "\n"
+    return dumps(as_list(report, ctx), indent=2) + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from afspraken.reporting.escaping import dumps
 from typing import Any, Optional
 
 from afspraken.checking.profile import as_dict as profile_dict
@@ -64,9 +64,7 @@ def as_dict(report: Report, ctx: Context, tally: Optional[Tally] = None) -> dict
     """The whole report as JSON data; ``tally`` counts the files when ``report`` has none (streaming)."""
     lang = ctx.lang
     if tally is None:
-        tally = Tally()
-        for r in report.files:
-            tally.add(r)
+        tally = report.tally()
     return {
         "schema": "afspraken-rapport",
         "schema_version": SCHEMA_VERSION,
@@ -99,19 +97,19 @@ class Writer:
         self.head, self.ctx, self.tally, self.first = head, ctx, Tally(), True
 
     def start(self) -> str:
-        text = json.dumps(as_dict(self.head, self.ctx), ensure_ascii=False)
+        text = dumps(as_dict(self.head, self.ctx))
         return text[: text.index(_FILES) + len(_FILES) - 1]  # strings escape '"': the first is the key
 
     def file(self, result: FileResult) -> str:
         self.tally.add(result)
-        text = json.dumps(_file(result, self.ctx.lang), ensure_ascii=False)
+        text = dumps(_file(result, self.ctx.lang))
         if self.first:
             self.first = False
             return text
         return ", " + text
 
     def end(self) -> str:
-        text = json.dumps(as_dict(self.head, self.ctx, self.tally), ensure_ascii=False)
+        text = dumps(as_dict(self.head, self.ctx, self.tally))
         return text[text.index(_FILES) + len(_FILES) - 1 :] + "\n"
 
 

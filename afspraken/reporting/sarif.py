@@ -13,7 +13,7 @@ What code scanning needs to show and de-duplicate alerts:
 
 from __future__ import annotations
 
-import json
+from afspraken.reporting.escaping import dumps
 from pathlib import Path
 from collections.abc import Iterator, Sequence
 from typing import Any, Optional
@@ -260,7 +260,7 @@ class Writer:
         self.paths = _Paths()
         self.seen: dict[str, int] = {}  # fingerprints: how often each was met
         data = as_dict(head, ctx, paths=self.paths)
-        start = json.dumps(data, ensure_ascii=False)
+        start = dumps(data)
         self._start = start[: start.index(_RESULTS) + len(_RESULTS) - 1]  # strings escape '"'
         self.index = {d["id"]: i for i, d in enumerate(data["runs"][0]["tool"]["driver"]["rules"])}
 
@@ -270,7 +270,7 @@ class Writer:
     def file(self, result: FileResult) -> str:
         self.crashes += result.crashes
         self.broken = self.broken or bool(result.problems or result.crashes)
-        parts = [json.dumps(r, ensure_ascii=False) for r in _results(result, self.index, self.paths, self.seen, self.ctx.lang)]
+        parts = [dumps(r) for r in _results(result, self.index, self.paths, self.seen, self.ctx.lang)]
         if not parts:
             return ""
         text = ", ".join(parts)
@@ -280,7 +280,7 @@ class Writer:
         return ", " + text
 
     def end(self) -> str:
-        text = json.dumps(as_dict(self.head, self.ctx, self.crashes, self.broken, self.paths), ensure_ascii=False)
+        text = dumps(as_dict(self.head, self.ctx, self.crashes, self.broken, self.paths))
         return text[text.index(_RESULTS) + len(_RESULTS) - 1 :] + "\n"
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from afspraken.reporting import Context, plural
-from afspraken.results import FileResult, Finding, Outcome, Report, RuleOutcome
+from afspraken.results import COUNT_KEYS, FileResult, Finding, Outcome, Report, RuleOutcome
 from afspraken.rules import Severity, Text
 
 SEVERITIES = (Severity.FOUT, Severity.WAARSCHUWING, Severity.ADVIES)
@@ -98,7 +98,6 @@ PLURALS: Mapping[str, Text] = {
     "advies": Text("adviezen", "notes"),
     "uitgelegd": Text("uitgelegd", "explained"),
 }
-COUNT_KEYS = ("fout", "waarschuwing", "advies", "uitgelegd")
 
 _MONTHS = Text(
     "januari februari maart april mei juni juli augustus september oktober november december",

@@ -5,7 +5,6 @@ stemmen``). A file that cannot be read again (stdin, since removed) just shows n
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
 from afspraken.reporting.escaping import escape
@@ -68,9 +67,10 @@ class Sources:
 
 
 def _read(name: str) -> tuple[list[str], Optional[dict[str, Any]]]:
-    try:
-        text = Path(name).read_text(encoding="utf-8-sig")
-    except (OSError, ValueError):
+    from afspraken.reading.files import reread_text
+
+    text = reread_text(name)  # a regular file within the limit only: a FIFO or /dev/zero would hang
+    if text is None:
         return [], None
     if sys.version_info >= (3, 11):
         import tomllib

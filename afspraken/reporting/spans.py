@@ -41,10 +41,10 @@ def span(loc: Location, text: Optional[str] = None) -> Span:
 def _lines(file: str) -> list[str]:
     if not file or file.startswith("<") or file == "-":
         return []
-    try:
-        return Path(file).read_text(encoding="utf-8-sig", errors="replace").splitlines()
-    except OSError:
-        return []
+    from afspraken.reading.files import reread_text
+
+    text = reread_text(file)  # a regular file within the limit only: a FIFO or /dev/zero would hang
+    return text.splitlines() if text is not None else []
 
 
 def repository_root(start: Path) -> Optional[Path]:
@@ -94,4 +94,4 @@ def fingerprint(parts: list[str], seen: dict[str, int]) -> str:
     base = "\x00".join(parts)
     index = seen.get(base, 0)
     seen[base] = index + 1
-    return hashlib.sha256(f"{base}\x00{index}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{base}\x00{index}".encode("utf-8", "surrogatepass")).hexdigest()[:32]  # a file name need not be UTF-8

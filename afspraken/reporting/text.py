@@ -126,9 +126,7 @@ def summary(report: Report, ctx: Context, tally: Optional[Tally] = None) -> str:
     ``tally``: totals over the files when ``report`` holds only the run-level part."""
     lang = ctx.lang
     if tally is None:
-        tally = Tally()
-        for r in report.files:
-            tally.add(r)
+        tally = report.tally()
     counted = tally.counts
     files = tally.files
     broken = tally.not_evaluated

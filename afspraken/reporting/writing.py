@@ -8,9 +8,11 @@ symlink, device or pipe: those are written into, as the user meant.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 from afspraken.rules import Text
 
@@ -39,6 +41,19 @@ def refuse_overwrite(dest: Path) -> None:
     """Raise :class:`OutputError` when writing to ``dest`` would change a file that is not a
     report: after resolving every symlink, a TOML file, an agreement, or a file with more
     than one hard link (its other names may be an agreement). Nothing else is checked here."""
+    if str(dest) in ("", ".") or os.path.isdir(dest):  # `--output ''` arrives as '.'
+        shown = "''" if str(dest) in ("", ".") else _shown(dest)
+        raise OutputError(Text(f"{shown} is geen bestandsnaam (een map?); geef een bestand", f"{shown} is not a file name (a folder?); give a file"))
+    folder = Path(os.path.realpath(dest)).parent  # a typo in a folder name must not make folders
+    if not folder.is_dir():
+        at, shown = _shown(dest), _shown(dest.parent)
+        exists = os.path.exists(folder)
+        raise OutputError(
+            Text(
+                f"{at}: kan niet schrijven: " + (f"{shown} is geen map" if exists else f"de map {shown} bestaat niet (een rapport maakt geen mappen)"),
+                f"{at}: cannot write: " + (f"{shown} is not a folder" if exists else f"the folder {shown} does not exist (a report makes no folders)"),
+            )
+        )
     try:
         info = os.stat(dest)  # follows symlinks
     except OSError:
@@ -64,13 +79,39 @@ def refuse_overwrite(dest: Path) -> None:
         )
 
 
+# A table header (``[afspraak]``, ``[ afspraak ]``, ``[[partij]]``, ``["orgaan".x]``) or a
+# dotted or plain key (``afspraak.titel = ...``, ``partij = [...]``) of the format, at a line's start.
+_AGREEMENT = re.compile(
+    r"""^[ \t]*(?:\[\[?[ \t]*["']?(?:afspraak|partij|orgaan)["']?[ \t]*[\].]|["']?(?:afspraak|partij|orgaan)["']?[ \t]*[.=])""",
+    re.MULTILINE,
+)
+_UTF32 = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
 def _looks_like_agreement(path: Path) -> bool:
+    """Whether the file holds an agreement, whatever its name, spacing, encoding or leading
+    comments: the whole (size-bounded) text is searched, not only its first bytes."""
+    from afspraken.reading.files import Limits, decode
+
     try:
         with open(path, "rb") as handle:
-            head = handle.read(65536)
+            data = handle.read(Limits().max_bytes)
     except OSError:
         return False
-    return b"[afspraak]" in head and (b"[[partij]]" in head or b"formaat" in head)
+    if data[:4] in _UTF32:
+        text: Optional[str] = data.decode("utf-32", "replace")
+    else:
+        text, _ = decode(data)
+    if text is None:
+        text = data.decode("utf-8", "replace")
+    return _AGREEMENT.search(text) is not None
+
+
+def _cannot_write(shown: str, exc: OSError) -> Text:
+    from afspraken.reading.files import reason
+
+    why = reason(exc)
+    return Text(f"{shown}: kan niet schrijven: {why.nl}", f"{shown}: cannot write: {why.en}")
 
 
 def _refuse(dest: Path) -> None:
@@ -98,7 +139,7 @@ def write_report(dest: Path, text: str) -> None:
         _atomic(dest, text, stat.S_IMODE(info.st_mode) if info is not None else _default_mode(), replace=True)
     except OSError as exc:
         shown = _shown(dest)
-        raise OutputError(Text(f"{shown}: kan niet schrijven: {exc.strerror or exc}", f"{shown}: cannot write: {exc.strerror or exc}")) from None
+        raise OutputError(_cannot_write(shown, exc)) from None
 
 
 class ReportFile:
@@ -115,7 +156,6 @@ class ReportFile:
                 self.handle = open(dest, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
                 return
             self.mode = stat.S_IMODE(info.st_mode) if info is not None else _default_mode()
-            dest.parent.mkdir(parents=True, exist_ok=True)
             fd, self.tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
             self.handle = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
         except OSError as exc:
@@ -147,7 +187,7 @@ class ReportFile:
 
 def _cannot(dest: Path, exc: OSError) -> OutputError:
     shown = _shown(dest)
-    return OutputError(Text(f"{shown}: kan niet schrijven: {exc.strerror or exc}", f"{shown}: cannot write: {exc.strerror or exc}"))
+    return OutputError(_cannot_write(shown, exc))
 
 
 def write_new(path: Path, text: str) -> None:
@@ -168,7 +208,8 @@ def _rename_new(tmp: str, path: Path) -> None:
 
 
 def _atomic(path: Path, text: str, mode: int, *, replace: bool) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not replace:  # `init sub/nieuw.toml` makes its folder; a report's folder must exist (refuse_overwrite)
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
