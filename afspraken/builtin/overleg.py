@@ -78,8 +78,39 @@ def overlegrecht(doc: Agreement, params: OverlegrechtParams) -> Iterator[Violati
             ("overleg",),
         )
         return
+    shared = _Shared(doc)  # once per agreement: the rule stays linear with many residents' parties
     for partij in bewoners:
-        yield from _overlegrecht(doc, partij.id, params.min_per_jaar)
+        yield from _overlegrecht(doc, partij.id, params.min_per_jaar, shared)
+
+
+SHOWN = 5  # meetings named in a message; more are counted ("en 12 andere")
+
+
+class _Shared:
+    """What every residents' party is checked against: the counterparts, each party's meetings,
+    and the list of meetings a message names."""
+
+    def __init__(self, doc: Agreement) -> None:
+        self.counterparts = _counterparts(doc)
+        self.relevant = set().union(*self.counterparts)
+        self.meetings: dict[str, list[int]] = {}
+        for i, o in enumerate(doc.overleg):
+            for x in dict.fromkeys(o.tussen):
+                self.meetings.setdefault(x, []).append(i)
+        self._doc = doc
+        self._listed: tuple[list[str], list[str]] | None = None
+
+    def listed(self) -> tuple[list[str], list[str]]:
+        if self._listed is None:
+            doc, shown = self._doc, self._doc.overleg[:SHOWN]
+            andere = [names([name_of(doc, x) for x in o.tussen], "nl") for o in shown]
+            other = [names([name_of(doc, x) for x in o.tussen], "en") for o in shown]
+            more = len(doc.overleg) - len(shown)
+            if more > 0:
+                andere.append(f"en {more} andere")
+                other.append(f"and {more} more")
+            self._listed = (andere, other)
+        return self._listed
 
 
 def _counterparts(doc: Agreement) -> tuple[set[str], set[str], set[str]]:
@@ -90,10 +121,11 @@ def _counterparts(doc: Agreement) -> tuple[set[str], set[str], set[str]]:
     return besluitvormend, gemeenten, corporaties
 
 
-def _overlegrecht(doc: Agreement, partij: str, min_per_jaar: int) -> Iterator[Violation]:
-    besluitvormend, gemeenten, corporaties = _counterparts(doc)
-    relevant = besluitvormend | gemeenten | corporaties
-    candidates = [(i, o) for i, o in enumerate(doc.overleg) if partij in o.tussen and set(o.tussen) & relevant]
+def _overlegrecht(doc: Agreement, partij: str, min_per_jaar: int, shared: _Shared) -> Iterator[Violation]:
+    besluitvormend, gemeenten, corporaties = shared.counterparts
+    relevant = shared.relevant
+    meetings = [(i, doc.overleg[i]) for i in shared.meetings.get(partij, ())]
+    candidates = [(i, o) for i, o in meetings if set(o.tussen) & relevant]
     good = [o for _, o in candidates if o.afdwingbaar and o.per_jaar >= min_per_jaar]
     met = {x for o in good for x in o.tussen}
     # With a deciding body; or with the gemeente and every signing corporatie, in one meeting or separate ones.
@@ -121,8 +153,7 @@ def _overlegrecht(doc: Agreement, partij: str, min_per_jaar: int) -> Iterator[Vi
         )
         return
     wie = name_of(doc, partij)
-    andere = [names([name_of(doc, x) for x in o.tussen], "nl") for o in doc.overleg]
-    other = [names([name_of(doc, x) for x in o.tussen], "en") for o in doc.overleg]
+    andere, other = shared.listed()
     yield violation(
         f"{wie} heeft geen vast overleg met een besluitvormend orgaan of met gemeente en corporatie"
         + (f" (er is alleen overleg tussen {'; '.join(andere)})" if andere else " (er is geen [[overleg]])"),
