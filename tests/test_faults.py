@@ -135,11 +135,11 @@ def test_ctrl_c_on_a_parallel_run(tmp_path, to_group):
     import time
 
     body = UNEQUAL.read_bytes()
-    for i in range(1500):
+    for i in range(5000):  # enough that the run is still going at the last signal
         (tmp_path / f"a{i:04}.toml").write_bytes(body)
     before = set(os.listdir(tmp_path))
     env = {k: v for k, v in os.environ.items() if not k.startswith("AFSPRAKEN_")}
-    for delay in (0.3, 0.8, 1.5):
+    for delay in (0.3, 0.8, 1.2):
         proc = subprocess.Popen(
             [str(COMMAND), "check", ".", "--jobs", "2", "--output", "r.json"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             start_new_session=True,
