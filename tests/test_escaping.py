@@ -76,6 +76,43 @@ def test_escaped_keeps_a_clean_report_as_it_is(tmp_path):
     assert escaped(report) is report
 
 
+@pytest.mark.parametrize("where", ["location key", "location file", "english message", "explanation", "meta", "problem"])
+def test_escaped_finds_one_hostile_string_anywhere(where):
+    """The quick check of a clean report must not overlook a single bad string in any place."""
+    from afspraken.results import FileResult, Finding, Location, Problem
+    from afspraken.rules import Severity, Text
+
+    bad = "x\u202ey\n"
+    loc = Location("a.toml", 3, 1, "partij.naam", 3, 9)
+    finding = Finding("regel", Severity.FOUT, Text("nl", "en"), (loc, loc._replace(line=4)), explained=Text("ok", "ok"))
+    changed = {
+        "location key": lambda r: r._replace(findings=(finding._replace(locations=(loc, loc._replace(key=bad))),)),
+        "location file": lambda r: r._replace(findings=(finding._replace(locations=(loc._replace(file=bad),)),)),
+        "english message": lambda r: r._replace(findings=(finding._replace(message=Text("nl", bad)),)),
+        "explanation": lambda r: r._replace(findings=(finding._replace(explained=Text(bad, "ok")),)),
+        "meta": lambda r: r._replace(meta={"titel": "t", "wijk": bad}),
+        "problem": lambda r: r._replace(problems=(Problem(loc, Text(bad, "en"), "waarde"),)),
+    }[where]
+    clean = FileResult("a.toml", findings=(finding,), meta={"titel": "t"})
+    assert escaped(clean) is clean
+    hostile = changed(clean)
+    shown = escaped(hostile)
+    assert shown != hostile
+    strings = list(_strings(shown))
+    assert bad not in strings and escape(bad) in strings and escape(bad) == "x\\u202ey\\n"
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+
+
 def test_hostile_name_on_a_terminal(tmp_path):
     """The installed command, on a pseudo-terminal: no raw ESC/BEL from the name reaches it."""
     pty = pytest.importorskip("pty")

@@ -14,6 +14,9 @@ import json
 import re
 from typing import Any, Optional, TypeVar
 
+from afspraken.results import Location
+from afspraken.rules import Text
+
 # Bidirectional controls (U+200E/200F, U+202A-202E, U+2066-2069) reorder what a reader sees
 # (a name can look like another, "Trojan Source"); zero-width ones (U+200B-200D, U+2060,
 # U+FEFF) hide that two names differ.
@@ -62,7 +65,40 @@ def escaped(report: T) -> T:
     """A copy of a :class:`~afspraken.results.Report` with every string in it escaped
     (names, titles, messages, waivers' explanations, plugin errors). A format calls this
     first; the report itself is left as it is (JSON and SARIF carry the exact text)."""
+    try:
+        if _clean(report):  # nearly always: the same object, nothing rebuilt
+            return report
+    except TypeError:  # a str field holding something else: let _map sort it out
+        pass
     return _map(report)  # type: ignore[no-any-return]
+
+
+def _clean(value: Any) -> bool:
+    """Whether no string that :func:`_map` would escape needs escaping: one walk without
+    recursion or copies, one regex search over all strings joined."""
+    stack = [value]
+    strings: list[str] = []
+    pop, push, add = stack.pop, stack.extend, strings.append
+    while stack:
+        v = pop()
+        kind = type(v)
+        if kind is str:
+            add(v)
+        elif kind is Location:  # the most common node: only two of its six fields are text
+            add(v[0])
+            add(v[3])
+        elif kind is Text:
+            add(v[0])
+            add(v[1])
+        elif kind is int or kind is bool or v is None:
+            pass
+        elif isinstance(v, tuple):
+            push(v)
+        elif isinstance(v, str):
+            add(v)
+        elif isinstance(v, dict):
+            push(v.values())
+    return _search("".join(strings)) is None
 
 
 def _map(value: Any) -> Any:
