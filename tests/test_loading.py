@@ -254,6 +254,28 @@ def test_deep_nesting_is_located_where_it_passes_the_limit(write):
     assert problem.code == "te-diep" and (problem.location.line, problem.location.column) == (52, 8)
 
 
+@pytest.mark.parametrize(
+    ("inner", "deep"),
+    [
+        ("[" * 50 + "1" + "]" * 50, False),  # exactly the limit
+        ("[" * 51 + "1" + "]" * 51, True),
+        ('["]]]]", ' + "{a = " * 51 + "1" + "}" * 51 + "]", True),  # brackets in a string close nothing
+        ('"' + "[" * 80 + '"', False),  # nor open anything
+        ("[" * 51 + "1" + "]" * 50, True),  # unbalanced: the token loop decides
+    ],
+)
+def test_the_quick_depth_test_agrees_with_the_full_scan(inner, deep):
+    """A big agreement has many nested brackets ([[tables]], arrays) but no deep ones: the quick
+    test spares it the token loop, and must never hide nesting the loop would refuse."""
+    from afspraken.reading.files import Limits
+    from afspraken.reading.structure import _scan, _shallow, scan
+
+    text = "".join(f'[[partij]]\nid = "p{i}"\nx = [[1], {{a = [2]}}]  # [[[[\n' for i in range(60)) + f"y = {inner}\n"
+    assert _shallow(text, 50) is not deep
+    full = _scan("a.toml", text, Limits())
+    assert (full is not None) is deep and scan("a.toml", text, Limits()) == full
+
+
 def test_deep_nesting_past_the_parser_is_located_too(write):
     """Even when the limit is set above what the TOML parser takes (~400), the place is named."""
     from afspraken.reading.files import Limits

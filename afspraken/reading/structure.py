@@ -20,12 +20,34 @@ _TOKEN = re.compile(
 )
 # An opening bracket right after '=', ',' or another opening bracket: the only way to nest.
 _NESTED = re.compile(r"[\[{,=](?=[ \t\r\n]*[\[{])")
+# For the quick depth test: strings and comments (as _TOKEN reads them), everything but brackets, innermost pairs.
+_TEXTS = re.compile(_TOKEN.pattern.rsplit("|", 1)[0])
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_PAIR = re.compile(r"\[\]|\{\}")
 
 
 def scan(name: str, text: str, limits: Limits, *, quick: bool = True) -> Optional[Problem]:
     """The first place where ``text`` passes a limit, or ``None``."""
-    if quick and text.count(",") < limits.lijst and text.count("[[") < limits.lijst and len(_NESTED.findall(text)) < limits.diepte:
-        return None  # cannot pass a limit: too few commas, table arrays and nested brackets
+    if quick and text.count(",") < limits.lijst and text.count("[[") < limits.lijst and _shallow(text, limits.diepte):
+        return None  # cannot pass a limit: too few commas and table arrays, nesting not too deep
+    return _scan(name, text, limits)
+
+
+def _shallow(text: str, depth: int) -> bool:
+    """Whether the brackets outside strings and comments nest at most ``depth`` deep (headers
+    included, so never a false yes): the token loop below is the cost of a big file, so it runs
+    only when this cheap test cannot rule out a problem."""
+    if len(_NESTED.findall(text)) < depth:  # a small file: too few nested brackets to count
+        return True
+    rest = _NOT_BRACKET.sub("", _TEXTS.sub("", text))
+    for _ in range(depth):  # each pass takes away the innermost pairs: one level
+        if not rest:
+            return True
+        rest = _PAIR.sub("", rest)
+    return not rest  # too deep, or unbalanced (broken TOML): let the token loop say where
+
+
+def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
     stack: list[list[int]] = []  # per open array or inline table: [commas, is_array]
     tables: dict[str, int] = {}  # [[name]] -> how many
     skip_to = -1
