@@ -13,6 +13,7 @@ degrade to ``None`` or, with :meth:`Locator.nearest`, to a known ancestor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from collections.abc import Iterator
 from typing import Any, NamedTuple
@@ -382,8 +383,6 @@ class Locator:
                 total += len(piece) + 1
                 starts.append(total)
             self._starts = starts
-        from bisect import bisect_right
-
         number = bisect_right(self._starts, offset)
         return Position(number, offset - self._starts[number - 1] + 1)
 
