@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from typing import Any, Optional, TypeVar
 
-from afspraken.results import Location
 from afspraken.rules import Text
 
 # Bidirectional controls (U+200E/200F, U+202A-202E, U+2066-2069) reorder what a reader sees
@@ -84,16 +84,17 @@ def _clean(value: Any) -> bool:
         kind = type(v)
         if kind is str:
             add(v)
-        elif kind is Location:  # the most common node: only two of its six fields are text
-            add(v[0])
-            add(v[3])
         elif kind is Text:
             add(v[0])
             add(v[1])
         elif kind is int or kind is bool or v is None:
             pass
         elif isinstance(v, tuple):
-            push(v)
+            if _is_location(kind):  # the most common node: only two of its six fields are text
+                add(v[0])
+                add(v[3])
+            else:
+                push(v)
         elif isinstance(v, str):
             add(v)
         elif isinstance(v, dict):
@@ -122,3 +123,9 @@ def _map(value: Any) -> Any:
 
 
 _search = _UNSAFE.search
+
+
+@cache
+def _is_location(kind: type) -> bool:
+    # Named, not imported: afspraken.results imports this module (for crash texts).
+    return kind.__module__ == "afspraken.results" and kind.__qualname__ == "Location"
