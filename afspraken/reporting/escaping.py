@@ -126,6 +126,6 @@ _search = _UNSAFE.search
 
 
 @cache
-def _is_location(kind: type) -> bool:
+def _is_location(kind: Any) -> bool:
     # Named, not imported: afspraken.results imports this module (for crash texts).
     return kind.__module__ == "afspraken.results" and kind.__qualname__ == "Location"
