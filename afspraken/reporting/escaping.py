@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
 from typing import Any, Optional, TypeVar
 
 from afspraken.rules import Text
@@ -125,7 +124,12 @@ def _map(value: Any) -> Any:
 _search = _UNSAFE.search
 
 
-@cache
-def _is_location(kind: Any) -> bool:
+_LOCATIONS: dict[type, bool] = {}
+
+
+def _is_location(kind: type) -> bool:
     # Named, not imported: afspraken.results imports this module (for crash texts).
-    return kind.__module__ == "afspraken.results" and kind.__qualname__ == "Location"
+    known = _LOCATIONS.get(kind)
+    if known is None:
+        known = _LOCATIONS[kind] = kind.__module__ == "afspraken.results" and kind.__qualname__ == "Location"
+    return known
