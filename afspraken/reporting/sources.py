@@ -4,7 +4,6 @@ stemmen``). A file that cannot be read again (stdin, since removed) just shows n
 
 from __future__ import annotations
 
-import sys
 from typing import Any, NamedTuple, Optional
 
 from afspraken.reporting.escaping import escape
@@ -72,12 +71,10 @@ def _read(name: str) -> tuple[list[str], Optional[dict[str, Any]]]:
     text = reread_text(name)  # a regular file within the limit only: a FIFO or /dev/zero would hang
     if text is None:
         return [], None
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:
-        import tomli as tomllib
+    import tomli  # the project's parser everywhere (faster than the standard library's tomllib)
+
     try:
-        data = tomllib.loads(text)
+        data = tomli.loads(text)
     except Exception:  # noqa: BLE001 - lines still help without the places in words
         data = None
     return text.splitlines(), data
