@@ -248,6 +248,8 @@ def test_rules_chosen_by_the_soort_are_described_in_the_driver(tmp_path, monkeyp
     assert "gelijke-stem" in used
     for result in run_["results"]:
         assert rules[result["ruleIndex"]] == result["ruleId"]
+    described = {r["id"]: r for r in run_["tool"]["driver"]["rules"]}
+    assert {described[r]["properties"]["regelset"] for r in used if r.startswith("prestatieafspraken/")} == {"prestatieafspraken"}
     # Only the rules that ran are described: no wijkaanpak rule that never saw the prestatieafspraak.
     assert set(rules) - used <= {"invoerfout"} | _ran(tmp_path, monkeypatch)
 

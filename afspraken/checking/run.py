@@ -10,7 +10,7 @@ registry's :class:`~afspraken.plugins.manager.Failures`; problems in settings on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, Optional, Union
 
@@ -199,6 +199,12 @@ class Checker:
         """Rule id -> the rule set that switched it on (for output formats)."""
         return {rule_id: name for env in self._used() or self._envs.values() for rule_id, name in env.origin.items()}
 
+    @property
+    def origins(self) -> Mapping[str, str]:
+        """:meth:`rule_origins`, looked up when asked: a streamed report describes its rules at the
+        end, when the rule sets chosen by the files' soort are known too."""
+        return _Origins(self)
+
     def rule_url(self) -> str:
         """The ``rule_url`` template of the configs used so far (the first that sets one)."""
         return next((env.rule_url for env in self._envs.values() if env.rule_url), "")
@@ -211,6 +217,20 @@ class Checker:
         for r in files:  # worker processes chose the sets per soort: the files say which
             rulesets.update(dict.fromkeys(r.rulesets))
         return Report(tuple(files), tuple(rulesets), tuple(self.registry.failures), tuple(self.problems))
+
+
+class _Origins(Mapping[str, str]):
+    def __init__(self, checker: Checker) -> None:
+        self.checker = checker
+
+    def __getitem__(self, rule_id: str) -> str:
+        return self.checker.rule_origins()[rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.checker.rule_origins())
+
+    def __len__(self) -> int:
+        return len(self.checker.rule_origins())
 
 
 _WORKER: dict[str, Checker] = {}  # one Checker per worker process, reused for every chunk

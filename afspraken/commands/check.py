@@ -115,7 +115,7 @@ def check(
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
         show_source = toon_bron if toon_bron is not None else (dest is None and sys.stdout.isatty())
         ctx = Context(
-            lang, color, rules, toon_geslaagd, fail, quiet, __version__, origins=stream.checker.rule_origins(),
+            lang, color, rules, toon_geslaagd, fail, quiet, __version__, origins=stream.checker.origins,
             rule_url=stream.checker.rule_url(), show_source=show_source, sources=texts,
         )
         chosen.append(Target(available[name], dest, ctx))

@@ -117,7 +117,7 @@ def _descriptor(rule_id: str, rule: Any, ctx: Context) -> dict[str, Any]:
         "helpUri": rule_url(rule_id, rule, ctx.rule_url, lang),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {
-            "tags": [t for t in (origin, rule.source, rule.plugin) if t],
+            "tags": list(dict.fromkeys(t for t in (origin, rule.source, rule.plugin) if t)),  # SARIF: unique; a set may bear its plugin's name
             "precision": "very-high",  # a rule reads structured data: no guessing
             "problem.severity": PROBLEM_SEVERITY[rule.severity],
             "regelset": origin,
