@@ -269,3 +269,14 @@ def test_the_json_report_names_the_rule_sets_the_files_were_judged_by(tmp_path, 
     monkeypatch.chdir(tmp_path)
     out = json.loads(CliRunner().invoke(cli, ["check", "concept.toml", "--format", "json"], catch_exceptions=False).stdout)
     assert out["rulesets"] == out["files"][0]["rulesets"] == ["prestatieafspraken"]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_whole_report_formats_name_the_rule_sets_the_files_were_judged_by(fmt, tmp_path, monkeypatch):
+    from afspraken.commands import cli
+
+    shutil.copy(PRESTATIE / "voorbeeldstad-concept.toml", tmp_path / "concept.toml")
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(cli, ["check", "concept.toml", "--format", fmt], catch_exceptions=False).stdout
+    assert re.search(r"Regelsets: prestatieafspraken\b", out)
+    assert not re.search(r"Regelsets: [^\n<]*wijkaanpak", out)
