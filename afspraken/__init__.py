@@ -30,6 +30,7 @@ _LAZY = {
     "iter_check": "afspraken.api",
     "render": "afspraken.api",
     "Document": "afspraken.api",
+    "Checker": "afspraken.checking.run",
     "Report": "afspraken.results",
     "FileResult": "afspraken.results",
     "Failure": "afspraken.results",
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
     hookimpl: pluggy.HookimplMarker  # marker for hook implementations: ``@hookimpl def register_rules(): ...``
     from afspraken.api import Document, check, check_text, iter_check, render
+    from afspraken.checking.run import Checker
     from afspraken.results import Failure, FileResult, Report
     from afspraken.model import Agreement
     from afspraken.reporting import OutputFormat
@@ -74,6 +76,7 @@ __all__ = [
     "iter_check",
     "render",
     "Document",
+    "Checker",
     "Report",
     "FileResult",
     "Failure",

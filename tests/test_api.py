@@ -6,6 +6,9 @@ import subprocess
 import sys
 
 import afspraken
+import pytest
+
+from conftest import EXAMPLES
 
 
 def test_every_exported_name_resolves():
@@ -55,3 +58,20 @@ def test_exit_code_takes_the_words_of_fail_on_in_both_languages():
         report.exit_code("foutje")
     with pytest.raises(TypeError, match="not int"):
         report.exit_code(3)  # type: ignore[arg-type]
+
+
+def test_a_checker_is_reused_across_checks(monkeypatch):
+    import afspraken
+    import afspraken.checking.run as run
+
+    built = []
+    real = run.get_plugin_manager
+    monkeypatch.setattr(run, "get_plugin_manager", lambda *a, **k: built.append(1) or real(*a, **k))
+    text = (EXAMPLES / "ongelijke-stem.toml").read_text(encoding="utf-8")
+    checker = afspraken.Checker(config=False)
+    first = afspraken.check(afspraken.Document(text, "a.toml"), checker=checker)
+    second = afspraken.check(afspraken.Document(text, "b.toml"), checker=checker)
+    assert len(built) == 1
+    assert [f.rule for f in first.findings] == [f.rule for f in second.findings] and first.findings
+    with pytest.raises(TypeError):
+        afspraken.check(afspraken.Document(text), checker=checker, config=False)

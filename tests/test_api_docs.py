@@ -13,7 +13,7 @@ EXAMPLES = dict(re.findall(r"<!-- example: (\S+) -->\n```python\n(.*?)```", DOC,
 
 
 def test_the_guide_has_its_examples():
-    assert set(EXAMPLES) == {"upload", "findings", "stream"}
+    assert set(EXAMPLES) == {"upload", "findings", "stream", "reuse"}
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))

@@ -158,3 +158,29 @@ def test_every_governance_change_is_named(cli, write):
     # eigenaar-per-actie: the action of Welzijn now lies with a party that does not sign (RULES v2)
     assert new_rules == {"een-aanspreekpunt", "overlegrecht", "eigenaar-per-actie"} and result.exit_code == 1
     assert cli("diff", *_pair(write, GOOD, new), "--fail-on", "never").exit_code == 0
+
+
+PRESTATIE = EXAMPLES.parent / "plugins" / "afspraken-prestatieafspraken" / "voorbeelden"
+
+
+def test_diff_judges_with_the_rule_sets_check_chooses_for_the_soort(cli):
+    """A prestatieafspraak is judged by the prestatieafspraken rules in diff exactly as in check."""
+    concept, final = PRESTATIE / "voorbeeldstad-concept.toml", PRESTATIE / "voorbeeldstad-2026.toml"
+    checked = json.loads(cli("check", "--format", "json", str(concept)).stdout)
+    found = {(f["rule"], f["line"]) for r in checked["files"] for f in r["findings"]}
+    assert any(rule.startswith("prestatieafspraken/") for rule, _ in found)
+    compared = json.loads(cli("diff", "--format", "json", str(concept), str(final)).stdout)
+    judged = {(f["rule"], f["line"]) for attr in ("new_findings", "resolved", "still_open") for f in compared.get(attr, [])}
+    assert judged == found
+
+
+def test_an_internal_error_while_loading_is_a_located_problem_not_a_traceback(cli, write, monkeypatch):
+    import afspraken.checking.run as run
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(run, "load", broken)
+    result = cli("diff", *_pair(write, GOOD, GOOD))
+    assert result.exit_code == 2
+    assert "oud.toml:1:1: dit bestand kon niet worden gelezen (interne fout: RuntimeError: kapot)" in result.stderr

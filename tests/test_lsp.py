@@ -239,3 +239,26 @@ def test_raw_json_rpc_over_stdio(tmp_path: Path):
         if proc.poll() is None:
             proc.kill()
         proc.communicate()
+
+
+def test_the_server_keeps_one_checker_until_the_settings_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Plugins are loaded once for every check; a saved config gives a new Checker that reads it."""
+    import afspraken.checking.run as run
+    from afspraken.lsp.documents import analyse
+    from afspraken.lsp.server import AfsprakenServer
+
+    built = []
+    real = run.get_plugin_manager
+    monkeypatch.setattr(run, "get_plugin_manager", lambda *a, **k: built.append(1) or real(*a, **k))
+    ls = AfsprakenServer()
+    path = str(tmp_path / "a.toml")
+    first = analyse(path, UNEQUAL, "nl", ls.checker)
+    again = analyse(path, UNEQUAL.replace("\n", "\n\n", 1), "nl", ls.checker)
+    assert len(built) == 1
+    severity = lambda a: {d.severity for d in a.diagnostics if d.code == "gelijke-stem"}  # noqa: E731
+    assert severity(first) == severity(again) == {types.DiagnosticSeverity.Error}
+    (tmp_path / "afspraken.toml").write_text('[regels.gelijke-stem]\nernst = "advies"\n', encoding="utf-8")
+    assert severity(analyse(path, UNEQUAL, "nl", ls.checker)) == {types.DiagnosticSeverity.Error}  # not saved yet
+    ls.forget_settings()
+    assert severity(analyse(path, UNEQUAL, "nl", ls.checker)) == {types.DiagnosticSeverity.Information}
+    assert len(built) == 2

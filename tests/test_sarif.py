@@ -231,3 +231,52 @@ def test_a_location_with_an_end_gives_that_end():
     log = json.loads(sarif.render(Report((FileResult("a.toml", findings=(finding,)),)), Context()))
     [result] = log["runs"][0]["results"]
     assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 13, "endLine": 3, "endColumn": 14}
+
+
+PRESTATIE = EXAMPLES.parent / "plugins" / "afspraken-prestatieafspraken" / "voorbeelden"
+
+
+def test_rules_chosen_by_the_soort_are_described_in_the_driver(tmp_path, monkeypatch):
+    """The prestatieafspraken sets are chosen per file, after the stream began: still described."""
+    shutil.copy(PRESTATIE / "voorbeeldstad-concept.toml", tmp_path / "concept.toml")
+    shutil.copy(EXAMPLES / "ongelijke-stem.toml", tmp_path / "ongelijk.toml")
+    run_ = valid(run(tmp_path, "concept.toml", "ongelijk.toml", monkeypatch=monkeypatch))
+    rules = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    assert len(rules) == len(set(rules))
+    used = {r["ruleId"] for r in run_["results"]}
+    assert any(rule.startswith("prestatieafspraken/") for rule in used)
+    assert "gelijke-stem" in used
+    for result in run_["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+    described = {r["id"]: r for r in run_["tool"]["driver"]["rules"]}
+    assert {described[r]["properties"]["regelset"] for r in used if r.startswith("prestatieafspraken/")} == {"prestatieafspraken"}
+    # Only the rules that ran are described: no wijkaanpak rule that never saw the prestatieafspraak.
+    assert set(rules) - used <= {"invoerfout"} | _ran(tmp_path, monkeypatch)
+
+
+def _ran(cwd: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    from afspraken.commands import cli
+
+    monkeypatch.chdir(cwd)
+    out = CliRunner().invoke(cli, ["check", "concept.toml", "ongelijk.toml", "--format", "json"], catch_exceptions=False).stdout
+    return {o["rule"] for f in json.loads(out)["files"] for o in f["rules"]}
+
+
+def test_the_json_report_names_the_rule_sets_the_files_were_judged_by(tmp_path, monkeypatch):
+    from afspraken.commands import cli
+
+    shutil.copy(PRESTATIE / "voorbeeldstad-concept.toml", tmp_path / "concept.toml")
+    monkeypatch.chdir(tmp_path)
+    out = json.loads(CliRunner().invoke(cli, ["check", "concept.toml", "--format", "json"], catch_exceptions=False).stdout)
+    assert out["rulesets"] == out["files"][0]["rulesets"] == ["prestatieafspraken"]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_whole_report_formats_name_the_rule_sets_the_files_were_judged_by(fmt, tmp_path, monkeypatch):
+    from afspraken.commands import cli
+
+    shutil.copy(PRESTATIE / "voorbeeldstad-concept.toml", tmp_path / "concept.toml")
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(cli, ["check", "concept.toml", "--format", fmt], catch_exceptions=False).stdout
+    assert re.search(r"Regelsets: prestatieafspraken\b", out)
+    assert not re.search(r"Regelsets: [^\n<]*wijkaanpak", out)

@@ -65,6 +65,12 @@ def find(folder: Path) -> Optional[Path]:
     return _find(Path(os.path.realpath(folder)))  # never raises, not even on a symlink loop
 
 
+def forget() -> None:
+    """Config files were added, removed or edited: search for them afresh (a long-running server)."""
+    _find.cache_clear()
+    _has_tool_section.cache_clear()
+
+
 @lru_cache(maxsize=256)
 def _find(folder: Path) -> Optional[Path]:
     for directory in (folder, *folder.parents):

@@ -10,7 +10,7 @@ registry's :class:`~afspraken.plugins.manager.Failures`; problems in settings on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, Optional, Union
 
@@ -19,7 +19,7 @@ from afspraken.checking.engine import ALWAYS, Environment, evaluate
 from afspraken.checking.rulesets import ActiveRule, chosen_explicitly, defaults_by_kind, select
 from afspraken.plugins.manager import get_plugin_manager
 from afspraken.plugins.registry import Registry
-from afspraken.reading.loading import STDIN, Source, load, read
+from afspraken.reading.loading import STDIN, Loaded, Source, load, read
 from afspraken.reading.messages import suggest
 from afspraken.results import FileResult, Location, Problem, Report, error_text
 from afspraken.rules import Text
@@ -129,15 +129,21 @@ class Checker:
         return [a for a in rules if a.rule.id not in self.ignored], off
 
     def check_path(self, path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> FileResult:
+        return self.load(path, data, name)[0]
+
+    def load(self, path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> tuple[FileResult, Optional[Loaded]]:
+        """Read, load and judge one file as ``check`` does; also the loaded agreement (None if it could not be)."""
         folder = Path.cwd() if str(path) == STDIN else Path(path).parent
         env = self.environment(folder)
         source = read(path, data, name, limits=env.limits)
         if isinstance(source, Problem):
-            return FileResult(source.location.file, problems=(source,))
-        return self.check_source(source, env)
+            return FileResult(source.location.file, problems=(source,)), None
+        return self._judge(source, env)
 
     def check_source(self, source: Source, env: Optional[Environment] = None) -> FileResult:
-        env = env or self.environment(Path.cwd())
+        return self._judge(source, env or self.environment(Path.cwd()))[0]
+
+    def _judge(self, source: Source, env: Environment) -> tuple[FileResult, Optional[Loaded]]:
         try:
             loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules, limits=env.limits)
         except Exception as exc:  # noqa: BLE001 - last resort: input we did not foresee is still a report
@@ -145,15 +151,15 @@ class Checker:
                 f"dit bestand kon niet worden gelezen (interne fout: {error_text(exc)}); meld dit alstublieft",
                 f"this file could not be read (internal error: {error_text(exc)}); please report this",
             )
-            return FileResult(source.name, problems=(Problem(Location(source.name, 1, 1), message, "intern"),))
+            return FileResult(source.name, problems=(Problem(Location(source.name, 1, 1), message, "intern"),)), None
         if isinstance(loaded, list):
-            return FileResult(source.name, problems=tuple(loaded))
+            return FileResult(source.name, problems=tuple(loaded)), None
         # Broken settings (reported, exit 2) do not stop the rules that could be set up.
         result = evaluate(loaded, env.for_kind(loaded.agreement.afspraak.soort), self.today)
         if result.crashes:  # the engine knows the rule, the plugin manager where the plugin came from
             origin = self.registry.pm.origin
             result = result._replace(crashes=tuple(c._replace(origin=c.origin or origin(c.plugin)) for c in result.crashes))
-        return result
+        return result, loaded
 
     def check_many(self, paths: Sequence[str], jobs: int = 1) -> list[FileResult]:
         """Check files in order; with ``jobs`` > 1 in that many worker processes."""
@@ -193,6 +199,12 @@ class Checker:
         """Rule id -> the rule set that switched it on (for output formats)."""
         return {rule_id: name for env in self._used() or self._envs.values() for rule_id, name in env.origin.items()}
 
+    @property
+    def origins(self) -> Mapping[str, str]:
+        """:meth:`rule_origins`, looked up when asked: a streamed report describes its rules at the
+        end, when the rule sets chosen by the files' soort are known too."""
+        return _Origins(self)
+
     def rule_url(self) -> str:
         """The ``rule_url`` template of the configs used so far (the first that sets one)."""
         return next((env.rule_url for env in self._envs.values() if env.rule_url), "")
@@ -205,6 +217,20 @@ class Checker:
         for r in files:  # worker processes chose the sets per soort: the files say which
             rulesets.update(dict.fromkeys(r.rulesets))
         return Report(tuple(files), tuple(rulesets), tuple(self.registry.failures), tuple(self.problems))
+
+
+class _Origins(Mapping[str, str]):
+    def __init__(self, checker: Checker) -> None:
+        self.checker = checker
+
+    def __getitem__(self, rule_id: str) -> str:
+        return self.checker.rule_origins()[rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.checker.rule_origins())
+
+    def __len__(self) -> int:
+        return len(self.checker.rule_origins())
 
 
 _WORKER: dict[str, Checker] = {}  # one Checker per worker process, reused for every chunk

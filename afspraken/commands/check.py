@@ -109,13 +109,13 @@ def check(
     available = stream.checker.registry.formats  # from the plugins, never from the working folder's config
     _check_targets(targets, available, lambda: stream.paths, lang)  # before the work
     fail = None if fail_on == "nooit" else Severity(fail_on)
-    rules = stream.checker.active_rules()
+    rules = stream.checker.registry.rules  # every loaded rule: a file's soort may choose sets not known yet
     chosen = []
     for name, dest in targets:
         color = dest is None and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
         show_source = toon_bron if toon_bron is not None else (dest is None and sys.stdout.isatty())
         ctx = Context(
-            lang, color, rules, toon_geslaagd, fail, quiet, __version__, origins=stream.checker.rule_origins(),
+            lang, color, rules, toon_geslaagd, fail, quiet, __version__, origins=stream.checker.origins,
             rule_url=stream.checker.rule_url(), show_source=show_source, sources=texts,
         )
         chosen.append(Target(available[name], dest, ctx))

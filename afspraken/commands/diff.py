@@ -46,9 +46,6 @@ def _git_show(spec: str) -> Union[bytes, Problem]:
 
 def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
     """One side, read and checked exactly as ``check`` does; a FileResult with problems if it cannot be."""
-    from afspraken.checking.engine import evaluate
-    from afspraken.reading.loading import load, read
-
     data: Optional[bytes] = None
     path = spec
     if spec == "-":
@@ -61,14 +58,10 @@ def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
         if isinstance(shown, Problem):
             return FileResult(spec, problems=(shown,))
         data, path = shown, spec.partition(":")[2]
-    env = checker.environment(Path(path).parent)
-    source = read(path, data, spec)
-    if isinstance(source, Problem):
-        return FileResult(spec, problems=(source,))
-    loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules)
-    if isinstance(loaded, list):
-        return FileResult(spec, problems=tuple(loaded))
-    return Side(evaluate(loaded, env, checker.today), loaded.agreement, source.data)
+    result, loaded = checker.load(path, data, spec)
+    if loaded is None:
+        return result
+    return Side(result, loaded.agreement, loaded.source.data)
 
 
 @command(

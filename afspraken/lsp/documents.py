@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from pathlib import Path
 from collections.abc import Mapping
-from typing import Any, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from lsprotocol import types
 
@@ -21,6 +21,9 @@ from afspraken.reporting.links import rule_url
 from afspraken.reporting.spans import span
 from afspraken.results import Finding, Location, Problem, error_text
 from afspraken.rules import Rule, Severity, Text
+
+if TYPE_CHECKING:
+    from afspraken.checking.run import Checker
 
 SOURCE = "afspraken"
 SEVERITY = {
@@ -67,27 +70,31 @@ def _uri(path: str) -> str:
         return path
 
 
-def analyse(path: str, text: str, lang: str) -> Analysis:
+def analyse(path: str, text: str, lang: str, checker: Optional[Checker] = None) -> Analysis:
     """Check ``text`` as the file ``path`` (its folder's config applies); never raises (a
     failure becomes a diagnostic)."""
     if not is_agreement_text(path, text.encode("utf-8", errors="replace")):
         return Analysis(path, text, [], [], [])  # another tool's TOML, a rule set: not ours to judge
     try:
-        return _analyse(path, text, lang)
+        if checker is None:
+            from afspraken.checking.run import Checker
+
+            checker = Checker()
+        return _analyse(path, text, lang, checker)
     except Exception as exc:  # noqa: BLE001 - an editor must get an answer, whatever happened
         message = Text(f"afspraken kon dit bestand niet toetsen (interne fout: {error_text(exc)})", f"afspraken could not check this file (internal error: {error_text(exc)})")
         zero = types.Range(types.Position(0, 0), types.Position(0, 0))
         return Analysis(path, text, [types.Diagnostic(zero, message(lang), types.DiagnosticSeverity.Error, "intern", source=SOURCE)], [], [])
 
 
-def _analyse(path: str, text: str, lang: str) -> Analysis:
+def _analyse(path: str, text: str, lang: str, checker: Checker) -> Analysis:
     import afspraken
 
-    stream = afspraken.iter_check(afspraken.Document(text, path), lang=lang)  # ~15 ms: plugins are imported once
-    [result] = list(stream)
-    head = stream.head
-    rules = stream.checker.registry.rules
-    template = stream.checker.rule_url()
+    [result] = afspraken.iter_check(afspraken.Document(text, path), lang=lang, checker=checker)  # ~2 ms with the plugins loaded
+    env = checker.environment(Path(path).parent)  # this file's settings (the checker serves every folder)
+    settings = dict.fromkeys([*checker.registry.problems, *env.problems, *(p for v in env.variants.values() for p in v.problems)])
+    rules = checker.registry.rules
+    template = env.rule_url
     diagnostics: list[types.Diagnostic] = []
     findings: list[tuple[types.Range, Finding]] = []
     problems: list[tuple[types.Range, Problem]] = []
@@ -117,9 +124,9 @@ def _analyse(path: str, text: str, lang: str) -> Analysis:
             )
         )
     zero = types.Range(types.Position(0, 0), types.Position(0, 0))
-    for c in (*result.crashes, *head.crashes):
+    for c in (*result.crashes, *checker.registry.failures):
         diagnostics.append(types.Diagnostic(zero, c.message(lang), types.DiagnosticSeverity.Warning, "crash", source=SOURCE))
-    for p in head.problems:
+    for p in settings:
         label = Text("instellingen", "settings")(lang)
         diagnostics.append(types.Diagnostic(zero, f"{label}: {p.location}: {p.message(lang)}", types.DiagnosticSeverity.Error, p.code, source=SOURCE))
     return Analysis(path, text, diagnostics, findings, problems, rules)

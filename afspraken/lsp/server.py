@@ -8,7 +8,7 @@ a reply that does not come.
 from __future__ import annotations
 
 import logging
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -19,6 +19,9 @@ from afspraken.checking import config as configuration
 from afspraken.lsp.documents import Analysis, analyse, code_actions, contains
 from afspraken.lsp.keys import describe, key_at
 
+if TYPE_CHECKING:
+    from afspraken.checking.run import Checker
+
 log = logging.getLogger(__name__)
 
 
@@ -28,10 +31,21 @@ class AfsprakenServer(LanguageServer):
         self.lang = lang
         self.analyses: dict[str, Analysis] = {}
         self._schemas: dict[str, dict[str, Any]] = {}
+        self._checker: Optional[Checker] = None
+
+    @property
+    def checker(self) -> Checker:
+        """One for every check: the plugins are loaded once, each folder's settings read once."""
+        if self._checker is None:
+            from afspraken.checking.run import Checker
+
+            self._checker = Checker()
+        return self._checker
 
     def forget_settings(self) -> None:
-        """A config file was saved: find the nearest config afresh (the search is cached)."""
-        configuration._find.cache_clear()
+        """A config file was saved: find and read the configs afresh, in a new Checker."""
+        configuration.forget()
+        self._checker = None
 
     def schema(self) -> dict[str, Any]:
         if self.lang not in self._schemas:
@@ -44,7 +58,7 @@ class AfsprakenServer(LanguageServer):
         try:
             document = self.workspace.get_text_document(uri)
             path = to_fs_path(uri) or uri
-            analysis = analyse(path, document.source, self.lang)
+            analysis = analyse(path, document.source, self.lang, self.checker)
             self.analyses[uri] = analysis
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=analysis.diagnostics, version=document.version))
         except Exception:  # noqa: BLE001 - the next change checks again

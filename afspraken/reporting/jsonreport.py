@@ -71,8 +71,8 @@ def as_dict(report: Report, ctx: Context, tally: Optional[Tally] = None) -> dict
         "tool": {"name": "afspraken", "version": ctx.tool_version},
         "lang": lang,
         "generated": ctx.generated.isoformat(timespec="seconds"),
-        "rulesets": list(report.rulesets),
         "files": [_file(r, lang) for r in report.files],
+        "rulesets": list(report.rulesets),  # after the files: streamed, the files' soort decides them
         "problems": [_problem(p, lang) for p in report.problems],
         "crashes": [_crash(c, lang) for c in report.crashes],
         "notes": [_problem(p, lang) for p in report.notes],  # files skipped (code "overgeslagen"), with the reason
@@ -95,6 +95,7 @@ class Writer:
 
     def __init__(self, head: Report, ctx: Context) -> None:
         self.head, self.ctx, self.tally, self.first = head, ctx, Tally(), True
+        self.rulesets: dict[str, None] = {}  # the sets the files were judged by, in order met
 
     def start(self) -> str:
         text = dumps(as_dict(self.head, self.ctx))
@@ -102,6 +103,7 @@ class Writer:
 
     def file(self, result: FileResult) -> str:
         self.tally.add(result)
+        self.rulesets.update(dict.fromkeys(result.rulesets))
         text = dumps(_file(result, self.ctx.lang))
         if self.first:
             self.first = False
@@ -109,7 +111,8 @@ class Writer:
         return ", " + text
 
     def end(self) -> str:
-        text = dumps(as_dict(self.head, self.ctx, self.tally))
+        head = self.head._replace(rulesets=tuple(self.rulesets)) if self.rulesets else self.head  # none judged: the settings' sets
+        text = dumps(as_dict(head, self.ctx, self.tally))
         return text[text.index(_FILES) + len(_FILES) - 1 :] + "\n"
 
 

@@ -115,7 +115,9 @@ def write(
             if problems_to_stderr:
                 for line in file_problems(result, Context(lang)):
                     click.echo(line, err=True)
-        report = head._replace(files=tuple(kept))
+        # The head was made before any file: the rule sets a file's soort chose are known only now.
+        judged = tuple(dict.fromkeys(name for r in kept for name in r.rulesets))
+        report = head._replace(files=tuple(kept), rulesets=judged or head.rulesets)
         for target in targets:
             target.end(report)
     except FormatFailed as exc:

@@ -117,7 +117,7 @@ def _descriptor(rule_id: str, rule: Any, ctx: Context) -> dict[str, Any]:
         "helpUri": rule_url(rule_id, rule, ctx.rule_url, lang),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {
-            "tags": [t for t in (origin, rule.source, rule.plugin) if t],
+            "tags": list(dict.fromkeys(t for t in (origin, rule.source, rule.plugin) if t)),  # SARIF: unique; a set may bear its plugin's name
             "precision": "very-high",  # a rule reads structured data: no guessing
             "problem.severity": PROBLEM_SEVERITY[rule.severity],
             "regelset": origin,
@@ -184,21 +184,20 @@ def _finding_result(f: Finding, paths: _Paths, index: Optional[int], seen: dict[
     return result
 
 
-def as_dict(report: Report, ctx: Context, crashes: Sequence[Failure] = (), broken: bool = False, paths: Optional[_Paths] = None) -> dict[str, Any]:
-    """The whole log; ``crashes`` and ``broken``: of the files, when ``report`` has none (streaming)."""
+def as_dict(
+    report: Report, ctx: Context, crashes: Sequence[Failure] = (), broken: bool = False, paths: Optional[_Paths] = None,
+    index: Optional[dict[str, int]] = None,
+) -> dict[str, Any]:
+    """The whole log; ``crashes`` and ``broken``: of the files, when ``report`` has none (streaming);
+    ``index``: rule id -> its place in ``driver.rules``, as the results met them (streaming)."""
     lang = ctx.lang
     paths = paths or _Paths()
-    used = sorted({f.rule for f in report.findings} | set(ctx.rules))
-    descriptors: list[dict[str, Any]] = []
-    index: dict[str, int] = {}
-    for rule_id in used:
-        rule = ctx.rules.get(rule_id)
-        if rule is not None:
-            index[rule_id] = len(descriptors)
-            descriptors.append(_descriptor(rule_id, rule, ctx))
-    index[INPUT_RULE] = len(descriptors)
-    descriptors.append(_input_descriptor(ctx))
-    results = [result for r in report.files for result in _results(r, index, paths, {}, lang)]  # fingerprints counted per file
+    if index is None:
+        index = _Index(ctx)
+        results = [result for r in report.files for result in _results(r, index, paths, {}, lang)]  # fingerprints counted per file
+    else:
+        results = []
+    descriptors = [_input_descriptor(ctx) if rule_id == INPUT_RULE else _descriptor(rule_id, ctx.rules[rule_id], ctx) for rule_id in index]
     notifications = [
         {
             "level": "error",
@@ -217,6 +216,8 @@ def as_dict(report: Report, ctx: Context, crashes: Sequence[Failure] = (), broke
         "version": "2.1.0",
         "runs": [
             {
+                "results": results,
+                # After the results: the rules they met, and the root the first file written may decide.
                 "tool": {
                     "driver": {
                         "name": "afspraken",
@@ -226,8 +227,6 @@ def as_dict(report: Report, ctx: Context, crashes: Sequence[Failure] = (), broke
                         "rules": descriptors,
                     }
                 },
-                "results": results,
-                # After the results: the root may be decided by the first file written.
                 "originalUriBaseIds": {SRCROOT: {"uri": paths.root.resolve().as_uri().rstrip("/") + "/"}},
                 "invocations": [{"executionSuccessful": not (report.broken or broken), "toolExecutionNotifications": notifications}],
                 "language": lang,
@@ -237,7 +236,23 @@ def as_dict(report: Report, ctx: Context, crashes: Sequence[Failure] = (), broke
     }
 
 
-def _results(r: FileResult, index: dict[str, int], paths: _Paths, seen: dict[str, int], lang: str) -> Iterator[dict[str, Any]]:
+class _Index(dict[str, int]):
+    """Rule id -> its place in ``driver.rules``, in the order the results meet the rules: a rule set
+    chosen by a file's soort is known only when that file is checked. Rules that ran (an outcome)
+    are described too; the input-error rule always is, first."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__({INPUT_RULE: 0})
+        self.known = ctx.rules
+
+    def meet(self, r: FileResult) -> None:
+        for rule_id in sorted({o.rule for o in r.outcomes} | {f.rule for f in r.findings}):
+            if rule_id not in self and rule_id in self.known:
+                self[rule_id] = len(self)
+
+
+def _results(r: FileResult, index: _Index, paths: _Paths, seen: dict[str, int], lang: str) -> Iterator[dict[str, Any]]:
+    index.meet(r)
     for p in r.problems:
         yield _problem_result(p, paths, index[INPUT_RULE], seen, lang)
     for f in r.findings:
@@ -257,10 +272,9 @@ class Writer:
         self.broken = False
         self.first = True
         self.paths = _Paths()
-        data = as_dict(head, ctx, paths=self.paths)
-        start = dumps(data)
+        self.index = _Index(ctx)
+        start = dumps(as_dict(head, ctx, paths=self.paths, index=self.index))
         self._start = start[: start.index(_RESULTS) + len(_RESULTS) - 1]  # strings escape '"'
-        self.index = {d["id"]: i for i, d in enumerate(data["runs"][0]["tool"]["driver"]["rules"])}
 
     def start(self) -> str:
         return self._start
@@ -281,7 +295,7 @@ class Writer:
         return ", " + text
 
     def end(self) -> str:
-        text = dumps(as_dict(self.head, self.ctx, self.crashes, self.broken, self.paths))
+        text = dumps(as_dict(self.head, self.ctx, self.crashes, self.broken, self.paths, self.index))
         return text[text.index(_RESULTS) + len(_RESULTS) - 1 :] + "\n"
 
 
