@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from afspraken.reading.loading import Source, load
+from afspraken.reading.loading import load
+
+from afspraken.reading.source import Source
 from afspraken.testing import BASE, agreement_text, load_agreement
 
 V1_ONLY = [

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from afspraken.reading.loading import Loaded, Source, load, read
+from afspraken.reading.loading import Loaded, load
+
+from afspraken.reading.source import Source, read
 from afspraken.results import Problem
 from afspraken.testing import BASE, agreement_text
 
@@ -279,7 +281,8 @@ def test_the_quick_depth_test_agrees_with_the_full_scan(inner, deep):
 def test_deep_nesting_past_the_parser_is_located_too(write):
     """Even when the limit is set above what the TOML parser takes (~400), the place is named."""
     from afspraken.reading.files import Limits
-    from afspraken.reading.loading import Source, load
+    from afspraken.reading.loading import load
+    from afspraken.reading.source import Source
 
     text = "a = 1\nx = [\n" + "[\n" * 600 + "]\n" * 601
     [problem] = load(Source("a.toml", text), limits=Limits(diepte=1000))

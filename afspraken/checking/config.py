@@ -28,7 +28,7 @@ class Config:
     plugins: tuple[str, ...] = ()
     regels: dict[str, dict[str, Any]] = field(default_factory=dict)
     prefix: KeyPath = ()  # ("tool", "afspraken") inside pyproject.toml
-    source: Any = field(default=None, compare=False)  # loading.Source, for located errors
+    source: Any = field(default=None, compare=False)  # reading.source.Source, for located errors
     problems: tuple[Problem, ...] = ()  # what is wrong in the file (the rest is still used)
     limits: Limits = Limits()
     rule_url: str = ""  # where a rule's documentation is: a URL template with {id}
@@ -139,7 +139,9 @@ def load(path: Optional[Path]) -> Config:
         return Config()
     from pydantic import ValidationError
 
-    from afspraken.reading.loading import parse, read, validation_problems
+    from afspraken.reading.loading import parse, validation_problems
+
+    from afspraken.reading.source import read
 
     source = read(path, name=shown(path))
     if isinstance(source, Problem):

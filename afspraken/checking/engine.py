@@ -9,7 +9,8 @@ from typing import Any, Optional
 
 from afspraken.reading.discovery import discover  # noqa: F401 - found here by the API
 from afspraken.reading.files import SKIPPED, Limits  # noqa: F401
-from afspraken.reading.loading import Loaded, Source
+from afspraken.reading.loading import Loaded
+from afspraken.reading.source import Source
 from afspraken.model import Agreement
 from afspraken.plugins.registry import Registry
 from afspraken.results import (

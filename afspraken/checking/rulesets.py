@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 from pydantic import ValidationError
 
 from afspraken.checking.config import Config
-from afspraken.reading.loading import Source
+from afspraken.reading.source import Source
 from afspraken.reading.messages import suggest
 from afspraken.reading.paths import shown
 from afspraken.reading.rulesets import Ruleset, read_ruleset

@@ -19,7 +19,8 @@ from afspraken.checking.engine import ALWAYS, Environment, evaluate
 from afspraken.checking.rulesets import ActiveRule, chosen_explicitly, defaults_by_kind, select
 from afspraken.plugins.manager import get_plugin_manager
 from afspraken.plugins.registry import Registry
-from afspraken.reading.loading import STDIN, Loaded, Source, load, read
+from afspraken.reading.loading import Loaded, load
+from afspraken.reading.source import STDIN, Source, read
 from afspraken.reading.messages import suggest
 from afspraken.results import FileResult, Location, Problem, Report, error_text
 from afspraken.rules import Text

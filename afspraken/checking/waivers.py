@@ -25,7 +25,7 @@ from afspraken.wording import visible
 
 if TYPE_CHECKING:
     from afspraken.model import Agreement, Uitzondering
-    from afspraken.reading.loading import Source
+    from afspraken.reading.source import Source
 
 UNUSED, EXPIRED, OPEN = "uitzondering-ongebruikt", "uitzondering-verlopen", "uitzondering-zonder-einddatum"
 ALWAYS = (UNUSED, EXPIRED, OPEN)

@@ -12,7 +12,9 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from afspraken.reading.loading import Source, parse, read, validation_problems
+from afspraken.reading.loading import parse, validation_problems
+
+from afspraken.reading.source import Source, read
 from afspraken.reading.paths import shown
 from afspraken.results import Problem
 

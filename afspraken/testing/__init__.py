@@ -62,7 +62,8 @@ def load_agreement(
     snippet: str = "", *, without: Sequence[str] = (), base: str = BASE, name: str = "afspraak.toml", comments: bool = False
 ) -> Loaded:
     """Build and validate an agreement; raises ``AssertionError`` listing every problem."""
-    from afspraken.reading.loading import Source, load
+    from afspraken.reading.loading import load
+    from afspraken.reading.source import Source
 
     source = Source(name, agreement_text(snippet, without=without, base=base, comments=comments))
     loaded = load(source, extensions=_registry().extensions)

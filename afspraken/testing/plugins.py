@@ -95,7 +95,7 @@ def _examples(rule: Rule[Any], base: Optional[str]) -> list[str]:
 def _missing_keys(rule: Rule[Any], snippet: str, base: str) -> list[str]:
     """Findings that point at a key whose table does not exist either: it would be shown at 1:1
     or at a far-away table. (Pointing at the table where a missing key belongs is right.)"""
-    from afspraken.reading.loading import _existing, as_written
+    from afspraken.reading.source import _existing, as_written
     from afspraken.results import dotted
     from afspraken.testing import load_agreement
 

@@ -1,0 +1,129 @@
+"""Reading one file: bytes -> text, as a :class:`Source` that gives positions on demand.
+
+Only a regular file or a named stream is read, never more than the size limit
+(:mod:`afspraken.reading.files`); the text must be UTF-8 (or UTF-16 with a BOM).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Union
+
+from afspraken.reading.files import Limits, decode, read_bytes, too_big
+from afspraken.reading.locating import Locator
+from afspraken.results import Location, Problem, dotted
+from afspraken.rules import KeyPath, Text
+
+STDIN = "-"
+
+
+@dataclass
+class Source:
+    """The text of one file and how to name it; positions on demand."""
+
+    name: str
+    text: str
+    data: Optional[dict[str, Any]] = field(default=None, repr=False)  # the parsed TOML, once parsed
+    _locator: Optional[Locator] = field(default=None, repr=False)
+    _seen: dict[tuple[KeyPath, bool], Location] = field(default_factory=dict, repr=False)
+
+    @property
+    def locator(self) -> Locator:
+        if self._locator is None:
+            self._locator = Locator(self.text, self.data)
+        return self._locator
+
+    def at(self, path: KeyPath, *, value: bool = False) -> Location:
+        """The span of a key (``key = value``, or with ``value`` its value alone), or of its
+        nearest existing parent (a table's header)."""
+        path = tuple(path)
+        known = self._seen.get((path, value))  # findings often share places
+        if known is None:
+            known = self._seen[path, value] = self._at(path, value)
+        return known
+
+    def _at(self, path: KeyPath, value: bool) -> Location:
+        path = as_written(path, self.data)
+        found = path if self.data is None else _existing(self.data, path)  # a missing key needs no search
+        locator = self.locator
+        span = locator.span(found, value=True) if value and found == path else None
+        if span is None:
+            span = locator.span(found)
+        if span is None:
+            span, _ = locator.nearest_span(found)
+        start, end = span
+        return Location(self.name, start.line, start.column, dotted(path), end.line, end.column)
+
+    def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
+        return Problem(self.at(path, value=value), message, code)
+
+
+def as_written(path: KeyPath, data: Optional[dict[str, Any]]) -> KeyPath:
+    """``("aanspreekpunt", 0, ...)`` as the file has it: the model reads a single
+    ``[aanspreekpunt]`` table as a list of one (FORMAT.md allows both)."""
+    if path[:2] == ("aanspreekpunt", 0) and data is not None and isinstance(data.get("aanspreekpunt"), dict):
+        return ("aanspreekpunt", *path[2:])
+    return path
+
+
+def _existing(data: Any, path: KeyPath) -> KeyPath:
+    """The longest prefix of ``path`` that exists in the parsed data."""
+    for i, part in enumerate(path):
+        if isinstance(data, dict) and isinstance(part, str) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return path[:i]
+    return path
+
+
+def file_problem(name: str, nl: str, en: str, code: str, line: int = 1, column: int = 1) -> Problem:
+    return Problem(Location(name, line, column), Text(nl, en), code)
+
+
+def read(
+    path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None, *, limits: Limits = Limits()
+) -> Union[Source, Problem]:
+    """Read and decode one file (``data`` is given for stdin): only a regular file or a
+    named stream, never more than the size limit (see :mod:`afspraken.reading.files`)."""
+    shown = name or str(path)
+    if data is None:
+        got = read_bytes(path, shown, limits)
+        if isinstance(got, Problem):
+            return got
+        data = got
+    elif len(data) > limits.max_bytes:
+        return too_big(shown, len(data), limits)
+    text, encoding = decode(data)
+    if text is None:
+        if encoding == "UTF-32":
+            return file_problem(shown, "het bestand is opgeslagen als UTF-32; sla het op als UTF-8", "the file is saved as UTF-32; save it as UTF-8", "codering")
+        if encoding == "UTF-16":
+            return file_problem(shown, "het bestand is geen geldig UTF-16; sla het op als UTF-8", "the file is not valid UTF-16; save it as UTF-8", "codering")
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return _not_utf8(shown, data, exc)
+        raise AssertionError("decode() refused valid UTF-8")
+    if not text.strip():
+        return file_problem(shown, "het bestand is leeg", "the file is empty", "leeg")
+    return Source(shown, text)
+
+
+def _not_utf8(name: str, data: bytes, exc: UnicodeDecodeError) -> Problem:
+    line = data.count(b"\n", 0, exc.start) + 1
+    start = data.rfind(b"\n", 0, exc.start) + 1
+    column = len(data[start : exc.start].decode("utf-8", "replace")) + 1
+    byte = data[exc.start : exc.start + 1].hex()
+    return file_problem(
+        name,
+        f"het bestand is geen UTF-8 (byte 0x{byte}); sla het op als UTF-8",
+        f"the file is not UTF-8 (byte 0x{byte}); save it as UTF-8",
+        "codering",
+        line,
+        column,
+    )
