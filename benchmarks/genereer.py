@@ -63,19 +63,29 @@ def agreement(i: int, rng: random.Random, many: bool = False) -> str:
     if broken:
         fasen = fasen[: rng.randrange(2, 5)]
     out += ["", "[besluitvorming]", f"bewoners_betrokken = {fasen!r}".replace("'", '"'), "eigenaarschap_bewoners = true"]
+    if not many:  # RULES v2: the rung of the participation ladder per phase
+        treden = ["meebeslissen", "coproduceren", "meebeslissen" if not broken or rng.random() < 0.7 else "raadplegen", "coproduceren", "meebeslissen"]
+        out += ["", "  [besluitvorming.niveau]", *(f"  {fase} = {q(trede)}" for fase, trede in zip(fasen, treden))]
     groepen = rng.sample(GROEPEN, 4)
-    if "jongeren" not in groepen:
-        groepen[0] = "jongeren"
+    for k, nodig in enumerate(["jongeren", "nieuwkomers"] if not broken else ["jongeren"]):
+        if nodig not in groepen:
+            groepen[k] = nodig
     out += ["", "[bewoners]", f"groepen = {groepen!r}".replace("'", '"'), 'beoordelen_professionals = ["sollicitatie", "functionering"]', "rotatie_jaren = 4"]
+    if not many:
+        out += [f"budget_eigen_initiatief = {rng.randrange(5, 50) * 1000}", "uitdaagrecht = true"]
+    domeinen = ["fysiek", "sociaal", "leefbaarheid"]
     for k in range(rng.randrange(18, 26)):
         wie = rng.choice(parties)[0]
-        wanneer = start + dt.timedelta(days=rng.randrange(30, 365 * 3))
+        days = (end - start).days + (90 if broken else 0)  # broken: an action may fall after the end
+        wanneer = start + dt.timedelta(days=30 if k == 2 else rng.randrange(30, days))
         schaal = rng.choice(["straat", "straat", "buurt"])
         wat = rng.choice(ACTIES).format(s=rng.choice(STRATEN))
         when = [] if many and k % 12 else [f"wanneer = {wanneer}"]  # many: most actions lack a date
         out += ["", "[[actie]]", f"wat = {q(wat)}", f"wie = {q(wie)}", *when, f"schaal = {q(schaal)}", f"thema = {q(rng.choice(['leefbaarheid', 'wonen', 'jeugd', 'veiligheid']))}", f"indicator = {q('tevredenheid bewoners (wijkmonitor)')}", f"streefwaarde = {rng.randrange(60, 90)}"]
+        if not many:
+            out.append(f"domein = {q(domeinen[k] if k < 3 else rng.choice(domeinen))}")
     out += ["", "[escalatie]", 'naam = "mr. J. van den Berg"', 'gezag = "oud-burgemeester"', 'toegankelijk_voor = ["bewoners", "gemeente", "corporatie", "instelling"]', "na_eigen_poging = true"]
-    out += ["", "[communicatie]", "successen_vieren = true", 'kanalen = ["wijkkrant", "jaarlijks wijkfeest"]']
+    out += ["", "[communicatie]", "successen_vieren = true", 'kanalen = ["wijkkrant", "jaarlijks wijkfeest"]', *([] if many else ["voortgang_per_partij = true"])]
     out += ["", "[maatwerk]", f"wijkanalyse = {q(f'Wijkprofiel {wijk} {start.year - 1}')}"]
     out += ["", "[continuiteit]", "vaste_contactpersonen = true", "minimale_bezetting_jaren = 3", ""]
     return "\n".join(out)
