@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
+from typing import Callable
 
 HEAD = (
     'formaat = 1\n[afspraak]\ntitel = "Test"\nwijk = "W"\ngemeente = "G"\ningangsdatum = 2025-01-01\n'
@@ -27,46 +30,73 @@ HEAD = (
 
 
 def shapes(size: int) -> dict[str, str]:
-    """Files of about ``size`` bytes, each within the default limits (elements per list)."""
+    """Files of about ``size`` bytes, each within the default limits (elements per list,
+    nesting). Each shape is a worst case of one kind: many small Python objects per byte."""
     from afspraken.reading.files import Limits
 
     per_list = min(Limits().lijst - 1, 20_000)
-    ints = "[" + ",".join(["1"] * per_list) + "]"
-    strings = "[" + ",".join(['"a"'] * per_list) + "]"
-    tables = "[" + ",".join(["{}"] * per_list) + "]"
-    deep = "[" * 49 + "1" + "]" * 49
+
+    def array(item: str) -> str:
+        return "[" + ",".join([item] * per_list) + "]"
 
     def fill(line: str, head: str = HEAD + "[extensies.x]\n") -> str:
         n = max(1, (size - len(head)) // (len(line) + 12))
         return head + "".join(f"k{i} = {line}\n" for i in range(n))
 
-    bad_table = "[[orgaan]]\nid = 1\nnaam = 2\nsoort = 3\n"  # three errors in 36 bytes
-    bad_tables = HEAD + bad_table * min(per_list, size // len(bad_table))
+    def repeat(make: Callable[[int], str], head: str = HEAD) -> str:
+        parts, total, i = [head], len(head), 0
+        while total < size:
+            part = make(i)
+            parts.append(part)
+            total += len(part)
+            i += 1
+        return "".join(parts)
+
+    tables = ("orgaan", "partij", "actie", "overleg")  # three errors in ~36 bytes each, [[name]] within lijst
+    bad_table = lambda i: f"[[{tables[i // (Limits().lijst - 1) % 4]}]]\nid = 1\nnaam = 2\nsoort = 3\n"  # noqa: E731
     return {
-        "ints": fill(ints),
-        "strings": fill(strings),
-        "tables": fill(tables),
-        "deep": fill(deep),
+        "ints": fill(array("1")),
+        "numbers": fill(array("1000")),  # not cached by Python, unlike small ints
+        "floats": fill(array("1.5")),
+        "strings": fill(array('"a"')),  # one-character strings are shared
+        "words": fill(array('"ab"')),
+        "dates": fill(array("2025-01-01")),
+        "tables": fill(array("{}")),
+        "inline-keys": fill(array("{a=1}")),
+        "arrays": fill(array("[]")),
+        "deep": fill("[" * 49 + "1" + "]" * 49),
         "string": HEAD + '[extensies.x]\ntekst = "' + "x" * size + '"\n',
-        "errors": bad_tables,
-        "unknown-keys": HEAD + "".join(f"onbekend{i} = 1\n" for i in range(size // 16)),
+        "keys": repeat(lambda i: f"k{i}=1\n", HEAD + "[extensies.x]\n"),
+        "dotted": repeat(lambda i: f"k{i}.b.c=1\n", HEAD + "[extensies.x]\n"),
+        "headers": repeat(lambda i: f"[extensies.x.t{i}]\n"),
+        "array-headers": repeat(lambda i: f"[[extensies.x.t{i // per_list}]]\n"),
+        "errors": repeat(bad_table),
+        "unknown-keys": repeat(lambda i: f"onbekend{i} = 1\n"),
+        "unknown-tables": repeat(lambda i: f"[onbekend{i}]\n"),
+        "party-keys": repeat(lambda i: f"x{i}=1\n"),  # unknown keys inside [[partij]]
     }
 
 
-def peak_kb(command: list[str], path: Path) -> int:
-    """Peak RSS (KB) of one run, in a child process of a child (a clean RUSAGE_CHILDREN)."""
+def peak_kb(command: list[str], path: Path) -> tuple[int, str]:
+    """Peak RSS (KB) of one run, in a child process of a child (a clean RUSAGE_CHILDREN),
+    and the codes of the problems it reported (``te-veel``: refused by a limit)."""
     script = (
         "import resource, subprocess, sys\n"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "with open(sys.argv[1], 'w') as out:\n"
+        "    subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.DEVNULL)\n"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
-    out = subprocess.run([sys.executable, "-c", script, *command, str(path)], capture_output=True, text=True, check=True)
-    return int(out.stdout.strip())
+    report = path.with_suffix(".json")
+    out = subprocess.run([sys.executable, "-c", script, str(report), *command, str(path)], capture_output=True, text=True, check=True)
+    codes = Counter(re.findall(r'"code": "([^"]+)"', report.read_text(encoding="utf-8")))
+    report.unlink()
+    return int(out.stdout.strip()), ",".join(code for code, _ in codes.most_common(2)) or "-"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=4.0, help="size of each file (default 4 MB)")
+    parser.add_argument("--vorm", nargs="*", help="only these shapes (default: all)")
     args = parser.parse_args()
     command = [str(Path(sys.executable).with_name("afspraken")), "check", "--format", "json"]
     size = int(args.mb * 1024 * 1024)
@@ -74,25 +104,27 @@ def main() -> None:
         folder = Path(tmp)
         tiny = folder / "klein.toml"
         tiny.write_text(HEAD)
-        base = peak_kb(command, tiny)
+        base, _ = peak_kb(command, tiny)
         print(f"baseline (tiny file): {base / 1024:.1f} MB peak RSS")
-        print(f"{'shape':<14}{'size MB':>9}{'peak MB':>9}{'extra MB':>10}{'x size':>8}")
+        print(f"{'shape':<15}{'size MB':>8}{'peak MB':>9}{'extra MB':>10}{'x size':>8}  reported")
         worst = 0.0
         for name, text in shapes(size).items():
+            if args.vorm and name not in args.vorm:
+                continue
             path = folder / f"{name}.toml"
-            path.write_text(text)
+            path.write_text(text, encoding="utf-8")
             mb = path.stat().st_size / 1024 / 1024
-            peak = peak_kb(command, path)
+            peak, codes = peak_kb(command, path)
             ratio = (peak - base) / 1024 / mb
             worst = max(worst, ratio)
-            print(f"{name:<14}{mb:>9.2f}{peak / 1024:>9.1f}{(peak - base) / 1024:>10.1f}{ratio:>8.1f}")
+            print(f"{name:<15}{mb:>8.2f}{peak / 1024:>9.1f}{(peak - base) / 1024:>10.1f}{ratio:>8.1f}  {codes}", flush=True)
         big = folder / "te-groot.toml"
         with open(big, "wb") as handle:  # sparse: 100 MB that takes no disk
             handle.write(HEAD.encode())
             handle.seek(100 * 1024 * 1024)
             handle.write(b"\n")
-        peak = peak_kb(command, big)
-        print(f"{'over limit':<14}{100:>9.2f}{peak / 1024:>9.1f}{(peak - base) / 1024:>10.1f}{'(refused)':>10}")
+        peak, codes = peak_kb(command, big)
+        print(f"{'over limit':<15}{100:>8.2f}{peak / 1024:>9.1f}{(peak - base) / 1024:>10.1f}{'':>8}  {codes}")
         print(f"worst: {worst:.1f}x the file's size")
         os.sync() if hasattr(os, "sync") else None
 
