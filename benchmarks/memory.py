@@ -74,6 +74,7 @@ def shapes(size: int) -> dict[str, str]:
         "unknown-keys": repeat(lambda i: f"onbekend{i} = 1\n"),
         "unknown-tables": repeat(lambda i: f"[onbekend{i}]\n"),
         "party-keys": repeat(lambda i: f"x{i}=1\n"),  # unknown keys inside [[partij]]
+        "wrong-elements": repeat(lambda i: f"[[orgaan]]\nmandaat = {array('1')}\n"),  # an error per element
     }
 
 

@@ -48,6 +48,9 @@ class LimietenModel(_Strict):
     bestand_mb: float = Field(20, gt=0, description="Grootste bestand in MB.")
     lijst: int = Field(100_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
     diepte: int = Field(50, gt=0, le=300, description="Diepste nesting van lijsten en tabellen in elkaar.")
+    tabellen: int = Field(
+        250_000, gt=0, description="Meeste tabellen en lijsten per MB (een kleiner bestand telt als 1 MB; gewogen naar wat ze kosten)."
+    )
 
 
 class ConfigModel(_Strict):
@@ -177,8 +180,7 @@ def _limits(data: dict[str, Any]) -> Limits:
     given = data.get("limieten")
     if not isinstance(given, dict):
         return Limits()
-    ok = {k: v for k, v in given.items() if k in ("bestand_mb", "lijst", "diepte") and type(v) in (int, float) and v > 0}
-    if "lijst" in ok or "diepte" in ok:
-        ok = {k: (int(v) if k != "bestand_mb" else v) for k, v in ok.items()}
+    ok = {k: v for k, v in given.items() if k in ("bestand_mb", "lijst", "diepte", "tabellen") and type(v) in (int, float) and v > 0}
+    ok = {k: (int(v) if k != "bestand_mb" else v) for k, v in ok.items()}
     ok["diepte"] = min(ok.get("diepte", Limits.diepte), 300)
     return Limits(**ok)

@@ -36,10 +36,19 @@ class Limits:
     bestand_mb: float = 20  # file size
     lijst: int = 100_000  # elements in one array (or tables in one [[array]]: a 6 MB agreement has ~50,000)
     diepte: int = 50  # arrays and inline tables nested in each other
+    # Tables and lists per MB (a file under 1 MB counts as 1 MB), weighted by what each costs
+    # the parser and the model: a list ~100 bytes (1), an inline table ~200 (2), a dot in a
+    # key ~400 (4: it makes a table), a [table] header ~1 KB (8). Real agreements have
+    # ~60,000 a MB, benchmarks/groot.py's big one ~140,000.
+    tabellen: int = 250_000
 
     @property
     def max_bytes(self) -> int:
         return int(self.bestand_mb * MB)
+
+    def max_tables(self, size: int) -> int:
+        """How many tables and lists (weighted as above) a text of ``size`` characters may hold."""
+        return int(self.tabellen * max(1.0, size / MB))
 
 
 def problem(name: str, nl: str, en: str, code: str = "bestand", line: int = 1, column: int = 1) -> Problem:

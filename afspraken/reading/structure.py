@@ -1,8 +1,10 @@
-"""Before parsing: refuse arrays that are too long and nesting that is too deep, located.
+"""Before parsing: refuse arrays that are too long, nesting that is too deep and more tables
+than the file's size warrants, located.
 
 A parser builds every element of an array as an object, and the model then checks each;
-a 10 MB line of small elements would take gigabytes. This scan counts elements and depth
-on the text itself (strings and comments skipped) and names the line where a limit
+a 10 MB line of small elements would take gigabytes, and so would a file of nothing but
+``{}`` or ``[a1]`` lines. This scan counts elements, depth and tables on the text itself
+(strings and comments skipped) and names the line where a limit
 (:class:`afspraken.reading.files.Limits`, ``[limieten]`` in the config) is passed.
 """
 
@@ -24,13 +26,38 @@ _NESTED = re.compile(r"[\[{,=](?=[ \t\r\n]*[\[{])")
 _TEXTS = re.compile(_TOKEN.pattern.rsplit("|", 1)[0])
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _PAIR = re.compile(r"\[\]|\{\}")
+# A dot between parts of a key (a table each): not one in a number (1.5) or a time.
+_DOT = r"\.(?=[ \t]*[A-Za-z_\"'])"
+_TOKEN_OR_DOT = re.compile(f"{_TOKEN.pattern}|{_DOT}")
+_LINE_BRACKET = re.compile(r"^[ \t]*\[", re.MULTILINE)  # every header is one of these
+_DOTS = re.compile(_DOT)
+HEADER, DOT, INLINE = 8, 4, 2  # what a [table] header, a dot in a key and an inline table count as, against a list
 
 
 def scan(name: str, text: str, limits: Limits, *, quick: bool = True) -> Optional[Problem]:
     """The first place where ``text`` passes a limit, or ``None``."""
-    if quick and text.count(",") < limits.lijst and text.count("[[") < limits.lijst and _shallow(text, limits.diepte):
-        return None  # cannot pass a limit: too few commas and table arrays, nesting not too deep
+    if (
+        quick
+        and text.count(",") < limits.lijst
+        and text.count("[[") < limits.lijst
+        and _shallow(text, limits.diepte)
+        and _few_tables(text, limits)
+    ):
+        return None  # cannot pass a limit: too few commas and table arrays, not too deep, few tables
     return _scan(name, text, limits)
+
+
+def _few_tables(text: str, limits: Limits) -> bool:
+    """Whether ``text`` surely holds no more tables than allowed: an upper bound on the weighted
+    count (brackets and dots in strings counted too), from a few quick counts."""
+    allowed = limits.max_tables(len(text))
+    if HEADER * len(text) <= allowed:  # every table takes a character at least
+        return True
+    bound = text.count("[") + INLINE * text.count("{")
+    if bound > allowed:
+        return False
+    bound += HEADER * len(_LINE_BRACKET.findall(text))
+    return bound <= allowed and bound + DOT * len(_DOTS.findall(text)) <= allowed
 
 
 def _shallow(text: str, depth: int) -> bool:
@@ -50,23 +77,35 @@ def _shallow(text: str, depth: int) -> bool:
 def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
     stack: list[list[int]] = []  # per open array or inline table: [commas, is_array]
     tables: dict[str, int] = {}  # [[name]] -> how many
+    count, allowed = 0, limits.max_tables(len(text))  # tables and lists, weighted
     skip_to = -1
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN_OR_DOT.finditer(text):
         pos = match.start()
         if pos < skip_to:
             continue
         char = text[pos]
         if char in "\"'#":
             continue
+        if char == ".":
+            count += DOT
+            if count > allowed:
+                return _too_many_tables(name, text, pos, limits)
+            continue
         if char in "[{":
             if not stack and char == "[" and not text[text.rfind("\n", 0, pos) + 1 : pos].strip():
                 skip_to = _line_end(text, pos)  # a table header, not a value
+                count += HEADER
+                if count > allowed:
+                    return _too_many_tables(name, text, pos, limits)
                 if text.startswith("[[", pos):
                     header = text[pos + 2 : skip_to].split("]]")[0].strip()
                     tables[header] = tables.get(header, 0) + 1
                     if tables[header] > limits.lijst:
                         return _too_many(name, text, pos, limits, f"[[{header}]]")
                 continue
+            count += 1 if char == "[" else INLINE
+            if count > allowed:
+                return _too_many_tables(name, text, pos, limits)
             stack.append([0, char == "["])
             if len(stack) > limits.diepte:
                 return _problem(
@@ -104,6 +143,23 @@ def _too_many(name: str, text: str, pos: int, limits: Limits, what: str) -> Prob
             f"{en} more than {limits.lijst} elements (limit: [limieten] lijst in the settings)",
         ),
         "te-lang",
+    )
+
+
+def _too_many_tables(name: str, text: str, pos: int, limits: Limits) -> Problem:
+    allowed = f"{limits.max_tables(len(text)):,}"
+    per_mb = f"{limits.tabellen:,}"
+    return _problem(
+        name, text, pos,
+        Text(
+            f"hier komt het bestand boven {allowed.replace(',', '.')} tabellen en lijsten, te veel voor zijn grootte"
+            f" (grens: [limieten] tabellen = {per_mb.replace(',', '.')} per MB in de instellingen;"
+            f" een lijst telt voor 1, een inline-tabel voor {INLINE}, een punt in een sleutel voor {DOT}, een tabelkop voor {HEADER})",
+            f"here the file passes {allowed} tables and lists, too many for its size"
+            f" (limit: [limieten] tabellen = {per_mb} per MB in the settings;"
+            f" a list counts 1, an inline table {INLINE}, a dot in a key {DOT}, a table header {HEADER})",
+        ),
+        "te-veel",
     )
 
 

@@ -1,0 +1,115 @@
+"""[limieten] tabellen: a file may hold only so many tables and lists for its size, so that
+parsing it takes memory in proportion (issue 13, item 8); refused before parsing, located."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from afspraken.reading.files import MB, Limits
+from afspraken.reading.loading import load
+from afspraken.reading.source import Source
+from afspraken.reading.structure import _scan, scan
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = Path("/work/shared/spec/woensel-west.toml")
+
+
+def _benchmark(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_too_many_tables_is_refused_where_the_count_passes_the_limit():
+    """A header counts 8: with room for 100, the 13th header (line 14) passes it."""
+    text = "formaat = 1\n" + "[[partij]]\n" * 20
+    [problem] = load(Source("a.toml", text), limits=Limits(tabellen=100))
+    assert problem.code == "te-veel" and (problem.location.line, problem.location.column) == (14, 1)
+    assert "te veel voor zijn grootte" in problem.message("nl") and "[limieten] tabellen = 100 per MB" in problem.message("nl")
+    assert "too many for its size" in problem.message("en") and "[limieten] tabellen = 100 per MB" in problem.message("en")
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("x = [" + "{}, " * 60 + "]", (3, 6 + 4 * 49)),  # the outer list counts 1, an inline table 2: the 50th passes 100
+        ("x = [" + "[], " * 120 + "]", (3, 6 + 4 * 99)),  # a list 1: the 100th inner one passes
+        ("a.b.c.d = 1\n" * 30, (11, 4)),  # a dot 4: the 26th, the second on line 11, passes
+    ],
+)
+def test_every_kind_of_table_counts_and_strings_and_comments_do_not(line, where):
+    text = 'formaat = 1\ntitel = "a.b [{ [[ {{ . . ."  # [[[ {{{ a.b.c\n' + line + "\n"
+    problem = scan("a.toml", text, Limits(tabellen=100))
+    assert problem is not None and problem.code == "te-veel" and (problem.location.line, problem.location.column) == where
+
+
+def test_the_limit_scales_with_the_size_of_the_file():
+    """Room per MB, and a file under 1 MB has the room of 1 MB: the same density is refused in a small
+    file only when it passes the floor, in a big one only when it passes its share."""
+    limits = Limits(tabellen=1_000)
+    assert scan("a.toml", "x = [" + "[]," * 999 + "]\n", limits) is None  # 1,000 lists: at the floor
+    assert scan("a.toml", "x = [" + "[]," * 1_000 + "]\n", limits) is not None
+    padding = "#" + "x" * (3 * MB) + "\n"  # a comment holds no tables: 3 MB of room for 3,000
+    assert scan("a.toml", padding + "x = [" + "[]," * 2_900 + "]\n", limits) is None
+    assert scan("a.toml", padding + "x = [" + "[]," * 3_100 + "]\n", limits) is not None
+
+
+def test_the_quick_test_agrees_with_the_full_count():
+    """The quick counts (brackets, header lines, dots) are an upper bound: they may send a file to
+    the token loop but never pass one the loop would refuse."""
+    rng = random.Random(13)
+    pieces = ["[[t]]\n", "[t.u]\n", "a.b = 1\n", "x = [1, 2]\n", "y = {a = 1}\n", 'z = "[[ {{ a.b"\n', "# [[ {{ a.b\n", "f = 1.5\n"]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
+        limits = Limits(tabellen=rng.randrange(8, 200))
+        full = _scan("a.toml", text, limits)
+        assert scan("a.toml", text, limits) == full, text
+
+
+def test_the_table_limit_is_settable_in_the_config(write):
+    from afspraken.checking.run import Checker
+
+    write("afspraken.toml", "[limieten]\ntabellen = 40\n")
+    path = write("a.toml", "formaat = 1\n[afspraak]\n[[partij]]\n[[partij]]\n[[partij]]\n[[partij]]\n[[partij]]\n")
+    [problem] = Checker(entry_points=False).check_path(path).problems
+    assert problem.code == "te-veel" and problem.location.line == 7 and "tabellen = 40 per MB" in problem.message("nl")
+    write("afspraken.toml", "[limieten]\ntabellen = 0\n")  # not a limit: reported, the default used
+    result = Checker(entry_points=False).check_path(path)
+    assert not any(p.code == "te-veel" for p in result.problems)
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason="the spec's example agreement is not on this machine")
+def test_real_agreements_are_far_below_the_limit():
+    """Real agreements have ~50,000-70,000 a MB (a table or list per ~130 bytes), the generated
+    corpus (also --veel) the same: at a third of the default they still pass, measured at their
+    own density (repeated past 1 MB, so that the floor does not hide it)."""
+    genereer = _benchmark("genereer")
+    rng = random.Random(1)
+    texts = {
+        "woensel-west": SPEC.read_text(encoding="utf-8"),
+        "voorbeelden": "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "voorbeelden").glob("*.toml"))),
+        "corpus": "".join(genereer.agreement(i, rng) for i in range(40)),
+        "corpus --veel": "".join(genereer.agreement(i, rng, many=True) for i in range(40)),
+    }
+    third = Limits(tabellen=Limits().tabellen // 3)
+    for name, text in texts.items():
+        big = text * (MB // len(text) + 2)
+        assert _scan(name, big, third) is None, name
+
+
+def test_the_big_benchmark_agreements_pass_the_default():
+    """benchmarks/groot.py's agreements (many small tables, ~110,000-120,000 a MB) stay within it,
+    with room to spare."""
+    groot = _benchmark("groot")
+    for hostile in (False, True):
+        text = groot.agreement(2 * MB, hostile)
+        assert _scan("groot.toml", text, Limits(tabellen=Limits().tabellen * 2 // 3)) is None
