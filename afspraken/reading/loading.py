@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, Optional, Union
 import tomli
 from pydantic import BaseModel, ValidationError
 
+from afspraken.reading.budget import M, Budget, validate
 from afspraken.reading.files import Limits
 from afspraken.reading.source import Source, as_written
 from afspraken.reading.messages import describe, show, suggest
@@ -149,8 +150,9 @@ def load(
         data = {k: v for k, v in data.items() if k != "formaat"}  # checked here; the rest as usual
     agreement: Optional[Agreement] = None
     hidden = 0  # problems past MAX_PROBLEMS: counted, not located
+    budget = _budget(source)  # a big file: stop collecting errors past the cap
     try:
-        agreement = Agreement.model_validate(data)
+        agreement = _validate(Agreement, data, budget)
     except ValidationError as exc:
         problems.extend(_validation_problems(source, exc, data, Agreement))
         hidden += max(0, exc.error_count() - MAX_PROBLEMS)
@@ -161,7 +163,7 @@ def load(
         if section is None:
             continue
         try:
-            extension_values[name] = model.model_validate(section)
+            extension_values[name] = _validate(model, section, budget)
         except ValidationError as exc:
             problems.extend(_validation_problems(source, exc, data, model, prefix=("extensies", name)))
         except Exception as exc:  # noqa: BLE001 - a plugin's validator that crashed, not a user error
@@ -174,7 +176,7 @@ def load(
     problems.extend(_waiver_problems(source, data, known_rules))
     if problems or agreement is None:
         ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
-        return _at_most(ordered, hidden)
+        return _at_most(ordered, hidden, budget is not None and budget.over)
     agreement._extensions.update(extension_values)
     return Loaded(source, agreement)
 
@@ -185,19 +187,37 @@ def validation_problems(source: Source, exc: ValidationError, model: type[BaseMo
 
 
 MAX_PROBLEMS = 200  # per file: past this, more messages help nobody, and each costs time and memory
+BIG = 16 * 1024  # characters: a file this big is validated with a budget of errors (reading/budget.py)
 
 
-def _at_most(problems: list[Problem], hidden: int) -> list[Problem]:
-    """The first :data:`MAX_PROBLEMS` problems, and one more that counts the rest."""
+def _budget(source: Source) -> Optional[Budget]:
+    return Budget(MAX_PROBLEMS) if len(source.text) > BIG else None
+
+
+def _validate(model: type[M], data: Any, budget: Optional[Budget]) -> M:
+    if budget is None:
+        return model.model_validate(data)
+    return validate(model, data, budget)
+
+
+def _at_most(problems: list[Problem], hidden: int, uncounted: bool = False) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` problems, and one more that counts the rest (or, when
+    validation stopped at the budget, says there are more)."""
     hidden += max(0, len(problems) - MAX_PROBLEMS)
-    if not hidden:
+    if not hidden and not uncounted:
         return problems
     shown = problems[:MAX_PROBLEMS]
     last = shown[-1].location
-    more = Text(
-        f"en nog {hidden} problemen, niet getoond; herstel eerst deze {len(shown)}",
-        f"and {hidden} more problems, not shown; fix these {len(shown)} first",
-    )
+    if uncounted:
+        more = Text(
+            f"en nog {hidden or ''} meer problemen, niet alle geteld (het bestand is niet verder gecontroleerd); herstel eerst deze {len(shown)}".replace("  ", " "),
+            f"and {hidden or ''} more problems, not all counted (the file was not checked further); fix these {len(shown)} first".replace("  ", " "),
+        )
+    else:
+        more = Text(
+            f"en nog {hidden} problemen, niet getoond; herstel eerst deze {len(shown)}",
+            f"and {hidden} more problems, not shown; fix these {len(shown)} first",
+        )
     return [*shown, Problem(Location(last.file, last.line, last.column), more, "meer")]
 
 
