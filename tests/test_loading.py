@@ -322,10 +322,10 @@ def test_an_unforeseen_failure_while_reading_is_still_a_located_problem(monkeypa
 def test_thousands_of_problems_are_capped_with_a_count(write):
     from afspraken.reading.loading import MAX_PROBLEMS
 
-    text = "formaat = 1\n" + "".join(f"onbekend{i} = 1\n" for i in range(5000))
+    text = "formaat = 1\n" + "".join(f"o{i}=1\n" for i in range(1500))  # under BIG: validated in full
     problems = problems_of(write("a.toml", text))
     assert len(problems) == MAX_PROBLEMS + 1
     more = problems[-1]
     assert more.code == "meer" and "niet getoond" in more.message("nl") and "more problems" in more.message("en")
     shown = int(more.message("nl").split()[2])
-    assert shown >= 5000 - MAX_PROBLEMS  # every one counted, none lost silently
+    assert shown >= 1500 - MAX_PROBLEMS  # every one counted, none lost silently

@@ -209,9 +209,10 @@ def _at_most(problems: list[Problem], hidden: int, uncounted: bool = False) -> l
     shown = problems[:MAX_PROBLEMS]
     last = shown[-1].location
     if uncounted:
+        least = Text(f" (minstens {hidden})", f" (at least {hidden})") if hidden else Text("", "")
         more = Text(
-            f"en nog {hidden or ''} meer problemen, niet alle geteld (het bestand is niet verder gecontroleerd); herstel eerst deze {len(shown)}".replace("  ", " "),
-            f"and {hidden or ''} more problems, not all counted (the file was not checked further); fix these {len(shown)} first".replace("  ", " "),
+            f"en nog meer problemen{least.nl}, niet alle geteld: na deze {len(shown)} is het bestand niet verder gecontroleerd; herstel eerst deze",
+            f"and more problems{least.en}, not all counted: the file was not checked past these {len(shown)}; fix these first",
         )
     else:
         more = Text(

@@ -1,0 +1,99 @@
+"""A big file is validated with a budget of errors (reading/budget.py): the same result as the
+model's own validation, but pydantic stops collecting errors past the cap (issue 13, item 8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli
+from pydantic import ValidationError
+
+from afspraken.model import Agreement
+from afspraken.reading.budget import Budget, validate
+from afspraken.reading.loading import BIG, MAX_PROBLEMS, load
+from afspraken.reading.source import Source
+from afspraken.testing import BASE, agreement_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _errors(exc: ValidationError) -> list[tuple[Any, ...]]:
+    return [(e["type"], e["loc"], e["msg"]) for e in exc.errors(include_url=False)]
+
+
+CASES = [
+    BASE,
+    (ROOT / "tests" / "data" / "woensel-west-spec.toml").read_text(encoding="utf-8"),
+    *(p.read_text(encoding="utf-8") for p in sorted((ROOT / "voorbeelden").glob("*.toml"))),
+    agreement_text('[[orgaan]]\nid = 1\nnaam = 2\nmandaat = [1, "a", 2]\nonbekend = 3\n'),
+    agreement_text("[[overleg]]\ntussen = [\"a\"]\n[extensies]\nx = 1\ny = {a = 1}\n"),
+    agreement_text('[[uitzondering]]\nregel = "gelijke-stem"\ntoelichting = "n.v.t."\n'),
+    agreement_text("", without=["partij"]),
+    "formaat = 1\n" + "".join(f"o{i} = {i}\n" for i in range(50)),
+]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_the_same_result_as_the_model_under_the_budget(text):
+    """Under the cap, wrapping changes nothing: the same agreement, or the same errors in the same order."""
+    data = tomli.loads(text)
+    try:
+        expected: Any = Agreement.model_validate(data)
+    except ValidationError as exc:
+        expected = _errors(exc)
+    budget = Budget(MAX_PROBLEMS)
+    try:
+        got: Any = validate(Agreement, data, budget)
+    except ValidationError as exc:
+        got = _errors(exc)
+    if isinstance(expected, Agreement):
+        assert type(got) is Agreement and got == expected and got.model_dump() == expected.model_dump()
+    else:
+        assert got == expected
+    assert not budget.over
+
+
+def test_a_million_wrong_elements_make_a_few_hundred_errors():
+    data = {"formaat": 1, "orgaan": [{"id": "o", "naam": "O", "soort": "overleg", "mandaat": [1] * 100_000}] * 10}
+    budget = Budget(MAX_PROBLEMS)
+    with pytest.raises(ValidationError) as caught:
+        validate(Agreement, data, budget)
+    assert MAX_PROBLEMS <= caught.value.error_count() < 2 * MAX_PROBLEMS and budget.over
+    assert Agreement.__dict__["__pydantic_complete__"] is True  # the model's own validator is left as it was
+    with pytest.raises(ValidationError) as full:
+        Agreement.model_validate({**data, "orgaan": data["orgaan"][:1]})
+    assert full.value.error_count() > 100_000
+
+
+def test_a_table_of_countless_unknown_keys_is_cut_to_the_budget():
+    data = tomli.loads(BASE)
+    data["partij"][0].update({f"x{i}": 1 for i in range(50_000)})
+    budget = Budget(MAX_PROBLEMS)
+    with pytest.raises(ValidationError) as caught:
+        validate(Agreement, data, budget)
+    errors = caught.value.errors(include_url=False)
+    assert MAX_PROBLEMS <= len(errors) < 2 * MAX_PROBLEMS and budget.over
+    assert all(e["type"] == "extra_forbidden" and e["loc"][:2] == ("partij", 0) for e in errors)
+    assert {e["loc"][2] for e in errors} <= {f"x{i}" for i in range(50_000)}  # real keys of the file
+
+
+def test_a_big_file_says_its_problems_were_not_all_counted():
+    text = BASE + "[[orgaan]]\nid = \"o\"\nnaam = \"O\"\nsoort = \"overig\"\nmandaat = [" + "1, " * 20_000 + "]\n"
+    assert len(text) > BIG
+    problems = load(Source("a.toml", text))
+    assert isinstance(problems, list) and len(problems) == MAX_PROBLEMS + 1
+    more = problems[-1]
+    assert more.code == "meer" and "niet alle geteld" in more.message("nl") and "not all counted" in more.message("en")
+    assert all(p.code == "type" and p.location.key.startswith("orgaan[1].mandaat[") for p in problems[:-1])
+    assert (problems[1].location.line, problems[1].location.column) == (BASE.count("\n") + 5, 15)  # at its element
+
+
+def test_a_big_valid_file_loads_as_a_small_one_does():
+    """The budget path gives the same agreement (the rules see no difference)."""
+    text = BASE + "".join(f'[[actie]]\nwat = "Actie {i}"\nwie = "gemeente"\n' for i in range(600))
+    assert len(text) > BIG
+    loaded = load(Source("a.toml", text))
+    assert not isinstance(loaded, list), loaded
+    assert loaded.agreement == Agreement.model_validate(tomli.loads(text))
