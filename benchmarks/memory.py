@@ -32,12 +32,18 @@ HEAD = (
 def shapes(size: int) -> dict[str, str]:
     """Files of about ``size`` bytes, each within the default limits (elements per list,
     nesting). Each shape is a worst case of one kind: many small Python objects per byte."""
-    from afspraken.reading.files import Limits
+    from afspraken.reading.files import MB, Limits
+    from afspraken.reading.structure import DOT, HEADER, INLINE
 
     per_list = min(Limits().lijst - 1, 20_000)
 
     def array(item: str) -> str:
         return "[" + ",".join([item] * per_list) + "]"
+
+    def near(item: str, weight: int, extra: int = 0) -> str:
+        """``item`` padded to take just more room than its weight in tables needs."""
+        room = int(weight * MB / Limits().tabellen * 1.03) + 1
+        return item + " " * max(0, room - len(item) - extra)
 
     def fill(line: str, head: str = HEAD + "[extensies.x]\n") -> str:
         n = max(1, (size - len(head)) // (len(line) + 12))
@@ -74,7 +80,14 @@ def shapes(size: int) -> dict[str, str]:
         "unknown-keys": repeat(lambda i: f"onbekend{i} = 1\n"),
         "unknown-tables": repeat(lambda i: f"[onbekend{i}]\n"),
         "party-keys": repeat(lambda i: f"x{i}=1\n"),  # unknown keys inside [[partij]]
-        "wrong-elements": repeat(lambda i: f"[[orgaan]]\nmandaat = {array('1')}\n"),  # an error per element
+        # Just under [limieten] tabellen (padded with spaces): the most tables a file may hold.
+        "tables-near": fill("[" + ",".join([near("{}", INLINE, 1)] * per_list) + "]"),
+        "inline-near": fill("[" + ",".join([near("{a=1}", INLINE, 1)] * per_list) + "]"),
+        "arrays-near": fill("[" + ",".join([near("[]", 1, 1)] * per_list) + "]"),
+        "deep-near": fill(near("[" * 49 + "1" + "]" * 49, 49, 12)),
+        "dotted-near": repeat(lambda i: near(f"k{i}.b.c=1", 2 * DOT, 1) + "\n", HEAD + "[extensies.x]\n"),
+        "headers-near": repeat(lambda i: near(f"[extensies.x.t{i}]", HEADER, 1) + "\n"),
+        "errors-near": repeat(lambda i: near(bad_table(i), HEADER)),
     }
 
 

@@ -49,7 +49,7 @@ class LimietenModel(_Strict):
     lijst: int = Field(100_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
     diepte: int = Field(50, gt=0, le=300, description="Diepste nesting van lijsten en tabellen in elkaar.")
     tabellen: int = Field(
-        250_000, gt=0, description="Meeste tabellen en lijsten per MB (een kleiner bestand telt als 1 MB; gewogen naar wat ze kosten)."
+        200_000, gt=0, description="Meeste tabellen en lijsten per MB (een kleiner bestand telt als 1 MB; gewogen naar wat ze kosten)."
     )
 
 

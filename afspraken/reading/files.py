@@ -39,8 +39,8 @@ class Limits:
     # Tables and lists per MB (a file under 1 MB counts as 1 MB), weighted by what each costs
     # the parser and the model: a list ~100 bytes (1), an inline table ~200 (2), a dot in a
     # key ~400 (4: it makes a table), a [table] header ~1 KB (8). Real agreements have
-    # ~60,000 a MB, benchmarks/groot.py's big one ~140,000.
-    tabellen: int = 250_000
+    # 50,000-70,000 a MB, benchmarks/groot.py's big ones 110,000-120,000.
+    tabellen: int = 200_000
 
     @property
     def max_bytes(self) -> int:
