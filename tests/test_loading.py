@@ -293,7 +293,7 @@ def test_a_long_array_is_refused_with_its_place(write):
     text = "formaat = 1\nx = [" + "1," * 100_001 + "1]\n"
     [problem] = problems_of(write("a.toml", text))
     assert problem.code == "te-lang" and problem.location.line == 2 and "meer dan 100000 elementen" in problem.message("nl")
-    text = "formaat = 1\n" + '[[partij]]\nnaam = "Partij met een naam"\n' * 100_001  # not too many for its size
+    text = "formaat = 1\n" + '[[partij]]\nnaam = "Partij met een langere naam"\n' * 100_001  # not too many for its size
     [problem] = problems_of(write("b.toml", text))
     assert problem.code == "te-lang" and problem.location.line == 200_002 and "[[partij]]" in problem.message("nl")
 
