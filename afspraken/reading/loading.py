@@ -10,18 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection, Iterator, Mapping
-from typing import Any, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
 
 import tomli
 from pydantic import BaseModel, ValidationError
 
-from afspraken.reading.budget import M, Budget, validate
 from afspraken.reading.files import Limits
 from afspraken.reading.source import Source, as_written
 from afspraken.reading.messages import describe, show, suggest
 from afspraken.model import MAX_AANTAL, Agreement
 from afspraken.results import Location, Problem, dotted
 from afspraken.rules import KeyPath, Text
+
+if TYPE_CHECKING:
+    from afspraken.reading.budget import Budget
+
+M = TypeVar("M", bound=BaseModel)
 
 _TOML_NL = [
     (r"Invalid value", "ongeldige waarde (staat tekst tussen aanhalingstekens?)"),
@@ -191,12 +195,18 @@ BIG = 16 * 1024  # characters: a file this big is validated with a budget of err
 
 
 def _budget(source: Source) -> Optional[Budget]:
-    return Budget(MAX_PROBLEMS) if len(source.text) > BIG else None
+    if len(source.text) <= BIG:
+        return None
+    from afspraken.reading.budget import Budget
+
+    return Budget(MAX_PROBLEMS)
 
 
 def _validate(model: type[M], data: Any, budget: Optional[Budget]) -> M:
     if budget is None:
         return model.model_validate(data)
+    from afspraken.reading.budget import validate
+
     return validate(model, data, budget)
 
 
