@@ -3,10 +3,13 @@ divided by the file's size. The goal: at most ~20x for any shape of file.
 
     python benchmarks/memory.py            # every shape at ~4 MB
     python benchmarks/memory.py --mb 10    # bigger
+    python benchmarks/memory.py --mb 2 --vorm errors headers-near
 
 Shapes are the worst cases for memory: long arrays of small values (each a Python object),
-many tables that each give validation errors, deep-but-allowed nesting, one huge string, and
-a file past the size limit (refused without being read). Each runs the installed command in
+many small tables, dotted keys and headers (refused by [limieten] tabellen, and each again
+padded to just under that limit: the "-near" shapes), tables that each give validation
+errors, countless unknown keys, an error per array element, deep-but-allowed nesting, one
+huge string, and a file past the size limit (refused without being read). Each runs the installed command in
 a fresh process; the peak comes from ``getrusage(RUSAGE_CHILDREN)``, so one run at a time.
 """
 
@@ -80,6 +83,7 @@ def shapes(size: int) -> dict[str, str]:
         "unknown-keys": repeat(lambda i: f"onbekend{i} = 1\n"),
         "unknown-tables": repeat(lambda i: f"[onbekend{i}]\n"),
         "party-keys": repeat(lambda i: f"x{i}=1\n"),  # unknown keys inside [[partij]]
+        "wrong-elements": repeat(lambda i: f"[[orgaan]]\nmandaat = {array('1')}\n"),  # an error per element
         # Just under [limieten] tabellen (padded with spaces): the most tables a file may hold.
         "tables-near": fill("[" + ",".join([near("{}", INLINE, 1)] * per_list) + "]"),
         "inline-near": fill("[" + ",".join([near("{a=1}", INLINE, 1)] * per_list) + "]"),

@@ -113,3 +113,34 @@ def test_the_big_benchmark_agreements_pass_the_default():
     for hostile in (False, True):
         text = groot.agreement(2 * MB, hostile)
         assert _scan("groot.toml", text, Limits(tabellen=Limits().tabellen * 2 // 3)) is None
+
+
+MEMORY_SHAPES = ["ints", "words", "keys", "tables", "deep-near", "headers-near", "errors-near", "unknown-keys", "party-keys", "wrong-elements"]
+MAX_RATIO = 40  # times the file's size; before the limits and the budget: 100x-530x (benchmarks/memory.py)
+
+
+@pytest.mark.slow
+def test_memory_stays_in_proportion_to_the_file():
+    """Peak RSS of the installed command on 1 MB files of the costliest shapes, above a run on a tiny
+    file, divided by the size (the worst measured ~30x: many small tables just under the limit)."""
+    memory = _benchmark("memory")
+    command = [str(Path(sys.executable).with_name("afspraken")), "check", "--format", "json"]
+    if not Path(command[0]).exists():
+        pytest.skip("the afspraken command is not installed next to this Python")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        tiny = folder / "klein.toml"
+        tiny.write_text(memory.HEAD, encoding="utf-8")
+        base, _ = memory.peak_kb(command, tiny)
+        ratios = {}
+        for name, text in memory.shapes(MB).items():
+            if name not in MEMORY_SHAPES:
+                continue
+            path = folder / f"{name}.toml"
+            path.write_text(text, encoding="utf-8")
+            peak, _ = memory.peak_kb(command, path)
+            ratios[name] = (peak - base) * 1024 / path.stat().st_size
+    assert set(ratios) == set(MEMORY_SHAPES)
+    assert max(ratios.values()) <= MAX_RATIO, ratios
