@@ -84,6 +84,10 @@ def shapes(size: int) -> dict[str, str]:
         "unknown-tables": repeat(lambda i: f"[onbekend{i}]\n"),
         "party-keys": repeat(lambda i: f"x{i}=1\n"),  # unknown keys inside [[partij]]
         "wrong-elements": repeat(lambda i: f"[[orgaan]]\nmandaat = {array('1')}\n"),  # an error per element
+        # Valid tables, a finding of the loader's own checks each (ids, references):
+        "same-ids": repeat(lambda i: near('[[partij]]\nid = "a"\nnaam = "A"\nsoort = "gemeente"\n', HEADER)),
+        "references": repeat(lambda i: near(f'[[actie]]\nwat = "x"\nwie = "onbekend{i % 10}"\n', HEADER)),
+        "extension-values": repeat(lambda i: f"x{i} = 1\n", HEAD + "[extensies]\n"),
         # Just under [limieten] tabellen (padded with spaces): the most tables a file may hold.
         "tables-near": fill("[" + ",".join([near("{}", INLINE, 1)] * per_list) + "]"),
         "inline-near": fill("[" + ",".join([near("{a=1}", INLINE, 1)] * per_list) + "]"),

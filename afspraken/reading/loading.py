@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
 from collections.abc import Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
 
@@ -160,9 +161,11 @@ def load(
     except ValidationError as exc:
         problems.extend(_validation_problems(source, exc, data, Agreement))
         hidden += max(0, exc.error_count() - MAX_PROBLEMS)
-    problems.extend(_cross_problems(source, data))
+    uncounted = _add_at_most(problems, _cross_problems(source, data))
     extension_values = {}
     for name, model in extensions.items():
+        if budget is not None and budget.over:
+            break  # no room for more errors: not checked further (the last problem says so)
         section = data.get("extensies", {}).get(name) if isinstance(data.get("extensies"), dict) else None
         if section is None:
             continue
@@ -177,10 +180,10 @@ def load(
                 f"[extensies.{name}] could not be checked: the plugin's model failed ({error})",
             )
             problems.append(source.problem(("extensies", name), message, "plugin"))
-    problems.extend(_waiver_problems(source, data, known_rules))
+    uncounted |= _add_at_most(problems, _waiver_problems(source, data, known_rules))
     if problems or agreement is None:
         ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
-        return _at_most(ordered, hidden, budget is not None and budget.over)
+        return _at_most(ordered, hidden, uncounted or (budget is not None and budget.over))
     agreement._extensions.update(extension_values)
     return Loaded(source, agreement)
 
@@ -208,6 +211,13 @@ def _validate(model: type[M], data: Any, budget: Optional[Budget]) -> M:
     from afspraken.reading.budget import validate
 
     return validate(model, data, budget)
+
+
+def _add_at_most(problems: list[Problem], found: Iterator[Problem]) -> bool:
+    """Add ``found`` up to one past :data:`MAX_PROBLEMS` in all; whether some were left: each is
+    located and worded, and a file of 50,000 tables with the same id would have 50,000."""
+    problems.extend(islice(found, max(0, MAX_PROBLEMS + 1 - len(problems))))
+    return next(found, None) is not None
 
 
 def _at_most(problems: list[Problem], hidden: int, uncounted: bool = False) -> list[Problem]:
@@ -281,6 +291,8 @@ def _cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
     problems: list[Problem] = []
 
     def unknown(path: KeyPath, value: str, allowed: Mapping[str, KeyPath], what: Text) -> None:
+        if len(problems) > MAX_PROBLEMS + 1:
+            return  # more than are shown: located and worded for nothing (the last problem says there are more)
         hint = suggest(value, allowed)
         known = ", ".join(allowed) or "-"
         problems.append(source.problem(
