@@ -97,3 +97,19 @@ def test_a_big_valid_file_loads_as_a_small_one_does():
     loaded = load(Source("a.toml", text))
     assert not isinstance(loaded, list), loaded
     assert loaded.agreement == Agreement.model_validate(tomli.loads(text))
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        '[[partij]]\nid = "gemeente"\nnaam = "G"\nsoort = "gemeente"\n',  # the same id again and again
+        '[[actie]]\nwat = "x"\nwie = "onbekend"\n',  # a reference to no one
+    ],
+)
+def test_the_loaders_own_checks_stop_past_the_cap(table):
+    """Not only pydantic's: a finding of the loader's own per table stops at the cap too, and says so."""
+    problems = load(Source("a.toml", BASE + table * 400))
+    assert isinstance(problems, list) and len(problems) == MAX_PROBLEMS + 1
+    assert problems[-1].code == "meer" and "niet alle geteld" in problems[-1].message("nl")
+    assert problems[-1].message("en").startswith("and more problems")
+    assert len({p.location.line for p in problems[:-1]}) == MAX_PROBLEMS  # each located at its own table
