@@ -43,6 +43,10 @@ def shapes(size: int) -> dict[str, str]:
     def array(item: str) -> str:
         return "[" + ",".join([item] * per_list) + "]"
 
+    lijst = Limits().lijst - 1  # tables in one [[name]], at most
+    same_id = ('[[partij]]\nid = "a"\nnaam = "A"\nsoort = "gemeente"', '[[orgaan]]\nid = "a"\nnaam = "A"\nsoort = "overig"')
+    reference = ('[[actie]]\nwat = "x"\nwie = "x{}"\n', '[[overleg]]\ntussen = ["a", "x{}"]\nper_jaar = 4\n', '[[aanspreekpunt]]\nnaam = "A"\npartij = "x{}"\n')
+
     def near(item: str, weight: int, extra: int = 0) -> str:
         """``item`` padded to take just more room than its weight in tables needs."""
         room = int(weight * MB / Limits().tabellen * 1.03) + 1
@@ -85,8 +89,8 @@ def shapes(size: int) -> dict[str, str]:
         "party-keys": repeat(lambda i: f"x{i}=1\n"),  # unknown keys inside [[partij]]
         "wrong-elements": repeat(lambda i: f"[[orgaan]]\nmandaat = {array('1')}\n"),  # an error per element
         # Valid tables, a finding of the loader's own checks each (ids, references):
-        "same-ids": repeat(lambda i: near('[[partij]]\nid = "a"\nnaam = "A"\nsoort = "gemeente"\n', HEADER)),
-        "references": repeat(lambda i: near(f'[[actie]]\nwat = "x"\nwie = "onbekend{i % 10}"\n', HEADER)),
+        "same-ids": repeat(lambda i: (near(same_id[i % 2], HEADER) + " ").ljust(size // (2 * lijst) + 1)[:-1] + "\n"),
+        "references": repeat(lambda i: near(reference[i % 3].format(i % 10), HEADER)),
         "extension-values": repeat(lambda i: f"x{i} = 1\n", HEAD + "[extensies]\n"),
         # Just under [limieten] tabellen (padded with spaces): the most tables a file may hold.
         "tables-near": fill("[" + ",".join([near("{}", INLINE, 1)] * per_list) + "]"),
