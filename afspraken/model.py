@@ -272,6 +272,7 @@ class Agreement(Sectie):
     _by_id: Optional[tuple[dict[str, Partij], dict[str, Orgaan]]] = PrivateAttr(default=None)
     _positions: Optional[dict[type, dict[int, int]]] = PrivateAttr(default=None)
     _signers: Optional[dict[Optional[str], list[Partij]]] = PrivateAttr(default=None)
+    _owners: Optional[frozenset[str]] = PrivateAttr(default=None)
 
     def _ids(self) -> tuple[dict[str, Partij], dict[str, Orgaan]]:
         found = self.__pydantic_private__["_by_id"]  # type: ignore[index]  # faster than self._by_id
@@ -324,13 +325,16 @@ class Agreement(Sectie):
     def bewonerseigenaren(self) -> set[str]:
         """Ids that stand for residents as owners: every residents' party, and every orgaan whose
         voting members all sit for residents (a resident-led body)."""
-        bewoners = {p.id for p in self.partij if p.soort == "bewoners"}
-        led = {
-            o.id
-            for o in self.orgaan
-            if any(lid.stemmen > 0 for lid in o.lid) and all(lid.partij in bewoners for lid in o.lid if lid.stemmen > 0)
-        }
-        return bewoners | led
+        found = self.__pydantic_private__["_owners"]  # type: ignore[index]
+        if found is None:  # once: a rule and the report's profile both ask
+            bewoners = {p.id for p in self.partij if p.soort == "bewoners"}
+            led = {
+                o.id
+                for o in self.orgaan
+                if any(lid.stemmen > 0 for lid in o.lid) and all(lid.partij in bewoners for lid in o.lid if lid.stemmen > 0)
+            }
+            found = self._owners = frozenset(bewoners | led)
+        return set(found)  # a copy: the caller may change its set
 
     @overload
     def extensie(self, name: str) -> Optional[BaseModel]: ...

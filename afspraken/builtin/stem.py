@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Literal
 
@@ -95,6 +95,7 @@ soort = "stuurgroep"
 )
 def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violation]:
     bewoners = doc.ondertekenaars("bewoners")
+    per_soort = params.per == "soort"
     for i, orgaan in enumerate(doc.orgaan):
         if not orgaan.besluitvormend:
             continue
@@ -117,16 +118,17 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
         for party, total in per_party.items():
             if total == 0:
                 continue
-            found = doc.partij_by_id(party)
-            key = found.soort if (params.per == "soort" and found) else party
+            found = doc.partij_by_id(party) if per_soort else None
+            key = found.soort if found else party
             totals[key] += total
             members[key] += seats[party]
         if len(set(totals.values())) > 1:
-            label = {} if params.per == "soort" else {p.id: p.naam for p in doc.partij}
+            label = {} if per_soort else {p.id: p.naam for p in doc.partij}
             shown = votes([(label.get(k, k), v) for k, v in totals.items()])
             # The odd ones out: parties whose total differs from the most common one
             # (on a tie, the larger total is the odd one: 2 against 1 points at the 2).
-            common = max(set(totals.values()), key=lambda v: (list(totals.values()).count(v), -v))
+            tally = Counter(totals.values())  # counted once: a body of many parties stays linear
+            common = max(tally, key=lambda v: (tally[v], -v))
             odd = [k for k, v in totals.items() if v != common]
             at = [("orgaan", i, "lid", j, "stemmen") for k in odd for j in members[k]]
             who = [label.get(k, k) for k in odd]
@@ -172,8 +174,10 @@ def _advisory_signers(doc: Agreement, i: int, per_party: dict[str, int], seats: 
     """A signing party whose members in the body all have 0 votes: it signs, but cannot decide."""
     orgaan = doc.orgaan[i]
     for party, total in per_party.items():
+        if total:
+            continue  # votes: no need to look the party up
         found = doc.partij_by_id(party)
-        if total or found is None or not found.ondertekent:
+        if found is None or not found.ondertekent:
             continue
         yield violation(
             f"'{found.naam}' ondertekent, maar heeft in '{orgaan.naam}' alleen een raadgevende stem (stemmen = 0)",
