@@ -226,6 +226,7 @@ def fail_on_severity(fail_on: Severity | str | None) -> Severity | None:
 
 # Findings per severity, plus those explained by a waiver: the one list of the counts.
 COUNT_KEYS = ("fout", "waarschuwing", "advies", "uitgelegd")
+_KEYS = {s: s.value for s in Severity if s.value in COUNT_KEYS}  # `.value` runs Python code on each use
 
 
 class Tally:
@@ -251,12 +252,17 @@ class Tally:
         return result
 
     def count(self, findings: Iterable[Finding]) -> None:
+        counts = self.counts
         for f in findings:
-            key = "uitgelegd" if not f.counts else f.severity.value
-            if key in self.counts:
-                self.counts[key] += 1
-            if f.counts:
-                self.worst = max(self.worst, f.severity.rank)
+            if f.explained is None:  # counts (see Finding.counts)
+                severity = f.severity
+                key = _KEYS.get(severity)
+                if key is not None:
+                    counts[key] += 1
+                if severity.rank > self.worst:
+                    self.worst = severity.rank
+            else:
+                counts["uitgelegd"] += 1
 
     def broken(self, head: Report) -> bool:
         """Could some input not be evaluated (exit code 2)? ``head``: the report's run-level part."""

@@ -371,20 +371,24 @@ class Locator:
         return self._index
 
     def _position(self, offset: int) -> Position:
+        return Position(*self._line_column(offset))
+
+    def _line_column(self, offset: int) -> tuple[int, int]:
         # A few positions per file: counting in C beats building a table of all
         # newlines; past a few, bisecting that table keeps big files linear.
-        text = self._text
-        if self._starts is None:
+        starts = self._starts
+        if starts is None:
+            text = self._text
             self._asked += 1
             if self._asked < 16 or len(text) < 4096:
-                return Position(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+                return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
             starts, total = [0], 0
             for piece in text.split("\n"):
                 total += len(piece) + 1
                 starts.append(total)
             self._starts = starts
-        number = bisect_right(self._starts, offset)
-        return Position(number, offset - self._starts[number - 1] + 1)
+        number = bisect_right(starts, offset)
+        return number, offset - starts[number - 1] + 1
 
     def _end(self, start: int) -> int:
         """The offset just after the value, key part or header that starts at ``start``."""
@@ -408,11 +412,17 @@ class Locator:
         """The span of `path`: ``key = value`` for a key with a value, the value alone
         with ``value=True``, a table's (first) header, an array element's value.
         None for unknown paths (and, with ``value=True``, for paths without a value)."""
-        index = self._get_index()
-        path = tuple(path)
+        found = self.bounds(tuple(path), value)
+        return None if found is None else Span(Position(found[0], found[1]), Position(found[2], found[3]))
+
+    def bounds(self, path: KeyPath, value: bool = False) -> tuple[int, int, int, int] | None:
+        """:meth:`span` as ``(line, column, end line, end column)``: no objects to build
+        (the engine asks this once for every place of every finding)."""
+        index = self._index or self._get_index()
         start = index.lookup(index.keys, path)
         if start is None:
             return None
+        text = self._text
         at = index.offset(index.values, path)
         if at is not None:
             end = self._end(at)
@@ -420,16 +430,16 @@ class Locator:
                 start = at
         elif value:
             return None
-        elif self._text.startswith("[", start):  # a table header
-            m = _compiled(_HEADER_END).match(self._text, start)
+        elif text.startswith("[", start):  # a table header
+            m = _compiled(_HEADER_END).match(text, start)
             end = m.end() if m else start + 1
         else:  # the first part of a dotted key: `a` in `a.b = 1`
-            m = _compiled(_KEY_END).match(self._text, start)
+            m = _compiled(_KEY_END).match(text, start)
             end = m.end() if m and m.end() > start else start + 1
-        first = self._position(start)
-        if self._text.find("\n", start, end) < 0:  # most spans end on their first line
-            return Span(first, Position(first.line, first.column + end - start))
-        return Span(first, self._position(end))
+        line, column = self._line_column(start)
+        if text.find("\n", start, end) < 0:  # most spans end on their first line
+            return line, column, line, column + end - start
+        return (line, column, *self._line_column(end))
 
     def value_at(self, offset: int) -> KeyPath | None:
         """The path of the value that starts at ``offset`` (reads the whole text; for errors only)."""
@@ -447,12 +457,16 @@ class Locator:
     def nearest_span(self, path: KeyPath) -> tuple[Span, KeyPath]:
         """:meth:`span` of the longest prefix of `path` found in the text, with that
         prefix; the first character of the text if not even the first key is."""
-        path = tuple(path)
+        found, prefix = self.nearest_bounds(tuple(path))
+        return Span(Position(found[0], found[1]), Position(found[2], found[3])), prefix
+
+    def nearest_bounds(self, path: KeyPath) -> tuple[tuple[int, int, int, int], KeyPath]:
+        """:meth:`nearest_span` as :meth:`bounds` gives it."""
         for end in range(len(path), 0, -1):
-            found = self.span(path[:end])
+            found = self.bounds(path[:end])
             if found is not None:
                 return found, path[:end]
-        return Span(Position(1, 1), Position(1, 2)), ()
+        return (1, 1, 1, 2), ()
 
     def find(self, path: KeyPath) -> Position | None:
         """Where `path` is defined: its key token; for an array element its value;
