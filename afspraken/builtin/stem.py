@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, Optional
 
 from pydantic import Field
 
@@ -111,17 +111,13 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
         for j, lid in enumerate(orgaan.lid):
             per_party[lid.partij] += lid.stemmen
             seats[lid.partij].append(j)
-        yield from _advisory_signers(doc, i, per_party, seats)
+        if 0 in per_party.values():  # advisory seats are rare
+            yield from _advisory_signers(doc, i, per_party, seats)
         # Parties with only advisory seats are not compared (signers among them are reported above).
-        totals: dict[str, int] = defaultdict(int)
-        members: dict[str, list[int]] = defaultdict(list)
-        for party, total in per_party.items():
-            if total == 0:
-                continue
-            found = doc.partij_by_id(party) if per_soort else None
-            key = found.soort if found else party
-            totals[key] += total
-            members[key] += seats[party]
+        if per_soort:
+            totals, members = _per_soort(doc, per_party, seats)
+        else:
+            totals, members = {party: n for party, n in per_party.items() if n}, seats
         if len(set(totals.values())) > 1:
             label = {} if per_soort else {p.id: p.naam for p in doc.partij}
             shown = votes([(label.get(k, k), v) for k, v in totals.items()])
@@ -144,11 +140,14 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
                     "like the other parties.",
                 ),
             )
+        met: Optional[set[str]] = None  # who meets this body as the rule set allows: found once, when needed
         for partij in bewoners:
             if partij.id in per_party:
                 continue  # votes; or an advisory seat, reported above
-            if params.bewoners_zetel == "of-overlegrecht" and _meets(doc, partij.id, orgaan.id, params.min_overleg_per_jaar):
-                continue
+            if params.bewoners_zetel == "of-overlegrecht":
+                met = _meeting(doc, orgaan.id, params.min_overleg_per_jaar) if met is None else met
+                if partij.id in met:
+                    continue
             k = doc.index_of(partij)
             also = (
                 (f" en heeft geen afdwingbaar overleg ermee van minstens {params.min_overleg_per_jaar} keer per jaar",
@@ -192,8 +191,21 @@ def _advisory_signers(doc: Agreement, i: int, per_party: dict[str, int], seats: 
         )
 
 
-def _meets(doc: Agreement, partij: str, orgaan: str, per_jaar: int) -> bool:
-    """Has ``partij`` an enforceable meeting with ``orgaan`` at least ``per_jaar`` times a year?"""
-    return any(
-        o.afdwingbaar and o.per_jaar >= per_jaar and partij in o.tussen and orgaan in o.tussen for o in doc.overleg
-    )
+def _per_soort(doc: Agreement, per_party: dict[str, int], seats: dict[str, list[int]]) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """Votes and seats per kind of party (soort), of the parties with votes."""
+    totals: dict[str, int] = defaultdict(int)
+    members: dict[str, list[int]] = defaultdict(list)
+    for party, total in per_party.items():
+        if total == 0:
+            continue
+        found = doc.partij_by_id(party)
+        key = found.soort if found else party
+        totals[key] += total
+        members[key] += seats[party]
+    return totals, members
+
+
+def _meeting(doc: Agreement, orgaan: str, per_jaar: int) -> set[str]:
+    """Everyone in an enforceable meeting with ``orgaan`` at least ``per_jaar`` times a year (once
+    per body, not once per residents' party: many parties and meetings stay linear)."""
+    return {x for o in doc.overleg if o.afdwingbaar and o.per_jaar >= per_jaar and orgaan in o.tussen for x in o.tussen}
