@@ -3,6 +3,7 @@
     python benchmarks/genereer.py                      # once: 1,000 agreements in benchmarks/corpus
     python benchmarks/regels.py [MAP] [--herhaal 5]    # MAP: benchmarks/corpus unless given
     python benchmarks/regels.py [MAP] --per-regel      # one rule over all agreements, then the next
+    python benchmarks/regels.py [MAP] --regelset buurtonderneming   # the rules of another rule set
 
 Loads every agreement once per round (so each round pays for the lookup indexes the
 model builds on first use, as a real run does). By default every agreement then meets all
@@ -27,13 +28,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def loaded_agreements(folder: Path) -> tuple[list[Any], Any]:
+def loaded_agreements(folder: Path, regelsets: tuple[str, ...] = ()) -> tuple[list[Any], Any]:
     """The agreements of ``folder`` that load without problems, and the environment to check them in."""
     from afspraken.checking.run import Checker
     from afspraken.reading.loading import Loaded, load
     from afspraken.reading.source import Source, read
 
-    env = Checker(config=False).environment(Path.cwd())
+    env = Checker(config=False, regelsets=regelsets).environment(Path.cwd())
     found = []
     for path in sorted(folder.glob("*.toml")):
         source = read(path)
@@ -52,8 +53,8 @@ def active_rules(env: Any, soort: str) -> list[Any]:
     return [active for active in env.for_kind(soort).rules if active.rule.id not in waivers.RULES]
 
 
-def one_round(folder: Path, per_rule: bool) -> dict[str, float]:
-    agreements, env = loaded_agreements(folder)
+def one_round(folder: Path, per_rule: bool, regelsets: tuple[str, ...]) -> dict[str, float]:
+    agreements, env = loaded_agreements(folder, regelsets)
     times: dict[str, float] = collections.Counter()
     if per_rule:
         by_kind: dict[str, list[Any]] = collections.defaultdict(list)
@@ -85,13 +86,14 @@ def main() -> None:
     parser.add_argument("map", nargs="?", type=Path, default=ROOT / "benchmarks" / "corpus")
     parser.add_argument("--herhaal", type=int, default=5, help="rounds; the smallest time per rule counts")
     parser.add_argument("--per-regel", action="store_true", help="one rule over all agreements, then the next")
+    parser.add_argument("--regelset", action="append", default=[], help="rule set(s) instead of the default for each soort")
     args = parser.parse_args()
     if not any(args.map.glob("*.toml")):
         sys.exit(f"geen afspraken in {args.map}: eerst python benchmarks/genereer.py")
     gc.disable()  # a collection would land on whichever rule happens to be running
     best: dict[str, float] = {}
     for _ in range(args.herhaal):
-        for rule_id, seconds in one_round(args.map, args.per_regel).items():
+        for rule_id, seconds in one_round(args.map, args.per_regel, tuple(args.regelset)).items():
             best[rule_id] = min(seconds, best.get(rule_id, seconds))
         gc.collect()
     for rule_id, seconds in sorted(best.items(), key=lambda item: -item[1]):
