@@ -289,9 +289,6 @@ class Agreement(Sectie):
     def partij_by_id(self, id: str) -> Optional[Partij]:
         return (self.__pydantic_private__["_by_id"] or self._ids())[0].get(id)  # type: ignore[index, no-any-return]
 
-    def orgaan_by_id(self, id: str) -> Optional[Orgaan]:
-        return (self.__pydantic_private__["_by_id"] or self._ids())[1].get(id)  # type: ignore[index, no-any-return]
-
     def index_of(self, item: BaseModel) -> int:
         """The position of a party, body, action ... in its list (by identity: ``list.index``
         compares with ``==``, field by field, element by element)."""
@@ -311,6 +308,9 @@ class Agreement(Sectie):
             for i, element in enumerate(items):
                 found.setdefault(id(element), i)
         return found
+
+    def orgaan_by_id(self, id: str) -> Optional[Orgaan]:
+        return (self.__pydantic_private__["_by_id"] or self._ids())[1].get(id)  # type: ignore[index, no-any-return]
 
     def ondertekenaars(self, soort: Optional[SoortPartij] = None) -> list[Partij]:
         """Signing parties, optionally of one kind."""
