@@ -315,7 +315,7 @@ class Agreement(Sectie):
     def ondertekenaars(self, soort: Optional[SoortPartij] = None) -> list[Partij]:
         """Signing parties, optionally of one kind."""
         signers = self.__pydantic_private__["_signers"]  # type: ignore[index]
-        if signers is None:  # sorted once: several rules ask, each for its own kind
+        if signers is None:  # grouped once: several rules ask, each for its own kind
             signers = {None: [p for p in self.partij if p.ondertekent]}
             for p in signers[None]:
                 signers.setdefault(p.soort, []).append(p)
