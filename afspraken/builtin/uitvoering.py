@@ -225,7 +225,8 @@ def kleinschalig(doc: Agreement, params: KleinschaligParams) -> Iterator[Violati
         }
     else:
         share = {"nl": "er zijn geen acties", "en": "there are no actions"}
-    others = [("actie", i, "schaal") for i, a in enumerate(doc.actie) if a.schaal != "straat"]
+    op_straat = set(straat)  # a set: many street-level actions stay linear
+    others = [("actie", i, "schaal") for i in range(n) if i not in op_straat]
     if schaal is None:
         yield undecided(
             f"afspraak.schaal ontbreekt; {share['nl']}; minimaal {pct['nl']}%",
