@@ -89,14 +89,22 @@ class Violation(NamedTuple):
 
 def violation(nl: str, en: str, *at: Sequence[str | int], fix: Optional[Text] = None) -> Violation:
     """A finding about the keys at ``at`` (paths like ``("orgaan", 0, "lid")``)."""
-    return Violation(Text(nl, en), tuple(tuple(p) for p in at), fix=fix)
+    return Violation(Text(nl, en), _paths(at), fix=fix)
+
+
+def _paths(at: tuple[Sequence[str | int], ...]) -> tuple[KeyPath, ...]:
+    # Rules nearly always pass tuples: then nothing is copied (one finding of many thousands).
+    for path in at:
+        if type(path) is not tuple:
+            return tuple(tuple(p) for p in at)
+    return at  # type: ignore[return-value]  # every path is a tuple
 
 
 def undecided(nl: str, en: str, *at: Sequence[str | int], fix: Optional[Text] = None) -> Violation:
     """The rule lacks the data to decide; reported, never a silent pass."""
     return Violation(
         Text(f"kan niet beoordelen: {nl}", f"cannot decide: {en}"),
-        tuple(tuple(p) for p in at),
+        _paths(at),
         undecided=True,
         fix=fix,
     )
