@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from itertools import islice
 from collections.abc import Collection, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union, cast
 
 import tomli
 from pydantic import BaseModel, ValidationError
@@ -161,6 +161,8 @@ def load(
     except ValidationError as exc:
         problems.extend(_validation_problems(source, exc, data, Agreement))
         hidden += max(0, exc.error_count() - MAX_PROBLEMS)
+    if agreement is not None and budget is not None and _has_problems(source, data, known_rules):
+        agreement = None  # not kept while the problems are located: a big file's model is ~10x its size
     uncounted = _add_at_most(problems, _cross_problems(source, data))
     extension_values = {}
     for name, model in extensions.items():
@@ -211,6 +213,25 @@ def _validate(model: type[M], data: Any, budget: Optional[Budget]) -> M:
     from afspraken.reading.budget import validate
 
     return validate(model, data, budget)
+
+
+class _Unplaced:
+    """A stand-in for a :class:`Source` that places nothing: whether the loader's own checks find
+    a problem, without the index of keys that placing it takes."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def at(self, path: KeyPath, *, value: bool = False) -> Location:
+        return Location(self.name, 0, 0)
+
+    def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
+        return Problem(Location(self.name, 0, 0), message, code)
+
+
+def _has_problems(source: Source, data: dict[str, Any], known: Optional[Collection[str]]) -> bool:
+    unplaced = cast(Source, _Unplaced(source.name))
+    return next(_cross_problems(unplaced, data), None) is not None or next(_waiver_problems(unplaced, data, known), None) is not None
 
 
 def _add_at_most(problems: list[Problem], found: Iterator[Problem]) -> bool:
