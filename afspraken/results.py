@@ -226,6 +226,7 @@ def fail_on_severity(fail_on: Severity | str | None) -> Severity | None:
 
 # Findings per severity, plus those explained by a waiver: the one list of the counts.
 COUNT_KEYS = ("fout", "waarschuwing", "advies", "uitgelegd")
+_RANKS = {severity.value: severity.rank for severity in Severity}
 
 
 class Tally:
@@ -251,12 +252,16 @@ class Tally:
         return result
 
     def count(self, findings: Iterable[Finding]) -> None:
-        for f in findings:
-            key = "uitgelegd" if not f.counts else f.severity.value
-            if key in self.counts:
-                self.counts[key] += 1
-            if f.counts:
-                self.worst = max(self.worst, f.severity.rank)
+        counts, worst = self.counts, self.worst
+        for f in findings:  # per finding of every file: by the severity's value, not the member (its hash is Python code)
+            if f.explained is not None:
+                counts["uitgelegd"] += 1
+                continue
+            value = f.severity._value_
+            if value in counts:
+                counts[value] += 1
+            worst = max(worst, _RANKS[value])
+        self.worst = worst
 
     def broken(self, head: Report) -> bool:
         """Could some input not be evaluated (exit code 2)? ``head``: the report's run-level part."""
