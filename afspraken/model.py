@@ -267,57 +267,74 @@ class Agreement(Sectie):
         # FORMAT.md allows a table or an array, so that "more than one" is a rule finding.
         return [value] if isinstance(value, dict) else value
 
-    # Convenience for rules: ids and lookups, through an index built on first use
+    # Convenience for rules: ids and lookups, through indexes built on first use
     # (a rule that looks up every member must stay linear in the size of the file).
     _by_id: Optional[tuple[dict[str, Partij], dict[str, Orgaan]]] = PrivateAttr(default=None)
-    _positions: Optional[dict[int, int]] = PrivateAttr(default=None)
+    _positions: Optional[dict[type, dict[int, int]]] = PrivateAttr(default=None)
+    _signers: Optional[dict[Optional[str], list[Partij]]] = PrivateAttr(default=None)
+    _owners: Optional[frozenset[str]] = PrivateAttr(default=None)
 
     def _ids(self) -> tuple[dict[str, Partij], dict[str, Orgaan]]:
         found = self.__pydantic_private__["_by_id"]  # type: ignore[index]  # faster than self._by_id
-        if found is not None:
-            return found  # type: ignore[no-any-return]
-        if self._by_id is None:
+        if found is None:
             partijen: dict[str, Partij] = {}
             organen: dict[str, Orgaan] = {}
             for p in self.partij:
                 partijen.setdefault(p.id, p)  # the first, as a scan would find
             for o in self.orgaan:
                 organen.setdefault(o.id, o)
-            self._by_id = (partijen, organen)
-        return self._by_id
+            found = self._by_id = (partijen, organen)
+        return found  # type: ignore[no-any-return]
 
     def partij_by_id(self, id: str) -> Optional[Partij]:
-        return self._ids()[0].get(id)
+        return (self.__pydantic_private__["_by_id"] or self._ids())[0].get(id)  # type: ignore[index, no-any-return]
 
     def index_of(self, item: BaseModel) -> int:
         """The position of a party, body, action ... in its list (by identity: ``list.index``
         compares with ``==``, field by field, element by element)."""
-        found = self.__pydantic_private__["_positions"]  # type: ignore[index]
-        if found is None:
-            found = {}
-            for items in (self.partij, self.orgaan, self.actie, self.aanspreekpunt, self.overleg, self.uitzondering):
-                for i, element in enumerate(items):
-                    found.setdefault(id(element), i)
-            self._positions = found
+        positions = self.__pydantic_private__["_positions"]  # type: ignore[index]
+        if positions is None:
+            positions = self._positions = {}
+        found = positions.get(type(item))
+        if found is None:  # one list at a time: asking for a party does not index every action
+            found = positions[type(item)] = self._positions_of(type(item))
         return found[id(item)]  # type: ignore[no-any-return]
 
+    def _positions_of(self, kind: type) -> dict[int, int]:
+        name = _LISTS.get(kind)
+        lists = [getattr(self, name)] if name else [getattr(self, other) for other in _LISTS.values()]
+        found: dict[int, int] = {}
+        for items in lists:
+            for i, element in enumerate(items):
+                found.setdefault(id(element), i)
+        return found
+
     def orgaan_by_id(self, id: str) -> Optional[Orgaan]:
-        return self._ids()[1].get(id)
+        return (self.__pydantic_private__["_by_id"] or self._ids())[1].get(id)  # type: ignore[index, no-any-return]
 
     def ondertekenaars(self, soort: Optional[SoortPartij] = None) -> list[Partij]:
         """Signing parties, optionally of one kind."""
-        return [p for p in self.partij if p.ondertekent and (soort is None or p.soort == soort)]
+        signers = self.__pydantic_private__["_signers"]  # type: ignore[index]
+        if signers is None:  # grouped once: several rules ask, each for its own kind
+            signers = {None: [p for p in self.partij if p.ondertekent]}
+            for p in signers[None]:
+                signers.setdefault(p.soort, []).append(p)
+            self._signers = signers
+        return list(signers.get(soort, ()))  # a copy: the caller may change its list
 
     def bewonerseigenaren(self) -> set[str]:
         """Ids that stand for residents as owners: every residents' party, and every orgaan whose
         voting members all sit for residents (a resident-led body)."""
-        bewoners = {p.id for p in self.partij if p.soort == "bewoners"}
-        led = {
-            o.id
-            for o in self.orgaan
-            if any(lid.stemmen > 0 for lid in o.lid) and all(lid.partij in bewoners for lid in o.lid if lid.stemmen > 0)
-        }
-        return bewoners | led
+        found = self.__pydantic_private__["_owners"]  # type: ignore[index]
+        if found is None:  # once: a rule and the report's profile both ask
+            bewoners = {p.id for p in self.partij if p.soort == "bewoners"}
+            led = {
+                o.id
+                for o in self.orgaan
+                if any(lid.stemmen > 0 for lid in o.lid) and all(lid.partij in bewoners for lid in o.lid if lid.stemmen > 0)
+            }
+            found = self._owners = frozenset(bewoners | led)
+        return set(found)  # a copy: the caller may change its set
 
     @overload
     def extensie(self, name: str) -> Optional[BaseModel]: ...
@@ -332,3 +349,9 @@ class Agreement(Sectie):
         if model is not None and value is not None and not isinstance(value, model):
             raise TypeError(f"[extensies.{name}] is a {type(value).__name__}, not a {model.__name__}")
         return value
+
+
+_LISTS: dict[type, str] = {
+    Partij: "partij", Orgaan: "orgaan", Actie: "actie", Aanspreekpunt: "aanspreekpunt", Overleg: "overleg", Uitzondering: "uitzondering",
+}
+"""Which list of :class:`Agreement` holds an item of each type (for ``index_of``)."""

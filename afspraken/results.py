@@ -226,7 +226,7 @@ def fail_on_severity(fail_on: Severity | str | None) -> Severity | None:
 
 # Findings per severity, plus those explained by a waiver: the one list of the counts.
 COUNT_KEYS = ("fout", "waarschuwing", "advies", "uitgelegd")
-_RANKS = {severity.value: severity.rank for severity in Severity}
+_KEYS = {s: s.value for s in Severity if s.value in COUNT_KEYS}  # `.value` runs Python code on each use
 
 
 class Tally:
@@ -252,16 +252,17 @@ class Tally:
         return result
 
     def count(self, findings: Iterable[Finding]) -> None:
-        counts, worst = self.counts, self.worst
-        for f in findings:  # per finding of every file: by the severity's value, not the member (its hash is Python code)
-            if f.explained is not None:
+        counts = self.counts
+        for f in findings:
+            if f.explained is None:  # counts (see Finding.counts)
+                severity = f.severity
+                key = _KEYS.get(severity)
+                if key is not None:
+                    counts[key] += 1
+                if severity.rank > self.worst:
+                    self.worst = severity.rank
+            else:
                 counts["uitgelegd"] += 1
-                continue
-            value = f.severity._value_
-            if value in counts:
-                counts[value] += 1
-            worst = max(worst, _RANKS[value])
-        self.worst = worst
 
     def broken(self, head: Report) -> bool:
         """Could some input not be evaluated (exit code 2)? ``head``: the report's run-level part."""

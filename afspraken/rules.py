@@ -43,22 +43,24 @@ class Severity(enum.Enum):
     ADVIES = "advies"
     UIT = "uit"
 
-    @property
-    def rank(self) -> int:
-        return _RANK[self]
+    # Plain attributes, set once per member: a property and Enum's own __hash__ run Python
+    # code on every use, and the engine sorts and counts findings by severity.
+    rank: int
+    label: Text
+    __hash__ = object.__hash__  # members are singletons, also after pickling: identity will do
 
-    @property
-    def label(self) -> Text:
-        return _LABEL[self]
+    def __init__(self, *_: object) -> None:
+        self.rank = {"fout": 3, "waarschuwing": 2, "advies": 1, "uit": 0}[self._value_]
 
 
-_RANK = {Severity.FOUT: 3, Severity.WAARSCHUWING: 2, Severity.ADVIES: 1, Severity.UIT: 0}
 _LABEL = {
     Severity.FOUT: Text("fout", "error"),
     Severity.WAARSCHUWING: Text("waarschuwing", "warning"),
     Severity.ADVIES: Text("advies", "note"),
     Severity.UIT: Text("uit", "off"),
 }
+for _member, _label in _LABEL.items():
+    _member.label = _label
 
 
 class Params(BaseModel):
@@ -87,14 +89,22 @@ class Violation(NamedTuple):
 
 def violation(nl: str, en: str, *at: Sequence[str | int], fix: Optional[Text] = None) -> Violation:
     """A finding about the keys at ``at`` (paths like ``("orgaan", 0, "lid")``)."""
-    return Violation(Text(nl, en), tuple(tuple(p) for p in at), fix=fix)
+    return Violation(Text(nl, en), _paths(at), fix=fix)
+
+
+def _paths(at: tuple[Sequence[str | int], ...]) -> tuple[KeyPath, ...]:
+    # Rules nearly always pass tuples: then nothing is copied (one finding of many thousands).
+    for path in at:
+        if type(path) is not tuple:
+            return tuple(tuple(p) for p in at)
+    return at  # type: ignore[return-value]  # every path is a tuple
 
 
 def undecided(nl: str, en: str, *at: Sequence[str | int], fix: Optional[Text] = None) -> Violation:
     """The rule lacks the data to decide; reported, never a silent pass."""
     return Violation(
         Text(f"kan niet beoordelen: {nl}", f"cannot decide: {en}"),
-        tuple(tuple(p) for p in at),
+        _paths(at),
         undecided=True,
         fix=fix,
     )

@@ -27,7 +27,6 @@ def _mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> No
     """Every test twice: one scan of the text (no parsed data, as for a broken file), and
     with the parsed data, where a lookup reads only its own table through the header index."""
     if request.param == "kopindex":
-        monkeypatch.setattr(locating, "INDEX_FROM", 0)
         real = Locator.__init__
 
         def init(self: Locator, text: str, data: Any = None) -> None:

@@ -183,8 +183,7 @@ CORPUS = sorted(EXAMPLES.glob("*.toml")) + sorted((EXAMPLES.parent / "tests" / "
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
-def test_the_header_index_gives_the_spans_a_whole_scan_gives(path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("afspraken.reading.locating.INDEX_FROM", 0)
+def test_the_header_index_gives_the_spans_a_whole_scan_gives(path: Any) -> None:
     from afspraken.reading.headers import tables
 
     text = path.read_text(encoding="utf-8")
@@ -211,8 +210,7 @@ def test_the_header_index_gives_the_spans_a_whole_scan_gives(path: Any, monkeypa
         '[a]\nb.c = 1\n[a.b.d]\ne = 2\n',  # a table defined by a dotted key, extended by a header
     ],
 )
-def test_the_header_index_is_not_fooled(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("afspraken.reading.locating.INDEX_FROM", 0)
+def test_the_header_index_is_not_fooled(text: str) -> None:
     data = tomli.loads(text)
     scan, indexed = Locator(text), Locator(text, data)
     for p in _paths(data):

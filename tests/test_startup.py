@@ -73,3 +73,20 @@ def test_pydantic_plugins_are_off_unless_the_user_says_otherwise(tmp_path: Path)
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env).stdout.split() == ["__all__", "True"]
     env["PYDANTIC_DISABLE_PLUGINS"] = "logfire"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env).stdout.split() == ["logfire", "False"]
+
+
+def test_two_python_environments_keep_a_cache_each(tmp_path: Path) -> None:
+    """A project's venv and pipx's share ~/.cache: they must not overwrite each other's cache
+    on every run (then every run would scan again)."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(venv)], check=True, timeout=120)
+    other = venv / "bin" / "python"
+    env = {**os.environ, "AFSPRAKEN_CACHE": str(tmp_path / "cache"), "PYTHONPATH": os.pathsep.join(sys.path)}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+
+    def run(python: Path | str) -> str:
+        return subprocess.run([str(python), "-c", PROBE], capture_output=True, text=True, env=env, cwd=EXAMPLES, timeout=60).stderr
+
+    run(sys.executable), run(other)
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+    assert "METADATA False" in run(sys.executable) and "METADATA False" in run(other)  # neither scans again

@@ -113,7 +113,6 @@ def een_aanspreekpunt(doc: Agreement, params: Params) -> Iterator[Violation]:
         orgaan = doc.orgaan_by_id(punt.orgaan) if punt.orgaan else None
         if orgaan is None:
             continue
-        k = doc.index_of(orgaan)
         mandaat = set(orgaan.mandaat)  # a set: a long mandaat list stays linear
         missing = [p for p in doc.ondertekenaars() if p.soort in ("gemeente", "corporatie") and p.id not in mandaat]
         if missing:
@@ -122,7 +121,7 @@ def een_aanspreekpunt(doc: Agreement, params: Params) -> Iterator[Violation]:
             yield violation(
                 f"aanspreekpunt '{orgaan.naam}' heeft geen mandaat van {names(who, 'nl')}",
                 f"point of contact '{orgaan.naam}' holds no mandate from {names(who, 'en')}",
-                ("orgaan", k, "mandaat"),
+                ("orgaan", doc.index_of(orgaan), "mandaat"),
                 (*at, "orgaan"),
                 fix=Text(
                     f"Zet {names(ids, 'nl')} in mandaat van orgaan '{orgaan.id}'.",
@@ -200,7 +199,6 @@ def niet_te_veel_professionals(doc: Agreement, params: ProfessionalsParams) -> I
     ]
     inzet += [(("orgaan", i, "professionals"), o.naam, o.professionals) for i, o in enumerate(doc.orgaan) if o.professionals > 0]
     total = sum(n for _, _, n in inzet)
-    keys = [at for at, _, _ in sorted(inzet, key=lambda x: -x[2])]
     bewoners = doc.afspraak.bewoners
     if total > params.min_toegestaan and not bewoners:
         state = ("ontbreekt", "is missing") if bewoners is None else ("is 0", "is 0")
@@ -208,7 +206,7 @@ def niet_te_veel_professionals(doc: Agreement, params: ProfessionalsParams) -> I
             f"afspraak.bewoners {state[0]}, dus {count(total, 'nl')} professionals zijn niet af te zetten tegen het aantal bewoners",
             f"afspraak.bewoners {state[1]}, so {count(total, 'en')} professionals cannot be set against the number of residents",
             ("afspraak", "bewoners"),
-            *keys,
+            *_most_first(inzet),
             fix=Text("Vul in [afspraak] bewoners in: het aantal bewoners van het gebied.", "Fill in bewoners in [afspraak]: the number of residents of the area."),
         )
     elif bewoners and total > params.min_toegestaan and total * 1000 / bewoners > params.max_per_1000_bewoners:
@@ -219,7 +217,7 @@ def niet_te_veel_professionals(doc: Agreement, params: ProfessionalsParams) -> I
         yield violation(
             f"{count(total, 'nl')} professionals op {count(bewoners, 'nl')} bewoners is {shown['nl']} per 1.000 bewoners; het maximum is {limit['nl']}",
             f"{count(total, 'en')} professionals for {count(bewoners, 'en')} residents is {shown['en']} per 1,000 residents; the maximum is {limit['en']}",
-            *keys,
+            *_most_first(inzet),
             ("afspraak", "bewoners"),
             fix=Text(
                 f"Breng de inzet terug tot hoogstens {count(allowed, 'nl')} professionals, {count(total - allowed, 'nl')} minder dan nu.",
@@ -237,6 +235,11 @@ def niet_te_veel_professionals(doc: Agreement, params: ProfessionalsParams) -> I
                 f"Pool the work in at most {params.max_organisaties} organisations ({len(inzet) - params.max_organisaties} fewer).",
             ),
         )
+
+
+def _most_first(inzet: list[tuple[tuple[str | int, ...], str, int]]) -> list[tuple[str | int, ...]]:
+    """The keys of the deployments, the largest first (for a message only: it sorts)."""
+    return [at for at, _, _ in sorted(inzet, key=lambda x: -x[2])]
 
 
 RULES: list[Rule] = [gelijke_stem, een_aanspreekpunt, niet_te_veel_professionals]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from afspraken.builtin import IN_T_VELD, WERKGROEPEN, amount, names
-from afspraken.model import Agreement
+from afspraken.model import Agreement, Orgaan
 from afspraken.rules import Params, Rule, Text, Violation, rule, undecided, violation
 
 # --------------------------------------------------------------------------- buurtonderneming
@@ -99,9 +99,12 @@ def buurtonderneming(doc: Agreement, params: Params) -> Iterator[Violation]:
             ("orgaan", i, "lid"),
         )
         return
-    gaps = [(i, o, _ontbrekend(doc, {lid.partij for lid in o.lid if lid.stemmen > 0})) for i, o in with_members]
-    if any(not missing for _, _, missing in gaps):
-        return
+    gaps: list[tuple[int, Orgaan, list[tuple[str, str, tuple]]]] = []
+    for i, o in with_members:
+        missing = _ontbrekend(doc, {lid.partij for lid in o.lid if lid.stemmen > 0})
+        if not missing:
+            return  # this body has everyone: the others need not be checked
+        gaps.append((i, o, missing))
     i, o, missing = min(gaps, key=lambda g: len(g[2]))  # the closest; ties: the first
     yield violation(
         f"in het besluitvormende orgaan '{o.naam}' {'ontbreekt' if len(missing) == 1 and not missing[0][0].startswith('de bewoners') else 'ontbreken'} "
@@ -123,7 +126,7 @@ def _ontbrekend(doc: Agreement, present: set[str]) -> list[tuple[str, str, tuple
     for k, p in enumerate(doc.partij):
         if p.ondertekent and p.soort in ("gemeente", "corporatie", "instelling") and p.id not in present:
             missing.append((p.naam, p.naam, ("partij", k)))
-    if "gemeente" not in soorten and not any(p.soort == "gemeente" for p in doc.ondertekenaars()):
+    if "gemeente" not in soorten and not doc.ondertekenaars("gemeente"):
         missing.append(("de gemeente", "the municipality", ()))
     if "bewoners" not in soorten:
         wie = [p.naam for p in doc.ondertekenaars("bewoners")]
@@ -315,10 +318,10 @@ def vitale_coalitie(doc: Agreement, params: VitaleCoalitieParams) -> Iterator[Vi
                 f"Have {params.min_soorten - len(soorten)} more kind(s) of party sign, such as residents, an institution or businesses.",
             ),
         )
-    wie = [p.naam for p in ondertekenaars]
     for soort, en in (("gemeente", "municipality"), ("corporatie", "housing corporation")):
         if soort in soorten:
             continue
+        wie = [p.naam for p in ondertekenaars]
         niet = [k for k, p in enumerate(doc.partij) if p.soort == soort]
         at: list[tuple[str | int, ...]] = [("partij", k, "ondertekent") for k in niet] or [("partij",)]
         yield violation(

@@ -96,6 +96,17 @@ def _verkiezingen(dates: list[tuple[dt.date, bool]], lang: str) -> str:
     return f"{len(dates)} {one if len(dates) == 1 else many} ({names(shown, lang)})"
 
 
+def _looptijd(begin: dt.date, eind: dt.date) -> dict[str, str]:
+    """The term in words: '1 januari 2025 t/m 31 december 2027 (3 jaar)'; only for a message."""
+    jaren, dagen = _duur(begin, eind)
+    return {
+        "nl": f"{datum(begin, 'nl')} t/m {datum(eind, 'nl')} ({jaren} jaar"
+        + (f" en {dagen} {'dag' if dagen == 1 else 'dagen'})" if dagen else ")"),
+        "en": f"{datum(begin, 'en')} to {datum(eind, 'en')} ({amount(jaren, 'year', 'years')}"
+        + (f" and {amount(dagen, 'day', 'days')})" if dagen else ")"),
+    }
+
+
 @rule(
     source=WERKGROEPEN,
     id="lange-termijn",
@@ -143,15 +154,9 @@ def lange_termijn(doc: Agreement, params: LangeTermijnParams) -> Iterator[Violat
     begin, eind = doc.afspraak.ingangsdatum, doc.afspraak.einddatum
     if eind is None:
         return
-    jaren, dagen = _duur(begin, eind)
-    term = {
-        "nl": f"{datum(begin, 'nl')} t/m {datum(eind, 'nl')} ({jaren} jaar"
-        + (f" en {dagen} {'dag' if dagen == 1 else 'dagen'})" if dagen else ")"),
-        "en": f"{datum(begin, 'en')} to {datum(eind, 'en')} ({amount(jaren, 'year', 'years')}"
-        + (f" and {amount(dagen, 'day', 'days')})" if dagen else ")"),
-    }
     at = (("afspraak", "einddatum"), ("afspraak", "ingangsdatum"))
     if _plus_jaren(begin, params.min_jaren) > _dag_na(eind):
+        term = _looptijd(begin, eind)
         until = _plus_jaren(begin, params.min_jaren) - dt.timedelta(days=1)
         yield violation(
             f"de looptijd {term['nl']} is korter dan {params.min_jaren} jaar",
@@ -166,6 +171,7 @@ def lange_termijn(doc: Agreement, params: LangeTermijnParams) -> Iterator[Violat
     binnen = [(d, guess) for d, guess in alle if begin < d < eind]
     if len(binnen) >= params.min_verkiezingen:
         return
+    term = _looptijd(begin, eind)
     geteld = {lang: _verkiezingen(binnen, lang) for lang in ("nl", "en")}
     if not alle or begin < alle[0][0]:
         rand = (

@@ -93,9 +93,10 @@ def mandaat(doc: Agreement, params: Params) -> Iterator[Violation]:
     gaps = []
     for i, o in kandidaten:
         given = set(o.mandaat)  # a set: a long mandaat list stays linear
-        gaps.append((i, o, [(k, p) for k, p in nodig if p.id not in given]))
-    if any(not missing for _, _, missing in gaps):
-        return
+        missing = [(k, p) for k, p in nodig if p.id not in given]
+        if not missing:
+            return  # this one has every mandate: the others need not be checked
+        gaps.append((i, o, missing))
     i, o, missing = min(gaps, key=lambda g: len(g[2]))
     wie = [p.naam for _, p in missing]
     yield violation(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from afspraken.builtin import WOENSEL_WEST, name_of, names
-from afspraken.model import Agreement
+from afspraken.model import Agreement, Overleg
 from afspraken.rules import Params, Text, Violation, rule, violation
 
 
@@ -125,18 +125,18 @@ def _overlegrecht(doc: Agreement, partij: str, min_per_jaar: int, shared: _Share
     besluitvormend, gemeenten, corporaties = shared.counterparts
     relevant = shared.relevant
     meetings = [(i, doc.overleg[i]) for i in shared.meetings.get(partij, ())]
-    candidates = [(i, o) for i, o in meetings if set(o.tussen) & relevant]
+    candidates = [(i, o) for i, o in meetings if not relevant.isdisjoint(o.tussen)]
     good = [o for _, o in candidates if o.afdwingbaar and o.per_jaar >= min_per_jaar]
     met = {x for o in good for x in o.tussen}
     # With a deciding body; or with the gemeente and every signing corporatie, in one meeting or separate ones.
     if met & besluitvormend or (met & gemeenten and corporaties <= met):
         return
     if candidates:
-        gaps = [(i, list(_overleg_gaps(doc, i, {partij}, min_per_jaar))) for i, _ in candidates]
-        open_gaps = [g for g in gaps if g[1]]
+        # Count what each meeting lacks first; messages only for the closest (ties: the first).
+        open_gaps = [(i, n) for i, o in candidates if (n := _lacks(o, min_per_jaar))]
         if open_gaps:
-            _, found = min(open_gaps, key=lambda c: len(c[1]))  # the closest; ties: the first
-            yield from found
+            closest, _ = min(open_gaps, key=lambda c: c[1])
+            yield from _overleg_gaps(doc, closest, {partij}, min_per_jaar)
             return
         # Every meeting is fine, but together they do not reach the gemeente and every corporatie.
         missing = ([] if met & gemeenten else [name_of(doc, g) for g in sorted(gemeenten)][:1] or ["de gemeente"])
@@ -169,32 +169,39 @@ def _overlegrecht(doc: Agreement, partij: str, min_per_jaar: int, shared: _Share
     )
 
 
+def _lacks(overleg: Overleg, min_per_jaar: int) -> int:
+    """How many findings :func:`_overleg_gaps` gives for this meeting: too rare, not enforceable."""
+    return (overleg.per_jaar < min_per_jaar) + (not overleg.afdwingbaar)
+
+
 def _overleg_gaps(doc: Agreement, i: int, bewoners: set[str], min_per_jaar: int) -> Iterator[Violation]:
     overleg = doc.overleg[i]
     if overleg.per_jaar >= min_per_jaar and overleg.afdwingbaar:
         return  # the common case: nothing to say, no names to look up
-    wie = [name_of(doc, x) for x in overleg.tussen if x in bewoners]
-    met = [name_of(doc, x) for x in overleg.tussen if x not in bewoners] or wie
+    wie_names = [name_of(doc, x) for x in overleg.tussen if x in bewoners]
+    met_names = [name_of(doc, x) for x in overleg.tussen if x not in bewoners] or wie_names
+    wie = {lang: names(wie_names, lang) for lang in ("nl", "en")}
+    met = {lang: names(met_names, lang) for lang in ("nl", "en")}
     if overleg.per_jaar < min_per_jaar:
         times = "once" if overleg.per_jaar == 1 else f"{overleg.per_jaar} times"
         yield violation(
-            f"het overleg van {names(wie, 'nl')} met {names(met, 'nl')} is {overleg.per_jaar} keer per jaar; "
+            f"het overleg van {wie['nl']} met {met['nl']} is {overleg.per_jaar} keer per jaar; "
             f"het overlegrecht vraagt minstens {min_per_jaar} keer",
-            f"the meeting of {names(wie, 'en')} with {names(met, 'en')} is held {times} a year; "
+            f"the meeting of {wie['en']} with {met['en']} is held {times} a year; "
             f"the right of consultation requires at least {min_per_jaar}",
             ("overleg", i, "per_jaar"),
             fix=Text(
-                f"Zet per_jaar van het overleg van {names(wie, 'nl')} met {names(met, 'nl')} op minstens {min_per_jaar}.",
-                f"Set per_jaar of the meeting of {names(wie, 'en')} with {names(met, 'en')} to at least {min_per_jaar}.",
+                f"Zet per_jaar van het overleg van {wie['nl']} met {met['nl']} op minstens {min_per_jaar}.",
+                f"Set per_jaar of the meeting of {wie['en']} with {met['en']} to at least {min_per_jaar}.",
             ),
         )
     if not overleg.afdwingbaar:
         yield violation(
-            f"het recht van {names(wie, 'nl')} op overleg met {names(met, 'nl')} is niet afdwingbaar (afdwingbaar = true ontbreekt)",
-            f"the right of {names(wie, 'en')} to meet {names(met, 'en')} is not enforceable (afdwingbaar = true is missing)",
+            f"het recht van {wie['nl']} op overleg met {met['nl']} is niet afdwingbaar (afdwingbaar = true ontbreekt)",
+            f"the right of {wie['en']} to meet {met['en']} is not enforceable (afdwingbaar = true is missing)",
             ("overleg", i, "afdwingbaar"),
             fix=Text(
-                f"Zet afdwingbaar = true bij het overleg van {names(wie, 'nl')} met {names(met, 'nl')}.",
-                f"Set afdwingbaar = true for the meeting of {names(wie, 'en')} with {names(met, 'en')}.",
+                f"Zet afdwingbaar = true bij het overleg van {wie['nl']} met {met['nl']}.",
+                f"Set afdwingbaar = true for the meeting of {wie['en']} with {met['en']}.",
             ),
         )

@@ -176,9 +176,13 @@ def begin_tot_eind(doc: Agreement, params: FasenParams) -> Iterator[Violation]:
     # "geen voldongen feiten": a phase below min_trede is not taking part.
     low = [f for f in fasen if f in betrokken and niveau and _below(niveau.trede(f), params.min_trede)]
     missing = [f for f in fasen if f not in betrokken]
-    fix = Text(
-        f"Zet {names(missing, 'nl')} in bewoners_betrokken en beschrijf hoe bewoners daarin meedoen.",
-        f"Add {names(missing, 'en')} to bewoners_betrokken and describe how residents take part in them.",
+    fix = (
+        Text(
+            f"Zet {names(missing, 'nl')} in bewoners_betrokken en beschrijf hoe bewoners daarin meedoen.",
+            f"Add {names(missing, 'en')} to bewoners_betrokken and describe how residents take part in them.",
+        )
+        if missing
+        else None
     )
     if missing and bv is None:
         yield violation(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, Optional
 
 from pydantic import Field
 
@@ -95,6 +95,7 @@ soort = "stuurgroep"
 )
 def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violation]:
     bewoners = doc.ondertekenaars("bewoners")
+    per_soort = params.per == "soort"
     for i, orgaan in enumerate(doc.orgaan):
         if not orgaan.besluitvormend:
             continue
@@ -110,23 +111,20 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
         for j, lid in enumerate(orgaan.lid):
             per_party[lid.partij] += lid.stemmen
             seats[lid.partij].append(j)
-        yield from _advisory_signers(doc, i, per_party, seats)
+        if 0 in per_party.values():  # advisory seats are rare
+            yield from _advisory_signers(doc, i, per_party, seats)
         # Parties with only advisory seats are not compared (signers among them are reported above).
-        totals: dict[str, int] = defaultdict(int)
-        members: dict[str, list[int]] = defaultdict(list)
-        for party, total in per_party.items():
-            if total == 0:
-                continue
-            found = doc.partij_by_id(party)
-            key = found.soort if (params.per == "soort" and found) else party
-            totals[key] += total
-            members[key] += seats[party]
+        if per_soort:
+            totals, members = _per_soort(doc, per_party, seats)
+        else:
+            totals, members = {party: n for party, n in per_party.items() if n}, seats
         if len(set(totals.values())) > 1:
-            label = {} if params.per == "soort" else {p.id: p.naam for p in doc.partij}
+            label = {} if per_soort else {p.id: p.naam for p in doc.partij}
             shown = votes([(label.get(k, k), v) for k, v in totals.items()])
             # The odd ones out: parties whose total differs from the most common one
             # (on a tie, the larger total is the odd one: 2 against 1 points at the 2).
-            common = max(set(totals.values()), key=lambda v: (list(totals.values()).count(v), -v))
+            tally = Counter(totals.values())  # counted once: a body of many parties stays linear
+            common = max(tally, key=lambda v: (tally[v], -v))
             odd = [k for k, v in totals.items() if v != common]
             at = [("orgaan", i, "lid", j, "stemmen") for k in odd for j in members[k]]
             who = [label.get(k, k) for k in odd]
@@ -142,11 +140,14 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
                     "like the other parties.",
                 ),
             )
+        met: Optional[set[str]] = None  # who meets this body as the rule set allows: found once, when needed
         for partij in bewoners:
             if partij.id in per_party:
                 continue  # votes; or an advisory seat, reported above
-            if params.bewoners_zetel == "of-overlegrecht" and _meets(doc, partij.id, orgaan.id, params.min_overleg_per_jaar):
-                continue
+            if params.bewoners_zetel == "of-overlegrecht":
+                met = _meeting(doc, orgaan.id, params.min_overleg_per_jaar) if met is None else met
+                if partij.id in met:
+                    continue
             k = doc.index_of(partij)
             also = (
                 (f" en heeft geen afdwingbaar overleg ermee van minstens {params.min_overleg_per_jaar} keer per jaar",
@@ -172,8 +173,10 @@ def _advisory_signers(doc: Agreement, i: int, per_party: dict[str, int], seats: 
     """A signing party whose members in the body all have 0 votes: it signs, but cannot decide."""
     orgaan = doc.orgaan[i]
     for party, total in per_party.items():
+        if total:
+            continue  # votes: no need to look the party up
         found = doc.partij_by_id(party)
-        if total or found is None or not found.ondertekent:
+        if found is None or not found.ondertekent:
             continue
         yield violation(
             f"'{found.naam}' ondertekent, maar heeft in '{orgaan.naam}' alleen een raadgevende stem (stemmen = 0)",
@@ -188,8 +191,21 @@ def _advisory_signers(doc: Agreement, i: int, per_party: dict[str, int], seats: 
         )
 
 
-def _meets(doc: Agreement, partij: str, orgaan: str, per_jaar: int) -> bool:
-    """Has ``partij`` an enforceable meeting with ``orgaan`` at least ``per_jaar`` times a year?"""
-    return any(
-        o.afdwingbaar and o.per_jaar >= per_jaar and partij in o.tussen and orgaan in o.tussen for o in doc.overleg
-    )
+def _per_soort(doc: Agreement, per_party: dict[str, int], seats: dict[str, list[int]]) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """Votes and seats per kind of party (soort), of the parties with votes."""
+    totals: dict[str, int] = defaultdict(int)
+    members: dict[str, list[int]] = defaultdict(list)
+    for party, total in per_party.items():
+        if total == 0:
+            continue
+        found = doc.partij_by_id(party)
+        key = found.soort if found else party
+        totals[key] += total
+        members[key] += seats[party]
+    return totals, members
+
+
+def _meeting(doc: Agreement, orgaan: str, per_jaar: int) -> set[str]:
+    """Everyone in an enforceable meeting with ``orgaan`` at least ``per_jaar`` times a year (once
+    per body, not once per residents' party: many parties and meetings stay linear)."""
+    return {x for o in doc.overleg if o.afdwingbaar and o.per_jaar >= per_jaar and orgaan in o.tussen for x in o.tussen}

@@ -64,9 +64,12 @@ wanneer = 2025-06-30
 )
 def eigenaar_per_actie(doc: Agreement, params: EigenaarParams) -> Iterator[Violation]:
     begin, eind = doc.afspraak.ingangsdatum, doc.afspraak.einddatum
+    vereis_indicator = params.vereis_indicator
+    unsigned = {p.id for p in doc.partij if not p.ondertekent}  # usually none: most owners need no lookup
+    words: dict[str, str] = {}  # begin and eind in words: made once, when a message needs them
     for i, actie in enumerate(doc.actie):
-        wat = actie.wat
-        partij = doc.partij_by_id(actie.wie) if actie.wie else None
+        wat, wanneer = actie.wat, actie.wanneer
+        partij = doc.partij_by_id(actie.wie) if actie.wie in unsigned else None
         if actie.wie is None:
             yield violation(
                 f"actie '{wat}' heeft geen eigenaar (wie)",
@@ -88,48 +91,51 @@ def eigenaar_per_actie(doc: Agreement, params: EigenaarParams) -> Iterator[Viola
                     f"Have {partij.naam} sign, or give action '{wat}' to a signing party or a body.",
                 ),
             )
-        wanneer = actie.wanneer
-        if wanneer is not None and wanneer >= begin and (eind is None or wanneer <= eind) and not params.vereis_indicator:
+        if wanneer is not None and wanneer >= begin and (eind is None or wanneer <= eind) and not vereis_indicator:
             continue  # the common case: nothing to say, so no names to look up
+        if not words:
+            for lang in ("nl", "en"):
+                words[f"begin_{lang}"] = datum(begin, lang)
+                words[f"eind_{lang}"] = datum(eind, lang) if eind else ""
         owner = name_of(doc, actie.wie) if actie.wie else ""
         wie, of = (f" van {owner}", f" of {owner}") if owner else ("", "")
-        if actie.wanneer is None:
+        if wanneer is None:
             yield violation(
                 f"actie '{wat}'{wie} heeft geen datum (wanneer)",
                 f"action '{wat}'{of} has no date (wanneer)",
                 ("actie", i, "wanneer"),
                 fix=Text(
-                    f"Geef actie '{wat}' een wanneer tussen {datum(begin, 'nl')} en {datum(eind, 'nl')}."
+                    f"Geef actie '{wat}' een wanneer tussen {words['begin_nl']} en {words['eind_nl']}."
                     if eind
-                    else f"Geef actie '{wat}' een wanneer op of na {datum(begin, 'nl')}.",
-                    f"Give action '{wat}' a wanneer between {datum(begin, 'en')} and {datum(eind, 'en')}."
+                    else f"Geef actie '{wat}' een wanneer op of na {words['begin_nl']}.",
+                    f"Give action '{wat}' a wanneer between {words['begin_en']} and {words['eind_en']}."
                     if eind
-                    else f"Give action '{wat}' a wanneer on or after {datum(begin, 'en')}.",
+                    else f"Give action '{wat}' a wanneer on or after {words['begin_en']}.",
                 ),
             )
-        elif actie.wanneer < begin:
+        elif wanneer < begin:
             yield violation(
-                f"actie '{wat}'{wie} is gepland op {datum(actie.wanneer, 'nl')}, vóór de ingangsdatum {datum(begin, 'nl')}",
-                f"action '{wat}'{of} is due on {datum(actie.wanneer, 'en')}, before the start date {datum(begin, 'en')}",
+                f"actie '{wat}'{wie} is gepland op {datum(wanneer, 'nl')}, vóór de ingangsdatum {words['begin_nl']}",
+                f"action '{wat}'{of} is due on {datum(wanneer, 'en')}, before the start date {words['begin_en']}",
                 ("actie", i, "wanneer"),
                 ("afspraak", "ingangsdatum"),
                 fix=Text(
-                    f"Plan actie '{wat}' op of na {datum(begin, 'nl')}.",
-                    f"Schedule action '{wat}' on or after {datum(begin, 'en')}.",
+                    f"Plan actie '{wat}' op of na {words['begin_nl']}.",
+                    f"Schedule action '{wat}' on or after {words['begin_en']}.",
                 ),
             )
-        elif eind is not None and actie.wanneer > eind:
+        elif eind is not None and wanneer > eind:
             yield violation(
-                f"actie '{wat}'{wie} is gepland op {datum(actie.wanneer, 'nl')}, na de einddatum {datum(eind, 'nl')}",
-                f"action '{wat}'{of} is due on {datum(actie.wanneer, 'en')}, after the end date {datum(eind, 'en')}",
+                f"actie '{wat}'{wie} is gepland op {datum(wanneer, 'nl')}, na de einddatum {words['eind_nl']}",
+                f"action '{wat}'{of} is due on {datum(wanneer, 'en')}, after the end date {words['eind_en']}",
                 ("actie", i, "wanneer"),
                 ("afspraak", "einddatum"),
                 fix=Text(
-                    f"Plan actie '{wat}' op of voor {datum(eind, 'nl')}, of verleng de looptijd.",
-                    f"Schedule action '{wat}' on or before {datum(eind, 'en')}, or extend the term.",
+                    f"Plan actie '{wat}' op of voor {words['eind_nl']}, of verleng de looptijd.",
+                    f"Schedule action '{wat}' on or before {words['eind_en']}, or extend the term.",
                 ),
             )
-        if params.vereis_indicator:
+        if vereis_indicator:
             gaps = [k for k in ("indicator", "streefwaarde") if getattr(actie, k) in (None, "")]
             if gaps:
                 yield violation(
@@ -219,7 +225,8 @@ def kleinschalig(doc: Agreement, params: KleinschaligParams) -> Iterator[Violati
         }
     else:
         share = {"nl": "er zijn geen acties", "en": "there are no actions"}
-    others = [("actie", i, "schaal") for i in range(n) if i not in straat]
+    op_straat = set(straat)  # a set: many street-level actions stay linear
+    others = [("actie", i, "schaal") for i in range(n) if i not in op_straat]
     if schaal is None:
         yield undecided(
             f"afspraak.schaal ontbreekt; {share['nl']}; minimaal {pct['nl']}%",

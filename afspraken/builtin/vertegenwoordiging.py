@@ -112,10 +112,12 @@ def brede_vertegenwoordiging(doc: Agreement, params: BredeParams) -> Iterator[Vi
         )
         return
     groepen: list[str] = []  # "Huurders" and "huurders " are one group: keep the first spelling
+    known: set[str] = set()
     for g in b.groepen:
-        if g.strip() and _norm(g) not in {_norm(x) for x in groepen}:
+        key = _norm(g) if g.strip() else ""
+        if key and key not in known:
+            known.add(key)
             groepen.append(g.strip())
-    known = {_norm(g) for g in groepen}
     if len(known) < params.min_groepen:
         shown = {lang: (names(groepen, lang) if groepen else "-") for lang in ("nl", "en")}
         yield violation(
@@ -173,7 +175,7 @@ def _buurtburgemeesters(doc: Agreement, max_zetels: int) -> Iterator[Violation]:
             if lid.partij not in bewoners:
                 continue
             person = seats.setdefault(_norm(lid.naam), [])
-            if all(i != k for k, _ in person):  # two seats in one body count as one body
+            if not person or person[-1][0] != i:  # two seats in one body count as one body
                 person.append((i, j))
     for person in seats.values():
         if len(person) <= max_zetels:

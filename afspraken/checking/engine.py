@@ -51,6 +51,9 @@ class Environment:
     unclaimed: Optional[str] = None  # afspraak.soort that no installed rule set is the default for
     by_kind: Optional[Callable[[str], Environment]] = None  # the rule sets follow afspraak.soort
     variants: dict[str, Environment] = field(default_factory=dict)  # soort -> its environment
+    # Asked for every file, set up once (the rules and settings above do not change after set-up).
+    _severity: dict[str, Optional[Severity]] = field(default_factory=dict, repr=False)
+    _settings: Optional[waivers.Settings] = field(default=None, repr=False)
 
     def for_kind(self, soort: str) -> Environment:
         """The environment for an agreement of this soort (itself when the rule sets were named)."""
@@ -61,11 +64,18 @@ class Environment:
         return self.variants[soort]
 
     def waiver_settings(self) -> waivers.Settings:
-        severity = {rule_id: self.severity(rule_id) for rule_id in waivers.RULES}
-        return waivers.Settings(severity, self.rulesets, self.off, self.narrowed, ALWAYS)
+        if self._settings is None:  # asked for every file; the same for every file
+            severity = {rule_id: self.severity(rule_id) for rule_id in waivers.RULES}
+            self._settings = waivers.Settings(severity, self.rulesets, self.off, self.narrowed, ALWAYS)
+        return self._settings
 
     def severity(self, rule_id: str) -> Optional[Severity]:
         """Severity of an always-on rule (``None`` when switched off)."""
+        if rule_id not in self._severity:
+            self._severity[rule_id] = self._find_severity(rule_id)
+        return self._severity[rule_id]
+
+    def _find_severity(self, rule_id: str) -> Optional[Severity]:
         for active in self.rules:
             if active.rule.id == rule_id:
                 return active.severity
@@ -193,7 +203,7 @@ def _defined_at(function: Any) -> str:
 
 
 def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix: Optional[Text]) -> Finding:
-    locations = tuple(source.at(path) for path in v.at) or (Location(source.name, 1, 1),)
+    locations = tuple([source.at(path) for path in v.at]) or (Location(source.name, 1, 1),)
     return Finding(rule_id, severity, v.message, locations, v.undecided, None, v.fix or fix)
 
 

@@ -74,6 +74,7 @@ class Profile(NamedTuple):
 
 def profile(doc: Agreement, outcomes: Iterable[RuleOutcome] = ()) -> Profile:
     from afspraken.model import FASEN
+    from afspraken.results import Outcome
 
     bv = doc.besluitvorming
     betrokken = set(bv.bewoners_betrokken) if bv else set()
@@ -87,8 +88,8 @@ def profile(doc: Agreement, outcomes: Iterable[RuleOutcome] = ()) -> Profile:
     )
     owners = doc.bewonerseigenaren()
     eigen = sum(1 for a in doc.actie if a.wie in owners)
-    ran = [o for o in outcomes if o.rule in RESIDENT_RULES and o.outcome.value != "crash"]
-    passed = sum(1 for o in ran if o.outcome.value == "geslaagd")
+    ran = [o for o in outcomes if o.rule in RESIDENT_RULES and o.outcome is not Outcome.CRASH]
+    passed = sum(1 for o in ran if o.outcome is Outcome.GESLAAGD)
     return Profile(fasen, organen, eigen, len(doc.actie), passed, len(ran))
 
 

@@ -7,7 +7,7 @@ file keyed on the ``*.dist-info`` / ``*.egg-info`` folders on ``sys.path`` (thei
 names and modification times). Any doubt (no cache, another key, a file that does
 not read) means a fresh scan; a cache that cannot be written is no error.
 
-The cache lives in ``$AFSPRAKEN_CACHE``, else ``$XDG_CACHE_HOME/afspraken``, else
+The cache (one file per Python environment) lives in ``$AFSPRAKEN_CACHE``, else ``$XDG_CACHE_HOME/afspraken``, else
 ``~/.cache/afspraken``; ``AFSPRAKEN_CACHE=uit`` switches it off.
 """
 
@@ -35,6 +35,14 @@ def _folder() -> Optional[str]:
         return None if chosen.lower() in ("uit", "off", "0", "") else chosen
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "afspraken")
+
+
+def _environment() -> str:
+    """One cache file per Python environment: two virtual environments (a project's and
+    pipx's, say) would otherwise overwrite each other's cache on every run."""
+    import zlib
+
+    return f"{zlib.crc32(f'{sys.prefix}|{sys.executable}|{sys.version}'.encode('utf-8', 'surrogateescape')):08x}"
 
 
 def key() -> list[list[object]]:
@@ -68,7 +76,7 @@ def entries() -> list[Entry]:
     folder = _folder()
     if folder is None:
         return scan()
-    path = os.path.join(folder, f"entry-points-{VERSION}.json")
+    path = os.path.join(folder, f"entry-points-{VERSION}-{_environment()}.json")
     now = key()
     try:
         with open(path, encoding="utf-8") as handle:

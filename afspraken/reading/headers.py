@@ -55,6 +55,7 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
     keys: dict[tuple[Any, ...], int] = {}
     implicit: set[tuple[Any, ...]] = set()
     aot: dict[tuple[Any, ...], int] = {}
+    arrays: dict[tuple[Any, ...], Any] = {}  # array-of-tables path -> its list in the data
     bodies: dict[tuple[Any, ...], list[int]] = {}
     parsed: dict[str, list[str]] = {}  # the same header text, parsed once
     table: tuple[Any, ...] = ()
@@ -69,42 +70,40 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
         if table in bodies:  # a table declared twice: a header inside a value
             return None
         bodies[table] = [body, offset]
+        # The data is walked along: every header must name a table there (checked as we go).
         path: tuple[Any, ...] = ()
+        node = data
         for name in names[:-1]:  # the implied super-tables (as the scan records them)
             path = (*path, name)
+            node = node.get(name) if type(node) is dict else None
             if path not in keys:
                 keys[path] = offset
                 implicit.add(path)
             if path in aot:  # `[[a]]` then `[a.b]`: b lives in the last a
-                path = (*path, aot[path] - 1)
-        path = (*path, names[-1])
+                last = aot[path] - 1
+                path = (*path, last)
+                node = node[last] if type(node) is list and last < len(node) else None
+        name = names[-1]
+        path = (*path, name)
+        node = node.get(name) if type(node) is dict else None
         if m.end("open") - offset == 3:
             count = aot.get(path, 0)
             aot[path] = count + 1
+            if not count:
+                arrays[path] = node
             keys.setdefault(path, offset)
+            node = node[count] if type(node) is list and count < len(node) else None
             path = (*path, count)
             keys[path] = offset
         elif path not in keys or path in implicit:
             keys[path] = offset
             implicit.discard(path)
+        if type(node) is not dict:
+            return None
         table, body = path, m.end()  # after the newline that ends the header
-    if table in bodies:
+    if table in bodies or type(data) is not dict:
         return None
     bodies[table] = [body, len(text)]
-    if not all(isinstance(_at(data, path), dict) for path in bodies):
-        return None
-    if not all(isinstance(node := _at(data, path), list) and len(node) == count for path, count in aot.items()):
+    if not all(len(arrays[path]) == count for path, count in aot.items()):
         return None
     return Tables(keys, implicit, aot, bodies)
-
-
-def _at(data: Any, path: tuple[Any, ...]) -> Any:
-    """The value at ``path`` in ``data``; None where there is none."""
-    for part in path:
-        if isinstance(data, dict) and type(part) is str:
-            data = data.get(part)
-        elif isinstance(data, list) and type(part) is int and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data

@@ -247,46 +247,57 @@ def _cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
             else:
                 ids[ident] = path
     everything = {**organen, **partijen}
+    problems: list[Problem] = []
 
-    def ref(path: KeyPath, value: Any, allowed: Mapping[str, KeyPath], what: Text) -> Iterator[Problem]:
-        if isinstance(value, str) and value not in allowed:
-            hint = suggest(value, allowed)
-            known = ", ".join(allowed) or "-"
-            yield source.problem(
-                path,
-                Text(f"'{value}' is geen {what.nl} (bekend: {known}){hint.nl}", f"'{value}' is not a known {what.en} (known: {known}){hint.en}"),
-                "verwijzing",
-                value=True,
-            )
+    def unknown(path: KeyPath, value: str, allowed: Mapping[str, KeyPath], what: Text) -> None:
+        hint = suggest(value, allowed)
+        known = ", ".join(allowed) or "-"
+        problems.append(source.problem(
+            path,
+            Text(f"'{value}' is geen {what.nl} (bekend: {known}){hint.nl}", f"'{value}' is not a known {what.en} (known: {known}){hint.en}"),
+            "verwijzing",
+            value=True,
+        ))
 
+    # A reference is a string that must be a known id; the test is inline, as most are fine.
     partij_t, orgaan_t = Text("bekende partij", "party"), Text("bekend orgaan", "body")
     any_t = Text("bekende partij of bekend orgaan", "party or body")
     for i, org in _table_list(data, "orgaan"):
         for j, lid in _table_list(org, "lid"):
-            yield from ref(("orgaan", i, "lid", j, "partij"), lid.get("partij"), partijen, partij_t)
+            value = lid.get("partij")
+            if type(value) is str and value not in partijen:
+                unknown(("orgaan", i, "lid", j, "partij"), value, partijen, partij_t)
         mandaat = org.get("mandaat")
         for j, value in enumerate(mandaat if isinstance(mandaat, list) else []):
-            yield from ref(("orgaan", i, "mandaat", j), value, partijen, partij_t)
+            if type(value) is str and value not in partijen:
+                unknown(("orgaan", i, "mandaat", j), value, partijen, partij_t)
     for i, item in _table_list(data, "aanspreekpunt"):
         base = as_written(("aanspreekpunt", i), data)
-        yield from ref((*base, "orgaan"), item.get("orgaan"), organen, orgaan_t)
-        yield from ref((*base, "partij"), item.get("partij"), partijen, partij_t)
+        for key, allowed, what in (("orgaan", organen, orgaan_t), ("partij", partijen, partij_t)):
+            value = item.get(key)
+            if type(value) is str and value not in allowed:
+                unknown((*base, key), value, allowed, what)
         if "orgaan" in item and "partij" in item:
-            yield source.problem(
+            problems.append(source.problem(
                 (*base, "partij"),
                 Text("het aanspreekpunt noemt zowel een orgaan als een partij; kies er één", "the point of contact names both a body and a party; choose one"),
                 "verwijzing",
-            )
+            ))
     for i, item in _table_list(data, "overleg"):
         tussen = item.get("tussen")
         for j, value in enumerate(tussen if isinstance(tussen, list) else []):
-            yield from ref(("overleg", i, "tussen", j), value, everything, any_t)
+            if type(value) is str and value not in everything:
+                unknown(("overleg", i, "tussen", j), value, everything, any_t)
     for i, item in _table_list(data, "actie"):
-        yield from ref(("actie", i, "wie"), item.get("wie"), everything, any_t)
+        value = item.get("wie")
+        if type(value) is str and value not in everything:
+            unknown(("actie", i, "wie"), value, everything, any_t)
     verantwoording = data.get("verantwoording")
     aan = verantwoording.get("aan") if isinstance(verantwoording, dict) else None
     for j, value in enumerate(aan if isinstance(aan, list) else []):
-        yield from ref(("verantwoording", "aan", j), value, everything, any_t)
+        if type(value) is str and value not in everything:
+            unknown(("verantwoording", "aan", j), value, everything, any_t)
+    yield from problems
     afspraak = data.get("afspraak")
     if isinstance(afspraak, dict):
         start, end = afspraak.get("ingangsdatum"), afspraak.get("einddatum")

@@ -44,16 +44,18 @@ class Source:
         return known
 
     def _at(self, path: KeyPath, value: bool) -> Location:
-        path = as_written(path, self.data)
-        found = path if self.data is None else _existing(self.data, path)  # a missing key needs no search
+        data = self.data
+        if data is not None:
+            path = as_written(path, data)
+            found = _existing(data, path)  # a missing key needs no search
+        else:
+            found = path
         locator = self.locator
-        span = locator.span(found, value=True) if value and found == path else None
-        if span is None:
-            span = locator.span(found)
-        if span is None:
-            span, _ = locator.nearest_span(found)
-        start, end = span
-        return Location(self.name, start.line, start.column, dotted(path), end.line, end.column)
+        bounds = locator.bounds(found, True) if value and found == path else None
+        if bounds is None:
+            bounds = locator.bounds(found) or locator.nearest_bounds(found)[0]
+        line, column, end_line, end_column = bounds
+        return Location(self.name, line, column, dotted(path), end_line, end_column)
 
     def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
         return Problem(self.at(path, value=value), message, code)
@@ -62,7 +64,7 @@ class Source:
 def as_written(path: KeyPath, data: Optional[dict[str, Any]]) -> KeyPath:
     """``("aanspreekpunt", 0, ...)`` as the file has it: the model reads a single
     ``[aanspreekpunt]`` table as a list of one (FORMAT.md allows both)."""
-    if path[:2] == ("aanspreekpunt", 0) and data is not None and isinstance(data.get("aanspreekpunt"), dict):
+    if path and path[0] == "aanspreekpunt" and path[1:2] == (0,) and data is not None and isinstance(data.get("aanspreekpunt"), dict):
         return ("aanspreekpunt", *path[2:])
     return path
 
@@ -70,12 +72,15 @@ def as_written(path: KeyPath, data: Optional[dict[str, Any]]) -> KeyPath:
 def _existing(data: Any, path: KeyPath) -> KeyPath:
     """The longest prefix of ``path`` that exists in the parsed data."""
     for i, part in enumerate(path):
-        if isinstance(data, dict) and isinstance(part, str) and part in data:
+        kind = type(data)
+        if kind is dict:
+            if part in data and type(part) is str:
+                data = data[part]
+                continue
+        elif kind is list and type(part) is int and 0 <= part < len(data):
             data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return path[:i]
+            continue
+        return path[:i]
     return path
 
 
