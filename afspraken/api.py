@@ -83,7 +83,8 @@ class Stream:
         self._known: dict[str, Problem] = {}  # what the first walk found for a path that is not simply "check it"
         self._inputs = [item if isinstance(item, Document) else os.fspath(item) for item in inputs]
         # A first pass over the folders finds the notes, the folders' settings and the count;
-        # the files are found again as the iteration reaches them, so no list of them is kept.
+        # the files are listed again (not classified again) as the iteration reaches them, so no
+        # list of them is kept.
         folders: dict[str, None] = {}
         self.files = 0
         for item in self._items(first=True):
