@@ -89,14 +89,15 @@ def _folder(folder: str, known: Optional[Mapping[str, Problem]] = None) -> Itera
         if kind == "dir":
             stack.append(iter(_listing(path)))
             continue
+        note: Optional[Problem]
         if isinstance(kind, OSError):
-            found = (path, os_problem(path, kind, folder=True))
+            note = os_problem(path, kind, folder=True)
         elif known is not None:
-            found = (path, known.get(path))
+            note = known.get(path)
         else:
-            found = (path, _in_folder(path, kind == "regular"))
-        useful = useful or found[1] is None or found[1].code != SKIPPED
-        yield found
+            note = _in_folder(path, kind == "regular")
+        useful = useful or note is None or note.code != SKIPPED
+        yield path, note
     if not useful:
         yield folder, problem(folder, "geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder", line=0, column=0)
 
