@@ -95,6 +95,10 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
     parser.add_argument("--instructies", action="store_true", help="tel ook instructies met valgrind (traag, maar ongevoelig voor ruis)")
     args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bytecode import compile_installed
+
+    compile_installed()  # measure what an installed wheel runs: bytecode, not source compiled each run
     if not args.corpus.is_dir():
         sys.exit(f"geen corpus in {args.corpus}: draai eerst python benchmarks/genereer.py")
     files = sorted(args.corpus.glob("*.toml"))

@@ -90,3 +90,16 @@ def test_two_python_environments_keep_a_cache_each(tmp_path: Path) -> None:
     run(sys.executable), run(other)
     assert len(list((tmp_path / "cache").iterdir())) == 2
     assert "METADATA False" in run(sys.executable) and "METADATA False" in run(other)  # neither scans again
+
+
+def test_caches_of_environments_gone_for_a_month_are_removed(tmp_path: Path) -> None:
+    import time
+
+    stale, recent = tmp_path / "entry-points-1-0000dead.json", tmp_path / "entry-points-1-0000beef.json"
+    for f in (stale, recent):
+        f.write_text("{}")
+    month_ago = time.time() - 31 * 24 * 3600
+    os.utime(stale, (month_ago, month_ago))
+    _run(tmp_path)  # scans, writes its own, and tidies up
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert stale.name not in left and recent.name in left and len(left) == 2

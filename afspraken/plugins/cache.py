@@ -8,7 +8,8 @@ names and modification times). Any doubt (no cache, another key, a file that doe
 not read) means a fresh scan; a cache that cannot be written is no error.
 
 The cache (one file per Python environment) lives in ``$AFSPRAKEN_CACHE``, else ``$XDG_CACHE_HOME/afspraken``, else
-``~/.cache/afspraken``; ``AFSPRAKEN_CACHE=uit`` switches it off.
+``~/.cache/afspraken``; ``AFSPRAKEN_CACHE=uit`` switches it off. A file not rewritten for a
+month is removed when another environment writes its own.
 """
 
 from __future__ import annotations
@@ -92,9 +93,30 @@ def entries() -> list[Entry]:
         with open(temporary, "w", encoding="utf-8") as handle:
             json.dump({"key": now, "entries": [list(e) for e in found]}, handle)
         os.replace(temporary, path)  # whole or not at all, also with two runs at once
+        _prune(folder, keep=path)
     except OSError:
         pass
     return found
+
+
+STALE = 30 * 24 * 3600  # seconds: the cache of an environment not scanned for this long goes
+
+
+def _prune(folder: str, keep: str) -> None:
+    """Remove the caches of environments not scanned for a month (throw-away virtual
+    environments, in CI say, would otherwise each leave a file behind). A live one that
+    loses its file just scans once more."""
+    import time
+
+    old = time.time() - STALE
+    with os.scandir(folder) as found:
+        for item in found:
+            if item.name.startswith("entry-points-") and item.path != keep:
+                try:
+                    if item.stat().st_mtime < old:
+                        os.unlink(item.path)
+                except OSError:
+                    pass
 
 
 def load(entry: Entry) -> object:
