@@ -69,6 +69,10 @@ class Stream:
     iteration reaches it. :attr:`head` is what is not tied to a file (rule sets used,
     plugin failures, settings problems): complete before the first result, because
     every folder's settings are resolved up front.
+
+    Each file is classified (an agreement? another tool's TOML?) once, when the stream is
+    made; the iteration lists the folders again, in the same order, and looks up only the
+    few files that were not simply "check it". A file added to a folder in between is checked.
     """
 
     def __init__(self, checker: Checker, inputs: Sequence[Input], jobs: Optional[int] = 1, lang: str = "nl") -> None:
@@ -76,12 +80,14 @@ class Stream:
 
         self.checker, self.lang = checker, lang
         self.skipped: list[Problem] = []  # notes: files passed over with the reason, files read as UTF-16
+        self._known: dict[str, Problem] = {}  # what the first walk found for a path that is not simply "check it"
         self._inputs = [item if isinstance(item, Document) else os.fspath(item) for item in inputs]
         # A first pass over the folders finds the notes, the folders' settings and the count;
-        # the files are found again as the iteration reaches them, so no list of them is kept.
+        # the files are listed again (not classified again) as the iteration reaches them, so no
+        # list of them is kept.
         folders: dict[str, None] = {}
         self.files = 0
-        for item in self._items():
+        for item in self._items(first=True):
             if isinstance(item, Problem) and item.code == SKIPPED:
                 continue
             self.files += 1
@@ -92,31 +98,35 @@ class Stream:
         self.jobs = jobs or os.cpu_count() or 1
         checker.prepare([*(os.path.join(f, "x") for f in folders), *(_folder_of(d) for d in self._inputs if isinstance(d, Document))])
 
-    def _items(self, notes: bool = True) -> Iterator[Union[str, Document, Problem, _Stream]]:
-        """What to check, in order; with ``notes``, the notes are collected on the way."""
+    def _items(self, first: bool = False) -> Iterator[Union[str, Document, Problem, _Stream]]:
+        """What to check, in order. The ``first`` walk classifies every file, collects the notes and
+        keeps what it found for the files not simply to be checked; later walks look those up."""
         from afspraken.reading.discovery import discover
         from afspraken.reading.files import DECODED, SKIPPED, is_stream
 
+        known = None if first else self._known
         for item in self._inputs:
             if isinstance(item, Document):
                 yield item
                 continue
-            for path, problem in discover([item]):
-                if notes and problem is not None and problem.code in (SKIPPED, DECODED):
-                    self.skipped.append(problem)
+            for path, problem in discover([item], known):
+                if first and problem is not None:
+                    self._known[path] = problem
+                    if problem.code in (SKIPPED, DECODED):
+                        self.skipped.append(problem)
                 if problem is not None and problem.code == DECODED:
                     yield path
-                elif is_stream(path):  # <(...): read in this process, once, when its turn comes
+                elif path == item and is_stream(path):  # <(...): read in this process, once, when its turn comes
                     yield _Stream(path)
                 elif problem is None or problem.code != SKIPPED:
                     yield problem if problem is not None else path
-                elif notes:
+                elif first:
                     yield problem  # skipped: counted out by the caller
 
     @property
     def paths(self) -> Iterator[str]:
         """The files on disk that will be checked (found again: no list is kept)."""
-        return (i for i in self._items(notes=False) if isinstance(i, str))
+        return (i for i in self._items() if isinstance(i, str))
 
     @property
     def head(self) -> Report:
@@ -125,10 +135,10 @@ class Stream:
 
     def __iter__(self) -> Iterator[FileResult]:
         if self.jobs > 1:  # worker processes take the files in chunks: here the list is made
-            items: Iterable[Union[str, Document, Problem, _Stream]] = list(self._items(notes=False))
+            items: Iterable[Union[str, Document, Problem, _Stream]] = list(self._items())
             chunks = self.checker.iter_checks([i for i in items if isinstance(i, str)], self.jobs)
         else:
-            items, chunks = self._items(notes=False), None
+            items, chunks = self._items(), None
         results = (r for chunk in chunks or () for r in chunk)
         try:
             for item in items:

@@ -49,3 +49,63 @@ def test_the_language_server_and_folder_discovery_agree(tmp_path: Path, name: st
     assert is_agreement_text(str(folder / name), data) is checked  # the bytes as on disk
     # What an editor hands over: the decoded text, as UTF-8.
     assert is_agreement_text(str(folder / name), text.encode("utf-8")) is checked
+
+
+# -- the walk that feeds the check does not classify again ------------------------------------------
+
+
+def _mixed_folder(root: Path) -> Path:
+    """Every kind of entry discovery tells apart, spread over nested folders."""
+    import os
+
+    folder = root / "wijk"
+    (folder / "sub" / "diep").mkdir(parents=True)
+    (folder / "leeg").mkdir()
+    (folder / "leeg" / "pyproject.toml").write_text("[tool.x]\n", encoding="utf-8")  # a folder without agreements
+    for where in (folder, folder / "sub", folder / "sub" / "diep"):
+        for name, text, encoding, _checked, _code in CASES:
+            (where / name).write_bytes(text.encode(encoding))
+    (folder / "sub" / "b.toml").write_text(AGREEMENT, encoding="utf-8")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pijp.toml")
+    (folder / "lus.toml").symlink_to("lus.toml")
+    (folder / "link.toml").symlink_to("woensel.toml")
+    return folder
+
+
+def test_the_check_walk_opens_no_file_and_finds_what_the_first_walk_found(tmp_path, monkeypatch):
+    from afspraken import api
+    from afspraken.checking.run import Checker
+    from afspraken.reading import discovery
+
+    folder = _mixed_folder(tmp_path)
+    named = folder / "sub" / "ruff.toml"  # also a file named on its own: looked up as well
+    expected = list(discover([str(folder), str(named)]))  # classified afresh
+    opened: list[str] = []
+    real_head = discovery._head
+    monkeypatch.setattr(discovery, "_head", lambda path: opened.append(path) or real_head(path))
+    stream = api.Stream(Checker(entry_points=False), [str(folder), str(named)])
+    first = len(opened)
+    assert first >= 3 * (len(CASES) - 2)  # the first walk reads each file's head (not those known by name)
+
+    again = list(discover([str(folder), str(named)], stream._known))
+    results = list(stream)
+    assert len(opened) == first, "the walk that feeds the check opened files to classify them again"
+    assert again == expected  # same paths, same order, same notes and problems
+    checked = [path for path, problem in expected if problem is None or problem.code not in (SKIPPED,)]
+    assert [r.path for r in results] == checked
+    assert [n.location.file for n in stream.skipped] == [p for p, n in expected if n is not None and n.code in (SKIPPED, DECODED)]
+
+
+def test_a_file_added_after_the_stream_was_made_is_checked(tmp_path):
+    from afspraken import api
+    from afspraken.checking.run import Checker
+
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "a.toml").write_text(AGREEMENT, encoding="utf-8")
+    stream = api.Stream(Checker(entry_points=False), [str(folder)])
+    (folder / "b.toml").write_text("x = = 1\n", encoding="utf-8")  # damaged: reported, never passed over
+    results = list(stream)
+    assert [Path(r.path).name for r in results] == ["a.toml", "b.toml"]
+    assert results[1].problems

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from afspraken.checking.run import Checker
 from afspraken.reporting import Context
@@ -141,3 +143,26 @@ def test_hostile_name_on_a_terminal(tmp_path):
     out = done.stdout
     assert b"pwned" in out  # the name is shown ...
     assert b"\x1b]" not in out and b"\x07" not in out and b"\x1b[2J" not in out  # ... but not obeyed
+
+
+# The fast check (Latin-1 bytes, then the regex only past U+00FF) must agree with the regex
+# everywhere: over every Latin-1 character, every character escape() changes, and random text.
+_EDGES = "".join(map(chr, range(0x100))) + "\u2028\u2029\u200b\u200f\u202a\u202e\u2060\u2066\u2069\ufeff\udc80\udcff\ud800"
+
+
+@given(st.text(alphabet=st.sampled_from(_EDGES) | st.characters(), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_fast_checks_agree_with_the_patterns(text):
+    from afspraken.reporting import escaping
+
+    assert escaping.is_safe(text) == (escaping._UNSAFE.search(text) is None)
+    assert escaping._json_safe(text) == (escaping._JSON_UNSAFE.search(text) is None)
+
+
+@pytest.mark.parametrize("char", list(_EDGES))
+def test_the_fast_check_sees_each_character_as_the_pattern_does(char):
+    from afspraken.reporting import escaping
+
+    for text in (char, "plain é " + char, char + "\u20ac"):  # alone, in Latin-1 text, and with a wider character
+        assert escaping.is_safe(text) == (escaping._UNSAFE.search(text) is None)
+        assert escaping._json_safe(text) == (escaping._JSON_UNSAFE.search(text) is None)

@@ -51,6 +51,18 @@ def test_reports_never_reread_a_fifo_or_device(work, fmt):
     assert "fifo.toml" in out and "zero.toml" in out
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs a FIFO and /dev/zero")
+def test_the_source_lines_never_read_a_fifo_or_device(work):
+    """--toon-bron shows the line under each problem: not for a FIFO or device (it would block or never end)."""
+    os.mkfifo(work / "fifo.toml")
+    (work / "zero.toml").symlink_to("/dev/zero")
+    for args in (("fifo.toml", "zero.toml", "a.toml"), (".",)):
+        done = run("check", *args, "--toon-bron", cwd=work, timeout=20)
+        assert done.returncode == 2
+        out = done.stdout.decode()
+        assert "fifo.toml:1:1" in out and "zero.toml:1:1" in out and " | " in out  # a.toml's lines are shown
+
+
 # -- 2. diff reads stdin bounded ----------------------------------------------------------------
 
 

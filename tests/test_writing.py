@@ -92,3 +92,22 @@ def test_new_file_without_hard_links_still_never_replaces(tmp_path, monkeypatch)
     with pytest.raises(FileExistsError):
         writing.write_new(tmp_path / "a.toml", "twee\n")
     assert (tmp_path / "a.toml").read_text() == "een\n" and sorted(p.name for p in tmp_path.iterdir()) == ["a.toml"]
+
+
+def test_ctrl_c_while_the_temporary_file_is_made_leaves_nothing(tmp_path, monkeypatch):
+    """The name is known before the file exists: an interrupt that lands inside the call that
+    creates it (the file made, the call not yet returned) still leaves no file behind."""
+    from afspraken.reporting import writing
+
+    real_open = os.open
+
+    def open_then_interrupted(name, flags, mode=0o777):
+        real_open(name, flags, mode)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(writing.os, "open", open_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        writing.ReportFile(tmp_path / "r.json")
+    assert [p.name for p in tmp_path.iterdir()] != []  # the file was made ...
+    writing.remove_pending()  # ... and what the Ctrl-C handler calls removes it
+    assert list(tmp_path.iterdir()) == []

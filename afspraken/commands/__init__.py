@@ -154,6 +154,9 @@ def _interrupted() -> None:
     except (OSError, ValueError):
         pass
     _end_workers()
+    writing = sys.modules.get("afspraken.reporting.writing")
+    if writing is not None:  # a report being written: its temporary file goes too
+        writing.remove_pending()
     os._exit(130)  # now: no waiting for worker processes or a flush that may block
 
 

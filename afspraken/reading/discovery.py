@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Optional
 
 from afspraken.reading.files import (
@@ -41,9 +41,13 @@ _WORDS = tuple(sorted(key.encode() for key in AGREEMENT_KEYS))
 Found = tuple[str, Optional[Problem]]
 
 
-def discover(paths: Iterable[str]) -> Iterator[Found]:
+def discover(paths: Iterable[str], known: Optional[Mapping[str, Problem]] = None) -> Iterator[Found]:
     """``(path, None)`` to check; ``(path, note)`` with code ``overgeslagen`` to skip,
-    ``codering`` to check with a note; any other problem: report, do not check."""
+    ``codering`` to check with a note; any other problem: report, do not check.
+
+    ``known``: for a walk over the same paths again, what the first one found for each file it
+    did not simply pass (its ``(path, problem)`` pairs with a problem: few). Files are then not
+    opened or classified again, only the folders listed; a file not in it is checked."""
     for raw in paths:
         if raw == STDIN or is_stream(raw):
             yield raw, None  # read once, in full, when checked
@@ -57,9 +61,9 @@ def discover(paths: Iterable[str]) -> Iterator[Found]:
             yield raw, os_problem(raw, exc)
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _folder(raw)
+            yield from _folder(raw, known)
         else:
-            yield raw, _named(raw, info.st_mode)
+            yield raw, _named(raw, info.st_mode) if known is None else known.get(raw)
 
 
 def _named(path: str, mode: int) -> Optional[Problem]:
@@ -71,7 +75,7 @@ def _named(path: str, mode: int) -> Optional[Problem]:
     return classify(path, None if known else _head(path), lambda: _whole(path))
 
 
-def _folder(folder: str) -> Iterator[Found]:
+def _folder(folder: str, known: Optional[Mapping[str, Problem]] = None) -> Iterator[Found]:
     """The ``*.toml`` files under ``folder`` (and the folders that cannot be read), in the order
     of their path strings, found one folder at a time: no list of every file is kept."""
     useful = False  # something to check or report (not only files skipped with a note)
@@ -85,9 +89,15 @@ def _folder(folder: str) -> Iterator[Found]:
         if kind == "dir":
             stack.append(iter(_listing(path)))
             continue
-        found = (path, os_problem(path, kind, folder=True)) if isinstance(kind, OSError) else (path, _in_folder(path))
-        useful = useful or found[1] is None or found[1].code != SKIPPED
-        yield found
+        note: Optional[Problem]
+        if isinstance(kind, OSError):
+            note = os_problem(path, kind, folder=True)
+        elif known is not None:
+            note = known.get(path)
+        else:
+            note = _in_folder(path, kind == "regular")
+        useful = useful or note is None or note.code != SKIPPED
+        yield path, note
     if not useful:
         yield folder, problem(folder, "geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder", line=0, column=0)
 
@@ -107,17 +117,23 @@ def _listing(folder: str) -> list[tuple[str, object]]:
                     if not entry.name.startswith(".") and entry.name not in SKIP_DIRS and not entry.is_symlink():
                         items.append((entry.name + os.sep, entry.path, "dir"))
                 elif entry.name.lower().endswith(".toml"):
-                    items.append((entry.name, entry.path, "file"))
+                    try:  # a regular file, not a link, says the listing itself (d_type): no stat() needed
+                        regular = entry.is_file(follow_symlinks=False)
+                    except OSError:
+                        regular = False
+                    items.append((entry.name, entry.path, "regular" if regular else "file"))
     except OSError as exc:
         return [(folder, exc)]
     return [(path, kind) for _, path, kind in sorted(items)]
 
 
-def _in_folder(path: str) -> Optional[Problem]:
+def _in_folder(path: str, regular: bool = False) -> Optional[Problem]:
     if os.path.basename(path) in CONFIG_NAMES:
         return classify(path, None)  # known by its name: not even stat'ed (it may be anything)
+    if regular:  # the listing said so; _head checks again on what it opens
+        return _named(path, stat.S_IFREG)
     try:
-        info = os.stat(path)  # os.walk gives names only
+        info = os.stat(path)  # a link, or a file system that does not say the type
     except OSError as exc:
         return os_problem(path, exc)
     return _named(path, info.st_mode)
@@ -143,7 +159,7 @@ def classify(path: str, head: Optional[bytes], whole: Callable[[], Optional[byte
         return utf16_note(path) if not _is_ruleset(text) else _skip(path, "een regelset, geen afspraak", "a rule set, not an agreement")
     if _is_ruleset(head):
         return _skip(path, "een regelset, geen afspraak", "a rule set, not an agreement")
-    if not head.strip() or any(word in head for word in _WORDS):
+    if not head or head.isspace() or any(word in head for word in _WORDS):  # isspace: no copy, unlike strip()
         return None
     other = _other_tools_keys(whole())
     if other:

@@ -102,11 +102,15 @@ class Locator:
         """:meth:`span` as ``(line, column, end line, end column)``: no objects to build
         (the engine asks this once for every place of every finding)."""
         index = self._index or self._get_index()
-        start = index.lookup(index.keys, path)
-        if start is None:
-            return None
+        start = index.keys.get(path)  # known already (a header, a key read before): no call
+        if start is None or path in index._implicit:
+            start = index.lookup(index.keys, path)
+            if start is None:
+                return None
         text = self._text
-        at = index.offset(index.values, path)
+        at = index.values.get(path)
+        if at is None and path and type(path[-1]) is int:  # perhaps in a one-line array not yet read
+            at = index.offset(index.values, path)
         if at is not None:
             end = self._end(at)
             if value:

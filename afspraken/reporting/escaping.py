@@ -24,6 +24,25 @@ _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}\udc80-\udcff]
 # In JSON text (only ever inside its strings): what json.dumps(ensure_ascii=False) leaves raw.
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{_INVISIBLE}\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Latin-1 characters each pattern leaves alone: deleted from a text's Latin-1 bytes, what is
+# left is what it would match. bytes.translate is ~4x faster than the regex search.
+_KEEP = bytes(b for b in range(256) if not (b < 0x20 or 0x7F <= b < 0xA0))
+_JSON_KEEP = bytes(b for b in range(256) if not 0x7F <= b < 0xA0)
+
+
+def is_safe(text: str) -> bool:
+    """Whether :func:`escape` leaves ``text`` as it is: the common case, checked fast."""
+    try:
+        return not text.encode("latin-1").translate(None, _KEEP)
+    except UnicodeEncodeError:  # a character past U+00FF (or a lone surrogate): the full search
+        return _UNSAFE.search(text) is None
+
+
+def _json_safe(text: str) -> bool:
+    try:
+        return not text.encode("latin-1").translate(None, _JSON_KEEP)
+    except UnicodeEncodeError:
+        return _JSON_UNSAFE.search(text) is None
 
 
 def _one(match: re.Match[str]) -> str:
@@ -38,7 +57,8 @@ def _one(match: re.Match[str]) -> str:
 
 def escape(text: str) -> str:
     """``text`` safe to print on one line of a terminal or a line-based file."""
-    return _UNSAFE.sub(_one, text) if _UNSAFE.search(text) else text
+    return text if is_safe(text) else _UNSAFE.sub(_one, text)
+
 
 def _json_one(match: re.Match[str]) -> str:
     code = ord(match.group())
@@ -54,7 +74,7 @@ def dumps(value: Any, indent: Optional[int] = None) -> str:
     but DEL, C1 controls (a raw U+009B is a CSI), U+2028/2029 and bidirectional and zero-width
     characters as ``\\uXXXX``, and a file name's non-UTF-8 byte as the text ``\\xff``."""
     text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _JSON_UNSAFE.sub(_json_one, text) if _JSON_UNSAFE.search(text) else text
+    return text if _json_safe(text) else _JSON_UNSAFE.sub(_json_one, text)
 
 
 T = TypeVar("T")
@@ -98,7 +118,7 @@ def _clean(value: Any) -> bool:
             add(v)
         elif isinstance(v, dict):
             push(v.values())
-    return _search("".join(strings)) is None
+    return is_safe("".join(strings))
 
 
 def _map(value: Any) -> Any:

@@ -50,26 +50,41 @@ class Annotation(NamedTuple):
     title: str = ""
 
 
-def _where(note: Annotation, root: Path) -> list[tuple[str, str]]:
+class _Relative:
+    """A file relative to the root, worked out once per file (it may resolve symlinks): the
+    annotations of one file follow each other. One entry, so memory stays flat."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, Path, str] = ("", Path(), "")
+
+    def __call__(self, file: str, root: Path) -> str:
+        if self.last[0] == file and self.last[1] == root and file:
+            return self.last[2]
+        shown = relative(file, root) or Path(file).as_posix()
+        self.last = (file, root, shown)
+        return shown
+
+
+def _where(note: Annotation, root: Path, relative_to: Optional[_Relative] = None) -> list[tuple[str, str]]:
     """file, line, col: the file relative to the repository root, as GitHub resolves it (the
     same root as SARIF and GitLab use)."""
     loc = note.location
     if loc is None or not is_file(loc.file):
         return []
-    file = relative(loc.file, root) or Path(loc.file).as_posix()
+    file = (relative_to or _Relative())(loc.file, root)
     return [("file", file), ("line", str(loc.line)), ("col", str(loc.column))]
 
 
-def command(note: Annotation, root: Path) -> str:
+def command(note: Annotation, root: Path, relative_to: Optional[_Relative] = None) -> str:
     """``note`` as a workflow command."""
-    props = _where(note, root) + ([("title", note.title)] if note.title else [])
+    props = _where(note, root, relative_to) + ([("title", note.title)] if note.title else [])
     head = ",".join(f"{name}={escape_property(value)}" for name, value in props)
     return f"::{note.kind}{' ' + head if head else ''}::{escape_data(note.message)}"
 
 
-def plain(note: Annotation, root: Path) -> str:
+def plain(note: Annotation, root: Path, relative_to: Optional[_Relative] = None) -> str:
     """``note`` as a readable log line, for one that GitHub would not show."""
-    where = ":".join(value for _, value in _where(note, root))
+    where = ":".join(value for _, value in _where(note, root, relative_to))
     message = note.message.replace("\r", "").replace("\n", " / ")
     return f"{where + ': ' if where else ''}{note.kind} {note.title}: {message}"
 
@@ -121,6 +136,7 @@ class Writer:
         # Paths relative to the repository root, as SARIF and GitLab (see spans.source_root):
         # that of the working folder, else that of the first checked file, else the working folder.
         self._root: Optional[Path] = repository_root(Path.cwd())
+        self._relative = _Relative()
 
     @property
     def root(self) -> Path:
@@ -131,10 +147,10 @@ class Writer:
         for note in notes:
             self.shown[note.kind] = self.shown.get(note.kind, 0) + 1
             if self.shown[note.kind] <= LIMIT:
-                out.append(command(note, self.root))
+                out.append(command(note, self.root, self._relative))
             else:
                 self.rest += 1
-                out.append(plain(note, self.root))
+                out.append(plain(note, self.root, self._relative))
         return "".join(line + "\n" for line in out)
 
     def start(self) -> str:

@@ -29,16 +29,18 @@ def _crash(c: Failure, lang: str) -> dict[str, Any]:
 
 
 def _finding(f: Finding, lang: str) -> dict[str, Any]:
+    locations = f.locations
+    first = _location(locations[0])
     return {
         "rule": f.rule,
-        "severity": f.severity.value,
+        "severity": f.severity._value_,  # .value of an enum is a descriptor call: this runs per finding
         "message": f.message(lang),
-        "line": f.location.line,
-        "column": f.location.column,
-        "end_line": f.location.end[0],
-        "end_column": f.location.end[1],
-        "key": f.location.key,
-        "locations": [_location(loc) for loc in f.locations],
+        "line": first["line"],
+        "column": first["column"],
+        "end_line": first["end_line"],
+        "end_column": first["end_column"],
+        "key": first["key"],
+        "locations": [first, *(_location(loc) for loc in locations[1:])] if len(locations) > 1 else [first],
         "undecided": f.undecided,
         "explained": f.explained(lang) if f.explained is not None else None,
         "fix": f.fix(lang) if f.fix is not None else None,
@@ -53,7 +55,7 @@ def _file(r: FileResult, lang: str) -> dict[str, Any]:
         "meta": dict(r.meta),
         "problems": [_problem(p, lang) for p in r.problems],
         "findings": [_finding(f, lang) for f in r.findings],
-        "rules": [{"rule": o.rule, "outcome": o.outcome.value, "severity": o.severity.value} for o in r.outcomes],
+        "rules": [{"rule": o.rule, "outcome": o.outcome._value_, "severity": o.severity._value_} for o in r.outcomes],
         "crashes": [_crash(c, lang) for c in r.crashes],
         "rulesets": list(r.rulesets),
         "profile": profile_dict(r.profile) if r.profile is not None else None,

@@ -97,6 +97,7 @@ def write(
     tally = Tally()
     keep = any(t.fmt.stream is None for t in targets)
     kept: list[FileResult] = []
+    plain = Context(lang)  # for the problems on stderr: made once, not per file (it reads the clock)
     if problems_to_stderr:
         from afspraken.reporting.escaping import escaped
 
@@ -113,7 +114,7 @@ def write(
             if keep:
                 kept.append(result)
             if problems_to_stderr:
-                for line in file_problems(result, Context(lang)):
+                for line in file_problems(result, plain):
                     click.echo(line, err=True)
         # The head was made before any file: the rule sets a file's soort chose are known only now.
         judged = tuple(dict.fromkeys(name for r in kept for name in r.rulesets))

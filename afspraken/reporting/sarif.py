@@ -58,12 +58,23 @@ class _Paths:
     def __init__(self) -> None:
         self.cwd = Path.cwd()
         self._root: Optional[Path] = repository_root(self.cwd)
+        # The last file's artifact: every location of a file names the same one, and working it out
+        # may resolve symlinks three times. One entry, so memory stays flat over any number of files.
+        self._last: tuple[str, dict[str, Any]] = ("", {})
 
     @property
     def root(self) -> Path:
         return self._root or self.cwd
 
     def artifact(self, file: str) -> dict[str, Any]:
+        last, known = self._last
+        if file == last and known:
+            return known  # shared by the locations: nothing changes an artifact once made
+        artifact = self._artifact(file)
+        self._last = (file, artifact)
+        return artifact
+
+    def _artifact(self, file: str) -> dict[str, Any]:
         if not is_file(file):
             return {"uri": quote(file, errors="surrogateescape")}
         if self._root is None:  # decided by the first file: results are written as they come
@@ -285,10 +296,10 @@ class Writer:
         # A fingerprint holds the file, so it can only recur within one file: counting per file
         # keeps memory flat over any number of files.
         seen: dict[str, int] = {}
-        parts = [dumps(r) for r in _results(result, self.index, self.paths, seen, self.ctx.lang)]
-        if not parts:
+        results = list(_results(result, self.index, self.paths, seen, self.ctx.lang))
+        if not results:
             return ""
-        text = ", ".join(parts)
+        text = dumps(results)[1:-1]  # one call for the file: the items as the array writes them, ", " between
         if self.first:
             self.first = False
             return text

@@ -14,7 +14,6 @@ forge or colour output; a tab becomes spaces so that the carets line up.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Optional
 
 from afspraken.results import Location
@@ -42,10 +41,11 @@ class Sources:
         if file not in self._lines:
             text = self._texts.get(file)
             if text is None:
-                try:
-                    text = Path(file).read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
-                except OSError:
-                    text = None
+                from afspraken.reading.files import is_stream, read_bytes
+
+                # A regular file only: a FIFO or device named *.toml is reported, and reading it could block.
+                data = None if is_stream(file) else read_bytes(file, file)
+                text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace") if isinstance(data, bytes) else None
             self._lines[file] = None if text is None else text.split("\n")
             if len(self._lines) > 64:  # results come file by file: keep only the recent ones
                 del self._lines[next(iter(self._lines))]

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Optional
 import click
 
 from afspraken.reporting import Context, plural, streamed
-from afspraken.reporting.escaping import escaped
-from afspraken.results import FileResult, crash_text, hint, Finding, Location, Report, Tally
+from afspraken.reporting.escaping import escaped, is_safe
+from afspraken.results import Failure, FileResult, crash_text, hint, Finding, Location, Report, Tally
 from afspraken.rules import Severity, Text
 
 if TYPE_CHECKING:
@@ -41,7 +41,17 @@ class Writer:
 
     def file(self, result: FileResult) -> str:
         self.tally.add(result)
-        raw_crashes, result = result.crashes, escaped(result)
+        if self.ctx.color:  # the colours are escape sequences: escape what is in the result first
+            block = self._block(escaped(result), result.crashes)
+        else:
+            # Built from the result as it is, then one check of what it prints: a string escaped()
+            # would change shows up there (every string used is printed); only then escape and build again.
+            block = self._block(result, result.crashes)
+            if not is_safe("".join(block)):
+                block = self._block(escaped(result), result.crashes)
+        return "".join(line + "\n" for line in block) + "\n" if block else ""
+
+    def _block(self, result: FileResult, raw_crashes: tuple[Failure, ...]) -> list[str]:
         lang, ctx = self.ctx.lang, self.ctx
         block: list[str] = []
         for problem in result.problems:
@@ -58,7 +68,7 @@ class Writer:
             passed = [o.rule for o in result.outcomes if o.outcome.value == "geslaagd"]
             label = Text("geslaagd", "passed")(lang)
             block.append(f"{result.path}: {_style(label, ctx, fg='green')}: {', '.join(passed) if passed else '-'}")
-        return "".join(line + "\n" for line in block) + "\n" if block else ""
+        return block
 
     def end(self) -> str:
         text = summary(self.head, self.ctx, self.tally) + "\n"
@@ -102,22 +112,28 @@ def _source(location: Location, sources: Sources, ctx: Context) -> list[str]:
     return lines
 
 
+_EXPLAINED, _EXPLANATION = Text("uitgelegd", "explained"), Text("toelichting", "explanation")
+_FIX, _SEE_ALSO = Text("oplossing", "fix"), Text("zie ook", "see also")
+
+
 def _finding(f: Finding, ctx: Context, sources: Optional[Sources] = None) -> list[str]:
     lang = ctx.lang
     severity = f.severity.label(lang)
     if f.explained is not None:
-        tag = _style(f"{Text('uitgelegd', 'explained')(lang)} ({severity})", ctx, dim=True)
+        tag = _style(f"{_EXPLAINED(lang)} ({severity})", ctx, dim=True)
     else:
-        tag = _style(severity, ctx, fg=_COLORS.get(f.severity), bold=True)
-    out = [f"{_style(str(f.location), ctx, bold=True)}: {tag} {f.rule}: {f.message(lang)}"]
+        tag = _style(severity, ctx, fg=_COLORS.get(f.severity), bold=True) if ctx.color else severity
+    locations = f.locations
+    out = [f"{_style(str(locations[0]), ctx, bold=True)}: {tag} {f.rule}: {f.message(lang)}"]
     if sources is not None:
-        out.extend(_source(f.location, sources, ctx))
+        out.extend(_source(locations[0], sources, ctx))
     if f.explained is not None:
-        out.append(f"    {Text('toelichting', 'explanation')(lang)}: {f.explained(lang)}")
+        out.append(f"    {_EXPLANATION(lang)}: {f.explained(lang)}")
     elif f.fix is not None and not ctx.quiet:
-        out.append(f"    {Text('oplossing', 'fix')(lang)}: {f.fix(lang)}")
-    for extra in f.locations[1:]:
-        out.append(f"    {Text('zie ook', 'see also')(lang)}: {extra}")
+        out.append(f"    {_FIX(lang)}: {f.fix(lang)}")
+    if len(locations) > 1:
+        see_also = _SEE_ALSO(lang)
+        out.extend(f"    {see_also}: {extra}" for extra in locations[1:])
     return out
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -23,6 +22,43 @@ class OutputError(Exception):
     def __init__(self, message: Text) -> None:
         super().__init__(message.en)
         self.message = message
+
+
+# Temporary files of reports being written, named here *before* they are created: Ctrl-C at
+# any moment (even inside the call that creates one) leaves nothing behind (remove_pending).
+_PENDING: set[str] = set()
+
+
+def _temporary(dest: Path) -> tuple[int, str]:
+    """Create a new, private temporary file next to ``dest``: (descriptor, name)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        name = os.path.join(dest.parent, f".{dest.name}.{os.urandom(4).hex()}")
+        _PENDING.add(name)
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:  # (any other error: the name stays pending, in case it was made)
+            _PENDING.discard(name)
+    raise FileExistsError(17, "no free name for a temporary file", str(dest.parent))
+
+
+def _done(name: str) -> None:
+    """``name`` is gone (renamed into place, or removed)."""
+    try:
+        if os.path.lexists(name):
+            os.unlink(name)
+    finally:
+        _PENDING.discard(name)
+
+
+def remove_pending() -> None:
+    """Remove every temporary file still being written (the run was interrupted)."""
+    for name in list(_PENDING):
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+    _PENDING.clear()
 
 
 def _default_mode() -> int:
@@ -156,7 +192,8 @@ class ReportFile:
                 self.handle = open(dest, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
                 return
             self.mode = stat.S_IMODE(info.st_mode) if info is not None else _default_mode()
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+            self.tmp = None
+            fd, self.tmp = _temporary(dest)
             self.handle = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
         except OSError as exc:
             raise _cannot(dest, exc) from None
@@ -174,6 +211,7 @@ class ReportFile:
             if self.tmp is not None:
                 os.chmod(self.tmp, self.mode)
                 os.replace(self.tmp, self.dest)
+                _done(self.tmp)
         except OSError as exc:
             self.discard()
             raise _cannot(self.dest, exc) from None
@@ -181,8 +219,8 @@ class ReportFile:
     def discard(self) -> None:
         """Leave ``dest`` as it was (a report that failed half-way is not written)."""
         self.handle.close()
-        if self.tmp is not None and os.path.lexists(self.tmp):
-            os.unlink(self.tmp)
+        if self.tmp is not None:
+            _done(self.tmp)
 
 
 def _cannot(dest: Path, exc: OSError) -> OutputError:
@@ -210,7 +248,7 @@ def _rename_new(tmp: str, path: Path) -> None:
 def _atomic(path: Path, text: str, mode: int, *, replace: bool) -> None:
     if not replace:  # `init sub/nieuw.toml` makes its folder; a report's folder must exist (refuse_overwrite)
         path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, tmp = _temporary(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
             handle.write(text)
@@ -220,5 +258,4 @@ def _atomic(path: Path, text: str, mode: int, *, replace: bool) -> None:
         else:
             _rename_new(tmp, path)
     finally:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)
+        _done(tmp)
