@@ -29,7 +29,7 @@ _PAIR = re.compile(r"\[\]|\{\}")
 # A dot between parts of a key (a table each): not one in a number (1.5) or a time.
 _DOT = r"\.(?=[ \t]*[A-Za-z_\"'])"
 _TOKEN_OR_DOT = re.compile(f"{_TOKEN.pattern}|{_DOT}")
-_LINE_BRACKET = re.compile(r"^[ \t]*\[", re.MULTILINE)  # every header is one of these
+_LINE_BRACKET = re.compile(r"\n(?=[ \t]*\[)")  # every header but one on the first line follows one of these
 _DOTS = re.compile(_DOT)
 HEADER, DOT, INLINE = 8, 4, 2  # what a [table] header, a dot in a key and an inline table count as, against a list
 
@@ -56,7 +56,7 @@ def _few_tables(text: str, limits: Limits) -> bool:
     bound = text.count("[") + INLINE * text.count("{")
     if bound > allowed:
         return False
-    bound += HEADER * len(_LINE_BRACKET.findall(text))
+    bound += HEADER * (len(_LINE_BRACKET.findall(text)) + 1)
     return bound <= allowed and bound + DOT * len(_DOTS.findall(text)) <= allowed
 
 
