@@ -113,3 +113,21 @@ def test_the_loaders_own_checks_stop_past_the_cap(table):
     assert problems[-1].code == "meer" and "niet alle geteld" in problems[-1].message("nl")
     assert problems[-1].message("en").startswith("and more problems")
     assert len({p.location.line for p in problems[:-1]}) == MAX_PROBLEMS  # each located at its own table
+
+
+def test_a_validator_that_cannot_be_built_falls_back_to_the_model(monkeypatch):
+    """The budget rewrites pydantic's core schema; should a pydantic release change its shape,
+    a big file is still validated, by the model itself, never an internal error."""
+    from afspraken.model import Agreement
+    from afspraken.reading import budget
+
+    def broken(model):
+        raise KeyError("schema")
+
+    monkeypatch.setattr(budget, "_validator", broken)
+    data = {"formaat": 1, "afspraak": {"titel": 5}}
+    with pytest.raises(ValidationError) as caught:
+        budget.validate(Agreement, data, budget.Budget(10))
+    with pytest.raises(ValidationError) as plain:
+        Agreement.model_validate(data)
+    assert caught.value.errors(include_url=False) == plain.value.errors(include_url=False)
