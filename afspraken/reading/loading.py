@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from itertools import islice
 from collections.abc import Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union, cast
 
@@ -155,26 +154,32 @@ def load(
         data = {k: v for k, v in data.items() if k != "formaat"}  # checked here; the rest as usual
     agreement: Optional[Agreement] = None
     hidden = 0  # problems past MAX_PROBLEMS: counted, not located
-    budget = _budget(source)  # a big file: stop collecting errors past the cap
+    budget = _budget(source, MAX_PROBLEMS)  # a big file: stop collecting errors past the cap
+    uncounted = False  # validation stopped at the budget: "at least", not an exact count
     try:
         agreement = _validate(Agreement, data, budget)
     except ValidationError as exc:
         problems.extend(_validation_problems(source, exc, data, Agreement))
         hidden += max(0, exc.error_count() - MAX_PROBLEMS)
+        uncounted = budget is not None and budget.over
     if agreement is not None and budget is not None and _has_problems(source, data, known_rules):
         agreement = None  # not kept while the problems are located: a big file's model is ~10x its size
-    uncounted = _add_at_most(problems, _cross_problems(source, data))
+    hidden += _add_counted(problems, _cross_problems(cast(Source, _Capped(source, MAX_PROBLEMS + 1 - len(problems))), data))
     extension_values = {}
     for name, model in extensions.items():
-        if budget is not None and budget.over:
-            break  # no room for more errors: not checked further (the last problem says so)
         section = data.get("extensies", {}).get(name) if isinstance(data.get("extensies"), dict) else None
         if section is None:
             continue
+        if budget is not None and len(problems) >= MAX_PROBLEMS:
+            uncounted = True  # a big file with no room for more errors: not checked further (the last problem says so)
+            break
+        room = _budget(source, MAX_PROBLEMS - len(problems))
         try:
-            extension_values[name] = _validate(model, section, budget)
+            extension_values[name] = _validate(model, section, room)
         except ValidationError as exc:
             problems.extend(_validation_problems(source, exc, data, model, prefix=("extensies", name)))
+            hidden += max(0, exc.error_count() - MAX_PROBLEMS)
+            uncounted = uncounted or (room is not None and room.over)
         except Exception as exc:  # noqa: BLE001 - a plugin's validator that crashed, not a user error
             error = f"{type(exc).__name__}: {exc}"
             message = Text(
@@ -182,10 +187,10 @@ def load(
                 f"[extensies.{name}] could not be checked: the plugin's model failed ({error})",
             )
             problems.append(source.problem(("extensies", name), message, "plugin"))
-    uncounted |= _add_at_most(problems, _waiver_problems(source, data, known_rules))
+    hidden += _add_counted(problems, _waiver_problems(cast(Source, _Capped(source, MAX_PROBLEMS + 1 - len(problems))), data, known_rules))
     if problems or agreement is None:
         ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
-        return _at_most(ordered, hidden, uncounted or (budget is not None and budget.over))
+        return _at_most(ordered, hidden, uncounted)
     agreement._extensions.update(extension_values)
     return Loaded(source, agreement)
 
@@ -199,12 +204,12 @@ MAX_PROBLEMS = 200  # per file: past this, more messages help nobody, and each c
 BIG = 16 * 1024  # characters: a file this big is validated with a budget of errors (reading/budget.py)
 
 
-def _budget(source: Source) -> Optional[Budget]:
+def _budget(source: Source, errors: int) -> Optional[Budget]:
     if len(source.text) <= BIG:
         return None
     from afspraken.reading.budget import Budget
 
-    return Budget(MAX_PROBLEMS)
+    return Budget(max(errors, 1))
 
 
 def _validate(model: type[M], data: Any, budget: Optional[Budget]) -> M:
@@ -215,30 +220,44 @@ def _validate(model: type[M], data: Any, budget: Optional[Budget]) -> M:
     return validate(model, data, budget)
 
 
-class _Unplaced:
-    """A stand-in for a :class:`Source` that places nothing: whether the loader's own checks find
-    a problem, without the index of keys that placing it takes."""
+class _Capped:
+    """A :class:`Source` for the loader's own checks (ids, references, waivers): it places the
+    first ``room`` problems and words the rest without a place. Those are counted, not shown,
+    and placing them would cost the index of keys: a file of 50,000 tables with the same id
+    has 50,000 such problems."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    def __init__(self, source: Source, room: int) -> None:
+        self.source, self.name, self.room = source, source.name, room
+
+    @property
+    def full(self) -> bool:
+        """Only counting now: a check may leave out what only a shown message needs."""
+        return self.room <= 0
 
     def at(self, path: KeyPath, *, value: bool = False) -> Location:
-        return Location(self.name, 0, 0)
+        return self.source.at(path, value=value) if self.room > 0 else Location(self.name, 0, 0)
 
     def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
-        return Problem(Location(self.name, 0, 0), message, code)
+        if self.room <= 0:
+            return Problem(Location(self.name, 0, 0), message, code)
+        self.room -= 1
+        return self.source.problem(path, message, code, value=value)
 
 
 def _has_problems(source: Source, data: dict[str, Any], known: Optional[Collection[str]]) -> bool:
-    unplaced = cast(Source, _Unplaced(source.name))
+    unplaced = cast(Source, _Capped(source, 0))
     return next(_cross_problems(unplaced, data), None) is not None or next(_waiver_problems(unplaced, data, known), None) is not None
 
 
-def _add_at_most(problems: list[Problem], found: Iterator[Problem]) -> bool:
-    """Add ``found`` up to one past :data:`MAX_PROBLEMS` in all; whether some were left: each is
-    located and worded, and a file of 50,000 tables with the same id would have 50,000."""
-    problems.extend(islice(found, max(0, MAX_PROBLEMS + 1 - len(problems))))
-    return next(found, None) is not None
+def _add_counted(problems: list[Problem], found: Iterator[Problem]) -> int:
+    """Add the placed problems of one check (see :class:`_Capped`); how many more it found."""
+    rest = 0
+    for problem in found:
+        if problem.location.line:
+            problems.append(problem)
+        else:
+            rest += 1
+    return rest
 
 
 def _at_most(problems: list[Problem], hidden: int, uncounted: bool = False) -> list[Problem]:
@@ -312,8 +331,9 @@ def _cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
     problems: list[Problem] = []
 
     def unknown(path: KeyPath, value: str, allowed: Mapping[str, KeyPath], what: Text) -> None:
-        if len(problems) > MAX_PROBLEMS + 1:
-            return  # more than are shown: located and worded for nothing (the last problem says there are more)
+        if isinstance(source, _Capped) and source.full:  # counted only: no hint to look for among every id
+            problems.append(source.problem(path, Text("", ""), "verwijzing"))
+            return
         hint = suggest(value, allowed)
         known = ", ".join(allowed) or "-"
         problems.append(source.problem(
