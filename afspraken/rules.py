@@ -95,8 +95,8 @@ def violation(nl: str, en: str, *at: Sequence[str | int], fix: Optional[Text] = 
 def _paths(at: tuple[Sequence[str | int], ...]) -> tuple[KeyPath, ...]:
     # Rules nearly always pass tuples: then nothing is copied (one finding of many thousands).
     for path in at:
-        if type(path) is not tuple:
-            return tuple(tuple(p) for p in at)
+        if type(path) is not tuple:  # a list becomes a tuple; a string is left for the engine to refuse
+            return tuple(p if isinstance(p, str) else tuple(p) for p in at)  # type: ignore[misc]
     return at  # type: ignore[return-value]  # every path is a tuple
 
 

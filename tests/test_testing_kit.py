@@ -175,3 +175,36 @@ def test_check_plugin_reports_a_raising_rule_once(tmp_path):
     with pytest.raises(AssertionError) as info:
         check_plugin("stuk", plugins=[str(path)])
     assert str(info.value).count("example_fail") == 1, str(info.value)
+
+
+@pytest.mark.parametrize(
+    "made, says",
+    [
+        ('violation("x", "y", ("afspraak",), fix="gewoon tekst")', "fix is 'gewoon tekst'"),
+        ('violation("", "", ("afspraak",))', "message is"),
+        ('violation("x", "y", "actie.0.wanneer")', "place 'actie.0.wanneer' is no key path"),
+        ('violation("x", "y", ("actie", None))', "is no key path"),
+        ('Violation("tekst")', "message is 'tekst'"),
+    ],
+)
+def test_a_malformed_violation_is_the_rules_failure_not_the_reports(made, says, tmp_path):
+    """A fix as a plain string once passed the kit and then broke every text and JSON report
+    (blaming the formats). Now the rule fails, named, and the other rules' findings stay."""
+    plugin = tmp_path / "slordig.py"
+    plugin.write_text(
+        "from afspraken import Text, Violation, hookimpl, rule, violation\n"
+        "@rule(id='slordig/regel', title=Text('t', 't'), summary=Text('s', 's'), rationale=Text('r', 'r'),\n"
+        "      quote='q', fix=Text('f', 'f'), severity='advies')\n"
+        f"def regel(doc, params):\n    yield {made}\n"
+        "@hookimpl\ndef register_rules():\n    return [regel]\n"
+    )
+    import afspraken
+    from conftest import EXAMPLES
+
+    report = afspraken.check(str(EXAMPLES / "woensel-west.toml"), plugins=[str(plugin)], select=["slordig/regel", "gelijke-stem"], config=False)
+    [crash] = report.crashes or report.files[0].crashes
+    assert crash.subject == "slordig/regel" and says in crash.error
+    text = afspraken.render(report, "text")  # the report itself still renders
+    assert "slordig/regel" in text
+    with pytest.raises(AssertionError, match="slordig/regel"):  # and the testing kit says so too
+        run_rule(afspraken.Checker(plugins=[str(plugin)], config=False).registry.rules["slordig/regel"])

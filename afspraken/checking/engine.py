@@ -190,11 +190,32 @@ def returned(result: Any) -> list[Violation]:
         raise TypeError("the check returned None, not a list (or generator) of afspraken.Violation; did you forget to yield?")
     if isinstance(result, (Violation, str, bytes, dict)):
         raise TypeError(f"the check returned {type(result).__name__}, not a list (or generator) of afspraken.Violation")
+    if isinstance(result, int):
+        raise TypeError(f"the check returned {type(result).__name__}, not a list (or generator) of afspraken.Violation")
     violations = list(result)
     for v in violations:
-        if not isinstance(v, Violation):
-            raise TypeError(f"the check returned {type(v).__name__} {v!r:.60}, not afspraken.Violation")
+        if type(v) is not Violation:
+            if not isinstance(v, Violation):
+                raise TypeError(f"the check returned {type(v).__name__} {v!r:.60}, not afspraken.Violation")
+        problem = _malformed(v)
+        if problem:  # found here, naming the rule: not later, in a format, losing the whole report
+            raise TypeError(f"the check returned a Violation whose {problem}")
     return violations
+
+
+def _malformed(v: Violation) -> str:
+    """What is wrong with a Violation a check made by hand (``violation()`` makes them right), or ''."""
+    message, fix = v.message, v.fix
+    if type(message) is not Text or not (type(message.nl) is str and type(message.en) is str and message.nl.strip() and message.en.strip()):
+        return f"message is {message!r:.60}, not afspraken.Text with a Dutch and an English text"
+    if fix is not None and (type(fix) is not Text or not (type(fix.nl) is str and type(fix.en) is str)):
+        return f"fix is {fix!r:.60}, not afspraken.Text(nl, en)"
+    if type(v.at) is not tuple:
+        return f"places are {v.at!r:.60}, not a tuple of key paths"
+    for path in v.at:
+        if type(path) is not tuple or not all(type(part) is str or (type(part) is int and part >= 0) for part in path):
+            return f"place {path!r:.60} is no key path: a tuple of keys and indexes, such as (\"actie\", 0, \"wanneer\")"
+    return ""
 
 
 def _defined_at(function: Any) -> str:
