@@ -10,7 +10,8 @@ reports every problem with its place in the file.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, Optional, TypeVar, overload
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar, Literal, Optional, TypeVar, overload
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
@@ -273,6 +274,17 @@ class Agreement(Sectie):
     _positions: Optional[dict[type, dict[int, int]]] = PrivateAttr(default=None)
     _signers: Optional[dict[Optional[str], list[Partij]]] = PrivateAttr(default=None)
     _owners: Optional[frozenset[str]] = PrivateAttr(default=None)
+    _CACHES: ClassVar[tuple[str, ...]] = ("_by_id", "_positions", "_signers", "_owners")
+
+    def model_copy(self, *, update: Optional[Mapping[str, Any]] = None, deep: bool = False) -> Agreement:
+        """A copy (pydantic's), without the lookups of the original: ``update`` may change the
+        parties, bodies or actions they index."""
+        copy = super().model_copy(update=update, deep=deep)
+        private = copy.__pydantic_private__
+        if private is not None:
+            for name in self._CACHES:
+                private[name] = None
+        return copy
 
     def _ids(self) -> tuple[dict[str, Partij], dict[str, Orgaan]]:
         found = self.__pydantic_private__["_by_id"]  # type: ignore[index]  # faster than self._by_id

@@ -123,16 +123,19 @@ def test_a_validator_that_cannot_be_built_falls_back_to_the_model(monkeypatch):
     from afspraken.model import Agreement
     from afspraken.reading import budget
 
-    def broken(model):
+    def broken(schema, classes):
         raise KeyError("schema")
 
-    monkeypatch.setattr(budget, "_validator", broken)
+    monkeypatch.setattr(budget, "_wrapped", broken)
+    budget._validator.cache_clear()
     data = {"formaat": 1, "afspraak": {"titel": 5}}
     with pytest.raises(ValidationError) as caught:
         budget.validate(Agreement, data, budget.Budget(10))
     with pytest.raises(ValidationError) as plain:
         Agreement.model_validate(data)
     assert caught.value.errors(include_url=False) == plain.value.errors(include_url=False)
+    assert budget._validator(Agreement) is None  # remembered: not tried again for every big file
+    budget._validator.cache_clear()
 
 
 def test_a_valid_big_file_keeps_every_extension():

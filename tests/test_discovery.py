@@ -109,3 +109,16 @@ def test_a_file_added_after_the_stream_was_made_is_checked(tmp_path):
     results = list(stream)
     assert [Path(r.path).name for r in results] == ["a.toml", "b.toml"]
     assert results[1].problems
+
+
+def test_a_config_file_added_after_the_stream_was_made_is_still_no_agreement(tmp_path):
+    """The second walk reads nothing, but a settings file is known by its name alone."""
+    from afspraken import api
+    from afspraken.checking.run import Checker
+
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "a.toml").write_text(AGREEMENT, encoding="utf-8")
+    stream = api.Stream(Checker(entry_points=False), [str(folder)])
+    (folder / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    assert [Path(r.path).name for r in stream] == ["a.toml"]

@@ -80,3 +80,15 @@ def test_resident_owners_are_residents_parties_and_resident_led_bodies() -> None
     owners = doc.bewonerseigenaren()
     owners.add("gemeente")
     assert doc.bewonerseigenaren() == {"raad", "vve", "panel"}
+
+
+def test_a_copy_with_other_parties_answers_for_its_own_parties():
+    """pydantic copies private attributes: the lookups of the original must not come along."""
+    from afspraken.testing import load_agreement
+
+    doc = load_agreement("").agreement
+    assert doc.partij_by_id(doc.partij[-1].id) is not None and len(doc.ondertekenaars()) > 1  # caches filled
+    fewer = doc.model_copy(update={"partij": doc.partij[:1]})
+    assert fewer.partij_by_id(doc.partij[-1].id) is None
+    assert fewer.ondertekenaars() == [p for p in fewer.partij if p.ondertekent]
+    assert fewer.index_of(fewer.partij[0]) == 0

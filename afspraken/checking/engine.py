@@ -52,8 +52,8 @@ class Environment:
     by_kind: Optional[Callable[[str], Environment]] = None  # the rule sets follow afspraak.soort
     variants: dict[str, Environment] = field(default_factory=dict)  # soort -> its environment
     # Asked for every file, set up once (the rules and settings above do not change after set-up).
-    _severity: dict[str, Optional[Severity]] = field(default_factory=dict, repr=False)
-    _settings: Optional[waivers.Settings] = field(default=None, repr=False)
+    _severity: dict[str, Optional[Severity]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _settings: Optional[waivers.Settings] = field(default=None, init=False, repr=False, compare=False)
 
     def for_kind(self, soort: str) -> Environment:
         """The environment for an agreement of this soort (itself when the rule sets were named)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from functools import lru_cache
+from threading import Lock
 from typing import Any, Callable, Optional, TypeVar
 
 from pydantic import BaseModel
@@ -43,9 +44,8 @@ _BUDGET: ContextVar[Optional[Budget]] = ContextVar("afspraken_budget", default=N
 
 def validate(model: type[M], data: Any, budget: Budget) -> M:
     """``model.model_validate(data)``, collecting about ``budget`` errors at most."""
-    try:
-        validator = _validator(model)
-    except Exception:  # noqa: BLE001 - pydantic's schema changed shape: validate as the model does
+    validator = _validator(model)
+    if validator is None:  # pydantic's schema changed shape: validate as the model does
         return model.model_validate(data)
     token = _BUDGET.set(budget)
     try:
@@ -90,24 +90,40 @@ def _table(fields: frozenset[str]) -> Callable[[Any, Handler], Any]:
     return table
 
 
+_BUILDING = Lock()
+
+
 @lru_cache(maxsize=None)
-def _validator(model: type[BaseModel]) -> SchemaValidator:
-    schema = model.__pydantic_core_schema__
-    if not isinstance(schema, dict):  # not built yet (defer_build)
-        model.model_rebuild(force=True)
-        schema = model.__pydantic_core_schema__
-    classes: set[type] = set()
-    wrapped = _wrapped(schema, classes)
-    # pydantic-core reuses a finished model's own validator for a nested model (its wrappers
-    # unseen): while this one is built, the models do not count as finished.
-    finished = {cls: cls.__dict__.get("__pydantic_complete__") for cls in classes}
+def _validator(model: type[BaseModel]) -> Optional[SchemaValidator]:
+    """The budgeted validator of ``model``, built once; ``None`` (also remembered) when the
+    core schema is not the shape this module knows."""
     try:
-        for cls in finished:
-            type.__setattr__(cls, "__pydantic_complete__", False)
-        return SchemaValidator(wrapped)  # type: ignore[arg-type]
-    finally:
-        for cls, value in finished.items():
-            type.__setattr__(cls, "__pydantic_complete__", value)
+        schema = model.__pydantic_core_schema__
+        if not isinstance(schema, dict):  # not built yet (defer_build)
+            model.model_rebuild(force=True)
+            schema = model.__pydantic_core_schema__
+        classes: set[type] = set()
+        wrapped = _wrapped(schema, classes)
+        # pydantic-core reuses a finished model's own validator for a nested model (its wrappers
+        # unseen): while this one is built, the models do not count as finished. Class state, so
+        # one build at a time (the language server checks from more than one thread).
+        with _BUILDING:
+            finished = {cls: cls.__dict__.get("__pydantic_complete__", _ABSENT) for cls in classes}
+            try:
+                for cls in finished:
+                    type.__setattr__(cls, "__pydantic_complete__", False)
+                return SchemaValidator(wrapped)  # type: ignore[arg-type]
+            finally:
+                for cls, value in finished.items():
+                    if value is _ABSENT:
+                        type.__delattr__(cls, "__pydantic_complete__")
+                    else:
+                        type.__setattr__(cls, "__pydantic_complete__", value)
+    except Exception:  # noqa: BLE001 - another pydantic: no budget, but never an internal error
+        return None
+
+
+_ABSENT = object()
 
 
 def _wrap(schema: Any, function: Callable[[Any, Handler], Any]) -> dict[str, Any]:

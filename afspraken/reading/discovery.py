@@ -63,7 +63,12 @@ def discover(paths: Iterable[str], known: Optional[Mapping[str, Problem]] = None
         if stat.S_ISDIR(info.st_mode):
             yield from _folder(raw, known)
         else:
-            yield raw, _named(raw, info.st_mode) if known is None else known.get(raw)
+            yield raw, _named(raw, info.st_mode) if known is None else known[raw] if raw in known else _by_name(raw)
+
+
+def _by_name(path: str) -> Optional[Problem]:
+    """The note of a file the first walk did not see: only what its name says (no reading)."""
+    return classify(path, None) if os.path.basename(path) in CONFIG_NAMES else None
 
 
 def _named(path: str, mode: int) -> Optional[Problem]:
@@ -92,8 +97,8 @@ def _folder(folder: str, known: Optional[Mapping[str, Problem]] = None) -> Itera
         note: Optional[Problem]
         if isinstance(kind, OSError):
             note = os_problem(path, kind, folder=True)
-        elif known is not None:
-            note = known.get(path)
+        elif known is not None:  # not there: nothing to say, or new since; a config file is known by its name
+            note = known[path] if path in known else _by_name(path)
         else:
             note = _in_folder(path, kind == "regular")
         useful = useful or note is None or note.code != SKIPPED

@@ -1,6 +1,6 @@
 """An index of the table headers of a parsed TOML text, so that finding a key reads
 only its own table (a regular expression over the whole text runs in C; the
-token-by-token scan of :mod:`afspraken.reading.locating` then runs over one table).
+token-by-token scan of :mod:`afspraken.reading.index` then runs over one table).
 
 A line that looks like a header may sit inside a multi-line string or array. A text
 with a multi-line string gets no index; otherwise the index is checked against the parsed data: every ``[table]`` once and a
