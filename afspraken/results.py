@@ -50,6 +50,7 @@ class Problem(NamedTuple):
     location: Location
     message: Text
     code: str  # e.g. "toml", "onbekende-sleutel", "verwijzing"
+    amount: int = 1  # how many problems it stands for: code "meer" counts the ones not shown
 
 
 class Outcome(enum.Enum):
@@ -245,7 +246,7 @@ class Tally:
     def add(self, result: FileResult) -> FileResult:
         self.files += 1
         self.not_evaluated += not result.evaluated
-        self.input_errors += len(result.problems)
+        self.input_errors += sum(p.amount for p in result.problems)
         self.crashes += len(result.crashes)
         self.broken_files = self.broken_files or bool(result.problems or result.crashes)
         self.count(result.findings)

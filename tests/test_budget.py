@@ -164,3 +164,14 @@ def test_a_valid_big_file_keeps_every_extension():
     loaded = load(Source("a.toml", text), extensions={"eerste": Eerste, "tweede": Tweede})
     assert not isinstance(loaded, list), loaded
     assert loaded.agreement.extensie("tweede") == Tweede(x=1) and len(loaded.agreement.extensie("eerste").items) == 2000
+
+
+def test_the_summary_counts_the_problems_not_shown():
+    """Over 300 problems: 200 shown, "en nog N", and the summary counts them all, not 201."""
+    from afspraken.results import FileResult, Tally
+
+    problems = load(Source("a.toml", agreement_text("".join(f"[[orgaan]]\nid = {i}\nnaam = 2\nsoort = 3\n" for i in range(100)))))  # 3 errors each
+    assert isinstance(problems, list) and problems[-1].code == "meer"
+    tally = Tally()
+    tally.add(FileResult("a.toml", problems=tuple(problems)))
+    assert tally.input_errors == MAX_PROBLEMS + int(problems[-1].message("nl").split()[2]) >= 300

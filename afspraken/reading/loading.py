@@ -279,7 +279,7 @@ def _at_most(problems: list[Problem], hidden: int, uncounted: bool = False) -> l
             f"en nog {hidden} problemen, niet getoond; herstel eerst deze {len(shown)}",
             f"and {hidden} more problems, not shown; fix these {len(shown)} first",
         )
-    return [*shown, Problem(Location(last.file, last.line, last.column), more, "meer")]
+    return [*shown, Problem(Location(last.file, last.line, last.column), more, "meer", max(hidden, 1))]
 
 
 def _validation_problems(
