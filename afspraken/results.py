@@ -297,7 +297,7 @@ def code_location(exc: BaseException) -> str:
 
     machinery = (
         str(Path(__file__).parent / "checking"), str(Path(__file__).parent / "plugins"),
-        str(Path(__file__).parent / "reading"), sysconfig.get_paths()["stdlib"], "pluggy", "pydantic", "<frozen",
+        str(Path(__file__).parent / "reading"), str(Path(__file__).parent / "rules.py"), sysconfig.get_paths()["stdlib"], "pluggy", "pydantic", "<frozen", "<string>",
     )
     where = ""
     tb = exc.__traceback__

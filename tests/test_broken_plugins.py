@@ -113,3 +113,17 @@ def test_a_broken_plugin_rule_set_names_the_plugin_and_only_fails_a_run_that_use
     assert listed.exit_code == 2
     assert "regelsets die niet te lezen zijn (zie stderr): syntaxis" in listed.stdout
     assert "plugin 'syntaxis'" in listed.stderr
+
+
+def test_a_wrong_rule_definition_points_at_the_plugins_line(tmp_path):
+    """The guide promises the file:line in the plugin's code, not afspraken's own."""
+    import afspraken
+
+    plugin = tmp_path / "fout2.py"
+    plugin.write_text(
+        "from afspraken import Text, hookimpl, rule\n\n"
+        "@rule(id='fout2/x', title='str', summary=Text('s', 's'), rationale=Text('r', 'r'), quote='q', fix=Text('f', 'f'), severity='advies')\n"
+        "def x(doc, params):\n    return []\n"
+    )
+    [failure] = afspraken.Checker(plugins=[str(plugin)], config=False, entry_points=False).registry.failures
+    assert failure.where == f"{plugin}:3", failure
