@@ -806,3 +806,18 @@ def test_property_every_value_is_found(data: dict[str, Any], rnd: random.Random)
     for path in all_paths(data):
         assert loc.find(path) is not None, path
         assert loc.nearest((*path, "\0missing")) == (loc.find(path), path)
+
+
+def test_line_and_column_by_blocks_agree_with_counting_from_the_start():
+    """Past a few positions, lines are counted from the 4 KB block that holds the offset: the
+    same answer as counting from the start, also for lines longer than a block or empty ones."""
+    import random
+
+    rng = random.Random(3)
+    for _ in range(40):
+        text = "".join(
+            "x" * rng.choice([0, 1, 80, 4095, 4096, 4097, 9000]) + rng.choice(["\n", "", "\n\n"]) for _ in range(rng.randrange(1, 300))
+        ) or "a"
+        locator = Locator(text)
+        for offset in [rng.randrange(len(text)) for _ in range(40)]:
+            assert locator._line_column(offset) == (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
