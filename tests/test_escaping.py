@@ -166,3 +166,18 @@ def test_the_fast_check_sees_each_character_as_the_pattern_does(char):
     for text in (char, "plain é " + char, char + "\u20ac"):  # alone, in Latin-1 text, and with a wider character
         assert escaping.is_safe(text) == (escaping._UNSAFE.search(text) is None)
         assert escaping._json_safe(text) == (escaping._JSON_UNSAFE.search(text) is None)
+
+
+def test_the_source_excerpt_escapes_as_every_format_does(tmp_path):
+    """--toon-bron printed bidi controls raw (a line could show as another): the excerpt uses
+    the one escaping too."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    bad = tmp_path / "bidi.toml"
+    bad.write_text("formaat = 1\n[afspraak]\nwijk = 5  # \u202eRLO \u2066LRI \u200b\n", encoding="utf-8")
+    command = Path(sys.executable).parent / "afspraken"
+    out = subprocess.run([str(command), "check", "--toon-bron", "--no-color", str(bad)], capture_output=True, text=True, timeout=60).stdout
+    assert "wijk = 5" in out and "\\u202e" in out and "\\u2066" in out
+    assert not any(c in out for c in "\u202e\u2066\u200b")

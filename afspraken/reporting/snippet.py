@@ -16,18 +16,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Optional
 
+from afspraken.reporting.escaping import escape
 from afspraken.results import Location
 
 TAB = 4
 
 
 def _escaped(char: str) -> str:
+    """One character of a source line as shown: a tab as spaces (the marker below must line
+    up), anything else as the one escaping of every text format does it."""
     if char == "\t":
         return " " * TAB
-    code = ord(char)
-    if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or code in (0x2028, 0x2029):
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    return char
+    return escape(char)
 
 
 class Sources:
