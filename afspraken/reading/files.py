@@ -120,7 +120,7 @@ def _mb(value: float, lang: str, digits: int = 6) -> str:
 
 def too_big(name: str, size: int, limits: Limits) -> Problem:
     def shown(lang: str) -> str:
-        if not size:
+        if size <= limits.max_bytes + 1:  # unknown, or read only up to the limit (stdin): all we know
             return f"meer dan {_mb(limits.bestand_mb, lang)}" if lang == "nl" else f"more than {_mb(limits.bestand_mb, lang)}"
         return _mb(size / MB, lang, 1) if size >= MB // 10 else f"{size} bytes"
 
