@@ -328,20 +328,19 @@ def _cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
             else:
                 ids[ident] = path
     everything = {**organen, **partijen}
-    problems: list[Problem] = []
+    counted = Problem(Location(source.name, 0, 0), Text("", ""), "verwijzing")  # one for all not shown
 
-    def unknown(path: KeyPath, value: str, allowed: Mapping[str, KeyPath], what: Text) -> None:
+    def unknown(path: KeyPath, value: str, allowed: Mapping[str, KeyPath], what: Text) -> Problem:
         if isinstance(source, _Capped) and source.full:  # counted only: no hint to look for among every id
-            problems.append(source.problem(path, Text("", ""), "verwijzing"))
-            return
+            return counted
         hint = suggest(value, allowed)
         known = ", ".join(allowed) or "-"
-        problems.append(source.problem(
+        return source.problem(
             path,
             Text(f"'{value}' is geen {what.nl} (bekend: {known}){hint.nl}", f"'{value}' is not a known {what.en} (known: {known}){hint.en}"),
             "verwijzing",
             value=True,
-        ))
+        )
 
     # A reference is a string that must be a known id; the test is inline, as most are fine.
     partij_t, orgaan_t = Text("bekende partij", "party"), Text("bekend orgaan", "body")
@@ -350,38 +349,37 @@ def _cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
         for j, lid in _table_list(org, "lid"):
             value = lid.get("partij")
             if type(value) is str and value not in partijen:
-                unknown(("orgaan", i, "lid", j, "partij"), value, partijen, partij_t)
+                yield unknown(("orgaan", i, "lid", j, "partij"), value, partijen, partij_t)
         mandaat = org.get("mandaat")
         for j, value in enumerate(mandaat if isinstance(mandaat, list) else []):
             if type(value) is str and value not in partijen:
-                unknown(("orgaan", i, "mandaat", j), value, partijen, partij_t)
+                yield unknown(("orgaan", i, "mandaat", j), value, partijen, partij_t)
     for i, item in _table_list(data, "aanspreekpunt"):
         base = as_written(("aanspreekpunt", i), data)
         for key, allowed, what in (("orgaan", organen, orgaan_t), ("partij", partijen, partij_t)):
             value = item.get(key)
             if type(value) is str and value not in allowed:
-                unknown((*base, key), value, allowed, what)
+                yield unknown((*base, key), value, allowed, what)
         if "orgaan" in item and "partij" in item:
-            problems.append(source.problem(
+            yield source.problem(
                 (*base, "partij"),
                 Text("het aanspreekpunt noemt zowel een orgaan als een partij; kies er één", "the point of contact names both a body and a party; choose one"),
                 "verwijzing",
-            ))
+            )
     for i, item in _table_list(data, "overleg"):
         tussen = item.get("tussen")
         for j, value in enumerate(tussen if isinstance(tussen, list) else []):
             if type(value) is str and value not in everything:
-                unknown(("overleg", i, "tussen", j), value, everything, any_t)
+                yield unknown(("overleg", i, "tussen", j), value, everything, any_t)
     for i, item in _table_list(data, "actie"):
         value = item.get("wie")
         if type(value) is str and value not in everything:
-            unknown(("actie", i, "wie"), value, everything, any_t)
+            yield unknown(("actie", i, "wie"), value, everything, any_t)
     verantwoording = data.get("verantwoording")
     aan = verantwoording.get("aan") if isinstance(verantwoording, dict) else None
     for j, value in enumerate(aan if isinstance(aan, list) else []):
         if type(value) is str and value not in everything:
-            unknown(("verantwoording", "aan", j), value, everything, any_t)
-    yield from problems
+            yield unknown(("verantwoording", "aan", j), value, everything, any_t)
     afspraak = data.get("afspraak")
     if isinstance(afspraak, dict):
         start, end = afspraak.get("ingangsdatum"), afspraak.get("einddatum")
