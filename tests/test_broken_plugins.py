@@ -127,3 +127,24 @@ def test_a_wrong_rule_definition_points_at_the_plugins_line(tmp_path):
     )
     [failure] = afspraken.Checker(plugins=[str(plugin)], config=False, entry_points=False).registry.failures
     assert failure.where == f"{plugin}:3", failure
+
+
+def test_a_mistake_in_a_plugins_rule_set_names_the_plugin(tmp_path):
+    """An unknown rule or a wrong ernst in a rule set a plugin ships is located in its file and
+    says whose rule set it is, as a rule set that does not parse already did."""
+    import afspraken
+
+    (tmp_path / "mijnset.toml").write_text(
+        '[regelset]\nnaam = "mijnset"\nbeschrijving = "test"\n\n[regels."gelijke-stemm"]\nernst = "fout"\n\n[regels.lange-termijn]\nernst = "streng"\n'
+    )
+    plugin = tmp_path / "mijnplugin.py"
+    plugin.write_text(
+        "from pathlib import Path\nfrom afspraken import hookimpl\n\n@hookimpl\ndef register_rulesets():\n"
+        "    return [Path(__file__).with_name('mijnset.toml')]\n"
+    )
+    from conftest import EXAMPLES
+
+    report = afspraken.check(str(EXAMPLES / "woensel-west.toml"), plugins=[str(plugin)], regelsets=["mijnset"], config=False, entry_points=False)
+    said = [p.message("nl") for p in report.problems]
+    assert any("gelijke-stemm" in m and "regelset van plugin 'mijnplugin'" in m for m in said), said
+    assert any("streng" in m and "regelset van plugin 'mijnplugin'" in m for m in said), said

@@ -95,6 +95,7 @@ def select(registry: Registry, config: Config, names: Sequence[str] = (), soort:
     layers: list[_Layer] = []
     visiting: list[str] = []
     done: set[str] = set()
+    shipped: dict[str, str] = {}  # file of a rule set a plugin ships -> that plugin
 
     def visit(ref: str, base: Path, origin: Location) -> None:
         if ref not in registry.rulesets and not ref.endswith(".toml") and (base / f"{ref}.toml").is_file():
@@ -126,6 +127,8 @@ def select(registry: Registry, config: Config, names: Sequence[str] = (), soort:
         if isinstance(loaded, list):
             out.problems.extend(loaded)
             return
+        if loaded.plugin:
+            shipped[loaded.source.name] = loaded.plugin
         out.problems.extend(loaded.problems)
         visiting.append(key)
         for i, parent in enumerate(loaded.meta.breidt_uit):
@@ -152,6 +155,10 @@ def select(registry: Registry, config: Config, names: Sequence[str] = (), soort:
     if config.source is not None and config.regels:
         layers.append(_Layer(config.source, (*config.prefix, "regels"), config.regels, False))
     _activate(registry, layers, out)
+    if shipped:  # a mistake in a plugin's rule set: say whose it is, and how to do without it
+        from afspraken.plugins.registry import of_plugin
+
+        out.problems[:] = [of_plugin(p, shipped[p.location.file]) if p.location.file in shipped else p for p in out.problems]
     return out
 
 

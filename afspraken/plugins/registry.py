@@ -93,7 +93,7 @@ class Registry:
                     continue
                 if isinstance(loaded, list):  # located problems, in the user's language, naming the plugin
                     stem = Path(str(getattr(path, "name", path))).stem
-                    self.broken_rulesets[stem] = (plugin, [_of_plugin(p, plugin) for p in loaded])
+                    self.broken_rulesets[stem] = (plugin, [of_plugin(p, plugin) for p in loaded])
                     continue
                 if loaded.name in self._rulesets:
                     other = self._rulesets[loaded.name].plugin
@@ -150,7 +150,7 @@ def _defined_at(function: Any) -> str:
     return f"{code.co_filename}:{code.co_firstlineno}" if code is not None else ""
 
 
-def _of_plugin(problem: Problem, plugin: str) -> Problem:
+def of_plugin(problem: Problem, plugin: str) -> Problem:
     """A rule-set problem that says whose rule set it is and how to leave the plugin out."""
     from afspraken.rules import Text
 
