@@ -208,3 +208,21 @@ def test_a_malformed_violation_is_the_rules_failure_not_the_reports(made, says, 
     assert "slordig/regel" in text
     with pytest.raises(AssertionError, match="slordig/regel"):  # and the testing kit says so too
         run_rule(afspraken.Checker(plugins=[str(plugin)], config=False).registry.rules["slordig/regel"])
+
+
+def test_check_plugin_asks_for_the_english_of_each_parameter(tmp_path):
+    """`explain --lang en` shows a parameter's English description; without one it showed the Dutch."""
+    from afspraken.testing import check_plugin
+
+    plugin = tmp_path / "eentalig.py"
+    plugin.write_text(
+        "from pydantic import Field\n"
+        "from afspraken import Params, Text, hookimpl, rule\n"
+        "class P(Params):\n    drempel: int = Field(1, description='Alleen Nederlands.')\n"
+        "@rule(id='eentalig/regel', title=Text('t', 't'), summary=Text('s', 's'), rationale=Text('r', 'r'), quote='q',\n"
+        "      fix=Text('f', 'f'), severity='advies', params=P, example_fail='x = 1', example_pass='x = 1')\n"
+        "def regel(doc, params):\n    return []\n"
+        "@hookimpl\ndef register_rules():\n    return [regel]\n"
+    )
+    with pytest.raises(AssertionError, match="parameter 'drempel' has no English description"):
+        check_plugin("eentalig", plugins=[str(plugin)])

@@ -16,7 +16,7 @@ def check_plugin(name: str, *, base: Optional[str] = None, plugins: Sequence[str
 
     - it loads, and none of its hooks fails; its rule ids are ``<name>/<rule>``;
     - every rule has its texts in Dutch and English, a quote, both examples, and a
-      description for each parameter;
+      description for each parameter, in Dutch and English;
     - every rule's ``example_fail``, merged into ``base`` (default: :data:`afspraken.testing.BASE`),
       gives a finding of that rule, and its ``example_pass`` none (a crash counts as wrong);
     - its rule sets read without problems and name only rules that exist.
@@ -59,8 +59,12 @@ def _metadata(rule: Rule[Any]) -> list[str]:
         if not getattr(rule, field).strip():
             out.append(f"{rule.id}: {field} is empty (a TOML snippet; `afspraken explain` shows it)")
     for param, info in rule.params.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         if not info.description:
             out.append(f"{rule.id}: parameter {param!r} has no description (Field(description=...))")
+        english = extra.get("en")
+        if info.description and not (isinstance(english, str) and english.strip()):  # `explain --lang en` would show the Dutch
+            out.append(f"{rule.id}: parameter {param!r} has no English description (Field(..., json_schema_extra={{\"en\": \"...\"}}))")
     return out
 
 

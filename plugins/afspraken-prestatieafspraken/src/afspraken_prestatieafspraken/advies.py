@@ -22,6 +22,7 @@ class ReactieParams(Params):
     peildatum: Peildatum = Field(
         "vandaag",
         description="Datum waartegen een lopende reactietermijn wordt beoordeeld: \"vandaag\" (de dag van de toets) of een vaste datum.",
+        json_schema_extra={"en": 'Date against which a running reply term is judged: "vandaag" (the day of the check) or a fixed date.'},
     )
 
 

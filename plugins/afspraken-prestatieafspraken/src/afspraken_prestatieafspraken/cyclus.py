@@ -39,6 +39,7 @@ class DriePartijenParams(Params):
         ["gemeente", "corporatie", "bewoners"],
         min_length=1,
         description="Soorten partij die elk met minstens één partij moeten ondertekenen.",
+        json_schema_extra={"en": 'Kinds of party that must each sign with at least one party.'},
     )
 
 
@@ -145,8 +146,10 @@ def drie_partijen(doc: Agreement, params: DriePartijenParams) -> Iterator[Violat
 
 
 class BodParams(DatumParams):
-    uiterlijk_maand: int = Field(7, ge=1, le=12, description="Maand waarop het bod er uiterlijk is (standaard juli).")
-    uiterlijk_dag: int = Field(1, ge=1, le=31, description="Dag waarop het bod er uiterlijk is (standaard 1: op 1 juli, die dag telt mee).")
+    uiterlijk_maand: int = Field(7, ge=1, le=12, description="Maand waarop het bod er uiterlijk is (standaard juli).",
+        json_schema_extra={"en": 'Month by which the bid (bod) must be in (default July).'})
+    uiterlijk_dag: int = Field(1, ge=1, le=31, description="Dag waarop het bod er uiterlijk is (standaard 1: op 1 juli, die dag telt mee).",
+        json_schema_extra={"en": 'Day by which the bid must be in (default 1: on 1 July, that day included).'})
 
 
 @rule(
@@ -267,9 +270,11 @@ def _ontvangers(doc: Agreement) -> Iterator[Violation]:
 
 
 class OndertekendParams(DatumParams):
-    uiterlijk_maand: int = Field(12, ge=1, le=12, description="Maand waarin de afspraken uiterlijk ondertekend zijn (standaard december).")
+    uiterlijk_maand: int = Field(12, ge=1, le=12, description="Maand waarin de afspraken uiterlijk ondertekend zijn (standaard december).",
+        json_schema_extra={"en": 'Month by which the agreements are signed (default December).'})
     uiterlijk_dag: int = Field(
-        15, ge=1, le=31, description="Dag waarop de afspraken uiterlijk ondertekend zijn (standaard 15; sommige bronnen noemen 1 december)."
+        15, ge=1, le=31, description="Dag waarop de afspraken uiterlijk ondertekend zijn (standaard 15; sommige bronnen noemen 1 december).",
+        json_schema_extra={"en": 'Day by which the agreements are signed (default 15; some sources say 1 December).'}
     )
 
 

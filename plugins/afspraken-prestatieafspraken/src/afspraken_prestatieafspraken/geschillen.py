@@ -85,6 +85,7 @@ class TermijnenParams(Params):
     peildatum: Peildatum = Field(
         "vandaag",
         description="Datum waartegen lopende termijnen worden beoordeeld: \"vandaag\" (de dag van de toets) of een vaste datum.",
+        json_schema_extra={"en": 'Date against which running terms are judged: "vandaag" (the day of the check) or a fixed date.'},
     )
 
 

@@ -27,6 +27,7 @@ class AdviestermijnParams(Params):
     min_weken: int = Field(
         MIN_ADVIESTERMIJN,
         description="Minimale adviestermijn in weken. De wet: ten minste zes (Overlegwet art. 5 lid 1); hoger mag, lager niet.",
+        json_schema_extra={"en": 'Minimum advice term in weeks. The law: at least six (Overlegwet art. 5(1)); higher is allowed, lower is not.'},
     )
 
     @field_validator("min_weken")
@@ -100,6 +101,10 @@ class OverlegParams(Params):
         MIN_OVERLEG,
         description="Minimaal aantal overleggen per jaar tussen verhuurder en huurdersorganisaties. De wet: ten minste "
         "één (Overlegwet art. 5b lid 3); hoger mag, lager niet.",
+        json_schema_extra={
+            "en": "Minimum number of meetings a year between landlord and tenants' organisations. The law: at least "
+            "one (Overlegwet art. 5b(3)); higher is allowed, lower is not."
+        },
     )
 
     @field_validator("min_per_jaar")
@@ -241,6 +246,10 @@ class ScholingParams(Params):
         MIN_SCHOLINGSDAGEN,
         description="Minimaal aantal dagen per jaar waarop de bestuursleden scholing kunnen ontvangen. De wet: ten minste "
         "drie (Overlegwet art. 5e lid 2); hoger mag, lager niet.",
+        json_schema_extra={
+            "en": "Minimum number of training days a year for the board members. The law: at least three "
+            "(Overlegwet art. 5e(2)); higher is allowed, lower is not."
+        },
     )
 
     @field_validator("min_dagen")
@@ -317,7 +326,8 @@ def scholing(doc: Agreement, params: ScholingParams) -> Iterator[Violation]:
 
 class BudgetParams(Params):
     min_euro: float = Field(
-        1.0, ge=0, description="Minimaal jaarbudget in euro. De wet noemt geen bedrag; 1 betekent: er moet een budget zijn."
+        1.0, ge=0, description="Minimaal jaarbudget in euro. De wet noemt geen bedrag; 1 betekent: er moet een budget zijn.",
+        json_schema_extra={"en": 'Minimum yearly budget in euro. The law names no amount; 1 means: there must be a budget.'}
     )
 
 

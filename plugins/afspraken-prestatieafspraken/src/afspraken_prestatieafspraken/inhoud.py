@@ -17,6 +17,7 @@ class ThemasParams(Params):
     verplicht: list[Thema] = Field(
         list(THEMAS),
         description="Thema's die de afspraken moeten dekken (uit: " + ", ".join(THEMAS) + ").",
+        json_schema_extra={"en": "Themes the agreements must cover (from: " + ", ".join(THEMAS) + ")."},
     )
 
 
@@ -94,7 +95,8 @@ def themas(doc: Agreement, params: ThemasParams) -> Iterator[Violation]:
 
 
 class SmartParams(Params):
-    min_acties: int = Field(1, ge=0, description="Minimaal aantal acties (prestaties) in de afspraken.")
+    min_acties: int = Field(1, ge=0, description="Minimaal aantal acties (prestaties) in de afspraken.",
+        json_schema_extra={"en": 'Minimum number of actions (prestaties) in the agreements.'})
 
 
 SMART = ("indicator", "streefwaarde", "jaar", "eigenaar")
