@@ -229,30 +229,3 @@ def test_a_lookup_reads_only_its_own_table() -> None:
     assert sum(1 for start, _ in index._bodies.values() if start < 0) == 0  # one key: a regular expression, no scan
     assert locator.span(("actie", 1500, "lijst", 1)) is not None
     assert [t for t, (start, _) in index._bodies.items() if start < 0] == [("actie", 1500)]  # scanned: only that table
-
-
-def test_a_big_file_places_its_findings_as_well_without_its_parsed_data(monkeypatch):
-    """A big file lets its parsed data go once its keys are indexed (memory); every place of
-    every finding stays the same as with the data at hand."""
-    import random
-    import sys
-    from pathlib import Path
-
-    import afspraken
-    from afspraken.reading.source import Source
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    try:
-        import genereer
-    finally:
-        sys.path.pop(0)
-    rng = random.Random(5)
-    text = "\n".join(genereer.agreement(0, rng, many=True).split("\n"))
-    text += "".join(f'\n[[actie]]\nwat = "Extra {i}"\nwie = "gemeente"\nschaal = "straat"\n' for i in range(300))
-    assert len(text) > 16 * 1024 and "\n[aanspreekpunt]\n" in text  # one table, read as a list of one
-    settled = afspraken.check(afspraken.Document(text, "groot.toml"), config=False)
-    assert not settled.files[0].problems  # valid: the data is let go
-    monkeypatch.setattr(Source, "settle", lambda self: None)
-    kept = afspraken.check(afspraken.Document(text, "groot.toml"), config=False)
-    places = lambda report: [(f.rule, f.locations) for r in report.files for f in r.findings] + [(p.code, p.location) for r in report.files for p in r.problems]  # noqa: E731
-    assert places(settled) == places(kept) and len(places(kept)) > 20

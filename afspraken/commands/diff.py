@@ -61,12 +61,7 @@ def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
     result, loaded = checker.load(path, data, spec)
     if loaded is None:
         return result
-    parsed = loaded.source.data
-    if parsed is None:  # a big file lets its parsed data go once indexed: read it again for the comparison
-        import tomli
-
-        parsed = tomli.loads(loaded.source.text)
-    return Side(result, loaded.agreement, parsed)
+    return Side(result, loaded.agreement, loaded.source.data)
 
 
 @command(

@@ -192,8 +192,6 @@ def load(
         ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
         return _at_most(ordered, hidden, uncounted)
     agreement._extensions.update(extension_values)
-    if budget is not None:  # a big file: its places from the index alone, its data not kept
-        source.settle()
     return Loaded(source, agreement)
 
 

@@ -51,11 +51,6 @@ class Locator:
         self._blocks: list[tuple[int, int]] | None = None  # per block of _BLOCK characters: newlines before it, the last one
         self._asked = 0
 
-    def settle(self) -> None:
-        """Build the index now, while the parsed data is at hand, and let the data go."""
-        self._get_index()
-        self._data = None
-
     def _get_index(self) -> _Index:
         if self._index is None:
             self._index = _Index(self._text, self._data)

@@ -24,21 +24,9 @@ class Source:
 
     name: str
     text: str
-    data: Optional[dict[str, Any]] = field(default=None, repr=False)  # the parsed TOML, once parsed (see settle)
+    data: Optional[dict[str, Any]] = field(default=None, repr=False)  # the parsed TOML, once parsed
     _locator: Optional[Locator] = field(default=None, repr=False)
     _seen: dict[tuple[KeyPath, bool], Location] = field(default_factory=dict, repr=False)
-    _one_aanspreekpunt: bool = field(default=False, repr=False)  # what as_written needs of data, once it is gone
-
-    def settle(self) -> None:
-        """Index the keys now and let the parsed data go: a big file's data costs ~8x its size
-        while the rules run, and places need only the index. Lookups stay the same, found
-        in the index instead of the data."""
-        data = self.data
-        if data is None:
-            return
-        self._one_aanspreekpunt = isinstance(data.get("aanspreekpunt"), dict)
-        self.locator.settle()
-        self.data = None
 
     @property
     def locator(self) -> Locator:
@@ -61,9 +49,7 @@ class Source:
             path = as_written(path, data)
             found = _existing(data, path)  # a missing key needs no search
         else:
-            if self._one_aanspreekpunt:
-                path = as_written(path, {"aanspreekpunt": {}})
-            found = path  # the index finds the nearest part that exists
+            found = path
         locator = self.locator
         bounds = locator.bounds(found, True) if value and found == path else None
         if bounds is None:
