@@ -26,8 +26,8 @@ _JSON_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{_INVISIBLE}\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Latin-1 characters each pattern leaves alone: deleted from a text's Latin-1 bytes, what is
 # left is what it would match. bytes.translate is ~4x faster than the regex search.
-_KEEP = bytes(b for b in range(256) if not (b < 0x20 or 0x7F <= b < 0xA0))
-_JSON_KEEP = bytes(b for b in range(256) if not 0x7F <= b < 0xA0)
+_KEEP = bytes(b for b in range(256) if not _UNSAFE.match(chr(b)))  # derived: one list of what is unsafe
+_JSON_KEEP = bytes(b for b in range(256) if not _JSON_UNSAFE.match(chr(b)))
 
 
 def is_safe(text: str) -> bool:
