@@ -120,14 +120,16 @@ class Failure(NamedTuple):
 
 
 HINT = Text(
-    "Zet AFSPRAKEN_TRACEBACK=1 voor de traceback, of laat een plugin weg met AFSPRAKEN_PLUGINS=<namen die wel mogen>.",
-    "Set AFSPRAKEN_TRACEBACK=1 for the traceback, or leave a plugin out with AFSPRAKEN_PLUGINS=<names that may load>.",
+    "Zet AFSPRAKEN_TRACEBACK=1 voor de traceback, of laat een plugin weg met AFSPRAKEN_PLUGINS=<namen die wel mogen>"
+    " (een plugin uit --plugin: laat die optie weg).",
+    "Set AFSPRAKEN_TRACEBACK=1 for the traceback, or leave a plugin out with AFSPRAKEN_PLUGINS=<names that may load>"
+    " (a plugin given with --plugin: leave that option out).",
 )
 """How to learn more about a plugin's failure, or switch it off: said once, after the failures."""
 
 _PLUGINS_HINT = Text(
-    "Laat een plugin weg met AFSPRAKEN_PLUGINS=<namen die wel mogen>.",
-    "Leave a plugin out with AFSPRAKEN_PLUGINS=<names that may load>.",
+    "Laat een plugin weg met AFSPRAKEN_PLUGINS=<namen die wel mogen> (een plugin uit --plugin: laat die optie weg).",
+    "Leave a plugin out with AFSPRAKEN_PLUGINS=<names that may load> (a plugin given with --plugin: leave that option out).",
 )
 
 
