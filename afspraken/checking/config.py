@@ -142,7 +142,8 @@ def load(path: Optional[Path]) -> Config:
         return Config()
     from pydantic import ValidationError
 
-    from afspraken.reading.loading import parse, validation_problems
+    from afspraken.reading.loading import parse
+    from afspraken.reading.validate import validation_problems
 
     from afspraken.reading.source import read
 

@@ -2,7 +2,7 @@
 
 pydantic collects every error before it raises, ~300 bytes each, and ``errors()`` then makes
 a dict of ~700 bytes of each; a file of a million wrong elements took a GB, while only the
-first :data:`afspraken.reading.loading.MAX_PROBLEMS` are shown. The validator here is the
+first :data:`afspraken.reading.validate.MAX_PROBLEMS` are shown. The validator here is the
 model's own core schema with each list element, dict value and table wrapped: once the
 budget is spent, the rest is not validated (the file is invalid anyway), and a table with
 more unknown keys than the budget has left is validated without the surplus. The result is

@@ -7,20 +7,28 @@ The fast path is ``tomli`` plus pydantic. Positions are computed (by
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Collection, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union, cast
+from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
 
 import tomli
 from pydantic import BaseModel, ValidationError
 
 from afspraken.reading.files import Limits
-from afspraken.reading.source import Source, as_written
-from afspraken.reading.messages import describe, show, suggest
+from afspraken.reading.source import Source
+from afspraken.reading.messages import show
 from afspraken.model import MAX_AANTAL, Agreement
 from afspraken.results import Location, Problem, dotted
-from afspraken.rules import KeyPath, Text
+from afspraken.rules import Text
+from afspraken.reading.validate import (
+    MAX_PROBLEMS,
+    add_counted,
+    at_most,
+    cross_problems,
+    has_problems,
+    model_problems,
+    waiver_problems,
+)
 
 if TYPE_CHECKING:
     from afspraken.reading.budget import Budget
@@ -159,12 +167,12 @@ def load(
     try:
         agreement = _validate(Agreement, data, budget)
     except ValidationError as exc:
-        problems.extend(_validation_problems(source, exc, data, Agreement))
+        problems.extend(model_problems(source, exc, data, Agreement))
         hidden += max(0, exc.error_count() - MAX_PROBLEMS)
         uncounted = budget is not None and budget.over
-    if agreement is not None and budget is not None and _has_problems(source, data, known_rules):
+    if agreement is not None and budget is not None and has_problems(source, data, known_rules):
         agreement = None  # not kept while the problems are located: a big file's model is ~10x its size
-    hidden += _add_counted(problems, _cross_problems(cast(Source, _Capped(source, MAX_PROBLEMS + 1 - len(problems))), data))
+    hidden += add_counted(problems, source, cross_problems, data)
     extension_values = {}
     for name, model in extensions.items():
         section = data.get("extensies", {}).get(name) if isinstance(data.get("extensies"), dict) else None
@@ -177,7 +185,7 @@ def load(
         try:
             extension_values[name] = _validate(model, section, room)
         except ValidationError as exc:
-            problems.extend(_validation_problems(source, exc, data, model, prefix=("extensies", name)))
+            problems.extend(model_problems(source, exc, data, model, prefix=("extensies", name)))
             hidden += max(0, exc.error_count() - MAX_PROBLEMS)
             uncounted = uncounted or (room is not None and room.over)
         except Exception as exc:  # noqa: BLE001 - a plugin's validator that crashed, not a user error
@@ -187,20 +195,14 @@ def load(
                 f"[extensies.{name}] could not be checked: the plugin's model failed ({error})",
             )
             problems.append(source.problem(("extensies", name), message, "plugin"))
-    hidden += _add_counted(problems, _waiver_problems(cast(Source, _Capped(source, MAX_PROBLEMS + 1 - len(problems))), data, known_rules))
+    hidden += add_counted(problems, source, waiver_problems, data, known_rules)
     if problems or agreement is None:
         ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
-        return _at_most(ordered, hidden, uncounted)
+        return at_most(ordered, hidden, uncounted)
     agreement._extensions.update(extension_values)
     return Loaded(source, agreement)
 
 
-def validation_problems(source: Source, exc: ValidationError, model: type[BaseModel], prefix: KeyPath = ()) -> list[Problem]:
-    """Located problems for a pydantic error in any TOML file (agreement, config, rule set)."""
-    return list(_validation_problems(source, exc, None, model, prefix))
-
-
-MAX_PROBLEMS = 200  # per file: past this, more messages help nobody, and each costs time and memory
 BIG = 16 * 1024  # characters: a file this big is validated with a budget of errors (reading/budget.py)
 
 
@@ -219,208 +221,3 @@ def _validate(model: type[M], data: Any, budget: Optional[Budget]) -> M:
 
     return validate(model, data, budget)
 
-
-class _Capped:
-    """A :class:`Source` for the loader's own checks (ids, references, waivers): it places the
-    first ``room`` problems and words the rest without a place. Those are counted, not shown,
-    and placing them would cost the index of keys: a file of 50,000 tables with the same id
-    has 50,000 such problems."""
-
-    def __init__(self, source: Source, room: int) -> None:
-        self.source, self.name, self.room = source, source.name, room
-
-    @property
-    def full(self) -> bool:
-        """Only counting now: a check may leave out what only a shown message needs."""
-        return self.room <= 0
-
-    def at(self, path: KeyPath, *, value: bool = False) -> Location:
-        return self.source.at(path, value=value) if self.room > 0 else Location(self.name, 0, 0)
-
-    def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
-        if self.room <= 0:
-            return Problem(Location(self.name, 0, 0), message, code)
-        self.room -= 1
-        return self.source.problem(path, message, code, value=value)
-
-
-def _has_problems(source: Source, data: dict[str, Any], known: Optional[Collection[str]]) -> bool:
-    unplaced = cast(Source, _Capped(source, 0))
-    return next(_cross_problems(unplaced, data), None) is not None or next(_waiver_problems(unplaced, data, known), None) is not None
-
-
-def _add_counted(problems: list[Problem], found: Iterator[Problem]) -> int:
-    """Add the placed problems of one check (see :class:`_Capped`); how many more it found."""
-    rest = 0
-    for problem in found:
-        if problem.location.line:
-            problems.append(problem)
-        else:
-            rest += 1
-    return rest
-
-
-def _at_most(problems: list[Problem], hidden: int, uncounted: bool = False) -> list[Problem]:
-    """The first :data:`MAX_PROBLEMS` problems, and one more that counts the rest (or, when
-    validation stopped at the budget, says there are more)."""
-    hidden += max(0, len(problems) - MAX_PROBLEMS)
-    if not hidden and not uncounted:
-        return problems
-    shown = problems[:MAX_PROBLEMS]
-    last = shown[-1].location
-    if uncounted:
-        least = Text(f" (minstens {hidden})", f" (at least {hidden})") if hidden else Text("", "")
-        more = Text(
-            f"en nog meer problemen{least.nl}, niet alle geteld: na deze {len(shown)} is het bestand niet verder gecontroleerd; herstel eerst deze",
-            f"and more problems{least.en}, not all counted: the file was not checked past these {len(shown)}; fix these first",
-        )
-    else:
-        more = Text(
-            f"en nog {hidden} problemen, niet getoond; herstel eerst deze {len(shown)}",
-            f"and {hidden} more problems, not shown; fix these {len(shown)} first",
-        )
-    return [*shown, Problem(Location(last.file, last.line, last.column), more, "meer", max(hidden, 1))]
-
-
-def _validation_problems(
-    source: Source, exc: ValidationError, data: Optional[dict[str, Any]], model: type[BaseModel], prefix: KeyPath = ()
-) -> Iterator[Problem]:
-    for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
-        loc = as_written(tuple(error["loc"]), data)
-        path = prefix + loc
-        message = describe(error, path, model, loc)
-        kind = error["type"]
-        yield source.problem(path, message, _CODES.get(kind, "type"), value=kind not in ("missing", "extra_forbidden"))
-
-
-_CODES = {"missing": "ontbreekt", "extra_forbidden": "onbekende-sleutel", "literal_error": "waarde"}
-
-
-def _table_list(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
-    value = data.get(key)
-    if isinstance(value, dict):
-        value = [value]
-    if not isinstance(value, list):
-        return []
-    return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
-
-
-def _cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
-    """Unique ids, references to existing ids, and dates: over the raw data, so that
-    they are reported together with schema errors."""
-    partijen: dict[str, KeyPath] = {}
-    organen: dict[str, KeyPath] = {}
-    for table, ids in (("partij", partijen), ("orgaan", organen)):
-        for i, item in _table_list(data, table):
-            ident = item.get("id")
-            if not isinstance(ident, str):
-                continue
-            path = (table, i, "id")
-            earlier = partijen.get(ident) or organen.get(ident)
-            if earlier is not None:
-                line = source.at(earlier, value=True).line
-                yield source.problem(
-                    path,
-                    Text(f"id '{ident}' komt twee keer voor (ook op regel {line}); ids moeten uniek zijn", f"id '{ident}' is used twice (also on line {line}); ids must be unique"),
-                    "dubbel-id",
-                    value=True,
-                )
-            else:
-                ids[ident] = path
-    everything = {**organen, **partijen}
-    counted = Problem(Location(source.name, 0, 0), Text("", ""), "verwijzing")  # one for all not shown
-
-    def unknown(path: KeyPath, value: str, allowed: Mapping[str, KeyPath], what: Text) -> Problem:
-        if isinstance(source, _Capped) and source.full:  # counted only: no hint to look for among every id
-            return counted
-        hint = suggest(value, allowed)
-        known = ", ".join(allowed) or "-"
-        return source.problem(
-            path,
-            Text(f"'{value}' is geen {what.nl} (bekend: {known}){hint.nl}", f"'{value}' is not a known {what.en} (known: {known}){hint.en}"),
-            "verwijzing",
-            value=True,
-        )
-
-    # A reference is a string that must be a known id; the test is inline, as most are fine.
-    partij_t, orgaan_t = Text("bekende partij", "party"), Text("bekend orgaan", "body")
-    any_t = Text("bekende partij of bekend orgaan", "party or body")
-    for i, org in _table_list(data, "orgaan"):
-        for j, lid in _table_list(org, "lid"):
-            value = lid.get("partij")
-            if type(value) is str and value not in partijen:
-                yield unknown(("orgaan", i, "lid", j, "partij"), value, partijen, partij_t)
-        mandaat = org.get("mandaat")
-        for j, value in enumerate(mandaat if isinstance(mandaat, list) else []):
-            if type(value) is str and value not in partijen:
-                yield unknown(("orgaan", i, "mandaat", j), value, partijen, partij_t)
-    for i, item in _table_list(data, "aanspreekpunt"):
-        base = as_written(("aanspreekpunt", i), data)
-        for key, allowed, what in (("orgaan", organen, orgaan_t), ("partij", partijen, partij_t)):
-            value = item.get(key)
-            if type(value) is str and value not in allowed:
-                yield unknown((*base, key), value, allowed, what)
-        if "orgaan" in item and "partij" in item:
-            yield source.problem(
-                (*base, "partij"),
-                Text("het aanspreekpunt noemt zowel een orgaan als een partij; kies er één", "the point of contact names both a body and a party; choose one"),
-                "verwijzing",
-            )
-    for i, item in _table_list(data, "overleg"):
-        tussen = item.get("tussen")
-        for j, value in enumerate(tussen if isinstance(tussen, list) else []):
-            if type(value) is str and value not in everything:
-                yield unknown(("overleg", i, "tussen", j), value, everything, any_t)
-    for i, item in _table_list(data, "actie"):
-        value = item.get("wie")
-        if type(value) is str and value not in everything:
-            yield unknown(("actie", i, "wie"), value, everything, any_t)
-    verantwoording = data.get("verantwoording")
-    aan = verantwoording.get("aan") if isinstance(verantwoording, dict) else None
-    for j, value in enumerate(aan if isinstance(aan, list) else []):
-        if type(value) is str and value not in everything:
-            yield unknown(("verantwoording", "aan", j), value, everything, any_t)
-    afspraak = data.get("afspraak")
-    if isinstance(afspraak, dict):
-        start, end = afspraak.get("ingangsdatum"), afspraak.get("einddatum")
-        if isinstance(start, dt.date) and isinstance(end, dt.date) and _is_date(start) and _is_date(end) and end <= start:
-            yield source.problem(
-                ("afspraak", "einddatum"),
-                Text(f"einddatum {end} ligt niet na ingangsdatum {start}", f"einddatum {end} is not after ingangsdatum {start}"),
-                "datum",
-                value=True,
-            )
-
-
-def _is_date(value: Any) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-
-
-def _waiver_problems(source: Source, data: dict[str, Any], known: Optional[Collection[str]]) -> Iterator[Problem]:
-    from afspraken.checking.waivers import MIN_TEKENS, MIN_WOORDEN, explains, remainder
-    from afspraken.wording import visible
-
-    for i, item in _table_list(data, "uitzondering"):
-        why = item.get("toelichting")
-        # Fewer than MIN_TEKENS visible characters is already reported by the model.
-        if isinstance(why, str) and len(visible(why)) >= MIN_TEKENS and not explains(why):
-            left = remainder(why)
-            shown = f"'{left}'" if left else "niets"
-            message = Text(
-                f"de toelichting legt niet uit waarom: zonder standaardzinnen als 'n.v.t.' blijft {shown} over; "
-                f"schrijf minstens {MIN_WOORDEN} woorden en {MIN_TEKENS} tekens uitleg",
-                f"the toelichting does not explain why: without stock phrases such as 'n.v.t.' "
-                f"{shown if left else 'nothing'} is left; write at least {MIN_WOORDEN} words and {MIN_TEKENS} characters",
-            )
-            yield source.problem(("uitzondering", i, "toelichting"), message, "toelichting", value=True)
-        if known is None:
-            continue
-        regel = item.get("regel")
-        if isinstance(regel, str) and regel and regel not in known:
-            hint = suggest(regel, known)
-            yield source.problem(
-                ("uitzondering", i, "regel"),
-                Text(f"uitzondering voor onbekende regel '{regel}'{hint.nl}", f"waiver for unknown rule '{regel}'{hint.en}"),
-                "verwijzing",
-                value=True,
-            )

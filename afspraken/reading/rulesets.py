@@ -12,7 +12,8 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from afspraken.reading.loading import parse, validation_problems
+from afspraken.reading.loading import parse
+from afspraken.reading.validate import validation_problems
 
 from afspraken.reading.source import Source, read
 from afspraken.reading.paths import shown
