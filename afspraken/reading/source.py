@@ -83,11 +83,10 @@ def _existing(data: Any, path: KeyPath) -> KeyPath:
     if len(path) == 2:  # most places: (table, index) or (table, key)
         first, second = path
         node = data.get(first) if type(first) is str else None
-        kind = type(node)
-        if kind is list:
+        if type(node) is list:
             if type(second) is int and 0 <= second < len(node):
                 return path
-        elif kind is dict:
+        elif type(node) is dict:
             if type(second) is str and second in node:
                 return path
     for i, part in enumerate(path):
