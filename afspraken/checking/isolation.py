@@ -49,8 +49,6 @@ def run(work: Callable[[], Any]) -> Union[Any, Died, None]:
     """``work()`` in a forked child: its return value, :class:`Died`, or None when the value
     could not be sent back (then the caller does the work itself). Ctrl-C here kills the child
     and raises KeyboardInterrupt as usual."""
-    import pickle
-
     for stream in (sys.stdout, sys.stderr):  # else the child's copy of the buffer is written twice
         try:
             stream.flush()
@@ -79,10 +77,23 @@ def run(work: Callable[[], Any]) -> Union[Any, Died, None]:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         os.close(read_end)
     if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and data:
-        return pickle.loads(data)
+        return _loads(data)
     if os.WIFEXITED(status) and os.WEXITSTATUS(status) == _CANNOT_SEND:
         return None
     return Died(_why(status))
+
+
+def _loads(data: bytes) -> Any:
+    import gc
+    import pickle
+
+    was = gc.isenabled()
+    gc.disable()  # a result of many findings: no collection passes while its objects are made
+    try:
+        return pickle.loads(data)
+    finally:
+        if was:
+            gc.enable()
 
 
 def _read_all(fd: int) -> bytes:
