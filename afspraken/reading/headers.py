@@ -76,8 +76,17 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
         if table in bodies:  # a table declared twice: a header inside a value
             return None
         bodies[table] = [body, offset]
+        if len(opening) == 2 and len(names) == 1:  # most headers of a big file: `[[actie]]`, checked at the end
+            count = aot.get(names, 0)
+            aot[names] = count + 1
+            if not count:
+                keys.setdefault(names, offset)
+                arrays[names] = data.get(names[0])
+            table, body = (names[0], count), m.end()
+            keys[table] = offset
+            continue
         # The data is walked along: every header must name a table there (checked as we go).
-        if len(names) == 1:  # most headers: `[afspraak]`, `[[actie]]`
+        if len(names) == 1:  # `[afspraak]`
             path: tuple[Any, ...] = names
             node = data.get(names[0])
         else:
@@ -114,6 +123,7 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
         return None
     bodies[table] = [body, len(text)]
     for path, count in aot.items():
-        if len(arrays[path]) != count:
+        array = arrays[path]
+        if type(array) is not list or len(array) != count or not all([type(item) is dict for item in array]):
             return None
     return Tables(keys, implicit, aot, bodies)
