@@ -70,3 +70,39 @@ def test_ctrl_c_while_waiting_kills_the_child(monkeypatch):
     [child] = forked
     with pytest.raises(ChildProcessError):
         os.waitpid(child, os.WNOHANG)  # killed and reaped already
+
+
+def _groot(size: int) -> str:
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("_bench_groot", ROOT / "benchmarks" / "groot.py")
+    assert spec is not None and spec.loader is not None
+    groot = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(groot)
+    return groot.agreement(size)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("damage", ["geen", "typen", "afgekapt"])
+def test_a_big_file_gets_the_same_result_in_a_child(tmp_path, damage):
+    """Findings, problems and their places: the same whether checked here or in a child."""
+    from afspraken.checking.run import Checker
+
+    text = _groot(400_000)
+    if damage == "typen":  # a wrong type and an unknown key far into the file
+        text = text.replace("professionals = 3\n", 'professionals = "drie"\nkleur = "rood"\n', 3)
+    elif damage == "afgekapt":  # a TOML error at the end
+        text = text[: len(text) // 2] + '\n[[partij]]\nid = "x\n'
+    path = tmp_path / "groot.toml"
+    path.write_text(text, encoding="utf-8")
+    here, apart = Checker(config=False), Checker(config=False)
+    apart.apart_from = 0
+    expected = here.check_path(str(path))
+    got = apart.check_path(str(path))
+    assert got == expected
+    if damage == "geen":
+        assert len(got.findings) > 100
+    else:
+        assert got.problems and all(p.location.line > 1 for p in got.problems), got.problems[:3]  # located, not 1:1
+    assert here.report([expected]) == apart.report([got])  # rule sets, failures, settings problems too
