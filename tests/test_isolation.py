@@ -106,3 +106,11 @@ def test_a_big_file_gets_the_same_result_in_a_child(tmp_path, damage):
     else:
         assert got.problems and all(p.location.line > 1 for p in got.problems), got.problems[:3]  # located, not 1:1
     assert here.report([expected]) == apart.report([got])  # rule sets, failures, settings problems too
+
+
+def test_no_child_to_be_had_is_none_so_the_caller_works_itself(monkeypatch):
+    def fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", fork)
+    assert isolation.run(lambda: 1) is None

@@ -46,21 +46,28 @@ def available() -> bool:
 
 
 def run(work: Callable[[], Any]) -> Union[Any, Died, None]:
-    """``work()`` in a forked child: its return value, :class:`Died`, or None when the value
-    could not be sent back (then the caller does the work itself). Ctrl-C here kills the child
-    and raises KeyboardInterrupt as usual."""
+    """``work()`` in a forked child: its return value, :class:`Died`, or None when there was no
+    child or the value could not be sent back (then the caller does the work itself). Ctrl-C
+    here kills the child and raises KeyboardInterrupt as usual."""
     for stream in (sys.stdout, sys.stderr):  # else the child's copy of the buffer is written twice
         try:
             stream.flush()
         except (OSError, ValueError, AttributeError):
             pass
-    read_end, write_end = os.pipe()
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:  # no descriptors left
+        return None
     parent = os.getpid()
     block = hasattr(signal, "pthread_sigmask")
     if block:  # a Ctrl-C during the fork: handled here, after it (the child must not get it first)
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had (EAGAIN, ENOMEM): the caller checks here
+            os.close(write_end)
+            return None
         if pid == 0:
             _child(work, write_end, read_end, parent)  # never returns
         os.close(write_end)
