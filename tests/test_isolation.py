@@ -114,3 +114,11 @@ def test_no_child_to_be_had_is_none_so_the_caller_works_itself(monkeypatch):
 
     monkeypatch.setattr(os, "fork", fork)
     assert isolation.run(lambda: 1) is None
+
+
+def test_a_child_out_of_memory_says_so():
+    def hungry() -> None:
+        raise MemoryError
+
+    died = isolation.run(hungry)
+    assert isinstance(died, isolation.Died) and died.message.en.endswith("out of memory")

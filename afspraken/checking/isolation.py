@@ -28,6 +28,7 @@ from afspraken.rules import Text
 APART_FROM = 1_000_000
 
 _CANNOT_SEND = 3  # the child's exit status when its result cannot be pickled: check here instead
+_NO_MEMORY = 4  # the child's exit status after a MemoryError
 
 
 class Died(NamedTuple):
@@ -133,6 +134,11 @@ def _why(status: int) -> Text:
             f"checking this file was cut short: the process checking it was stopped by signal {name}{hint_en}",
         )
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else status
+    if code == _NO_MEMORY:
+        return Text(
+            "het controleren van dit bestand werd afgebroken: te weinig geheugen",
+            "checking this file was cut short: out of memory",
+        )
     return Text(
         f"het controleren van dit bestand werd afgebroken: het proces dat het controleerde stopte zonder resultaat (code {code})",
         f"checking this file was cut short: the process checking it ended without a result (code {code})",
@@ -165,6 +171,8 @@ def _child(work: Callable[[], Any], write_end: int, read_end: int, parent: int) 
             code = 0
         for stream in (sys.stdout, sys.stderr):  # what a plugin printed
             stream.flush()
+    except MemoryError:
+        code = _NO_MEMORY
     except BaseException:  # noqa: BLE001 - never a traceback from the child: the parent reports it
         pass
     finally:
@@ -179,7 +187,7 @@ def _die_with_parent(parent: int) -> None:
         import ctypes
 
         ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
+    except Exception:  # noqa: BLE001 - no ctypes, no prctl: the parent still kills it on Ctrl-C
         return
     if os.getppid() != parent:  # the parent died before that
         os._exit(1)
