@@ -228,16 +228,24 @@ def returned(result: Any) -> list[Violation]:
 
 def _malformed(v: Violation) -> str:
     """What is wrong with a Violation a check made by hand (``violation()`` makes them right), or ''."""
-    message, fix = v.message, v.fix
-    if type(message) is not Text or not (type(message.nl) is str and type(message.en) is str and message.nl.strip() and message.en.strip()):
+    message, fix, at = v.message, v.fix, v.at
+    if type(message) is not Text or not (
+        type(message.nl) is str and type(message.en) is str and message.nl and message.en
+        and not message.nl.isspace() and not message.en.isspace()
+    ):
         return f"message is {message!r:.60}, not afspraken.Text with a Dutch and an English text"
     if fix is not None and (type(fix) is not Text or not (type(fix.nl) is str and type(fix.en) is str)):
         return f"fix is {fix!r:.60}, not afspraken.Text(nl, en)"
-    if type(v.at) is not tuple:
-        return f"places are {v.at!r:.60}, not a tuple of key paths"
-    for path in v.at:
-        if type(path) is not tuple or not all(type(part) is str or (type(part) is int and part >= 0) for part in path):
-            return f"place {path!r:.60} is no key path: a tuple of keys and indexes, such as (\"actie\", 0, \"wanneer\")"
+    if type(at) is not tuple:
+        return f"places are {at!r:.60}, not a tuple of key paths"
+    for path in at:
+        if type(path) is tuple:
+            for part in path:
+                if type(part) is not str and (type(part) is not int or part < 0):
+                    break
+            else:
+                continue
+        return f"place {path!r:.60} is no key path: a tuple of keys and indexes, such as (\"actie\", 0, \"wanneer\")"
     return ""
 
 
