@@ -178,9 +178,7 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-@pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An agreement of ~3 MB (benchmarks/groot.py): checked in a child process, which takes over a second."""
+def _groot(size: int) -> str:
     import importlib.util
 
     from conftest import ROOT
@@ -189,9 +187,61 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert spec is not None and spec.loader is not None
     groot = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(groot)
+    return str(groot.agreement(size, hostile=False))
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An agreement of ~3 MB (benchmarks/groot.py) that cannot be parsed in parts (reading/chunks.py:
+    its array headers are written ``[["partij"]]``): checked in a child process, which takes over a second."""
+    import re
+
     path = tmp_path_factory.mktemp("groot") / "groot.toml"
-    path.write_text(groot.agreement(3_000_000, hostile=False), encoding="utf-8")
+    text = re.sub(r"(?m)^\[\[([a-z]+)\]\]$", r'[["\1"]]', _groot(3_000_000))
+    from afspraken.reading import chunks
+
+    assert not chunks.cuts(text)
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def big_in_parts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An agreement of ~3 MB as benchmarks/groot.py writes it: parsed in parts, in this process."""
+    path = tmp_path_factory.mktemp("groot") / "groot.toml"
+    path.write_text(_groot(3_000_000), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("delay", [0.25, 0.5, 0.75])
+def test_ctrl_c_while_a_big_file_is_parsed_in_parts(big_in_parts, tmp_path, delay):
+    """A big agreement of arrays of tables is parsed in parts of ~1 MB (reading/chunks.py), between
+    which Ctrl-C is answered: at any moment of the run it ends within a second, exit 130, nothing
+    left, and no child process was needed."""
+    import signal
+    import time
+
+    shutil.copy(big_in_parts, tmp_path / "groot.toml")
+    before = set(os.listdir(tmp_path))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AFSPRAKEN_")}
+    proc = subprocess.Popen([str(COMMAND), "check", "groot.toml", "--output", "rapport.txt"], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    start = time.monotonic()
+    children: list[int] = []
+    while time.monotonic() - start < delay and proc.poll() is None:
+        children += _children(proc.pid)
+        time.sleep(0.005)
+    if proc.poll() is not None:
+        pytest.skip("the run ended before the signal (a fast machine)")
+    sent = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    took = time.monotonic() - sent
+    said = err.decode(errors="replace")[-2000:]
+    assert proc.returncode == 130 and took < 1.0, f"exit {proc.returncode} after {took:.2f} s; {said}"
+    assert b"Traceback" not in err + out and err.strip().endswith(b"Afgebroken."), said
+    assert set(os.listdir(tmp_path)) == before, f"left: {set(os.listdir(tmp_path)) - before}"
+    assert children == [], "a child process checked a file that can be parsed in parts"
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/task") or not hasattr(os, "fork"), reason="Linux: the child is found in /proc")

@@ -3,7 +3,9 @@
 tomli (compiled with mypyc) and pydantic-core (Rust) parse and validate a file in
 one call that never lets Python's SIGINT handler run: for a file of several MB that
 is seconds without an answer to Ctrl-C, and no thread can help (they hold the GIL).
-A file from :data:`APART_FROM` characters on is therefore checked in a forked child,
+Most big agreements are parsed in parts instead (:mod:`afspraken.reading.chunks`), between
+which Ctrl-C is answered, and validated with a Python call per table. A file from
+:data:`APART_FROM` characters on that cannot be parsed in parts is checked in a forked child,
 while this process waits in a read that Ctrl-C interrupts; it then kills the child.
 
 The child is a copy of this process (fork): it has the text and the settings, and

@@ -141,8 +141,10 @@ class Checker:
             return FileResult(source.location.file, problems=(source,))
         if self.apart_from is not None and len(source.text) >= self.apart_from:
             from afspraken.checking import isolation
+            from afspraken.reading import chunks
 
-            if isolation.available():
+            # Parsed in parts, a big file answers Ctrl-C here; one that cannot be is checked apart.
+            if not chunks.cuts(source.text) and isolation.available():
                 return self._judge_apart(source, env)
         return self._judge(source, env)[0]
 
