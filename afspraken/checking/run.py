@@ -144,7 +144,7 @@ class Checker:
             from afspraken.reading import chunks
 
             # Parsed in parts, a big file answers Ctrl-C here; one that cannot be is checked apart.
-            if not chunks.cuts(source.text) and isolation.available():
+            if not chunks.cuts(source.text)[0] and isolation.available():
                 return self._judge_apart(source, env)
         return self._judge(source, env)[0]
 
