@@ -388,3 +388,15 @@ def test_a_long_one_line_array_is_refused_before_the_parser_sees_it(monkeypatch)
     assert problem.code == "te-lang" and problem.location.line == 1_003 and len(parsed) == 1
     at_the_limit = "formaat = 1\nx = [" + "1," * 999 + "1]\n"  # 1,000 elements: allowed
     assert all(p.code != "te-lang" for p in loading.load(Source("c.toml", at_the_limit), limits=limits))
+
+
+def test_an_array_the_token_loop_cannot_place_is_refused_at_its_key():
+    """`[[x]]` and `[["x"]]` are one array, which the token loop counts as two (by header text):
+    the array is still refused, at its first header."""
+    from afspraken.reading.files import Limits
+    from afspraken.reading.loading import load
+    from afspraken.reading.source import Source
+
+    text = "formaat = 1\n" + "[[x]]\na = 1\n" * 8 + '[["x"]]\na = 1\n' * 8
+    [problem] = load(Source("a.toml", text), limits=Limits(lijst=10))
+    assert problem.code == "te-lang" and problem.location.line == 2 and "meer dan 10 elementen" in problem.message("nl")

@@ -157,6 +157,9 @@ def load(
         return [data]
     if structure.after_parsing(data, limits):
         over = structure._scan(source.name, source.text, limits)  # where; or deep tables only, which is allowed
+        path = None if over is not None else structure.long_array(data, limits.lijst)
+        if path is not None:
+            over = Problem(Source(source.name, source.text, data).at(path), structure.too_long(limits), "te-lang")
         if over is not None:
             return [over]
     source.data = data
