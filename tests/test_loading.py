@@ -400,3 +400,13 @@ def test_an_array_the_token_loop_cannot_place_is_refused_at_its_key():
     text = "formaat = 1\n" + "[[x]]\na = 1\n" * 8 + '[["x"]]\na = 1\n' * 8
     [problem] = load(Source("a.toml", text), limits=Limits(lijst=10))
     assert problem.code == "te-lang" and problem.location.line == 2 and "meer dan 10 elementen" in problem.message("nl")
+
+
+@pytest.mark.parametrize("text", ["wijk = {" + "a." * 3000 + "a = 1}\n", "[extensies." + "a." * 3000 + "a]\n"])
+def test_a_key_of_thousands_of_dotted_parts_is_located(text):
+    """The parser refuses nesting of ~400 levels; dotted keys nest too, and are named at their line."""
+    from afspraken.reading.loading import load
+    from afspraken.reading.source import Source
+
+    [problem] = load(Source("a.toml", "formaat = 1\n[afspraak]\ntitel = 'x'\n" + text))
+    assert problem.code == "toml" and "te diep" in problem.message("nl") and problem.location.line == 4
