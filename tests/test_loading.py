@@ -327,9 +327,9 @@ PAD = "# " + "opvulling " * 2_000 + "\n"  # at the end: the same places, in a fi
     ],
 )
 def test_a_big_file_meets_the_limits_as_a_small_one_does(text, code, where):
-    """A big file's arrays and depth are read off the parsed data and located by the token
-    loop only then (structure.after_parsing): the same problem, at the same place, as when the
-    scan before parsing finds it in a small file."""
+    """Arrays and depth are read off the parsed data and located by the token loop only then
+    (structure.after_parsing): the same problem at the same place in a small file and in a big one
+    (validated with a budget of errors, reading/budget.py), and nothing for what is allowed."""
     from afspraken.reading.files import Limits
     from afspraken.reading.loading import BIG, load
     from afspraken.reading.source import Source
