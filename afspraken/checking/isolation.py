@@ -17,7 +17,6 @@ checked here, as before; so is a result that cannot be pickled.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Callable
 from typing import Any, NamedTuple, Union
@@ -52,6 +51,7 @@ def run(work: Callable[[], Any]) -> Union[Any, Died, None]:
     """``work()`` in a forked child: its return value, :class:`Died`, or None when there was no
     child or the value could not be sent back (then the caller does the work itself). Ctrl-C
     here kills the child and raises KeyboardInterrupt as usual."""
+    import signal  # here, not on top: its enums take ~5 ms, which a run without a child never needs
     for stream in (sys.stdout, sys.stderr):  # else the child's copy of the buffer is written twice
         try:
             stream.flush()
@@ -116,6 +116,7 @@ def _read_all(fd: int) -> bytes:
 
 
 def _kill(pid: int) -> None:
+    import signal
     try:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)  # at once: a killed child ends within milliseconds
@@ -124,6 +125,7 @@ def _kill(pid: int) -> None:
 
 
 def _why(status: int) -> Text:
+    import signal
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
         try:
@@ -150,6 +152,7 @@ def _why(status: int) -> Text:
 def _child(work: Callable[[], Any], write_end: int, read_end: int, parent: int) -> None:
     """The child: Ctrl-C is the parent's business; it ends by ``os._exit`` only (no cleanup
     of the parent's state: its temporary files, its buffers, its worker processes)."""
+    import signal
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -183,6 +186,7 @@ def _child(work: Callable[[], Any], write_end: int, read_end: int, parent: int) 
 
 def _die_with_parent(parent: int) -> None:
     """On Linux, the child is killed when the parent dies (a parent killed by SIGKILL cannot kill it)."""
+    import signal
     if not sys.platform.startswith("linux"):
         return
     try:
