@@ -41,8 +41,9 @@ def test_too_many_tables_is_refused_where_the_count_passes_the_limit():
 @pytest.mark.parametrize(
     ("line", "where"),
     [
-        ("x = [" + "{}, " * 60 + "]", (3, 6 + 4 * 49)),  # the outer list counts 1, an inline table 2: the 50th passes 100
-        ("x = [" + "[], " * 120 + "]", (3, 6 + 4 * 99)),  # a list 1: the 100th inner one passes
+        ("x = [" + "{}, " * 60 + "]", (3, 6 + 4 * 45)),  # the outer list, a key's value, counts 1 + 8, an inline table 2: the 46th passes 100
+        ("x = [" + "[], " * 120 + "]", (3, 6 + 4 * 91)),  # a list 1: the 92nd inner one passes
+        ("k = []\n" * 20, (14, 5)),  # a key whose value is a list: 1 + 8, the 12th (line 14) passes
         ("a.b.c.d = 1\n" * 30, (11, 4)),  # a dot 4: the 26th, the second on line 11, passes
     ],
 )
@@ -52,12 +53,29 @@ def test_every_kind_of_table_counts_and_strings_and_comments_do_not(line, where)
     assert problem is not None and problem.code == "te-veel" and (problem.location.line, problem.location.column) == where
 
 
+def test_keys_with_list_values_are_refused_where_real_agreements_are_not():
+    """``k = []`` lines under [extensies]: the parser keeps ~800 bytes per such key besides the list
+    (it took 70-110x the file's size); refused with a located message that names the limit and the weight."""
+    head = 'formaat = 1\n[afspraak]\ntitel = "T"\n[extensies]\n'
+    text = head + "".join(f"k{i} = []\n" for i in range(40_000))
+    problem = scan("a.toml", text, Limits())
+    assert problem is not None and problem.code == "te-veel" and problem.location.line > 5
+    line = text.splitlines()[problem.location.line - 1]
+    assert line.startswith("k") and line[problem.location.column - 1 :] == "[]"  # at the value that passes the limit
+    assert "een sleutel met een lijst of inline-tabel als waarde nog eens 8" in problem.message("nl")
+    assert "a key whose value is a list or inline table 8 more" in problem.message("en")
+    inline = head + "".join(f"k{i} = {{}}\n" for i in range(40_000))
+    assert scan("a.toml", inline, Limits()) is not None
+    nested = head + "k = [" + ", ".join(["[]"] * 60_000) + "]\n"  # lists inside a list: no key of their own
+    assert scan("a.toml", nested, Limits()) is None
+
+
 def test_the_limit_scales_with_the_size_of_the_file():
     """Room per MB, and a file under 1 MB has the room of 1 MB: the same density is refused in a small
     file only when it passes the floor, in a big one only when it passes its share."""
     limits = Limits(tabellen=1_000)
-    assert scan("a.toml", "x = [" + "[]," * 999 + "]\n", limits) is None  # 1,000 lists: at the floor
-    assert scan("a.toml", "x = [" + "[]," * 1_000 + "]\n", limits) is not None
+    assert scan("a.toml", "x = [" + "[]," * 991 + "]\n", limits) is None  # 1 + 8 for x, 991 lists: at the floor
+    assert scan("a.toml", "x = [" + "[]," * 992 + "]\n", limits) is not None
     padding = "#" + "x" * (3 * MB) + "\n"  # a comment holds no tables: 3 MB of room for 3,000
     assert scan("a.toml", padding + "x = [" + "[]," * 2_900 + "]\n", limits) is None
     assert scan("a.toml", padding + "x = [" + "[]," * 3_100 + "]\n", limits) is not None

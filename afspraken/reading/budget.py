@@ -73,7 +73,9 @@ def _guarded(value: Any, handler: Handler) -> Any:
         raise
 
 
-def _table(fields: frozenset[str]) -> Callable[[Any, Handler], Any]:
+def _table(fields: frozenset[str], frozen: bool) -> Callable[[Any, Handler], Any]:
+    shared: dict[frozenset[str], set[str]] = {}  # of this model: each set of fields given, once
+
     def table(value: Any, handler: Handler) -> Any:
         budget = _BUDGET.get()
         if budget is not None and not budget.over and isinstance(value, dict) and len(value) > len(fields) + budget.left:
@@ -85,9 +87,24 @@ def _table(fields: frozenset[str]) -> Callable[[Any, Handler], Any]:
                     return _guarded(value, handler)
                 finally:
                     budget.over = True
-        return _guarded(value, handler)
+        model = _guarded(value, handler)
+        if frozen:
+            given = model.__pydantic_fields_set__
+            key = frozenset(given)
+            same = shared.get(key)
+            if same is None:
+                if len(shared) < _SHARED_SETS:
+                    shared[key] = given
+            else:
+                object.__setattr__(model, "__pydantic_fields_set__", same)
+        return model
 
     return table
+
+
+# A model's set of the fields given is ~200 bytes, as much as the rest of a small table; a frozen
+# model never changes its set (pydantic's copies copy it), so tables given the same fields share one.
+_SHARED_SETS = 64
 
 
 _BUILDING = Lock()
@@ -158,5 +175,5 @@ def _wrapped(schema: Any, classes: set[type]) -> Any:
         out["values_schema"] = _wrap(out["values_schema"], _guarded)
     elif kind == "model" and "cls" in out:
         classes.add(out["cls"])
-        return _wrap(out, _table(_fields(out)))
+        return _wrap(out, _table(_fields(out), bool(out["cls"].model_config.get("frozen"))))
     return out

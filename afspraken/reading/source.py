@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
+from pydantic import BaseModel
+
 from afspraken.reading.files import Limits, decode, read_bytes, too_big
 from afspraken.reading.locating import Locator
 from afspraken.results import Location, Problem, dotted
@@ -27,6 +29,20 @@ class Source:
     data: Optional[dict[str, Any]] = field(default=None, repr=False)  # the parsed TOML, once parsed
     _locator: Optional[Locator] = field(default=None, repr=False)
     _seen: dict[tuple[KeyPath, bool], Location] = field(default_factory=dict, repr=False)
+    _model: Any = field(default=None, repr=False)  # once settled: what stands in for the data
+    _one_aanspreekpunt: bool = field(default=False, repr=False)
+
+    def settle(self, model: Any) -> None:
+        """Index the tables now and let the parsed data go: a big file's data costs ~5x its size
+        while the rules run. ``model``, validated from it, then tells which keys exist."""
+        data = self.data
+        if data is None:
+            return
+        self._one_aanspreekpunt = isinstance(data.get("aanspreekpunt"), dict)
+        locator = self.locator
+        locator._get_index()
+        locator._data = None
+        self._model, self.data = model, None
 
     @property
     def locator(self) -> Locator:
@@ -48,6 +64,10 @@ class Source:
         if data is not None:
             path = as_written(path, data)
             found = _existing(data, path)  # a missing key needs no search
+        elif self._model is not None:
+            found = _given(self._model, path)
+            if self._one_aanspreekpunt:
+                path, found = as_written(path, _ONE), as_written(found, _ONE)
         else:
             found = path
         locator = self.locator
@@ -80,6 +100,31 @@ def _existing(data: Any, path: KeyPath) -> KeyPath:
         elif kind is list and type(part) is int and 0 <= part < len(data):
             data = data[part]
             continue
+        return path[:i]
+    return path
+
+
+_ONE = {"aanspreekpunt": {}}
+
+
+def _given(model: Any, path: KeyPath) -> KeyPath:
+    """The longest prefix of ``path`` given in the file, found in the model validated from it:
+    a field counts only if it was given (not a default)."""
+    node = model
+    for i, part in enumerate(path):
+        kind = type(node)
+        if kind is dict:
+            if part in node and type(part) is str:
+                node = node[part]
+                continue
+        elif kind is list:
+            if type(part) is int and 0 <= part < len(node):
+                node = node[part]
+                continue
+        elif isinstance(node, BaseModel):
+            if type(part) is str and part in node.__pydantic_fields_set__:
+                node = getattr(node, part)
+                continue
         return path[:i]
     return path
 

@@ -31,7 +31,13 @@ _DOT = r"\.(?=[ \t]*[A-Za-z_\"'])"
 _TOKEN_OR_DOT = re.compile(f"{_TOKEN.pattern}|{_DOT}")
 _LINE_BRACKET = re.compile(r"\n(?=[ \t]*\[)")  # every header but one on the first line follows one of these
 _DOTS = re.compile(_DOT)
+_VALUE_BRACKET = re.compile(r"=[ \t]*[\[{]")  # a key whose value is a list or an inline table (and some in values or strings)
 HEADER, DOT, INLINE = 8, 4, 2  # what a [table] header, a dot in a key and an inline table count as, against a list
+# A key of a table whose value is a list or an inline table costs the parser ~800 bytes on top
+# of the list (tomli marks it as closed, in a dict and two sets of its own): `k = []` lines
+# took 70-110x their size. Keys inside a list or inline table do not.
+VALUE = 8
+_MOST = max(HEADER, INLINE + VALUE)  # the most that one character can count for
 
 
 def scan(name: str, text: str, limits: Limits, *, quick: bool = True) -> Optional[Problem]:
@@ -51,9 +57,9 @@ def _few_tables(text: str, limits: Limits) -> bool:
     """Whether ``text`` surely holds no more tables than allowed: an upper bound on the weighted
     count (brackets and dots in strings counted too), from a few quick counts."""
     allowed = limits.max_tables(len(text))
-    if HEADER * len(text) <= allowed:  # every table takes a character at least
+    if _MOST * len(text) <= allowed:  # every table takes a character at least
         return True
-    bound = text.count("[") + INLINE * text.count("{")
+    bound = text.count("[") + INLINE * text.count("{") + VALUE * len(_VALUE_BRACKET.findall(text))
     if bound > allowed:
         return False
     bound += HEADER * (len(_LINE_BRACKET.findall(text)) + 1)
@@ -77,6 +83,10 @@ def _shallow(text: str, depth: int) -> bool:
 def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
     stack: list[list[int]] = []  # per open array or inline table: [commas, is_array]
     tables: dict[str, int] = {}  # [[name]] -> how many
+    # VALUE counted in the current element of each [[name]]: the parser forgets those marks at
+    # the next [[name]] (only the last element's are held at once), so they are taken back there.
+    marks: dict[str, int] = {}
+    section: Optional[str] = None  # the [[name]] of the section the statements are in (None: a [table] or the top)
     count, allowed = 0, limits.max_tables(len(text))  # tables and lists, weighted
     skip_to = -1
     for match in _TOKEN_OR_DOT.finditer(text):
@@ -97,13 +107,20 @@ def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
                 count += HEADER
                 if count > allowed:
                     return _too_many_tables(name, text, pos, limits)
+                section = None
                 if text.startswith("[[", pos):
                     header = text[pos + 2 : skip_to].split("]]")[0].strip()
+                    count -= marks.pop(header, 0)  # (those of [[name.sub]] stay counted: more, never less)
+                    section = header
                     tables[header] = tables.get(header, 0) + 1
                     if tables[header] > limits.lijst:
                         return _too_many(name, text, pos, limits, f"[[{header}]]")
                 continue
             count += 1 if char == "[" else INLINE
+            if not stack:  # not nested: the value of a key
+                count += VALUE
+                if section is not None:
+                    marks[section] = marks.get(section, 0) + VALUE
             if count > allowed:
                 return _too_many_tables(name, text, pos, limits)
             stack.append([0, char == "["])
@@ -154,10 +171,12 @@ def _too_many_tables(name: str, text: str, pos: int, limits: Limits) -> Problem:
         Text(
             f"hier komt het bestand boven {allowed.replace(',', '.')} tabellen en lijsten, te veel voor zijn grootte"
             f" (grens: [limieten] tabellen = {per_mb.replace(',', '.')} per MB in de instellingen;"
-            f" een lijst telt voor 1, een inline-tabel voor {INLINE}, een punt in een sleutel voor {DOT}, een tabelkop voor {HEADER})",
+            f" een lijst telt voor 1, een inline-tabel voor {INLINE}, een punt in een sleutel voor {DOT}, een tabelkop voor {HEADER},"
+            f" een sleutel met een lijst of inline-tabel als waarde nog eens {VALUE})",
             f"here the file passes {allowed} tables and lists, too many for its size"
             f" (limit: [limieten] tabellen = {per_mb} per MB in the settings;"
-            f" a list counts 1, an inline table {INLINE}, a dot in a key {DOT}, a table header {HEADER})",
+            f" a list counts 1, an inline table {INLINE}, a dot in a key {DOT}, a table header {HEADER},"
+            f" a key whose value is a list or inline table {VALUE} more)",
         ),
         "te-veel",
     )
