@@ -29,15 +29,17 @@ _PAIR = re.compile(r"\[\]|\{\}")
 # A dot between parts of a key (a table each): not one in a number (1.5) or a time.
 _DOT = r"\.(?=[ \t]*[A-Za-z_\"'])"
 _TOKEN_OR_DOT = re.compile(f"{_TOKEN.pattern}|{_DOT}")
-_LINE_BRACKET = re.compile(r"\n(?=[ \t]*\[)")  # every header but one on the first line follows one of these
+_LINE_BRACKET = re.compile(r"\n[ \t]*\[(\[?)")  # every header but one on the first line starts so; "[": a [[header]]
 _DOTS = re.compile(_DOT)
 _VALUE_BRACKET = re.compile(r"=[ \t]*[\[{]")  # a key whose value is a list or an inline table (and some in values or strings)
 HEADER, DOT, INLINE = 8, 4, 2  # what a [table] header, a dot in a key and an inline table count as, against a list
 # A key of a table whose value is a list or an inline table costs the parser ~800 bytes on top
 # of the list (tomli marks it as closed, in a dict and two sets of its own): `k = []` lines
-# took 70-110x their size. Keys inside a list or inline table do not.
-VALUE = 8
-_MOST = max(HEADER, INLINE + VALUE)  # the most that one character can count for
+# took 70-110x their size. Keys inside a list or inline table do not. A [table] header is
+# marked too (a [[header]] is not: its marks go at the next element): TABLE, measured (just under
+# the limit, 2 MB of [a.b.tN] headers: 27x its size at 8, 20x at 12, 15x at 16).
+VALUE, TABLE = 8, 12
+_MOST = max(TABLE, INLINE + VALUE)  # the most that one character can count for
 
 
 def scan(name: str, text: str, limits: Limits, *, quick: bool = True) -> Optional[Problem]:
@@ -62,7 +64,8 @@ def _few_tables(text: str, limits: Limits) -> bool:
     bound = text.count("[") + INLINE * text.count("{") + VALUE * len(_VALUE_BRACKET.findall(text))
     if bound > allowed:
         return False
-    bound += HEADER * (len(_LINE_BRACKET.findall(text)) + 1)
+    heads = _LINE_BRACKET.findall(text)
+    bound += HEADER * (len(heads) + 1) + (TABLE - HEADER) * (len(heads) - heads.count("[") + 1)
     return bound <= allowed and bound + DOT * len(_DOTS.findall(text)) <= allowed
 
 
@@ -104,7 +107,7 @@ def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
         if char in "[{":
             if not stack and char == "[" and not text[text.rfind("\n", 0, pos) + 1 : pos].strip():
                 skip_to = _line_end(text, pos)  # a table header, not a value
-                count += HEADER
+                count += HEADER if text.startswith("[[", pos) else TABLE
                 if count > allowed:
                     return _too_many_tables(name, text, pos, limits)
                 section = None
@@ -171,12 +174,12 @@ def _too_many_tables(name: str, text: str, pos: int, limits: Limits) -> Problem:
         Text(
             f"hier komt het bestand boven {allowed.replace(',', '.')} tabellen en lijsten, te veel voor zijn grootte"
             f" (grens: [limieten] tabellen = {per_mb.replace(',', '.')} per MB in de instellingen;"
-            f" een lijst telt voor 1, een inline-tabel voor {INLINE}, een punt in een sleutel voor {DOT}, een tabelkop voor {HEADER},"
-            f" een sleutel met een lijst of inline-tabel als waarde nog eens {VALUE})",
+            f" een lijst telt voor 1, een inline-tabel voor {INLINE}, een punt in een sleutel voor {DOT}, een kop [[a]] voor {HEADER},"
+            f" een kop [a] voor {TABLE}, een sleutel met een lijst of inline-tabel als waarde nog eens {VALUE})",
             f"here the file passes {allowed} tables and lists, too many for its size"
             f" (limit: [limieten] tabellen = {per_mb} per MB in the settings;"
-            f" a list counts 1, an inline table {INLINE}, a dot in a key {DOT}, a table header {HEADER},"
-            f" a key whose value is a list or inline table {VALUE} more)",
+            f" a list counts 1, an inline table {INLINE}, a dot in a key {DOT}, a [[a]] header {HEADER},"
+            f" an [a] header {TABLE}, a key whose value is a list or inline table {VALUE} more)",
         ),
         "te-veel",
     )
