@@ -86,6 +86,7 @@ def test_the_quick_test_agrees_with_the_full_count():
     the token loop but never pass one the loop would refuse."""
     rng = random.Random(13)
     pieces = ["[[t]]\n", "[t.u]\n", "a.b = 1\n", "x = [1, 2]\n", "y = {a = 1}\n", 'z = "[[ {{ a.b"\n', "# [[ {{ a.b\n", "f = 1.5\n"]
+    pieces += ['e = "\\"[[ {{ \\\\"\n', "w = [[1], {a = []}]\n", "v = [\n[\n[\n]]]\n"]  # escaped quotes; nesting over lines
     for _ in range(200):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
         limits = Limits(tabellen=rng.randrange(8, 200))

@@ -18,7 +18,7 @@ from afspraken.results import Location, Problem
 from afspraken.rules import Text
 
 _TOKEN = re.compile(
-    r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{},]'
+    r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{},]'
 )
 # An opening bracket right after '=', ',' or another opening bracket: the only way to nest.
 _NESTED = re.compile(r"[\[{,=](?=[ \t\r\n]*[\[{])")
@@ -32,6 +32,7 @@ _TOKEN_OR_DOT = re.compile(f"{_TOKEN.pattern}|{_DOT}")
 _LINE_BRACKET = re.compile(r"\n[ \t]*\[(\[?)")  # every header but one on the first line starts so; "[": a [[header]]
 _DOTS = re.compile(_DOT)
 _VALUE_BRACKET = re.compile(r"=[ \t]*[\[{]")  # a key whose value is a list or an inline table (and some in values or strings)
+_SMALL = 256 * 1024  # characters: a bigger file surely has more than `depth` nested brackets: not counted
 HEADER, DOT, INLINE = 8, 4, 2  # what a [table] header, a dot in a key and an inline table count as, against a list
 # A key of a table whose value is a list or an inline table costs the parser ~800 bytes on top
 # of the list (tomli marks it as closed, in a dict and two sets of its own): `k = []` lines
@@ -73,7 +74,7 @@ def _shallow(text: str, depth: int) -> bool:
     """Whether the brackets outside strings and comments nest at most ``depth`` deep (headers
     included, so never a false yes): the token loop below is the cost of a big file, so it runs
     only when this cheap test cannot rule out a problem."""
-    if len(_NESTED.findall(text)) < depth:  # a small file: too few nested brackets to count
+    if len(text) < _SMALL and len(_NESTED.findall(text)) < depth:  # a small file: too few nested brackets to count
         return True
     rest = _NOT_BRACKET.sub("", _TEXTS.sub("", text))
     for _ in range(depth):  # each pass takes away the innermost pairs: one level
