@@ -21,13 +21,19 @@ _PART = rf"(?:{_BASIC}|{_LITERAL}|[A-Za-z0-9_\-]+)"
 _HEADER = rf"\n[ \t]*(?P<open>\[\[?)[ \t]*(?P<names>{_PART}(?:[ \t]*\.[ \t]*{_PART})*)[ \t]*\]\]?[ \t]*(?:#[^\n]*)?(?=\r?\n|\Z)"
 
 
+# A body's start and end in one int: ~35 bytes a table where a list of two took ~130 (a big
+# agreement has a table per ~70 bytes).
+SHIFT = 40
+MASK = (1 << SHIFT) - 1
+
+
 class Tables(NamedTuple):
     """What the headers say: where each key of a header sits, and each table's body."""
 
     keys: dict[tuple[Any, ...], int]  # table path -> offset of its (first) header's `[`
     implicit: set[tuple[Any, ...]]  # tables only implied by a longer header
     aot: dict[tuple[Any, ...], int]  # array-of-tables path -> number of elements
-    bodies: dict[tuple[Any, ...], list[int]]  # table path -> [start, end] of the lines under its header
+    bodies: dict[tuple[Any, ...], int]  # table path -> start << SHIFT | end of the lines under its header
 
 
 @lru_cache(maxsize=None)
@@ -56,7 +62,7 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
     implicit: set[tuple[Any, ...]] = set()
     aot: dict[tuple[Any, ...], int] = {}
     arrays: dict[tuple[Any, ...], Any] = {}  # array-of-tables path -> its list in the data
-    bodies: dict[tuple[Any, ...], list[int]] = {}
+    bodies: dict[tuple[Any, ...], int] = {}
     parsed: dict[str, list[str]] = {}  # the same header text, parsed once
     table: tuple[Any, ...] = ()
     body = 0
@@ -69,7 +75,7 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
                 return None
         if table in bodies:  # a table declared twice: a header inside a value
             return None
-        bodies[table] = [body, offset]
+        bodies[table] = body << SHIFT | offset
         # The data is walked along: every header must name a table there (checked as we go).
         path: tuple[Any, ...] = ()
         node = data
@@ -103,7 +109,7 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
         table, body = path, m.end()  # after the newline that ends the header
     if table in bodies or type(data) is not dict:
         return None
-    bodies[table] = [body, len(text)]
+    bodies[table] = body << SHIFT | len(text)
     if not all(len(arrays[path]) == count for path, count in aot.items()):
         return None
     return Tables(keys, implicit, aot, bodies)
