@@ -28,7 +28,10 @@ class Source:
     text: str
     data: Optional[dict[str, Any]] = field(default=None, repr=False)  # the parsed TOML, once parsed
     _locator: Optional[Locator] = field(default=None, repr=False)
-    _seen: dict[tuple[KeyPath, bool], Location] = field(default_factory=dict, repr=False)
+    # Places found, by path: of the key, and of the value alone (two dicts, no pair per entry:
+    # a big file with a finding on each element holds ~100,000).
+    _seen: dict[KeyPath, Location] = field(default_factory=dict, repr=False)
+    _seen_values: dict[KeyPath, Location] = field(default_factory=dict, repr=False)
     _model: Any = field(default=None, repr=False)  # once settled: what stands in for the data
     _one_aanspreekpunt: bool = field(default=False, repr=False)
 
@@ -54,9 +57,10 @@ class Source:
         """The span of a key (``key = value``, or with ``value`` its value alone), or of its
         nearest existing parent (a table's header)."""
         path = tuple(path)
-        known = self._seen.get((path, value))  # findings often share places
+        seen = self._seen_values if value else self._seen
+        known = seen.get(path)  # findings often share places
         if known is None:
-            known = self._seen[path, value] = self._at(path, value)
+            known = seen[path] = self._at(path, value)
         return known
 
     def _at(self, path: KeyPath, value: bool) -> Location:
