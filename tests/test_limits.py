@@ -44,7 +44,7 @@ def test_too_many_tables_is_refused_where_the_count_passes_the_limit():
         ("x = [" + "{}, " * 60 + "]", (3, 6 + 4 * 45)),  # the outer list, a key's value, counts 1 + 8, an inline table 2: the 46th passes 100
         ("x = [" + "[], " * 120 + "]", (3, 6 + 4 * 91)),  # a list 1: the 92nd inner one passes
         ("k = []\n" * 20, (14, 5)),  # a key whose value is a list: 1 + 8, the 12th (line 14) passes
-        ("a.b.c.d = 1\n" * 30, (11, 4)),  # a dot 4: the 26th, the second on line 11, passes
+        ("a.b.c.d = 1\n" * 30, (9, 6)),  # a dot 5: the 21st, the third on line 9, passes
     ],
 )
 def test_every_kind_of_table_counts_and_strings_and_comments_do_not(line, where):

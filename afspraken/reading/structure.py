@@ -33,7 +33,7 @@ _LINE_BRACKET = re.compile(r"\n[ \t]*\[(\[?)")  # every header but one on the fi
 _DOTS = re.compile(_DOT)
 _VALUE_BRACKET = re.compile(r"=[ \t]*[\[{]")  # a key whose value is a list or an inline table (and some in values or strings)
 _SMALL = 256 * 1024  # characters: a bigger file surely has more than `depth` nested brackets: not counted
-HEADER, DOT, INLINE = 8, 4, 2  # what a [table] header, a dot in a key and an inline table count as, against a list
+HEADER, DOT, INLINE = 8, 5, 2  # what a [[table]] header, a dot in a key and an inline table count as, against a list
 # A key of a table whose value is a list or an inline table costs the parser ~800 bytes on top
 # of the list (tomli marks it as closed, in a dict and two sets of its own): `k = []` lines
 # took 70-110x their size. Keys inside a list or inline table do not. A [table] header is
