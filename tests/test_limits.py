@@ -135,16 +135,18 @@ def test_the_big_benchmark_agreements_pass_the_default():
 
 
 MEMORY_SHAPES = [
-    "ints", "words", "keys", "tables", "deep-near", "headers-near", "errors-near", "unknown-keys", "party-keys", "wrong-elements", "references",
+    "ints", "words", "keys", "tables", "deep-near", "headers-near", "dotted-near", "inline-near", "errors-near", "unknown-keys",
+    "party-keys", "wrong-elements", "references", "same-ids", "value-lists", "value-lists-near",
 ]
-MAX_RATIO = 40  # times the file's size; before the limits and the budget: 100x-530x (benchmarks/memory.py)
+MAX_RATIO = 25  # times the file's size; the worst measured ~21x at 2 MB (benchmarks/memory.py); before the limits and the budget: 100x-530x
 
 
 @pytest.mark.slow
 def test_memory_stays_in_proportion_to_the_file():
     """Peak RSS of the installed command on 1 MB files of the costliest shapes, above a run on a tiny
-    file, divided by the size (the worst measured ~30x: tables just under the limit, an error or a finding
-    each, about as costly as benchmarks/groot.py's big agreement)."""
+    file, divided by the size (the worst measured ~21x: tables just under the limit, an error or a finding
+    each, about as costly as benchmarks/groot.py's big agreement, 20x). Memory, unlike time, is the same
+    from run to run: the margin is for another Python or pydantic, not for a busy machine."""
     memory = _benchmark("memory")
     command = [str(Path(sys.executable).with_name("afspraken")), "check", "--format", "json"]
     if not Path(command[0]).exists():
