@@ -302,9 +302,45 @@ def test_the_list_limit_is_settable(write):
     from afspraken.checking.run import Checker
 
     write("afspraken.toml", "[limieten]\nlijst = 3\n")
-    path = write("a.toml", "formaat = 1\n[afspraak]\nx = [1, 2, 3, 4]\ny = [\n  1,\n  2,\n  3,\n  4,\n  5\n]\n")
+    path = write("a.toml", "formaat = 1\n[afspraak]\nx = [1, 2, 3,]\ny = [\n  1,\n  2,\n  3,\n  4,\n  5\n]\n")
     [problem] = Checker(entry_points=False).check_path(path).problems
     assert problem.code == "te-lang" and (problem.location.line, problem.location.column) == (8, 4) and "meer dan 3" in problem.message("nl")
+    path = write("b.toml", "formaat = 1\n[afspraak]\nx = [1, 2, 3, # drie\n  4 ]\n")  # 3 commas, 4 elements
+    [problem] = Checker(entry_points=False).check_path(path).problems
+    assert problem.code == "te-lang" and (problem.location.line, problem.location.column) == (4, 3)
+
+
+PAD = "# " + "opvulling " * 2_000 + "\n"  # at the end: the same places, in a file over BIG
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "where"),
+    [
+        ("x = [1, 2, 3, 4]\n", "te-lang", (2, 15)),  # one over, without a trailing comma
+        ("x = [1, 2, 3,]\ny = [[1, 2, 3], {a = [1, 2, 3]}]\n", None, None),  # at the limit
+        ("x = [1, {a = [1, [2, 3, 4, 5]]}]\n", "te-lang", (2, 28)),
+        ("x = [[[[[1]]]]]\n", "te-diep", (2, 9)),  # the 5th '['
+        ('x = [[[["]]]]]"]]]]\n', None, None),  # brackets in a string nest nothing
+        ("[a.b.c.d.e.f]\ng = [1]\n", None, None),  # deep tables from a header: no limit
+    ],
+)
+def test_a_big_file_meets_the_limits_as_a_small_one_does(text, code, where):
+    """A big file's arrays and depth are read off the parsed data and located by the token
+    loop only then (structure.after_parsing): the same problem, at the same place, as when the
+    scan before parsing finds it in a small file."""
+    from afspraken.reading.files import Limits
+    from afspraken.reading.loading import BIG, load
+    from afspraken.reading.source import Source
+
+    limits = Limits(lijst=3, diepte=4)
+    for body in ("formaat = 1\n" + text, "formaat = 1\n" + text + PAD):
+        got = load(Source("a.toml", body), limits=limits)
+        limited = [p for p in got if p.code in ("te-lang", "te-diep")] if isinstance(got, list) else []
+        if code is None:
+            assert limited == []
+        else:
+            assert [(p.code, (p.location.line, p.location.column)) for p in limited] == [(code, where)]
+    assert len(body) > BIG
 
 
 def test_an_unforeseen_failure_while_reading_is_still_a_located_problem(monkeypatch):

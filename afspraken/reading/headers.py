@@ -53,51 +53,69 @@ def _names(text: str) -> list[str]:
     return out
 
 
+_SPLIT: dict[str, tuple[str, ...]] = {}  # header text -> its names: the same few headers recur in every file
+
+
 def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
     """The headers' index, or None when it does not match ``data`` (see above), or a
     multi-line string could hold a line that looks like a header."""
-    if '"""' in text or "'''" in text:
+    if '"""' in text or "'''" in text or type(data) is not dict:
         return None
     keys: dict[tuple[Any, ...], int] = {}
     implicit: set[tuple[Any, ...]] = set()
     aot: dict[tuple[Any, ...], int] = {}
     arrays: dict[tuple[Any, ...], Any] = {}  # array-of-tables path -> its list in the data
     bodies: dict[tuple[Any, ...], int] = {}
-    parsed: dict[str, list[str]] = {}  # the same header text, parsed once
+    split = _SPLIT
     table: tuple[Any, ...] = ()
     body = 0
     for m in _compiled(_HEADER).finditer("\n" + text):  # offsets one too far, hence the -1s below
-        raw, offset = m.group("names"), m.start("open") - 1
-        names = parsed.get(raw)
+        opening, raw = m.group(1, 2)
+        offset = m.start(1) - 1
+        names = split.get(raw)
         if names is None:
-            names = parsed[raw] = _names(raw)
-            if len(names) >= max_depth:
-                return None
+            names = tuple(_names(raw))
+            if len(split) < 4096:
+                split[raw] = names
+        if len(names) >= max_depth:
+            return None
         if table in bodies:  # a table declared twice: a header inside a value
             return None
         bodies[table] = body << SHIFT | offset
+        if len(opening) == 2 and len(names) == 1:  # most headers of a big file: `[[actie]]`, checked at the end
+            count = aot.get(names, 0)
+            aot[names] = count + 1
+            if not count:
+                keys.setdefault(names, offset)
+                arrays[names] = data.get(names[0])
+            table, body = (names[0], count), m.end()
+            keys[table] = offset
+            continue
         # The data is walked along: every header must name a table there (checked as we go).
-        path: tuple[Any, ...] = ()
-        node = data
-        for name in names[:-1]:  # the implied super-tables (as the scan records them)
-            path = (*path, name)
-            node = node.get(name) if type(node) is dict else None
-            if path not in keys:
-                keys[path] = offset
-                implicit.add(path)
-            if path in aot:  # `[[a]]` then `[a.b]`: b lives in the last a
-                last = aot[path] - 1
-                path = (*path, last)
-                node = node[last] if type(node) is list and last < len(node) else None
-        name = names[-1]
-        path = (*path, name)
-        node = node.get(name) if type(node) is dict else None
-        if m.end("open") - offset == 3:
+        if len(names) == 1:  # `[afspraak]`
+            path: tuple[Any, ...] = names
+            node = data.get(names[0])
+        else:
+            path = ()
+            node = data
+            for name in names[:-1]:  # the implied super-tables (as the scan records them)
+                path = (*path, name)
+                node = node.get(name) if type(node) is dict else None
+                if path not in keys:
+                    keys[path] = offset
+                    implicit.add(path)
+                if path in aot:  # `[[a]]` then `[a.b]`: b lives in the last a
+                    last = aot[path] - 1
+                    path = (*path, last)
+                    node = node[last] if type(node) is list and last < len(node) else None
+            path = (*path, names[-1])
+            node = node.get(names[-1]) if type(node) is dict else None
+        if len(opening) == 2:
             count = aot.get(path, 0)
             aot[path] = count + 1
             if not count:
                 arrays[path] = node
-            keys.setdefault(path, offset)
+                keys.setdefault(path, offset)
             node = node[count] if type(node) is list and count < len(node) else None
             path = (*path, count)
             keys[path] = offset
@@ -107,9 +125,11 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
         if type(node) is not dict:
             return None
         table, body = path, m.end()  # after the newline that ends the header
-    if table in bodies or type(data) is not dict:
+    if table in bodies:
         return None
     bodies[table] = body << SHIFT | len(text)
-    if not all(len(arrays[path]) == count for path, count in aot.items()):
-        return None
+    for path, count in aot.items():
+        array = arrays[path]
+        if type(array) is not list or len(array) != count or not all([type(item) is dict for item in array]):
+            return None
     return Tables(keys, implicit, aot, bodies)

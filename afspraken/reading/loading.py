@@ -141,14 +141,21 @@ def load(
     limits: Limits = Limits(),
 ) -> Union[Loaded, list[Problem]]:
     """Parse and validate one agreement; all problems at once, sorted by place."""
-    from afspraken.reading.structure import scan
+    from afspraken.reading import structure
 
-    over = scan(source.name, source.text, limits)
+    # Limits: a small file is scanned before parsing (quick counts); a big one only for what
+    # the parser must not build, and its arrays and depth are read off the parsed data.
+    big = len(source.text) > BIG
+    over = (structure.before_parsing if big else structure.scan)(source.name, source.text, limits)
     if over is not None:
         return [over]
     data = parse(source)
     if isinstance(data, Problem):
         return [data]
+    if big and structure.after_parsing(data, limits):
+        over = structure._scan(source.name, source.text, limits)  # where; or deep tables only, which is allowed
+        if over is not None:
+            return [over]
     source.data = data
     formaat = data.get("formaat", 1)
     problems: list[Problem] = []

@@ -114,13 +114,13 @@ class Locator:
         (the engine asks this once for every place of every finding)."""
         index = self._index or self._get_index()
         start = index.keys.get(path)  # known already (a header, a key read before): no call
-        if start is None or path in index._implicit:
+        if start is None or (index._implicit and path in index._implicit):
             start = index.lookup(index.keys, path)
             if start is None:
                 return None
         text = self._text
         at = index.values.get(path)
-        if at is None and path and type(path[-1]) is int:  # perhaps in a one-line array not yet read
+        if at is None and index._arrays and path and type(path[-1]) is int:  # perhaps in a one-line array not yet read
             at = index.offset(index.values, path)
         if at is not None:
             end = self._end(at)

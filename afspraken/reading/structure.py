@@ -11,7 +11,7 @@ a 10 MB line of small elements would take gigabytes, and so would a file of noth
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Optional
 
 from afspraken.reading.files import Limits
 from afspraken.results import Location, Problem
@@ -31,6 +31,7 @@ _DOT = r"\.(?=[ \t]*[A-Za-z_\"'])"
 _TOKEN_OR_DOT = re.compile(f"{_TOKEN.pattern}|{_DOT}")
 _LINE_BRACKET = re.compile(r"\n[ \t]*\[(\[?)")  # every header but one on the first line starts so; "[": a [[header]]
 _DOTS = re.compile(_DOT)
+_ELEMENT = re.compile(r"(?:[ \t\r\n]|#[^\n]*(?![^\n]))*([^ \t\r\n#])")  # what follows a comma: an element, if not ']'
 _VALUE_BRACKET = re.compile(r"=[ \t]*[\[{]")  # a key whose value is a list or an inline table (and some in values or strings)
 _SMALL = 256 * 1024  # characters: a bigger file surely has more than `depth` nested brackets: not counted
 HEADER, DOT, INLINE = 8, 5, 2  # what a [[table]] header, a dot in a key and an inline table count as, against a list
@@ -85,7 +86,7 @@ def _shallow(text: str, depth: int) -> bool:
 
 
 def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
-    stack: list[list[int]] = []  # per open array or inline table: [commas, is_array]
+    stack: list[list[int]] = []  # per open array or inline table: [commas, is_array, offset of the last comma]
     tables: dict[str, int] = {}  # [[name]] -> how many
     # VALUE counted in the current element of each [[name]]: the parser forgets those marks at
     # the next [[name]] (only the last element's are held at once), so they are taken back there.
@@ -127,7 +128,7 @@ def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
                     marks[section] = marks.get(section, 0) + VALUE
             if count > allowed:
                 return _too_many_tables(name, text, pos, limits)
-            stack.append([0, char == "["])
+            stack.append([0, char == "[", pos])
             if len(stack) > limits.diepte:
                 return _problem(
                     name, text, pos,
@@ -140,10 +141,15 @@ def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
                 )
         elif char in "]}":
             if stack:
-                stack.pop()
+                top = stack.pop()
+                if top[1] and top[0] == limits.lijst:  # one element more than the limit, if one follows the last comma
+                    after = _ELEMENT.match(text, top[2] + 1, pos)
+                    if after is not None:
+                        return _too_many(name, text, after.start(1), limits, "")
         elif stack:  # a comma
             top = stack[-1]
             top[0] += 1
+            top[2] = pos
             if top[1] and top[0] > limits.lijst:  # more commas than the limit: surely more elements
                 return _too_many(name, text, pos, limits, "")
     return None
@@ -190,3 +196,47 @@ def _problem(name: str, text: str, pos: int, message: Text, code: str) -> Proble
     line = text.count("\n", 0, pos) + 1
     column = pos - text.rfind("\n", 0, pos)
     return Problem(Location(name, line, column), message, code)
+
+
+# The scan above in two halves, so that a normal file never pays for the token loop: what the
+# parser must not be given is refused before parsing (the quick counts); the length of arrays
+# and the depth of nesting are read off the parsed data (containers only: ~10x cheaper than a
+# regular expression over the text) and located by the token loop only when one is passed.
+# The parser takes no more than ~400 levels (tomli raises RecursionError), and an array of
+# scalars costs at most ~12 bytes per character of text.
+
+
+def before_parsing(name: str, text: str, limits: Limits) -> Optional[Problem]:
+    """The first place where ``text`` passes the limit on tables, or ``None`` (cheap unless
+    the quick counts cannot rule it out; then the token loop, which checks every limit)."""
+    if text.count("[[") < limits.lijst and _few_tables(text, limits):
+        return None
+    return _scan(name, text, limits)
+
+
+def after_parsing(data: Any, limits: Limits) -> bool:
+    """Whether the parsed data may pass the limits: an array longer than ``limits.lijst``, or
+    anything nested deeper than ``limits.diepte`` (tables from headers included: the token
+    loop then decides whether arrays and inline tables do). One pass, level by level."""
+    lijst = limits.lijst
+    level, depth = [data], 0
+    while level:
+        below: list[Any] = []
+        add = below.append
+        for node in level:
+            if type(node) is dict:
+                for value in node.values():
+                    if type(value) is dict or type(value) is list:
+                        add(value)
+            else:
+                if len(node) > lijst:
+                    return True
+                for value in node:
+                    if type(value) is dict or type(value) is list:
+                        add(value)
+        depth += 1
+        if depth > limits.diepte + 1:
+            return True
+        level = below
+    return False
+
