@@ -88,8 +88,8 @@ def _table(fields: frozenset[str], frozen: bool) -> Callable[[Any, Handler], Any
                 finally:
                     budget.over = True
         model = _guarded(value, handler)
-        if frozen:
-            given = model.__pydantic_fields_set__
+        given = getattr(model, "__pydantic_fields_set__", None) if frozen else None  # (past the budget: the raw value)
+        if given is not None:
             key = frozenset(given)
             same = shared.get(key)
             if same is None:

@@ -108,7 +108,7 @@ def _existing(data: Any, path: KeyPath) -> KeyPath:
     return path
 
 
-_ONE = {"aanspreekpunt": {}}
+_ONE: dict[str, Any] = {"aanspreekpunt": {}}  # data with one [aanspreekpunt] table, for as_written
 
 
 def _given(model: Any, path: KeyPath) -> KeyPath:
