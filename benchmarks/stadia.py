@@ -4,7 +4,7 @@
 
 Each stage runs over every file of the corpus in this one process (files read up front),
 and the best of ``--herhaal`` runs is printed in ms, with its share of the floor. The
-stages: the floor's two parts, then what afspraken adds (the pre-scan of limits, loading
+stages: the floor's two parts, then what afspraken adds (the limits, loading
 beyond the floor: cross-references, waivers; running the rules with locating their
 findings; writing text). Start-up and discovery are not in it: see meet.py.
 Nothing here passes or fails: it measures and prints.
@@ -47,7 +47,7 @@ def main() -> None:
     from afspraken.model import Agreement
     from afspraken.reading.loading import Loaded, load
     from afspraken.reading.source import Source
-    from afspraken.reading.structure import scan
+    from afspraken.reading.structure import after_parsing, before_parsing
     from afspraken.reporting.text import Writer
 
     files = sorted(args.corpus.glob("*.toml"))
@@ -84,7 +84,7 @@ def main() -> None:
     stages: list[tuple[str, Callable[[], object]]] = [
         ("tomli.loads", lambda: [tomli.loads(t) for _, t in texts]),
         ("Agreement.model_validate", lambda: [Agreement.model_validate(d) for d in parsed]),
-        ("structure.scan (limits)", lambda: [scan(n, t, env.limits) for n, t in texts]),
+        ("limits (before + after parsing)", lambda: [(before_parsing(n, t, env.limits), after_parsing(d, env.limits)) for (n, t), d in zip(texts, parsed)]),
         ("load (scan + tomli + validate + more)", loaded),
     ]
     measured = {name: best(args.herhaal, work) for name, work in stages}

@@ -264,6 +264,7 @@ def test_deep_nesting_is_located_where_it_passes_the_limit(write):
         ('["]]]]", ' + "{a = " * 51 + "1" + "}" * 51 + "]", True),  # brackets in a string close nothing
         ('"' + "[" * 80 + '"', False),  # nor open anything
         ("[" * 51 + "1" + "]" * 50, True),  # unbalanced: the token loop decides
+        ("[ # c\n" * 51 + "1" + "]" * 51, True),  # comments between the brackets
     ],
 )
 def test_the_quick_depth_test_agrees_with_the_full_scan(inner, deep):
@@ -322,6 +323,7 @@ PAD = "# " + "opvulling " * 2_000 + "\n"  # at the end: the same places, in a fi
         ("x = [[[[[1]]]]]\n", "te-diep", (2, 9)),  # the 5th '['
         ('x = [[[["]]]]]"]]]]\n', None, None),  # brackets in a string nest nothing
         ("[a.b.c.d.e.f]\ng = [1]\n", None, None),  # deep tables from a header: no limit
+        ("x = [ # a\n[ # b\n[ # c\n[ # d\n[\n]]]]]\n", "te-diep", (6, 1)),  # comments between the brackets
     ],
 )
 def test_a_big_file_meets_the_limits_as_a_small_one_does(text, code, where):

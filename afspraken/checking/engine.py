@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -54,6 +54,15 @@ class Environment:
     # Asked for every file, set up once (the rules and settings above do not change after set-up).
     _severity: dict[str, Optional[Severity]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _settings: Optional[waivers.Settings] = field(default=None, init=False, repr=False, compare=False)
+    _plan: Optional[tuple[dict[str, Severity], list[ActiveRule]]] = field(default=None, init=False, repr=False, compare=False)
+
+    def plan(self) -> tuple[dict[str, Severity], list[ActiveRule]]:
+        """The severity of every active rule, and the rules to run on each file (the waiver
+        rules are judged after them): the same for every file, so worked out once."""
+        if self._plan is None:
+            severities = {active.rule.id: active.severity for active in self.rules}
+            self._plan = severities, [active for active in self.rules if active.rule.id not in waivers.RULES]
+        return self._plan
 
     def for_kind(self, soort: str) -> Environment:
         """The environment for an agreement of this soort (itself when the rule sets were named)."""
@@ -91,12 +100,10 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
     findings: list[Finding] = []
     crashes: list[Failure] = []
     outcomes: dict[str, Outcome] = {}
-    severities: dict[str, Severity] = {}
-    for active in env.rules:
+    planned, to_run = env.plan()
+    severities = dict(planned)
+    for active in to_run:  # the waiver rules are judged below, with the other rules' findings
         rule = active.rule
-        severities[rule.id] = active.severity
-        if rule.id in waivers.RULES:
-            continue  # judged below, with the other rules' findings
         try:
             violations = returned(rule.check(agreement, active.params))
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
@@ -126,7 +133,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
     if extra:
         outcomes[NO_SET] = Outcome.BEVINDING
     findings.sort(key=lambda f: (f.location.line, f.location.column, -f.severity.rank, f.rule))
-    rule_outcomes = tuple(RuleOutcome(r, o, severities[r]) for r, o in outcomes.items())
+    rule_outcomes = tuple([RuleOutcome(r, o, severities[r]) for r, o in outcomes.items()])
     return FileResult(
         source.name,
         findings=tuple(findings),
@@ -184,8 +191,24 @@ def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], sev
     return found
 
 
+def _generator() -> Iterator[None]:
+    yield None
+
+
+_GENERATOR = type(_generator())
+
+
 def returned(result: Any) -> list[Violation]:
     """The Violations a check returned, or a ``TypeError`` saying what it returned instead."""
+    kind = type(result)
+    if kind is _GENERATOR or kind is list:  # what checks return (the tests below are for the others)
+        violations = list(result)
+        for v in violations:
+            if type(v) is not Violation or _malformed(v):
+                break
+        else:
+            return violations
+        result = violations
     if result is None:
         raise TypeError("the check returned None, not a list (or generator) of afspraken.Violation; did you forget to yield?")
     if isinstance(result, (Violation, str, bytes, dict)):
@@ -205,16 +228,24 @@ def returned(result: Any) -> list[Violation]:
 
 def _malformed(v: Violation) -> str:
     """What is wrong with a Violation a check made by hand (``violation()`` makes them right), or ''."""
-    message, fix = v.message, v.fix
-    if type(message) is not Text or not (type(message.nl) is str and type(message.en) is str and message.nl.strip() and message.en.strip()):
+    message, fix, at = v.message, v.fix, v.at
+    if type(message) is not Text or not (
+        type(message.nl) is str and type(message.en) is str and message.nl and message.en
+        and not message.nl.isspace() and not message.en.isspace()
+    ):
         return f"message is {message!r:.60}, not afspraken.Text with a Dutch and an English text"
     if fix is not None and (type(fix) is not Text or not (type(fix.nl) is str and type(fix.en) is str)):
         return f"fix is {fix!r:.60}, not afspraken.Text(nl, en)"
-    if type(v.at) is not tuple:
-        return f"places are {v.at!r:.60}, not a tuple of key paths"
-    for path in v.at:
-        if type(path) is not tuple or not all(type(part) is str or (type(part) is int and part >= 0) for part in path):
-            return f"place {path!r:.60} is no key path: a tuple of keys and indexes, such as (\"actie\", 0, \"wanneer\")"
+    if type(at) is not tuple:
+        return f"places are {at!r:.60}, not a tuple of key paths"
+    for path in at:
+        if type(path) is tuple:
+            for part in path:
+                if type(part) is not str and (type(part) is not int or part < 0):
+                    break
+            else:
+                continue
+        return f"place {path!r:.60} is no key path: a tuple of keys and indexes, such as (\"actie\", 0, \"wanneer\")"
     return ""
 
 

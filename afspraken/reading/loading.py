@@ -90,12 +90,15 @@ def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Option
     return Text(f"TOML-fout: {msg}", f"TOML error: {msg}"), None
 
 
-def parse(source: Source) -> Union[dict[str, Any], Problem]:
+def parse(source: Source, limits: Optional[Limits] = None) -> Union[dict[str, Any], Problem]:
     try:
         return tomli.loads(source.text)
     except RecursionError:  # tomli refuses inline arrays/tables nested over ~400 deep
         from afspraken.reading.structure import scan
 
+        over = scan(source.name, source.text, limits, quick=False) if limits is not None else None
+        if over is not None:  # past the configured limit ([limieten] diepte) too: that one is named
+            return over
         deep = scan(source.name, source.text, Limits(diepte=300), quick=False)
         message = Text("TOML-fout: lijsten of tabellen zijn te diep in elkaar genest", "TOML error: lists or tables are nested too deeply")
         return Problem(deep.location if deep else Location(source.name, 1, 1), message, "toml")
@@ -143,16 +146,14 @@ def load(
     """Parse and validate one agreement; all problems at once, sorted by place."""
     from afspraken.reading import structure
 
-    # Limits: a small file is scanned before parsing (quick counts); a big one only for what
-    # the parser must not build, and its arrays and depth are read off the parsed data.
-    big = len(source.text) > BIG
-    over = (structure.before_parsing if big else structure.scan)(source.name, source.text, limits)
+    # Limits: before parsing what the parser must not build; arrays and depth from the parsed data.
+    over = structure.before_parsing(source.name, source.text, limits)
     if over is not None:
         return [over]
-    data = parse(source)
+    data = parse(source, limits)
     if isinstance(data, Problem):
         return [data]
-    if big and structure.after_parsing(data, limits):
+    if structure.after_parsing(data, limits):
         over = structure._scan(source.name, source.text, limits)  # where; or deep tables only, which is allowed
         if over is not None:
             return [over]

@@ -56,7 +56,8 @@ class Source:
     def at(self, path: KeyPath, *, value: bool = False) -> Location:
         """The span of a key (``key = value``, or with ``value`` its value alone), or of its
         nearest existing parent (a table's header)."""
-        path = tuple(path)
+        if type(path) is not tuple:
+            path = tuple(path)
         seen = self._seen_values if value else self._seen
         known = seen.get(path)  # findings often share places
         if known is None:
@@ -66,7 +67,8 @@ class Source:
     def _at(self, path: KeyPath, value: bool) -> Location:
         data = self.data
         if data is not None:
-            path = as_written(path, data)
+            if path and path[0] == "aanspreekpunt":
+                path = as_written(path, data)
             found = _existing(data, path)  # a missing key needs no search
         elif self._model is not None:
             found = _given(self._model, path)
@@ -74,12 +76,16 @@ class Source:
                 path, found = as_written(path, _ONE), as_written(found, _ONE)
         else:
             found = path
-        locator = self.locator
+        locator = self._locator or self.locator
         bounds = locator.bounds(found, True) if value and found == path else None
         if bounds is None:
             bounds = locator.bounds(found) or locator.nearest_bounds(found)[0]
-        line, column, end_line, end_column = bounds
-        return Location(self.name, line, column, dotted(path), end_line, end_column)
+        key = _DOTTED.get(path)  # the same paths recur in every file: (actie, 0), ...
+        if key is None:
+            key = dotted(path)
+            if len(_DOTTED) < 10_000:
+                _DOTTED[path] = key
+        return Location(self.name, bounds[0], bounds[1], key, bounds[2], bounds[3])
 
     def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
         return Problem(self.at(path, value=value), message, code)
@@ -93,8 +99,21 @@ def as_written(path: KeyPath, data: Optional[dict[str, Any]]) -> KeyPath:
     return path
 
 
+_DOTTED: dict[KeyPath, str] = {}
+
+
 def _existing(data: Any, path: KeyPath) -> KeyPath:
     """The longest prefix of ``path`` that exists in the parsed data."""
+    if len(path) == 2:  # most places: (table, index) or (table, key)
+        first, second = path
+        node = data.get(first) if type(first) is str else None
+        kind = type(node)
+        if kind is list:
+            if type(second) is int and 0 <= second < len(node):
+                return path
+        elif kind is dict:
+            if type(second) is str and second in node:
+                return path
     for i, part in enumerate(path):
         kind = type(data)
         if kind is dict:

@@ -1,11 +1,13 @@
-"""Before parsing: refuse arrays that are too long, nesting that is too deep and more tables
-than the file's size warrants, located.
+"""Refuse arrays that are too long, nesting that is too deep and more tables than the file's
+size warrants, located.
 
 A parser builds every element of an array as an object, and the model then checks each;
 a 10 MB line of small elements would take gigabytes, and so would a file of nothing but
-``{}`` or ``[a1]`` lines. This scan counts elements, depth and tables on the text itself
-(strings and comments skipped) and names the line where a limit
-(:class:`afspraken.reading.files.Limits`, ``[limieten]`` in the config) is passed.
+``{}`` or ``[a1]`` lines. The token loop here counts elements, depth and tables on the text
+itself (strings and comments skipped) and names the line where a limit
+(:class:`afspraken.reading.files.Limits`, ``[limieten]`` in the config) is passed. Loading
+runs it only when a quick test cannot rule a problem out: :func:`before_parsing` (tables) and
+:func:`after_parsing` (arrays and depth, on the parsed data).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ _TOKEN = re.compile(
     r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{},]'
 )
 # An opening bracket right after '=', ',' or another opening bracket: the only way to nest.
-_NESTED = re.compile(r"[\[{,=](?=[ \t\r\n]*[\[{])")
+_NESTED = re.compile(r"[\[{,=](?=(?:[ \t\r\n]|#[^\n]*)*[\[{])")  # comments between them too
 # For the quick depth test: strings and comments (as _TOKEN reads them), everything but brackets, innermost pairs.
 _TEXTS = re.compile(_TOKEN.pattern.rsplit("|", 1)[0])
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
@@ -198,12 +200,12 @@ def _problem(name: str, text: str, pos: int, message: Text, code: str) -> Proble
     return Problem(Location(name, line, column), message, code)
 
 
-# The scan above in two halves, so that a normal file never pays for the token loop: what the
-# parser must not be given is refused before parsing (the quick counts); the length of arrays
-# and the depth of nesting are read off the parsed data (containers only: ~10x cheaper than a
-# regular expression over the text) and located by the token loop only when one is passed.
-# The parser takes no more than ~400 levels (tomli raises RecursionError), and an array of
-# scalars costs at most ~12 bytes per character of text.
+# How loading uses the scan: in two halves, so that a file never pays for the token loop
+# unless it passes a limit. What the parser must not be given is refused before parsing (the
+# quick counts); the length of arrays and the depth of nesting are read off the parsed data
+# (containers only: cheaper than a regular expression over the text, and exact) and located by
+# the token loop only when one is passed. The parser takes no more than ~400 levels (tomli
+# raises RecursionError), and an array of scalars costs at most ~12 bytes per character of text.
 
 
 def before_parsing(name: str, text: str, limits: Limits) -> Optional[Problem]:
