@@ -74,7 +74,10 @@ def _guarded(value: Any, handler: Handler) -> Any:
 
 
 def _table(fields: frozenset[str], frozen: bool) -> Callable[[Any, Handler], Any]:
-    shared: dict[frozenset[str], set[str]] = {}  # of this model: each set of fields given, once
+    """``frozen``: the tables of a frozen model given the same fields share one set of them (see
+    :data:`_SHARED_SETS`)."""
+    shared: dict[frozenset[str], set[str]] = {}  # each set of fields given, once
+    last: list[set[str]] = [set()]  # the one shared last: most tables give the same fields as the one before
 
     def table(value: Any, handler: Handler) -> Any:
         budget = _BUDGET.get()
@@ -88,15 +91,20 @@ def _table(fields: frozenset[str], frozen: bool) -> Callable[[Any, Handler], Any
                 finally:
                     budget.over = True
         model = _guarded(value, handler)
-        given = getattr(model, "__pydantic_fields_set__", None) if frozen else None  # (past the budget: the raw value)
-        if given is not None:
-            key = frozenset(given)
-            same = shared.get(key)
-            if same is None:
-                if len(shared) < _SHARED_SETS:
-                    shared[key] = given
-            else:
-                object.__setattr__(model, "__pydantic_fields_set__", same)
+        if frozen:
+            try:
+                given = model.__pydantic_fields_set__
+            except AttributeError:  # past the budget: the raw value
+                return model
+            same = last[0]
+            if given != same:
+                same = shared.get(frozenset(given))
+                if same is None:
+                    if len(shared) >= _SHARED_SETS:
+                        return model
+                    same = shared[frozenset(given)] = given
+                last[0] = same
+            _set(model, "__pydantic_fields_set__", same)
         return model
 
     return table
@@ -105,6 +113,7 @@ def _table(fields: frozenset[str], frozen: bool) -> Callable[[Any, Handler], Any
 # A model's set of the fields given is ~200 bytes, as much as the rest of a small table; a frozen
 # model never changes its set (pydantic's copies copy it), so tables given the same fields share one.
 _SHARED_SETS = 64
+_set = object.__setattr__
 
 
 _BUILDING = Lock()
