@@ -98,12 +98,12 @@ def _table(fields: frozenset[str], frozen: bool) -> Callable[[Any, Handler], Any
                 return model
             same = last[0]
             if given != same:
-                same = shared.get(frozenset(given))
-                if same is None:
+                found = shared.get(frozenset(given))
+                if found is None:
                     if len(shared) >= _SHARED_SETS:
                         return model
-                    same = shared[frozenset(given)] = given
-                last[0] = same
+                    found = shared[frozenset(given)] = given
+                same = last[0] = found
             _set(model, "__pydantic_fields_set__", same)
         return model
 

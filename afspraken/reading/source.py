@@ -106,7 +106,7 @@ def _existing(data: Any, path: KeyPath) -> KeyPath:
     """The longest prefix of ``path`` that exists in the parsed data."""
     if len(path) == 2:  # most places: (table, index) or (table, key)
         first, second = path
-        node = data.get(first) if type(first) is str else None
+        node: Any = data.get(first) if type(first) is str else None
         kind = type(node)
         if kind is list:
             if type(second) is int and 0 <= second < len(node):
