@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from pydantic import BaseModel
-
 from afspraken.reading.files import Limits, decode, read_bytes, too_big
 from afspraken.reading.locating import Locator
 from afspraken.results import Location, Problem, dotted
@@ -144,10 +142,9 @@ def _given(model: Any, path: KeyPath) -> KeyPath:
             if type(part) is int and 0 <= part < len(node):
                 node = node[part]
                 continue
-        elif isinstance(node, BaseModel):
-            if type(part) is str and part in node.__pydantic_fields_set__:
-                node = getattr(node, part)
-                continue
+        elif type(part) is str and part in getattr(node, "__pydantic_fields_set__", ()):  # a model
+            node = node.__dict__[part]
+            continue
         return path[:i]
     return path
 
