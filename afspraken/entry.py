@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
+
+import _signal as signal  # not `signal`: that imports enum (~9 ms) while Ctrl-C would still show a traceback
 
 TYPE_CHECKING = False  # typing itself takes milliseconds
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ def main() -> None:
         signal.signal(signal.SIGINT, _early_interrupt)
     from afspraken.commands import main as run
 
-    if early:  # from here on main() turns Ctrl-C into the same word and exit 130
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-    run()
+    try:
+        if early:  # from here on main() turns Ctrl-C into the same word and exit 130
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        run()
+    except KeyboardInterrupt:  # a Ctrl-C that came in just before, raised before main()'s own try
+        _early_interrupt(signal.SIGINT, None)

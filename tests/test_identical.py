@@ -25,12 +25,20 @@ HERE = Path(__file__).parent / "data" / "identiek"
 GENERATED = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def outputs() -> dict[str, str]:
+@pytest.fixture(scope="module", params=["hier", "kindproces"])
+def outputs(request: pytest.FixtureRequest) -> dict[str, str]:
+    """The outputs of the corpus; ``kindproces``: every file checked in a child process, as the
+    command checks a big file (checking/isolation.py): the same bytes."""
+    from afspraken.checking import isolation
+
+    if request.param == "kindproces" and not isolation.available():
+        pytest.skip("no fork here (or threads running): every file is checked in this process")
     cwd = os.getcwd()
     os.chdir(HERE)  # paths in the output as a user in that folder sees them
     try:
-        report = api.check(["corpus"], today=dt.date(2026, 1, 1), jobs=1)
+        stream = api.iter_check(["corpus"], today=dt.date(2026, 1, 1), jobs=1)
+        stream.checker.apart_from = 0 if request.param == "kindproces" else None
+        report = stream.report()
         assert len(report.files) >= 20
         rules = api.context(report, api._registry(()), "nl").rules
         ctx = Context(lang="nl", rules=rules, tool_version="9.9.9", generated=GENERATED, rule_url="https://example.org/{id}")

@@ -367,3 +367,24 @@ def test_thousands_of_problems_are_capped_with_a_count(write):
     assert more.code == "meer" and "niet getoond" in more.message("nl") and "more problems" in more.message("en")
     shown = int(more.message("nl").split()[2])
     assert shown >= 1500 - MAX_PROBLEMS  # every one counted, none lost silently
+
+
+def test_a_long_one_line_array_is_refused_before_the_parser_sees_it(monkeypatch):
+    """The parser takes ~1 µs an element: a line of 2 million takes seconds. A line with as many
+    commas as the limit is looked at before parsing; a long array over many lines only after."""
+    from afspraken.reading import loading
+    from afspraken.reading.files import Limits
+    from afspraken.reading.source import Source
+
+    parsed: list[int] = []
+    real = loading.tomli.loads
+    monkeypatch.setattr(loading.tomli, "loads", lambda text: parsed.append(len(text)) or real(text))
+    limits = Limits(lijst=1_000)
+    one_line = "formaat = 1\nx = [" + "1," * 1_000 + "1]\n"
+    [problem] = loading.load(Source("a.toml", one_line), limits=limits)
+    assert problem.code == "te-lang" and problem.location.line == 2 and parsed == []
+    many_lines = "formaat = 1\nx = [\n" + "1,\n" * 1_000 + "1]\n"
+    [problem] = loading.load(Source("b.toml", many_lines), limits=limits)
+    assert problem.code == "te-lang" and problem.location.line == 1_003 and len(parsed) == 1
+    at_the_limit = "formaat = 1\nx = [" + "1," * 999 + "1]\n"  # 1,000 elements: allowed
+    assert all(p.code != "te-lang" for p in loading.load(Source("c.toml", at_the_limit), limits=limits))

@@ -53,6 +53,9 @@ class Checker:
         self._envs: dict[Optional[Path], Environment] = {}
         self._folders: dict[str, Environment] = {}  # folder as given -> its environment
         self._problems: dict[Problem, None] = {}  # settings problems, each once
+        # From this many characters on, check_path checks a file in a child process that Ctrl-C
+        # ends at once (checking/isolation.py); None: always here. The command sets it.
+        self.apart_from: Optional[int] = None
 
     @property
     def options(self) -> dict[str, Any]:
@@ -133,16 +136,54 @@ class Checker:
         return [a for a in rules if a.rule.id not in self.ignored], off
 
     def check_path(self, path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> FileResult:
-        return self.load(path, data, name)[0]
+        source, env = self._read(path, data, name)
+        if isinstance(source, Problem):
+            return FileResult(source.location.file, problems=(source,))
+        if self.apart_from is not None and len(source.text) >= self.apart_from:
+            from afspraken.checking import isolation
+            from afspraken.reading import chunks
+
+            # Parsed in parts, a big file answers Ctrl-C here; one that cannot be is checked apart.
+            if not chunks.cuts(source.text) and isolation.available():
+                return self._judge_apart(source, env)
+        return self._judge(source, env)[0]
 
     def load(self, path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> tuple[FileResult, Optional[Loaded]]:
         """Read, load and judge one file as ``check`` does; also the loaded agreement (None if it could not be)."""
-        folder = Path.cwd() if str(path) == STDIN else Path(path).parent
-        env = self.environment(folder)
-        source = read(path, data, name, limits=env.limits)
+        source, env = self._read(path, data, name)
         if isinstance(source, Problem):
             return FileResult(source.location.file, problems=(source,)), None
         return self._judge(source, env)
+
+    def _read(self, path: Union[str, Path], data: Optional[bytes], name: Optional[str]) -> tuple[Union[Source, Problem], Environment]:
+        folder = Path.cwd() if str(path) == STDIN else Path(path).parent
+        env = self.environment(folder)
+        return read(path, data, name, limits=env.limits), env
+
+    def _judge_apart(self, source: Source, env: Environment) -> FileResult:
+        """:meth:`_judge` in a child process (checking/isolation.py); this process learns what
+        the check taught the child: the environment of the file's soort, new failures and problems."""
+        from afspraken.checking import isolation
+
+        failures, problems = set(self.registry.failures), set(self._problems)
+
+        def work() -> tuple[FileResult, Optional[str], list[Any], list[Problem]]:
+            result, loaded = self._judge(source, env)
+            soort = loaded.agreement.afspraak.soort if loaded is not None else None
+            return result, soort, [f for f in self.registry.failures if f not in failures], [p for p in self._problems if p not in problems]
+
+        outcome = isolation.run(work)
+        if outcome is None:  # the result could not be sent: here, then
+            return self._judge(source, env)[0]
+        if isinstance(outcome, isolation.Died):
+            return FileResult(source.name, problems=(Problem(Location(source.name, 1, 1), outcome.message, "intern"),))
+        result, soort, new_failures, new_problems = outcome
+        if soort is not None:
+            env.for_kind(soort)  # as the check did in the child
+        for failure in new_failures:
+            self.registry.failures.add(failure)
+        self._problems.update(dict.fromkeys(new_problems))
+        return result  # type: ignore[no-any-return]
 
     def check_source(self, source: Source, env: Optional[Environment] = None) -> FileResult:
         return self._judge(source, env or self.environment(Path.cwd()))[0]

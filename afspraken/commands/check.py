@@ -97,8 +97,10 @@ def check(
     stream = api.iter_check(
         inputs, regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config, lang=lang, jobs=jobs
     )
+    from afspraken.checking.isolation import APART_FROM
     from afspraken.reporting.escaping import escape
 
+    stream.checker.apart_from = APART_FROM  # a big file in a child process: Ctrl-C ends the run at once
     for note in stream.skipped:
         click.echo(escape(f"{note.location}: {note.message(lang)}"), err=True)
     warn = "waarschuwing" if lang == "nl" else "warning"

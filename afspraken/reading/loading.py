@@ -91,8 +91,10 @@ def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Option
 
 
 def parse(source: Source, limits: Optional[Limits] = None) -> Union[dict[str, Any], Problem]:
+    from afspraken.reading import chunks
+
     try:
-        return tomli.loads(source.text)
+        return chunks.loads(source.text)  # a big text in parts: Ctrl-C is answered between them
     except RecursionError:  # tomli refuses inline arrays/tables nested over ~400 deep
         from afspraken.reading.structure import scan
 

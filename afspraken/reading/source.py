@@ -104,12 +104,11 @@ def _existing(data: Any, path: KeyPath) -> KeyPath:
     """The longest prefix of ``path`` that exists in the parsed data."""
     if len(path) == 2:  # most places: (table, index) or (table, key)
         first, second = path
-        node: Any = data.get(first) if type(first) is str else None
-        kind = type(node)
-        if kind is list:
+        node = data.get(first) if type(first) is str else None
+        if type(node) is list:
             if type(second) is int and 0 <= second < len(node):
                 return path
-        elif kind is dict:
+        elif type(node) is dict:
             if type(second) is str and second in node:
                 return path
     for i, part in enumerate(path):

@@ -211,9 +211,28 @@ def _problem(name: str, text: str, pos: int, message: Text, code: str) -> Proble
 def before_parsing(name: str, text: str, limits: Limits) -> Optional[Problem]:
     """The first place where ``text`` passes the limit on tables, or ``None`` (cheap unless
     the quick counts cannot rule it out; then the token loop, which checks every limit)."""
-    if text.count("[[") < limits.lijst and _few_tables(text, limits):
+    if text.count("[[") < limits.lijst and _few_tables(text, limits) and not _long_line(text, limits.lijst):
         return None
     return _scan(name, text, limits)
+
+
+def _long_line(text: str, lijst: int) -> bool:
+    """Whether one line holds at least as many commas as the limit takes elements: a long
+    one-line array, refused before the parser spends seconds on it (~1 µs an element). Such a
+    line has ~2 characters an element, so it covers a whole stretch of ``lijst`` characters
+    without a newline: only those stretches are looked at (a few ``find`` calls for a big file)."""
+    step, start = lijst, 0
+    while start + step <= len(text):
+        if text.find("\n", start, start + step) >= 0:
+            start += step
+            continue
+        begin = text.rfind("\n", 0, start) + 1
+        end = text.find("\n", start + step)
+        end = len(text) if end < 0 else end
+        if text.count(",", begin, end) >= lijst:
+            return True
+        start = end + 1
+    return False
 
 
 def after_parsing(data: Any, limits: Limits) -> bool:
