@@ -6,7 +6,10 @@ from __future__ import annotations
 import os
 import sys
 
-import _signal as signal  # not `signal`: that imports enum (~9 ms) while Ctrl-C would still show a traceback
+try:
+    import _signal as signal  # not `signal`: that imports enum (~9 ms) while Ctrl-C would still show a traceback
+except ImportError:  # CPython's own module; another Python has `signal` alone
+    import signal  # type: ignore[no-redef]
 
 TYPE_CHECKING = False  # typing itself takes milliseconds
 if TYPE_CHECKING:

@@ -8,9 +8,10 @@ actions without a date (a finding each), a long one-line array, and nested inlin
 tables: everything that once made a rule or the locator quadratic, and a finding on
 nearly every element. ``gewoon``: the same structure with a few findings. Prints CPU time
 of ``afspraken check`` (one process, text output) against the floor, tomli plus
-``Agreement.model_validate`` of the same file (target: at most 2x at 6 MB). The command checks a
-file from 1 MB in a child process (checking/isolation.py): RUSAGE_CHILDREN counts its CPU too
-(a grandchild of this script that was waited for).
+``Agreement.model_validate`` of the same file (target: at most 2x at 6 MB). These files are parsed
+in parts in the command's own process (reading/chunks.py); one from 2 MB that cannot be is
+checked in a child process (checking/isolation.py), and RUSAGE_CHILDREN counts its CPU too (a
+grandchild of this script that was waited for).
 Only measures and prints; ``--alleen-maken`` just writes the files.
 """
 

@@ -49,8 +49,8 @@ def test_mutated_agreements_parse_in_parts_exactly_as_in_one_call(monkeypatch):
         monkeypatch.setattr(chunks, "PART", rng.choice([60, 200, 800]))
         expected = _outcome(tomli.loads, text)
         assert _outcome(chunks.loads, text) == expected, text
-        places = chunks.cuts(text)
-        joined += expected[1] is None and bool(places) and chunks._joined(text, places) is not None
+        places, firsts = chunks.cuts(text)
+        joined += expected[1] is None and bool(places) and chunks._joined(text, places, firsts) is not None
     assert joined > 300  # most were joined from parts: the test looks at that path
 
 
@@ -88,3 +88,37 @@ def test_what_parts_cannot_say_is_parsed_in_one_call(monkeypatch, change):
     monkeypatch.setattr(chunks, "PART", 50_000)
     text = change(groot.agreement(400_000, hostile=False))
     assert _outcome(chunks.loads, text) == _outcome(tomli.loads, text)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "partij = [1]\nw = \'\'\'\n[[partij]]\n\'\'\'\n",  # a header-like line in a multi-line string
+        "1 = [5]\nz = [\n[[1]]\n]\n",  # `[[1]]` as a value in a multi-line array
+        "true = [5]\nz = [\n[[true]]\n]\n",
+    ],
+)
+def test_a_header_like_line_that_is_no_header_never_joins_parts(monkeypatch, before):
+    """A static array, then a line that looks like its first `[[name]]` but is in a string or an
+    array, then real `[[name]]` tables past a cut: tomli refuses the text, and so must the parts."""
+    monkeypatch.setattr(chunks, "PART", 60)
+    name = before.split(" ")[0]
+    tables = "".join(f"[[{name}]]\nv = {i}\n[[actie]]\nw = {i}\n" for i in range(40))
+    text = before + tables
+    assert _outcome(chunks.loads, text) == _outcome(tomli.loads, text)
+    assert _outcome(tomli.loads, text)[1] is not None
+
+
+def test_many_different_names_are_not_each_looked_up(monkeypatch):
+    """Each name's first `[[name]]` line is a search of the text: past chunks.NAMES names the text
+    is parsed in one call, instead of a search per header (quadratic: 52 s for 3 MB)."""
+    monkeypatch.setattr(chunks, "PART", 10_000)
+    text = "# " + "x" * 20_000 + "\n" + "".join(f"[[a{i}]]\nv = {i}\n" for i in range(5_000)) + "[[a1]]\nv = 1\n" * 2
+    searches: list[str] = []
+    real = chunks.re.search
+    monkeypatch.setattr(chunks.re, "search", lambda pattern, *args: searches.append(pattern) or real(pattern, *args))
+    at = text.index("\n[[", 10_000)
+    names = [line[2:-2] for line in text[at + 1 :].split("\n")[::2][: chunks.NAMES]]
+    assert chunks.cuts(text) == ([], {name: text.index(f"\n[[{name}]]\n") for name in names})
+    assert len(searches) == chunks.NAMES
+    assert chunks.loads(text) == tomli.loads(text)

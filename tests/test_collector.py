@@ -1,5 +1,6 @@
-"""A big file is checked with the garbage collector off (its millions of parsed objects have no
-cycles to find), and the collector is on again afterwards, also when the check fails."""
+"""The command checks a big file with the garbage collector off (its millions of parsed objects
+have no cycles to find), and the collector is on again afterwards, also when the check fails; a
+Checker made by a program leaves the collector alone unless asked."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from afspraken.checking import run
 from afspraken.reading.source import Source
 
 
-def _seen_during_load(monkeypatch: pytest.MonkeyPatch, text: str, fail: bool = False) -> list[bool]:
+def _seen_during_load(monkeypatch: pytest.MonkeyPatch, text: str, fail: bool = False, off_from: int | None = run.BIG_FILE) -> list[bool]:
     seen: list[bool] = []
 
     def load(source, **kwargs):  # type: ignore[no-untyped-def]
@@ -21,7 +22,9 @@ def _seen_during_load(monkeypatch: pytest.MonkeyPatch, text: str, fail: bool = F
         return []
 
     monkeypatch.setattr(run, "load", load)
-    run.Checker(entry_points=False, config=False).check_source(Source("a.toml", text))
+    checker = run.Checker(entry_points=False, config=False)
+    checker.collector_off_from = off_from
+    checker.check_source(Source("a.toml", text))
     return seen
 
 
@@ -44,3 +47,21 @@ def test_a_collector_switched_off_by_the_caller_stays_off(monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_checker_of_a_program_leaves_the_collector_alone(monkeypatch):
+    assert _seen_during_load(monkeypatch, "formaat = 1\n" + "#" * run.BIG_FILE, off_from=None) == [True]
+
+
+def test_the_command_asks_for_it(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from afspraken.commands import cli
+
+    seen: list[bool] = []
+    monkeypatch.setattr(run, "load", lambda source, **kwargs: seen.append(gc.isenabled()) or [])
+    (tmp_path / "groot.toml").write_text("formaat = 1\n" + "#" * run.BIG_FILE, encoding="utf-8")
+    (tmp_path / "klein.toml").write_text("formaat = 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    CliRunner().invoke(cli, ["check", "groot.toml", "klein.toml", "--jobs", "1"], catch_exceptions=False)
+    assert seen == [False, True] and gc.isenabled()

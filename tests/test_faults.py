@@ -97,6 +97,15 @@ def test_broken_pyproject_shapes(work, shape, lang, words):
     assert ":2:1:" in text(done) or ":3:1:" in text(done)  # located: the line of `tool` or `afspraken`
 
 
+@pytest.mark.parametrize("value", ["inf", "1e309", "nan"])
+def test_an_endless_size_limit_is_a_clear_error(work, value):
+    """`bestand_mb = inf` once ended in an OverflowError traceback (int of infinity)."""
+    (work / "afspraken.toml").write_text(f"[limieten]\nbestand_mb = {value}\n", encoding="utf-8")
+    done = run("a.toml", cwd=work)
+    assert done.returncode == 2 and "Traceback" not in text(done), text(done)
+    assert "afspraken.toml:2:14: 'bestand_mb' moet een eindig getal zijn" in text(done), text(done)
+
+
 # -- 2. no hang -----------------------------------------------------------------------------------
 
 
@@ -200,7 +209,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = re.sub(r"(?m)^\[\[([a-z]+)\]\]$", r'[["\1"]]', _groot(3_000_000))
     from afspraken.reading import chunks
 
-    assert not chunks.cuts(text)
+    assert not chunks.cuts(text)[0]
     path.write_text(text, encoding="utf-8")
     return path
 

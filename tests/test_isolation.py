@@ -85,9 +85,13 @@ def _groot(size: int) -> str:
 
 
 @pytest.mark.parametrize("damage", ["geen", "typen", "afgekapt"])
-def test_a_big_file_gets_the_same_result_in_a_child(tmp_path, damage):
+def test_a_big_file_gets_the_same_result_in_a_child(tmp_path, damage, monkeypatch):
     """Findings, problems and their places: the same whether checked here or in a child."""
     from afspraken.checking.run import Checker
+
+    forks: list[int] = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
 
     text = _groot(400_000)
     if damage == "typen":  # a wrong type and an unknown key far into the file
@@ -99,7 +103,9 @@ def test_a_big_file_gets_the_same_result_in_a_child(tmp_path, damage):
     here, apart = Checker(config=False), Checker(config=False)
     apart.apart_from = 0
     expected = here.check_path(str(path))
+    assert forks == []
     got = apart.check_path(str(path))
+    assert forks == [1]  # the child checked it
     assert got == expected
     if damage == "geen":
         assert len(got.findings) > 100

@@ -327,9 +327,9 @@ PAD = "# " + "opvulling " * 2_000 + "\n"  # at the end: the same places, in a fi
     ],
 )
 def test_a_big_file_meets_the_limits_as_a_small_one_does(text, code, where):
-    """A big file's arrays and depth are read off the parsed data and located by the token
-    loop only then (structure.after_parsing): the same problem, at the same place, as when the
-    scan before parsing finds it in a small file."""
+    """Arrays and depth are read off the parsed data and located by the token loop only then
+    (structure.after_parsing): the same problem at the same place in a small file and in a big one
+    (validated with a budget of errors, reading/budget.py), and nothing for what is allowed."""
     from afspraken.reading.files import Limits
     from afspraken.reading.loading import BIG, load
     from afspraken.reading.source import Source
@@ -388,3 +388,25 @@ def test_a_long_one_line_array_is_refused_before_the_parser_sees_it(monkeypatch)
     assert problem.code == "te-lang" and problem.location.line == 1_003 and len(parsed) == 1
     at_the_limit = "formaat = 1\nx = [" + "1," * 999 + "1]\n"  # 1,000 elements: allowed
     assert all(p.code != "te-lang" for p in loading.load(Source("c.toml", at_the_limit), limits=limits))
+
+
+def test_an_array_the_token_loop_cannot_place_is_refused_at_its_key():
+    """`[[x]]` and `[["x"]]` are one array, which the token loop counts as two (by header text):
+    the array is still refused, at its first header."""
+    from afspraken.reading.files import Limits
+    from afspraken.reading.loading import load
+    from afspraken.reading.source import Source
+
+    text = "formaat = 1\n" + "[[x]]\na = 1\n" * 8 + '[["x"]]\na = 1\n' * 8
+    [problem] = load(Source("a.toml", text), limits=Limits(lijst=10))
+    assert problem.code == "te-lang" and problem.location.line == 2 and "meer dan 10 elementen" in problem.message("nl")
+
+
+@pytest.mark.parametrize("text", ["wijk = {" + "a." * 3000 + "a = 1}\n", "[extensies." + "a." * 3000 + "a]\n"])
+def test_a_key_of_thousands_of_dotted_parts_is_located(text):
+    """The parser refuses nesting of ~400 levels; dotted keys nest too, and are named at their line."""
+    from afspraken.reading.loading import load
+    from afspraken.reading.source import Source
+
+    [problem] = load(Source("a.toml", "formaat = 1\n[afspraak]\ntitel = 'x'\n" + text))
+    assert problem.code == "toml" and "te diep" in problem.message("nl") and problem.location.line == 4

@@ -45,7 +45,7 @@ class _Strict(BaseModel):
 class LimietenModel(_Strict):
     """``[limieten]``: how much one agreement may hold (see afspraken.reading.files.Limits)."""
 
-    bestand_mb: float = Field(20, gt=0, description="Grootste bestand in MB.")
+    bestand_mb: float = Field(20, gt=0, allow_inf_nan=False, description="Grootste bestand in MB.")
     lijst: int = Field(100_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
     diepte: int = Field(50, gt=0, le=300, description="Diepste nesting van lijsten en tabellen in elkaar.")
     tabellen: int = Field(
@@ -181,7 +181,7 @@ def _limits(data: dict[str, Any]) -> Limits:
     given = data.get("limieten")
     if not isinstance(given, dict):
         return Limits()
-    ok = {k: v for k, v in given.items() if k in ("bestand_mb", "lijst", "diepte", "tabellen") and type(v) in (int, float) and v > 0}
+    ok = {k: v for k, v in given.items() if k in ("bestand_mb", "lijst", "diepte", "tabellen") and type(v) in (int, float) and 0 < v < float("inf")}
     ok = {k: (int(v) if k != "bestand_mb" else v) for k, v in ok.items()}
     ok["diepte"] = min(ok.get("diepte", Limits.diepte), 300)
     return Limits(**ok)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import GeneratorType
 from typing import Any, Optional
 
 from afspraken.reading.discovery import discover  # noqa: F401 - found here by the API
@@ -191,35 +192,17 @@ def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], sev
     return found
 
 
-def _generator() -> Iterator[None]:
-    yield None
-
-
-_GENERATOR = type(_generator())
-
-
 def returned(result: Any) -> list[Violation]:
     """The Violations a check returned, or a ``TypeError`` saying what it returned instead."""
-    kind = type(result)
-    if kind is _GENERATOR or kind is list:  # what checks return (the tests below are for the others)
-        violations = list(result)
-        for v in violations:
-            if type(v) is not Violation or _malformed(v):
-                break
-        else:
-            return violations
-        result = violations
-    if result is None:
-        raise TypeError("the check returned None, not a list (or generator) of afspraken.Violation; did you forget to yield?")
-    if isinstance(result, (Violation, str, bytes, dict)):
-        raise TypeError(f"the check returned {type(result).__name__}, not a list (or generator) of afspraken.Violation")
-    if isinstance(result, int):
-        raise TypeError(f"the check returned {type(result).__name__}, not a list (or generator) of afspraken.Violation")
+    if type(result) is not GeneratorType and type(result) is not list:  # what checks return; else say what
+        if result is None:
+            raise TypeError("the check returned None, not a list (or generator) of afspraken.Violation; did you forget to yield?")
+        if isinstance(result, (Violation, str, bytes, dict, int)):
+            raise TypeError(f"the check returned {type(result).__name__}, not a list (or generator) of afspraken.Violation")
     violations = list(result)
     for v in violations:
-        if type(v) is not Violation:
-            if not isinstance(v, Violation):
-                raise TypeError(f"the check returned {type(v).__name__} {v!r:.60}, not afspraken.Violation")
+        if type(v) is not Violation and not isinstance(v, Violation):
+            raise TypeError(f"the check returned {type(v).__name__} {v!r:.60}, not afspraken.Violation")
         problem = _malformed(v)
         if problem:  # found here, naming the rule: not later, in a format, losing the whole report
             raise TypeError(f"the check returned a Violation whose {problem}")

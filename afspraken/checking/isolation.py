@@ -22,12 +22,12 @@ import sys
 from collections.abc import Callable
 from typing import Any, NamedTuple, Union
 
+from afspraken.reading.chunks import PART
 from afspraken.rules import Text
 
-# Characters. tomli takes ~0.1 s a MB here and pydantic ~0.07 s a MB, each without a
-# pause: below ~1 MB that is a few tenths of a second even on a slow machine. A fork
-# costs a few ms, against ~0.5 s CPU for checking 1 MB.
-APART_FROM = 1_000_000
+# Characters: a smaller text is not parsed in parts (chunks.cuts), and tomli takes it in
+# ~0.2-0.3 s; a fork costs a few ms, against ~1 s CPU for checking 2 MB.
+APART_FROM = 2 * PART
 
 _CANNOT_SEND = 3  # the child's exit status when its result cannot be pickled: check here instead
 _NO_MEMORY = 4  # the child's exit status after a MemoryError

@@ -26,7 +26,7 @@ from afspraken.reading.messages import suggest
 from afspraken.results import FileResult, Location, Problem, Report, error_text
 from afspraken.rules import Text
 
-BIG_FILE = 1 << 20  # characters: checked with the garbage collector off (see Checker._judge)
+BIG_FILE = 1 << 20  # characters: from here the command checks a file with the garbage collector off (Checker._judge)
 
 ConfigChoice = Union[Path, str, None, Literal[False]]  # a file, None: find it, False: none at all
 
@@ -56,6 +56,9 @@ class Checker:
         # From this many characters on, check_path checks a file in a child process that Ctrl-C
         # ends at once (checking/isolation.py); None: always here. The command sets it.
         self.apart_from: Optional[int] = None
+        # From this many characters on, a file is checked with the garbage collector off (a
+        # process-wide switch: the command sets it, a program with threads should not).
+        self.collector_off_from: Optional[int] = None
 
     @property
     def options(self) -> dict[str, Any]:
@@ -144,7 +147,7 @@ class Checker:
             from afspraken.reading import chunks
 
             # Parsed in parts, a big file answers Ctrl-C here; one that cannot be is checked apart.
-            if not chunks.cuts(source.text) and isolation.available():
+            if not chunks.cuts(source.text)[0] and isolation.available():
                 return self._judge_apart(source, env)
         return self._judge(source, env)[0]
 
@@ -189,7 +192,7 @@ class Checker:
         return self._judge(source, env or self.environment(Path.cwd()))[0]
 
     def _judge(self, source: Source, env: Environment) -> tuple[FileResult, Optional[Loaded]]:
-        if len(source.text) < BIG_FILE or not gc.isenabled():
+        if self.collector_off_from is None or len(source.text) < self.collector_off_from or not gc.isenabled():
             return self._judge_one(source, env)
         # A big file makes millions of objects without cycles: the collector would walk them
         # again and again (~5% of the time at 6 MB). It runs as usual after the file.

@@ -98,9 +98,11 @@ def check(
         inputs, regelsets=regelsets, select=selected, ignore=ignored, plugins=plugins, config=config, lang=lang, jobs=jobs
     )
     from afspraken.checking.isolation import APART_FROM
+    from afspraken.checking.run import BIG_FILE
     from afspraken.reporting.escaping import escape
 
     stream.checker.apart_from = APART_FROM  # a big file in a child process: Ctrl-C ends the run at once
+    stream.checker.collector_off_from = BIG_FILE  # a big file's objects have no cycles to collect
     for note in stream.skipped:
         click.echo(escape(f"{note.location}: {note.message(lang)}"), err=True)
     warn = "waarschuwing" if lang == "nl" else "warning"

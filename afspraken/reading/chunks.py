@@ -21,44 +21,64 @@ from typing import Any, Optional
 import tomli
 
 PART = 1 << 20  # characters per call: ~0.1 s of tomli, the longest wait for Ctrl-C
+NAMES = 32  # different `[[name]]`s looked up at most (each a search of the text): else one call
 
-_REPEAT = re.compile(r"\n\[\[([A-Za-z0-9_-]+)\]\][ \t]*\r?\n")  # a `[[name]]` header on a line of its own
+# A `[[name]]` header on a line of its own. A name that starts with a letter and is no value
+# (true, false, inf, nan) cannot stand for an array inside a multi-line array: such a line is a
+# header, or the text is not TOML (and a part then does not parse).
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_REPEAT = re.compile(rf"\n\[\[({_NAME.pattern})\]\][ \t]*\r?\n")
+_VALUES = {"true", "false", "inf", "nan"}
 
 
 def loads(text: str) -> dict[str, Any]:
     """``tomli.loads(text)``, a big text in parts (see above)."""
-    places = cuts(text)
-    joined = _joined(text, places) if places else None
+    places, firsts = cuts(text)
+    joined = _joined(text, places, firsts) if places else None
     return tomli.loads(text) if joined is None else joined
 
 
-def cuts(text: str) -> list[int]:
+def cuts(text: str) -> tuple[list[int], dict[str, int]]:
     """Where a big text can be cut: before a repeated ``[[name]]`` line, every :data:`PART`
-    characters or so; empty for a small text and one without such lines. A cut that lands in
-    a multi-line string or array leaves the part before it unclosed: it does not parse, and the
-    text is then parsed in one call."""
+    characters or so; and where each name's first ``[[name]]`` line is. No cuts for a small
+    text, one with a multi-line string (its lines could look like headers) and one without such
+    lines. A cut that lands in a multi-line array leaves the part before it unclosed: it does not
+    parse, and the text is then parsed in one call."""
+    firsts: dict[str, int] = {}
+    if len(text) < 2 * PART or '"""' in text or "'''" in text:
+        return [], firsts
     places: list[int] = []
     at = PART
     while at < len(text) - PART:
         m = _REPEAT.search(text, at)
-        while m is not None and _first(text, m.group(1)) >= m.start():  # a first `[[name]]`: no cut
+        while m is not None:
+            first = _first(text, m.group(1), firsts)
+            if first is None:
+                return [], firsts  # too many names to look up: one call
+            if first < m.start():
+                break  # a repeated `[[name]]`: a place to cut
             m = _REPEAT.search(text, m.end() - 1)
         if m is None:
             break
         places.append(m.start() + 1)  # the part begins with the header line
         at = m.start() + PART
-    return places
+    return places, firsts
 
 
-def _first(text: str, name: str) -> int:
-    """The offset of the first ``[[name]]`` line (one that ends a line before it)."""
-    m = re.search(rf"\n\[\[{re.escape(name)}\]\][ \t]*\r?\n", text)
-    return m.start() if m else len(text)
+def _first(text: str, name: str, firsts: dict[str, int]) -> Optional[int]:
+    """The offset of the first ``[[name]]`` line (``len(text)`` if none, as for a name that may
+    be a value); None once :data:`NAMES` names were looked up."""
+    if name not in firsts:
+        if len(firsts) >= NAMES:
+            return None
+        header = name not in _VALUES and _NAME.fullmatch(name)  # else it may stand for a value
+        m = re.search(rf"\n\[\[{name}\]\][ \t]*\r?\n", text) if header else None
+        firsts[name] = m.start() if m else len(text)
+    return firsts[name]
 
 
-def _joined(text: str, places: list[int]) -> Optional[dict[str, Any]]:
+def _joined(text: str, places: list[int], firsts: dict[str, int]) -> Optional[dict[str, Any]]:
     data: dict[str, Any] = {}
-    firsts: dict[str, int] = {}
     bounds = [0, *places, len(text)]
     for start, end in zip(bounds, bounds[1:]):
         try:
@@ -69,9 +89,8 @@ def _joined(text: str, places: list[int]) -> Optional[dict[str, Any]]:
             if key not in data:
                 data[key] = value
                 continue
-            if key not in firsts:
-                firsts[key] = _first(text, key)
-            if type(data[key]) is list and type(value) is list and firsts[key] < start:
+            first = _first(text, key, firsts)
+            if first is not None and first < start and type(data[key]) is list and type(value) is list:
                 data[key].extend(value)  # more elements of an array of tables begun earlier
             else:
                 return None  # a table defined again, or continued: one call decides

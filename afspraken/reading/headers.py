@@ -41,19 +41,17 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-def _names(text: str) -> list[str]:
+@lru_cache(maxsize=1024)  # the same dozen headers recur in every file
+def _names(text: str) -> tuple[str, ...]:
     if '"' not in text and "'" not in text:
-        return [part.strip() for part in text.split(".")]
+        return tuple([part.strip() for part in text.split(".")])
     from afspraken.reading.keys import key_name as _key_name
 
     out = []
     for m in _compiled(_PART).finditer(text):
         token = m.group()
         out.append(_key_name(token) if token[0] in "\"'" else token)
-    return out
-
-
-_SPLIT: dict[str, tuple[str, ...]] = {}  # header text -> its names: the same few headers recur in every file
+    return tuple(out)
 
 
 def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
@@ -66,17 +64,12 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
     aot: dict[tuple[Any, ...], int] = {}
     arrays: dict[tuple[Any, ...], Any] = {}  # array-of-tables path -> its list in the data
     bodies: dict[tuple[Any, ...], int] = {}
-    split = _SPLIT
     table: tuple[Any, ...] = ()
     body = 0
     for m in _compiled(_HEADER).finditer("\n" + text):  # offsets one too far, hence the -1s below
         opening, raw = m.group(1, 2)
         offset = m.start(1) - 1
-        names = split.get(raw)
-        if names is None:
-            names = tuple(_names(raw))
-            if len(split) < 4096:
-                split[raw] = names
+        names = _names(raw)
         if len(names) >= max_depth:
             return None
         if table in bodies:  # a table declared twice: a header inside a value

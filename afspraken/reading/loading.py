@@ -103,13 +103,23 @@ def parse(source: Source, limits: Optional[Limits] = None) -> Union[dict[str, An
             return over
         deep = scan(source.name, source.text, Limits(diepte=300), quick=False)
         message = Text("TOML-fout: lijsten of tabellen zijn te diep in elkaar genest", "TOML error: lists or tables are nested too deeply")
-        return Problem(deep.location if deep else Location(source.name, 1, 1), message, "toml")
+        return Problem(deep.location if deep else _dotted_deep(source), message, "toml")
     except tomli.TOMLDecodeError as exc:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         message, better = _toml_message(getattr(exc, "msg", str(exc)), source.text, line)
         return Problem(Location(source.name, line, better or column), message, "toml")
     except ValueError:  # a whole number of more than 4,300 digits: Python refuses to convert it
         return _huge_number(source)
+
+
+def _dotted_deep(source: Source) -> Location:
+    """Where a key of hundreds of dotted parts (``a.a.a... = 1``, nesting the parser refuses too)
+    passes 300 parts: the first line with that many dots and brackets."""
+    for number, line in enumerate(source.text.split("\n"), 1):
+        if line.count(".") + line.count("{") + line.count("[") >= 300:
+            marks = [i for i, char in enumerate(line) if char in ".{["]
+            return Location(source.name, number, marks[299] + 1)
+    return Location(source.name, 1, 1)
 
 
 _HUGE = re.compile(r"[+-]?[0-9][0-9_]{4300,}")
@@ -157,6 +167,9 @@ def load(
         return [data]
     if structure.after_parsing(data, limits):
         over = structure._scan(source.name, source.text, limits)  # where; or deep tables only, which is allowed
+        path = None if over is not None else structure.long_array(data, limits.lijst)
+        if path is not None:
+            over = Problem(Source(source.name, source.text, data).at(path), structure.too_long(limits), "te-lang")
         if over is not None:
             return [over]
     source.data = data

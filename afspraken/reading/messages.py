@@ -180,6 +180,8 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
             f"'{key}' = {show(value)} mag alleen kleine letters, cijfers en '-' bevatten, zoals \"gemeente-eindhoven\"",
             f"'{key}' = {show(value)} may only contain lowercase letters, digits and '-', like \"gemeente-eindhoven\"",
         )
+    if kind == "finite_number":
+        return Text(f"'{key}' moet een eindig getal zijn, niet {show(value)}", f"'{key}' must be a finite number, not {show(value)}")
     if kind == "greater_than_equal":
         return Text(f"'{key}' moet minstens {ctx.get('ge')} zijn, niet {show(value)}", f"'{key}' must be at least {ctx.get('ge')}, not {show(value)}")
     if kind in ("less_than_equal", "less_than", "greater_than"):

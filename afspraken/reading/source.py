@@ -7,6 +7,7 @@ Only a regular file or a named stream is read, never more than the size limit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Union
 
@@ -65,8 +66,7 @@ class Source:
     def _at(self, path: KeyPath, value: bool) -> Location:
         data = self.data
         if data is not None:
-            if path and path[0] == "aanspreekpunt":
-                path = as_written(path, data)
+            path = as_written(path, data)
             found = _existing(data, path)  # a missing key needs no search
         elif self._model is not None:
             found = _given(self._model, path)
@@ -78,12 +78,7 @@ class Source:
         bounds = locator.bounds(found, True) if value and found == path else None
         if bounds is None:
             bounds = locator.bounds(found) or locator.nearest_bounds(found)[0]
-        key = _DOTTED.get(path)  # the same paths recur in every file: (actie, 0), ...
-        if key is None:
-            key = dotted(path)
-            if len(_DOTTED) < 10_000:
-                _DOTTED[path] = key
-        return Location(self.name, bounds[0], bounds[1], key, bounds[2], bounds[3])
+        return Location(self.name, bounds[0], bounds[1], _dotted(path), bounds[2], bounds[3])
 
     def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
         return Problem(self.at(path, value=value), message, code)
@@ -97,7 +92,7 @@ def as_written(path: KeyPath, data: Optional[dict[str, Any]]) -> KeyPath:
     return path
 
 
-_DOTTED: dict[KeyPath, str] = {}
+_dotted = lru_cache(maxsize=4096)(dotted)  # the same paths recur in every file: (actie, 0), ...
 
 
 def _existing(data: Any, path: KeyPath) -> KeyPath:

@@ -163,15 +163,15 @@ def _line_end(text: str, pos: int) -> int:
 
 
 def _too_many(name: str, text: str, pos: int, limits: Limits, what: str) -> Problem:
+    return _problem(name, text, pos, too_long(limits, what), "te-lang")
+
+
+def too_long(limits: Limits, what: str = "") -> Text:
     nl = f"de lijst {what} heeft" if what else "deze lijst heeft"
     en = f"the list {what} has" if what else "this list has"
-    return _problem(
-        name, text, pos,
-        Text(
-            f"{nl} meer dan {limits.lijst} elementen (grens: [limieten] lijst in de instellingen)",
-            f"{en} more than {limits.lijst} elements (limit: [limieten] lijst in the settings)",
-        ),
-        "te-lang",
+    return Text(
+        f"{nl} meer dan {limits.lijst} elementen (grens: [limieten] lijst in de instellingen)",
+        f"{en} more than {limits.lijst} elements (limit: [limieten] lijst in the settings)",
     )
 
 
@@ -261,3 +261,16 @@ def after_parsing(data: Any, limits: Limits) -> bool:
         level = below
     return False
 
+
+def long_array(data: Any, lijst: int) -> Optional[tuple[Any, ...]]:
+    """The path of the first array longer than ``lijst``: for one the token loop cannot place,
+    as ``[[x]]`` and ``[["x"]]`` tables, which it counts apart."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if type(node) is list and len(node) > lijst:
+            return path
+        for key, value in node.items() if type(node) is dict else enumerate(node):
+            if type(value) is dict or type(value) is list:
+                stack.append((value, (*path, key)))
+    return None

@@ -117,27 +117,23 @@ _FIX, _SEE_ALSO = Text("oplossing", "fix"), Text("zie ook", "see also")
 
 
 def _finding(f: Finding, ctx: Context, sources: Optional[Sources] = None) -> list[str]:
-    # Tens of thousands per run on a big file: plain attribute reads, no styling without colour.
-    lang, color = ctx.lang, ctx.color
+    lang = ctx.lang
     severity = f.severity.label(lang)
     if f.explained is not None:
         tag = _style(f"{_EXPLAINED(lang)} ({severity})", ctx, dim=True)
     else:
-        tag = _style(severity, ctx, fg=_COLORS.get(f.severity), bold=True) if color else severity
+        tag = _style(severity, ctx, fg=_COLORS.get(f.severity), bold=True) if ctx.color else severity
     locations = f.locations
-    first = locations[0]
-    where = f"{first.file}:{first.line}:{first.column}" if first.line else first.file
-    message = f.message.en if lang == "en" else f.message.nl
-    out = [f"{_style(where, ctx, bold=True) if color else where}: {tag} {f.rule}: {message}"]
+    out = [f"{_style(str(locations[0]), ctx, bold=True)}: {tag} {f.rule}: {f.message(lang)}"]
     if sources is not None:
-        out.extend(_source(first, sources, ctx))
+        out.extend(_source(locations[0], sources, ctx))
     if f.explained is not None:
         out.append(f"    {_EXPLANATION(lang)}: {f.explained(lang)}")
     elif f.fix is not None and not ctx.quiet:
-        out.append(f"    {_FIX(lang)}: {f.fix.en if lang == 'en' else f.fix.nl}")
+        out.append(f"    {_FIX(lang)}: {f.fix(lang)}")
     if len(locations) > 1:
         see_also = _SEE_ALSO(lang)
-        out += [f"    {see_also}: {extra.file}:{extra.line}:{extra.column}" if extra.line else f"    {see_also}: {extra.file}" for extra in locations[1:]]
+        out.extend(f"    {see_also}: {extra}" for extra in locations[1:])
     return out
 
 
