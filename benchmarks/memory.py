@@ -36,7 +36,7 @@ def shapes(size: int) -> dict[str, str]:
     """Files of about ``size`` bytes, each within the default limits (elements per list,
     nesting). Each shape is a worst case of one kind: many small Python objects per byte."""
     from afspraken.reading.files import MB, Limits
-    from afspraken.reading.structure import DOT, HEADER, INLINE
+    from afspraken.reading.structure import DOT, HEADER, INLINE, TABLE, VALUE
 
     per_list = min(Limits().lijst - 1, 20_000)
 
@@ -96,9 +96,11 @@ def shapes(size: int) -> dict[str, str]:
         "tables-near": fill("[" + ",".join([near("{}", INLINE, 1)] * per_list) + "]"),
         "inline-near": fill("[" + ",".join([near("{a=1}", INLINE, 1)] * per_list) + "]"),
         "arrays-near": fill("[" + ",".join([near("[]", 1, 1)] * per_list) + "]"),
-        "deep-near": fill(near("[" * 49 + "1" + "]" * 49, 49, 12)),
+        "deep-near": fill(near("[" * 49 + "1" + "]" * 49, 49 + VALUE, 12)),
         "dotted-near": repeat(lambda i: near(f"k{i}.b.c=1", 2 * DOT, 1) + "\n", HEAD + "[extensies.x]\n"),
-        "headers-near": repeat(lambda i: near(f"[extensies.x.t{i}]", HEADER, 1) + "\n"),
+        "value-lists": repeat(lambda i: f"k{i} = []\n", HEAD + "[extensies]\n"),  # the parser marks each such key
+        "value-lists-near": repeat(lambda i: near(f"k{i} = []", 1 + VALUE, 1) + "\n", HEAD + "[extensies]\n"),
+        "headers-near": repeat(lambda i: near(f"[extensies.x.t{i}]", TABLE, 1) + "\n"),
         "errors-near": repeat(lambda i: near(bad_table(i), HEADER)),
     }
 

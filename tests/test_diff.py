@@ -39,6 +39,21 @@ def test_a_seat_moved_names_the_seat_the_votes_and_the_new_finding(cli, write):
     assert result.exit_code == 1  # the draft got worse
 
 
+def test_big_versions_are_compared_as_well(cli, write):
+    """A file over 16 KB lets its parsed data go once loaded (Source.settle): diff reads it again,
+    so that findings are still matched by what they are about, not by their place."""
+    from afspraken.reading.loading import BIG
+
+    pad = "# " + "x" * BIG + "\n"
+    members = re.findall(r"  \[\[orgaan\.lid\]\]\n(?:  \S.*\n)+", UNEQUAL)
+    shuffled = UNEQUAL.replace(members[0], "\0").replace(members[1], members[0]).replace("\0", members[1])
+    assert shuffled != UNEQUAL
+    result = cli("diff", *_pair(write, pad + UNEQUAL, pad + shuffled), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["new_findings"] == [] and data["resolved"] == []
+    assert [f["rule"] for f in data["still_open"]] == ["gelijke-stem"]
+
+
 def test_a_party_withdrawn(cli, write):
     [welzijn] = [b for b in _blocks(GOOD, "partij") if 'id = "welzijn"' in b]
     withdrawn = GOOD.replace(welzijn, "").replace('\n  [[orgaan.lid]]\n  naam = "K. Bakker"\n  partij = "welzijn"\n', "")

@@ -226,6 +226,6 @@ def test_a_lookup_reads_only_its_own_table() -> None:
     assert span is not None and span.start.line == 4 + 4 * 2999
     index = locator._get_index()
     assert index._pending is None and index._bodies is not None
-    assert sum(1 for start, _ in index._bodies.values() if start < 0) == 0  # one key: a regular expression, no scan
+    assert sum(1 for body in index._bodies.values() if body < 0) == 0  # one key: a regular expression, no scan
     assert locator.span(("actie", 1500, "lijst", 1)) is not None
-    assert [t for t, (start, _) in index._bodies.items() if start < 0] == [("actie", 1500)]  # scanned: only that table
+    assert [t for t, body in index._bodies.items() if body < 0] == [("actie", 1500)]  # scanned: only that table

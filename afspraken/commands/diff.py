@@ -61,7 +61,12 @@ def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
     result, loaded = checker.load(path, data, spec)
     if loaded is None:
         return result
-    return Side(result, loaded.agreement, loaded.source.data)
+    parsed = loaded.source.data
+    if parsed is None:  # a big file lets its parsed data go once indexed (Source.settle): read it again
+        import tomli
+
+        parsed = tomli.loads(loaded.source.text)
+    return Side(result, loaded.agreement, parsed)
 
 
 @command(

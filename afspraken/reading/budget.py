@@ -73,7 +73,12 @@ def _guarded(value: Any, handler: Handler) -> Any:
         raise
 
 
-def _table(fields: frozenset[str]) -> Callable[[Any, Handler], Any]:
+def _table(fields: frozenset[str], frozen: bool) -> Callable[[Any, Handler], Any]:
+    """``frozen``: the tables of a frozen model given the same fields share one set of them (see
+    :data:`_SHARED_SETS`)."""
+    shared: dict[frozenset[str], set[str]] = {}  # each set of fields given, once
+    last: list[set[str]] = [set()]  # the one shared last: most tables give the same fields as the one before
+
     def table(value: Any, handler: Handler) -> Any:
         budget = _BUDGET.get()
         if budget is not None and not budget.over and isinstance(value, dict) and len(value) > len(fields) + budget.left:
@@ -85,9 +90,30 @@ def _table(fields: frozenset[str]) -> Callable[[Any, Handler], Any]:
                     return _guarded(value, handler)
                 finally:
                     budget.over = True
-        return _guarded(value, handler)
+        model = _guarded(value, handler)
+        if frozen:
+            try:
+                given = model.__pydantic_fields_set__
+            except AttributeError:  # past the budget: the raw value
+                return model
+            same = last[0]
+            if given != same:
+                found = shared.get(frozenset(given))
+                if found is None:
+                    if len(shared) >= _SHARED_SETS:
+                        return model
+                    found = shared[frozenset(given)] = given
+                same = last[0] = found
+            _set(model, "__pydantic_fields_set__", same)
+        return model
 
     return table
+
+
+# A model's set of the fields given is ~200 bytes, as much as the rest of a small table; a frozen
+# model never changes its set (pydantic's copies copy it), so tables given the same fields share one.
+_SHARED_SETS = 64
+_set = object.__setattr__
 
 
 _BUILDING = Lock()
@@ -158,5 +184,5 @@ def _wrapped(schema: Any, classes: set[type]) -> Any:
         out["values_schema"] = _wrap(out["values_schema"], _guarded)
     elif kind == "model" and "cls" in out:
         classes.add(out["cls"])
-        return _wrap(out, _table(_fields(out)))
+        return _wrap(out, _table(_fields(out), bool(out["cls"].model_config.get("frozen"))))
     return out

@@ -37,9 +37,10 @@ class Limits:
     lijst: int = 100_000  # elements in one array (or tables in one [[array]]: a 6 MB agreement has ~50,000)
     diepte: int = 50  # arrays and inline tables nested in each other
     # Tables and lists per MB (a file under 1 MB counts as 1 MB), weighted by what each costs
-    # the parser and the model: a list ~100 bytes (1), an inline table ~200 (2), a dot in a
-    # key ~400 (4: it makes a table), a [table] header ~1 KB (8). Real agreements have
-    # 50,000-70,000 a MB, benchmarks/groot.py's big ones 110,000-120,000.
+    # the parser and the model (reading/structure.py): a list ~100 bytes (1), an inline table
+    # (2), a dot in a key (5: it makes a table), a [[table]] header (8), a [table] header (12),
+    # and a key whose value is a list or inline table 8 more (the parser marks it). Real
+    # agreements count ~65,000-105,000 a MB, benchmarks/groot.py's big ones 115,000-125,000.
     tabellen: int = 200_000
 
     @property

@@ -21,13 +21,19 @@ _PART = rf"(?:{_BASIC}|{_LITERAL}|[A-Za-z0-9_\-]+)"
 _HEADER = rf"\n[ \t]*(?P<open>\[\[?)[ \t]*(?P<names>{_PART}(?:[ \t]*\.[ \t]*{_PART})*)[ \t]*\]\]?[ \t]*(?:#[^\n]*)?(?=\r?\n|\Z)"
 
 
+# A body's start and end in one int: ~35 bytes a table where a list of two took ~130 (a big
+# agreement has a table per ~70 bytes).
+SHIFT = 40
+MASK = (1 << SHIFT) - 1
+
+
 class Tables(NamedTuple):
     """What the headers say: where each key of a header sits, and each table's body."""
 
     keys: dict[tuple[Any, ...], int]  # table path -> offset of its (first) header's `[`
     implicit: set[tuple[Any, ...]]  # tables only implied by a longer header
     aot: dict[tuple[Any, ...], int]  # array-of-tables path -> number of elements
-    bodies: dict[tuple[Any, ...], list[int]]  # table path -> [start, end] of the lines under its header
+    bodies: dict[tuple[Any, ...], int]  # table path -> start << SHIFT | end of the lines under its header
 
 
 @lru_cache(maxsize=None)
@@ -57,7 +63,7 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
     implicit: set[tuple[Any, ...]] = set()
     aot: dict[tuple[Any, ...], int] = {}
     arrays: dict[tuple[Any, ...], Any] = {}  # array-of-tables path -> its list in the data
-    bodies: dict[tuple[Any, ...], list[int]] = {}
+    bodies: dict[tuple[Any, ...], int] = {}
     table: tuple[Any, ...] = ()
     body = 0
     for m in _compiled(_HEADER).finditer("\n" + text):  # offsets one too far, hence the -1s below
@@ -68,7 +74,7 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
             return None
         if table in bodies:  # a table declared twice: a header inside a value
             return None
-        bodies[table] = [body, offset]
+        bodies[table] = body << SHIFT | offset
         if len(opening) == 2 and len(names) == 1:  # most headers of a big file: `[[actie]]`, checked at the end
             count = aot.get(names, 0)
             aot[names] = count + 1
@@ -114,7 +120,7 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
         table, body = path, m.end()  # after the newline that ends the header
     if table in bodies:
         return None
-    bodies[table] = [body, len(text)]
+    bodies[table] = body << SHIFT | len(text)
     for path, count in aot.items():
         array = arrays[path]
         if type(array) is not list or len(array) != count or not all([type(item) is dict for item in array]):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from afspraken.reading.headers import tables
+from afspraken.reading.headers import MASK, SHIFT, tables
 from afspraken.reading.keys import key_name as _key_name
 
 KeyPath = tuple[str | int, ...]
@@ -113,8 +113,8 @@ class _Index:
         self._aot: dict[KeyPath, int] = {}  # array-of-tables path -> elements so far
         self._pending: Iterator[None] | None = None
         # With the parsed data, an index of the headers: a lookup reads only its table
-        # (body start, end; start -1 once read), so big files stay linear and fast.
-        self._bodies: dict[KeyPath, list[int]] | None = None
+        # (body start << SHIFT | end; -1 once read), so big files stay linear and fast.
+        self._bodies: dict[KeyPath, int] | None = None
         found = tables(text, data, _MAX_DEPTH) if data is not None else None
         if found is None:
             # Else one scan, only as far as lookups need: most findings are about keys
@@ -128,9 +128,9 @@ class _Index:
         scanning the whole body once."""
         assert self._bodies is not None
         body = self._bodies[table]
-        start, end = body
-        if start < 0:
+        if body < 0:
             return
+        start, end = body >> SHIFT, body & MASK
         rest = path[len(table) :]
         if len(rest) == 1 and type(rest[0]) is str and _compiled(_BARE_PART).fullmatch(rest[0]):
             m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(self._text, start, end)
@@ -138,7 +138,7 @@ class _Index:
                 self.keys.setdefault(path, m.start(1))
                 self.values.setdefault(path, m.end())
                 return
-        body[0] = -1
+        self._bodies[table] = -1
         for _ in self._scan(self._text, start, end, table):
             pass
 

@@ -223,6 +223,8 @@ def load(
         ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.code, p.message.nl))
         return at_most(ordered, hidden, uncounted)
     agreement._extensions.update(extension_values)
+    if budget is not None:  # a big file: its places from the index and the model, its data not kept
+        source.settle(agreement)
     return Loaded(source, agreement)
 
 

@@ -27,7 +27,24 @@ class Source:
     text: str
     data: Optional[dict[str, Any]] = field(default=None, repr=False)  # the parsed TOML, once parsed
     _locator: Optional[Locator] = field(default=None, repr=False)
-    _seen: dict[tuple[KeyPath, bool], Location] = field(default_factory=dict, repr=False)
+    # Places found, by path: of the key, and of the value alone (two dicts, no pair per entry:
+    # a big file with a finding on each element holds ~100,000).
+    _seen: dict[KeyPath, Location] = field(default_factory=dict, repr=False)
+    _seen_values: dict[KeyPath, Location] = field(default_factory=dict, repr=False)
+    _model: Any = field(default=None, repr=False)  # once settled: what stands in for the data
+    _one_aanspreekpunt: bool = field(default=False, repr=False)
+
+    def settle(self, model: Any) -> None:
+        """Index the tables now and let the parsed data go: a big file's data costs ~5x its size
+        while the rules run. ``model``, validated from it, then tells which keys exist."""
+        data = self.data
+        if data is None:
+            return
+        self._one_aanspreekpunt = isinstance(data.get("aanspreekpunt"), dict)
+        locator = self.locator
+        locator._get_index()
+        locator._data = None
+        self._model, self.data = model, None
 
     @property
     def locator(self) -> Locator:
@@ -40,9 +57,10 @@ class Source:
         nearest existing parent (a table's header)."""
         if type(path) is not tuple:
             path = tuple(path)
-        known = self._seen.get((path, value))  # findings often share places
+        seen = self._seen_values if value else self._seen
+        known = seen.get(path)  # findings often share places
         if known is None:
-            known = self._seen[path, value] = self._at(path, value)
+            known = seen[path] = self._at(path, value)
         return known
 
     def _at(self, path: KeyPath, value: bool) -> Location:
@@ -50,6 +68,10 @@ class Source:
         if data is not None:
             path = as_written(path, data)
             found = _existing(data, path)  # a missing key needs no search
+        elif self._model is not None:
+            found = _given(self._model, path)
+            if self._one_aanspreekpunt:
+                path, found = as_written(path, _ONE), as_written(found, _ONE)
         else:
             found = path
         locator = self._locator or self.locator
@@ -92,6 +114,30 @@ def _existing(data: Any, path: KeyPath) -> KeyPath:
                 continue
         elif kind is list and type(part) is int and 0 <= part < len(data):
             data = data[part]
+            continue
+        return path[:i]
+    return path
+
+
+_ONE: dict[str, Any] = {"aanspreekpunt": {}}  # data with one [aanspreekpunt] table, for as_written
+
+
+def _given(model: Any, path: KeyPath) -> KeyPath:
+    """The longest prefix of ``path`` given in the file, found in the model validated from it:
+    a field counts only if it was given (not a default)."""
+    node = model
+    for i, part in enumerate(path):
+        kind = type(node)
+        if kind is dict:
+            if part in node and type(part) is str:
+                node = node[part]
+                continue
+        elif kind is list:
+            if type(part) is int and 0 <= part < len(node):
+                node = node[part]
+                continue
+        elif type(part) is str and part in getattr(node, "__pydantic_fields_set__", ()):  # a model
+            node = node.__dict__[part]
             continue
         return path[:i]
     return path

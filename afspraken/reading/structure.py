@@ -20,7 +20,7 @@ from afspraken.results import Location, Problem
 from afspraken.rules import Text
 
 _TOKEN = re.compile(
-    r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{},]'
+    r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{},]'
 )
 # An opening bracket right after '=', ',' or another opening bracket: the only way to nest.
 _NESTED = re.compile(r"[\[{,=](?=(?:[ \t\r\n]|#[^\n]*)*[\[{])")  # comments between them too
@@ -31,10 +31,19 @@ _PAIR = re.compile(r"\[\]|\{\}")
 # A dot between parts of a key (a table each): not one in a number (1.5) or a time.
 _DOT = r"\.(?=[ \t]*[A-Za-z_\"'])"
 _TOKEN_OR_DOT = re.compile(f"{_TOKEN.pattern}|{_DOT}")
-_LINE_BRACKET = re.compile(r"\n(?=[ \t]*\[)")  # every header but one on the first line follows one of these
+_LINE_BRACKET = re.compile(r"\n[ \t]*\[(\[?)")  # every header but one on the first line starts so; "[": a [[header]]
 _DOTS = re.compile(_DOT)
 _ELEMENT = re.compile(r"(?:[ \t\r\n]|#[^\n]*(?![^\n]))*([^ \t\r\n#])")  # what follows a comma: an element, if not ']'
-HEADER, DOT, INLINE = 8, 4, 2  # what a [table] header, a dot in a key and an inline table count as, against a list
+_VALUE_BRACKET = re.compile(r"=[ \t]*[\[{]")  # a key whose value is a list or an inline table (and some in values or strings)
+_SMALL = 256 * 1024  # characters: a bigger file surely has more than `depth` nested brackets: not counted
+HEADER, DOT, INLINE = 8, 5, 2  # what a [[table]] header, a dot in a key and an inline table count as, against a list
+# A key of a table whose value is a list or an inline table costs the parser ~800 bytes on top
+# of the list (tomli marks it as closed, in a dict and two sets of its own): `k = []` lines
+# took 70-110x their size. Keys inside a list or inline table do not. A [table] header is
+# marked too (a [[header]] is not: its marks go at the next element): TABLE, measured (just under
+# the limit, 2 MB of [a.b.tN] headers: 27x its size at 8, 20x at 12, 15x at 16).
+VALUE, TABLE = 8, 12
+_MOST = max(TABLE, INLINE + VALUE)  # the most that one character can count for
 
 
 def scan(name: str, text: str, limits: Limits, *, quick: bool = True) -> Optional[Problem]:
@@ -54,12 +63,13 @@ def _few_tables(text: str, limits: Limits) -> bool:
     """Whether ``text`` surely holds no more tables than allowed: an upper bound on the weighted
     count (brackets and dots in strings counted too), from a few quick counts."""
     allowed = limits.max_tables(len(text))
-    if HEADER * len(text) <= allowed:  # every table takes a character at least
+    if _MOST * len(text) <= allowed:  # every table takes a character at least
         return True
-    bound = text.count("[") + INLINE * text.count("{")
+    bound = text.count("[") + INLINE * text.count("{") + VALUE * len(_VALUE_BRACKET.findall(text))
     if bound > allowed:
         return False
-    bound += HEADER * (len(_LINE_BRACKET.findall(text)) + 1)
+    heads = _LINE_BRACKET.findall(text)
+    bound += HEADER * (len(heads) + 1) + (TABLE - HEADER) * (len(heads) - heads.count("[") + 1)
     return bound <= allowed and bound + DOT * len(_DOTS.findall(text)) <= allowed
 
 
@@ -67,7 +77,7 @@ def _shallow(text: str, depth: int) -> bool:
     """Whether the brackets outside strings and comments nest at most ``depth`` deep (headers
     included, so never a false yes): the token loop below is the cost of a big file, so it runs
     only when this cheap test cannot rule out a problem."""
-    if len(_NESTED.findall(text)) < depth:  # a small file: too few nested brackets to count
+    if len(text) < _SMALL and len(_NESTED.findall(text)) < depth:  # a small file: too few nested brackets to count
         return True
     rest = _NOT_BRACKET.sub("", _TEXTS.sub("", text))
     for _ in range(depth):  # each pass takes away the innermost pairs: one level
@@ -80,6 +90,10 @@ def _shallow(text: str, depth: int) -> bool:
 def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
     stack: list[list[int]] = []  # per open array or inline table: [commas, is_array, offset of the last comma]
     tables: dict[str, int] = {}  # [[name]] -> how many
+    # VALUE counted in the current element of each [[name]]: the parser forgets those marks at
+    # the next [[name]] (only the last element's are held at once), so they are taken back there.
+    marks: dict[str, int] = {}
+    section: Optional[str] = None  # the [[name]] of the section the statements are in (None: a [table] or the top)
     count, allowed = 0, limits.max_tables(len(text))  # tables and lists, weighted
     skip_to = -1
     for match in _TOKEN_OR_DOT.finditer(text):
@@ -97,16 +111,23 @@ def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
         if char in "[{":
             if not stack and char == "[" and not text[text.rfind("\n", 0, pos) + 1 : pos].strip():
                 skip_to = _line_end(text, pos)  # a table header, not a value
-                count += HEADER
+                count += HEADER if text.startswith("[[", pos) else TABLE
                 if count > allowed:
                     return _too_many_tables(name, text, pos, limits)
+                section = None
                 if text.startswith("[[", pos):
                     header = text[pos + 2 : skip_to].split("]]")[0].strip()
+                    count -= marks.pop(header, 0)  # (those of [[name.sub]] stay counted: more, never less)
+                    section = header
                     tables[header] = tables.get(header, 0) + 1
                     if tables[header] > limits.lijst:
                         return _too_many(name, text, pos, limits, f"[[{header}]]")
                 continue
             count += 1 if char == "[" else INLINE
+            if not stack:  # not nested: the value of a key
+                count += VALUE
+                if section is not None:
+                    marks[section] = marks.get(section, 0) + VALUE
             if count > allowed:
                 return _too_many_tables(name, text, pos, limits)
             stack.append([0, char == "[", pos])
@@ -162,10 +183,12 @@ def _too_many_tables(name: str, text: str, pos: int, limits: Limits) -> Problem:
         Text(
             f"hier komt het bestand boven {allowed.replace(',', '.')} tabellen en lijsten, te veel voor zijn grootte"
             f" (grens: [limieten] tabellen = {per_mb.replace(',', '.')} per MB in de instellingen;"
-            f" een lijst telt voor 1, een inline-tabel voor {INLINE}, een punt in een sleutel voor {DOT}, een tabelkop voor {HEADER})",
+            f" een lijst telt voor 1, een inline-tabel voor {INLINE}, een punt in een sleutel voor {DOT}, een kop [[a]] voor {HEADER},"
+            f" een kop [a] voor {TABLE}, een sleutel met een lijst of inline-tabel als waarde nog eens {VALUE})",
             f"here the file passes {allowed} tables and lists, too many for its size"
             f" (limit: [limieten] tabellen = {per_mb} per MB in the settings;"
-            f" a list counts 1, an inline table {INLINE}, a dot in a key {DOT}, a table header {HEADER})",
+            f" a list counts 1, an inline table {INLINE}, a dot in a key {DOT}, a [[a]] header {HEADER},"
+            f" an [a] header {TABLE}, a key whose value is a list or inline table {VALUE} more)",
         ),
         "te-veel",
     )
