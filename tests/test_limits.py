@@ -168,3 +168,23 @@ def test_memory_stays_in_proportion_to_the_file():
             ratios[name] = (peak - base) * 1024 / path.stat().st_size
     assert set(ratios) == set(MEMORY_SHAPES)
     assert max(ratios.values()) <= MAX_RATIO, ratios
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("".join(f"{i}.0.0.0.0 = 1\n" for i in range(10)), True),  # dotted keys of digits: tables too
+        ("x = {" + ", ".join(f"{i}.0.0 = 1" for i in range(15)) + "}\n", True),  # in an inline table
+        ("".join(f"[h{i}.a.a.a.a.a]\n" for i in range(5)), True),  # a header of many parts: a table each
+        ("".join(f"x{i} = 1.5\n" for i in range(40)), False),  # numbers are no keys
+        ("x = {" + ", ".join(f"a{i} = 1.5" for i in range(40)) + "}\n", False),
+        ("x = [" + ", ".join("1.5" for _ in range(60)) + "]\n", False),
+        ("".join(f"t{i} = 07:32:00.999\n" for i in range(40)), False),  # nor times
+        ("".join(f"[[orgaan]]\n[[orgaan.lid]]\n" for _ in range(5)), False),  # one element a header
+    ],
+)
+def test_a_dot_counts_where_it_makes_a_table(text, refused):
+    """A 2 MB file of `0.0.0...= 1` keys or `[h.a.a.a...]` headers took 230x and 650x its size: their
+    dots were not counted (a dot before a digit, a dot in a header); a number's dot is no table."""
+    problem = _scan("a.toml", "formaat = 1\n" + text, Limits(tabellen=100))
+    assert (problem is not None and problem.code == "te-veel") is refused, problem

@@ -28,8 +28,10 @@ _NESTED = re.compile(r"[\[{,=](?=(?:[ \t\r\n]|#[^\n]*)*[\[{])")  # comments betw
 _TEXTS = re.compile(_TOKEN.pattern.rsplit("|", 1)[0])
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _PAIR = re.compile(r"\[\]|\{\}")
-# A dot between parts of a key (a table each): not one in a number (1.5) or a time.
-_DOT = r"\.(?=[ \t]*[A-Za-z_\"'])"
+# A dot between parts of a key (a table each), or in a number (1.5) or a time: _scan tells them
+# apart by where a dot stands (before a digit: a key's dot only before the `=`).
+_DOT = r"\.(?=[ \t]*[A-Za-z0-9_\-\"'])"
+_DIGIT_DOT = re.compile(r"\.[ \t]*[0-9-]")
 _TOKEN_OR_DOT = re.compile(f"{_TOKEN.pattern}|{_DOT}")
 _LINE_BRACKET = re.compile(r"\n[ \t]*\[(\[?)")  # every header but one on the first line starts so; "[": a [[header]]
 _DOTS = re.compile(_DOT)
@@ -104,6 +106,8 @@ def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
         if char in "\"'#":
             continue
         if char == ".":
+            if _DIGIT_DOT.match(text, pos) and not _in_key(text, pos, stack):
+                continue  # a number's or a time's
             count += DOT
             if count > allowed:
                 return _too_many_tables(name, text, pos, limits)
@@ -112,6 +116,9 @@ def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
             if not stack and char == "[" and not text[text.rfind("\n", 0, pos) + 1 : pos].strip():
                 skip_to = _line_end(text, pos)  # a table header, not a value
                 count += HEADER if text.startswith("[[", pos) else TABLE
+                # `[a.b.c.d]` may make a table of each part: past the second part (`[[orgaan.lid]]`
+                # makes one element, counted as the header) each dot counts as in a key.
+                count += DOT * max(0, text.count(".", pos, skip_to) - 1)
                 if count > allowed:
                     return _too_many_tables(name, text, pos, limits)
                 section = None
@@ -155,6 +162,15 @@ def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
             if top[1] and top[0] > limits.lijst:  # more commas than the limit: surely more elements
                 return _too_many(name, text, pos, limits, "")
     return None
+
+
+def _in_key(text: str, pos: int, stack: list[list[int]]) -> bool:
+    """Whether the dot at ``pos`` is in a key: before the `=` of its line, or in an inline table
+    since its `{` or last comma (a quoted `=` before it is taken for the key's end)."""
+    if not stack:
+        return text.rfind("=", text.rfind("\n", 0, pos) + 1, pos) < 0
+    top = stack[-1]
+    return not top[1] and text.rfind("=", top[2], pos) < 0
 
 
 def _line_end(text: str, pos: int) -> int:
