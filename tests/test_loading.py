@@ -410,3 +410,16 @@ def test_a_key_of_thousands_of_dotted_parts_is_located(text):
 
     [problem] = load(Source("a.toml", "formaat = 1\n[afspraak]\ntitel = 'x'\n" + text))
     assert problem.code == "toml" and "te diep" in problem.message("nl") and problem.location.line == 4
+
+
+def test_arrays_of_tables_inside_elements_are_counted_per_element():
+    """`[[orgaan.lid]]` of different `[[orgaan]]`s are different arrays: 4 and 3 members with a
+    limit of 6 is no list of 7 (the token loop counted them together)."""
+    from afspraken.reading.files import Limits
+    from afspraken.reading.structure import _scan
+
+    one = "[[orgaan]]\nid = 'o{n}'\n" + "[[orgaan.lid]]\npartij = 'p'\n" * 4
+    two = "[[orgaan]]\nid = 'o2'\n" + "[[orgaan.lid]]\npartij = 'p'\n" * 3
+    assert _scan("a.toml", one + two, Limits(lijst=6)) is None
+    problem = _scan("a.toml", one + "[[orgaan.lid]]\npartij = 'p'\n" * 3, Limits(lijst=6))
+    assert problem is not None and problem.code == "te-lang" and "[[orgaan.lid]]" in problem.message("nl")

@@ -127,6 +127,8 @@ def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
                     count -= marks.pop(header, 0)  # (those of [[name.sub]] stay counted: more, never less)
                     section = header
                     tables[header] = tables.get(header, 0) + 1
+                    for sub in [key for key in tables if key.startswith(header + ".")]:
+                        del tables[sub]  # a new element: its [[header.sub]] arrays begin again
                     if tables[header] > limits.lijst:
                         return _too_many(name, text, pos, limits, f"[[{header}]]")
                 continue
