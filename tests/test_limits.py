@@ -14,7 +14,7 @@ import pytest
 from afspraken.reading.files import MB, Limits
 from afspraken.reading.loading import load
 from afspraken.reading.source import Source
-from afspraken.reading.structure import _scan, scan
+from afspraken.reading.structure import before_parsing, scan
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = Path(__file__).resolve().parent / "data" / "woensel-west-spec.toml"  # a copy of the spec's example
@@ -90,8 +90,8 @@ def test_the_quick_test_agrees_with_the_full_count():
     for _ in range(200):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
         limits = Limits(tabellen=rng.randrange(8, 200))
-        full = _scan("a.toml", text, limits)
-        assert scan("a.toml", text, limits) == full, text
+        full = scan("a.toml", text, limits)
+        assert before_parsing("a.toml", text, limits) == full, text
 
 
 def test_the_table_limit_is_settable_in_the_config(write):
@@ -122,7 +122,7 @@ def test_real_agreements_are_far_below_the_limit():
     half = Limits(tabellen=Limits().tabellen * 55 // 100)
     for name, text in texts.items():
         big = text * (MB // len(text) + 2)
-        assert _scan(name, big, half) is None, name
+        assert scan(name, big, half) is None, name
 
 
 def test_the_big_benchmark_agreements_pass_the_default():
@@ -131,7 +131,7 @@ def test_the_big_benchmark_agreements_pass_the_default():
     groot = _benchmark("groot")
     for hostile in (False, True):
         text = groot.agreement(2 * MB, hostile)
-        assert _scan("groot.toml", text, Limits(tabellen=Limits().tabellen * 2 // 3)) is None
+        assert scan("groot.toml", text, Limits(tabellen=Limits().tabellen * 2 // 3)) is None
 
 
 MEMORY_SHAPES = [
@@ -186,5 +186,5 @@ def test_memory_stays_in_proportion_to_the_file():
 def test_a_dot_counts_where_it_makes_a_table(text, refused):
     """A 2 MB file of `0.0.0...= 1` keys or `[h.a.a.a...]` headers took 230x and 650x its size: their
     dots were not counted (a dot before a digit, a dot in a header); a number's dot is no table."""
-    problem = _scan("a.toml", "formaat = 1\n" + text, Limits(tabellen=100))
+    problem = scan("a.toml", "formaat = 1\n" + text, Limits(tabellen=100))
     assert (problem is not None and problem.code == "te-veel") is refused, problem

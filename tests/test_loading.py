@@ -263,20 +263,30 @@ def test_deep_nesting_is_located_where_it_passes_the_limit(write):
         ("[" * 51 + "1" + "]" * 51, True),
         ('["]]]]", ' + "{a = " * 51 + "1" + "}" * 51 + "]", True),  # brackets in a string close nothing
         ('"' + "[" * 80 + '"', False),  # nor open anything
-        ("[" * 51 + "1" + "]" * 50, True),  # unbalanced: the token loop decides
+        ("[" * 51 + "1" + "]" * 50, True),  # unbalanced: the parser refuses it
         ("[ # c\n" * 51 + "1" + "]" * 51, True),  # comments between the brackets
     ],
 )
-def test_the_quick_depth_test_agrees_with_the_full_scan(inner, deep):
-    """A big agreement has many nested brackets ([[tables]], arrays) but no deep ones: the quick
-    test spares it the token loop, and must never hide nesting the loop would refuse."""
+def test_the_depth_test_on_the_data_agrees_with_the_token_loop(inner, deep):
+    """A big agreement has many nested brackets ([[tables]], arrays) but no deep ones: the test on
+    the parsed data spares it the token loop, and must never pass nesting the loop would refuse."""
+    import tomli
+
     from afspraken.reading.files import Limits
-    from afspraken.reading.structure import _scan, _shallow, scan
+    from afspraken.reading.loading import load
+    from afspraken.reading.source import Source
+    from afspraken.reading.structure import after_parsing, scan
 
     text = "".join(f'[[partij]]\nid = "p{i}"\nx = [[1], {{a = [2]}}]  # [[[[\n' for i in range(60)) + f"y = {inner}\n"
-    assert _shallow(text, 50) is not deep
-    full = _scan("a.toml", text, Limits())
-    assert (full is not None) is deep and scan("a.toml", text, Limits()) == full
+    full = scan("a.toml", text, Limits())
+    assert (full is not None) is deep
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError:
+        return  # unbalanced: refused by the parser, located by the token loop
+    assert after_parsing(data, Limits()) or not deep  # may also say so for deep tables: the loop decides
+    got = load(Source("a.toml", text))
+    assert any(p.code == "te-diep" for p in got if isinstance(got, list)) is deep
 
 
 def test_deep_nesting_past_the_parser_is_located_too(write):
@@ -416,10 +426,10 @@ def test_arrays_of_tables_inside_elements_are_counted_per_element():
     """`[[orgaan.lid]]` of different `[[orgaan]]`s are different arrays: 4 and 3 members with a
     limit of 6 is no list of 7 (the token loop counted them together)."""
     from afspraken.reading.files import Limits
-    from afspraken.reading.structure import _scan
+    from afspraken.reading.structure import scan
 
     one = "[[orgaan]]\nid = 'o{n}'\n" + "[[orgaan.lid]]\npartij = 'p'\n" * 4
     two = "[[orgaan]]\nid = 'o2'\n" + "[[orgaan.lid]]\npartij = 'p'\n" * 3
-    assert _scan("a.toml", one + two, Limits(lijst=6)) is None
-    problem = _scan("a.toml", one + "[[orgaan.lid]]\npartij = 'p'\n" * 3, Limits(lijst=6))
+    assert scan("a.toml", one + two, Limits(lijst=6)) is None
+    problem = scan("a.toml", one + "[[orgaan.lid]]\npartij = 'p'\n" * 3, Limits(lijst=6))
     assert problem is not None and problem.code == "te-lang" and "[[orgaan.lid]]" in problem.message("nl")

@@ -98,10 +98,10 @@ def parse(source: Source, limits: Optional[Limits] = None) -> Union[dict[str, An
     except RecursionError:  # tomli refuses inline arrays/tables nested over ~400 deep
         from afspraken.reading.structure import scan
 
-        over = scan(source.name, source.text, limits, quick=False) if limits is not None else None
+        over = scan(source.name, source.text, limits) if limits is not None else None
         if over is not None:  # past the configured limit ([limieten] diepte) too: that one is named
             return over
-        deep = scan(source.name, source.text, Limits(diepte=300), quick=False)
+        deep = scan(source.name, source.text, Limits(diepte=300))
         message = Text("TOML-fout: lijsten of tabellen zijn te diep in elkaar genest", "TOML error: lists or tables are nested too deeply")
         return Problem(deep.location if deep else _dotted_deep(source), message, "toml")
     except tomli.TOMLDecodeError as exc:
@@ -166,7 +166,7 @@ def load(
     if isinstance(data, Problem):
         return [data]
     if structure.after_parsing(data, limits):
-        over = structure._scan(source.name, source.text, limits)  # where; or deep tables only, which is allowed
+        over = structure.scan(source.name, source.text, limits)  # where; or deep tables only, which is allowed
         path = None if over is not None else structure.long_array(data, limits.lijst)
         if path is not None:
             over = Problem(Source(source.name, source.text, data).at(path), structure.too_long(limits), "te-lang")

@@ -22,13 +22,7 @@ from afspraken.rules import Text
 _TOKEN = re.compile(
     r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{},]'
 )
-# An opening bracket right after '=', ',' or another opening bracket: the only way to nest.
-_NESTED = re.compile(r"[\[{,=](?=(?:[ \t\r\n]|#[^\n]*)*[\[{])")  # comments between them too
-# For the quick depth test: strings and comments (as _TOKEN reads them), everything but brackets, innermost pairs.
-_TEXTS = re.compile(_TOKEN.pattern.rsplit("|", 1)[0])
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_PAIR = re.compile(r"\[\]|\{\}")
-# A dot between parts of a key (a table each), or in a number (1.5) or a time: _scan tells them
+# A dot between parts of a key (a table each), or in a number (1.5) or a time: scan tells them
 # apart by where a dot stands (before a digit: a key's dot only before the `=`).
 _DOT = r"\.(?=[ \t]*[A-Za-z0-9_\-\"'])"
 _DIGIT_DOT = re.compile(r"\.[ \t]*[0-9-]")
@@ -37,7 +31,6 @@ _LINE_BRACKET = re.compile(r"\n[ \t]*\[(\[?)")  # every header but one on the fi
 _DOTS = re.compile(_DOT)
 _ELEMENT = re.compile(r"(?:[ \t\r\n]|#[^\n]*(?![^\n]))*([^ \t\r\n#])")  # what follows a comma: an element, if not ']'
 _VALUE_BRACKET = re.compile(r"=[ \t]*[\[{]")  # a key whose value is a list or an inline table (and some in values or strings)
-_SMALL = 256 * 1024  # characters: a bigger file surely has more than `depth` nested brackets: not counted
 HEADER, DOT, INLINE = 8, 5, 2  # what a [[table]] header, a dot in a key and an inline table count as, against a list
 # A key of a table whose value is a list or an inline table costs the parser ~800 bytes on top
 # of the list (tomli marks it as closed, in a dict and two sets of its own): `k = []` lines
@@ -46,19 +39,6 @@ HEADER, DOT, INLINE = 8, 5, 2  # what a [[table]] header, a dot in a key and an 
 # the limit, 2 MB of [a.b.tN] headers: 27x its size at 8, 20x at 12, 15x at 16).
 VALUE, TABLE = 8, 12
 _MOST = max(TABLE, INLINE + VALUE)  # the most that one character can count for
-
-
-def scan(name: str, text: str, limits: Limits, *, quick: bool = True) -> Optional[Problem]:
-    """The first place where ``text`` passes a limit, or ``None``."""
-    if (
-        quick
-        and text.count(",") < limits.lijst
-        and text.count("[[") < limits.lijst
-        and _shallow(text, limits.diepte)
-        and _few_tables(text, limits)
-    ):
-        return None  # cannot pass a limit: too few commas and table arrays, not too deep, few tables
-    return _scan(name, text, limits)
 
 
 def _few_tables(text: str, limits: Limits) -> bool:
@@ -75,21 +55,9 @@ def _few_tables(text: str, limits: Limits) -> bool:
     return bound <= allowed and bound + DOT * len(_DOTS.findall(text)) <= allowed
 
 
-def _shallow(text: str, depth: int) -> bool:
-    """Whether the brackets outside strings and comments nest at most ``depth`` deep (headers
-    included, so never a false yes): the token loop below is the cost of a big file, so it runs
-    only when this cheap test cannot rule out a problem."""
-    if len(text) < _SMALL and len(_NESTED.findall(text)) < depth:  # a small file: too few nested brackets to count
-        return True
-    rest = _NOT_BRACKET.sub("", _TEXTS.sub("", text))
-    for _ in range(depth):  # each pass takes away the innermost pairs: one level
-        if not rest:
-            return True
-        rest = _PAIR.sub("", rest)
-    return not rest  # too deep, or unbalanced (broken TOML): let the token loop say where
-
-
-def _scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
+def scan(name: str, text: str, limits: Limits) -> Optional[Problem]:
+    """The first place where ``text`` passes a limit, or ``None``: the token loop (strings and
+    comments skipped), on the text alone."""
     stack: list[list[int]] = []  # per open array or inline table: [commas, is_array, offset of the last comma]
     tables: dict[str, int] = {}  # [[name]] -> how many
     # VALUE counted in the current element of each [[name]]: the parser forgets those marks at
@@ -231,7 +199,7 @@ def before_parsing(name: str, text: str, limits: Limits) -> Optional[Problem]:
     the quick counts cannot rule it out; then the token loop, which checks every limit)."""
     if text.count("[[") < limits.lijst and _few_tables(text, limits) and not _long_line(text, limits.lijst):
         return None
-    return _scan(name, text, limits)
+    return scan(name, text, limits)
 
 
 def _long_line(text: str, lijst: int) -> bool:
