@@ -75,17 +75,9 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
         if table in bodies:  # a table declared twice: a header inside a value
             return None
         bodies[table] = body << SHIFT | offset
-        if len(opening) == 2 and len(names) == 1:  # most headers of a big file: `[[actie]]`, checked at the end
-            count = aot.get(names, 0)
-            aot[names] = count + 1
-            if not count:
-                keys.setdefault(names, offset)
-                arrays[names] = data.get(names[0])
-            table, body = (names[0], count), m.end()
-            keys[table] = offset
-            continue
-        # The data is walked along: every header must name a table there (checked as we go).
-        if len(names) == 1:  # `[afspraak]`
+        # The data is walked along: every header must name a table there (checked as we go; an
+        # array of tables at the end: a list of as many tables as it has headers).
+        if len(names) == 1:  # `[afspraak]`, `[[actie]]`: most headers
             path: tuple[Any, ...] = names
             node = data.get(names[0])
         else:
@@ -109,10 +101,10 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
             if not count:
                 arrays[path] = node
                 keys.setdefault(path, offset)
-            node = node[count] if type(node) is list and count < len(node) else None
-            path = (*path, count)
-            keys[path] = offset
-        elif path not in keys or path in implicit:
+            table, body = (*path, count), m.end()
+            keys[table] = offset
+            continue
+        if path not in keys or path in implicit:
             keys[path] = offset
             implicit.discard(path)
         if type(node) is not dict:
