@@ -29,11 +29,11 @@ def main() -> None:
     early = signal.getsignal(signal.SIGINT) is signal.default_int_handler  # not when the caller ignores Ctrl-C
     if early:
         signal.signal(signal.SIGINT, _early_interrupt)
-    from afspraken.commands import main as run
+    from afspraken.commands import main as run, on_interrupt
 
     try:
-        if early:  # from here on main() turns Ctrl-C into the same word and exit 130
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+        if early:  # from here on the command's own handler says the same word and exits 130
+            signal.signal(signal.SIGINT, on_interrupt)
         run()
     except KeyboardInterrupt:  # a Ctrl-C that came in just before, raised before main()'s own try
         _early_interrupt(signal.SIGINT, None)

@@ -294,6 +294,31 @@ def test_ctrl_c_while_one_big_file_is_checked(big, tmp_path, output, to_group):
     assert not any(os.path.exists(f"/proc/{child}") for child in children), "the child outlived the command"
 
 
+def test_a_ctrl_c_is_not_lost_to_code_that_catches_it(tmp_path):
+    """Python swallows a KeyboardInterrupt raised in a weakref callback or ``__del__`` (as during an
+    import), and a plugin may catch one: the command's own SIGINT handler ends the run at once."""
+    (tmp_path / "vanger.py").write_text(
+        "import os, signal, time\n"
+        "from afspraken import hookimpl, rule, Text\n"
+        "@rule(id='vanger/vang', severity='fout', title=Text('t', 't'), summary=Text('s', 's'),\n"
+        "      rationale=Text('r', 'r'), quote='q', fix=Text('f', 'f'))\n"
+        "def check(doc, params):\n"
+        "    try:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "        time.sleep(2)\n"
+        "    except KeyboardInterrupt:\n"
+        "        pass  # swallowed, as in a weakref callback\n"
+        "    return []\n"
+        "@hookimpl\n"
+        "def register_rules():\n"
+        "    return [check]\n"
+    )
+    shutil.copy(UNEQUAL, tmp_path / "a.toml")
+    done = run("a.toml", "--plugin", "vanger.py", "--select", "vanger/vang", "--output", "rapport.txt", cwd=tmp_path, timeout=30)
+    assert done.returncode == 130 and "Traceback" not in text(done), text(done)
+    assert text(done).strip().endswith("Afgebroken.") and not (tmp_path / "rapport.txt").exists()
+
+
 def test_a_child_that_dies_is_a_clear_error_naming_the_file(big, tmp_path):
     """The child checking a big file is killed (as the kernel does when memory runs out): the
     file gets an error that says so, exit 2, no traceback, and the run goes on."""

@@ -47,6 +47,15 @@ def available() -> bool:
     return threading.active_count() == 1  # forking a process with threads can deadlock the child
 
 
+_CHILD: list[int] = []  # the child of a run() in progress: killed by the command on Ctrl-C
+
+
+def kill_child() -> None:
+    """Kill the child of a :func:`run` in progress (from the command's Ctrl-C handler)."""
+    for pid in _CHILD:
+        _kill(pid)
+
+
 def run(work: Callable[[], Any]) -> Union[Any, Died, None]:
     """``work()`` in a forked child: its return value, :class:`Died`, or None when there was no
     child or the value could not be sent back (then the caller does the work itself). Ctrl-C
@@ -74,6 +83,7 @@ def run(work: Callable[[], Any]) -> Union[Any, Died, None]:
         if pid == 0:
             _child(work, write_end, read_end, parent)  # never returns
         os.close(write_end)
+        _CHILD.append(pid)
         try:
             if block:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
@@ -82,6 +92,8 @@ def run(work: Callable[[], Any]) -> Union[Any, Died, None]:
         except BaseException:
             _kill(pid)
             raise
+        finally:
+            _CHILD.remove(pid)
     finally:
         if block:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

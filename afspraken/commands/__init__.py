@@ -147,17 +147,31 @@ def _end_workers() -> None:
 
 
 def _interrupted() -> None:
-    """Ctrl-C: a short word, exit 130 (128 + SIGINT), as shells expect; no traceback."""
+    """Ctrl-C: a short word, exit 130 (128 + SIGINT), as shells expect; no traceback. Also run as
+    the signal handler itself, at any moment: no click, no buffered stream that may be mid-write."""
     try:
-        click.echo("Afgebroken." if active() == "nl" else "Interrupted.", err=True)
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except Exception:  # noqa: BLE001 - a closed or busy stream: the word goes out anyway
+        pass
+    try:
+        os.write(2, b"Afgebroken.\n" if active() == "nl" else b"Interrupted.\n")
+    except OSError:
         pass
     _end_workers()
+    isolation = sys.modules.get("afspraken.checking.isolation")
+    if isolation is not None:  # a child checking a big file goes too
+        isolation.kill_child()
     writing = sys.modules.get("afspraken.reporting.writing")
     if writing is not None:  # a report being written: its temporary file goes too
         writing.remove_pending()
     os._exit(130)  # now: no waiting for worker processes or a flush that may block
+
+
+def on_interrupt(signum: int, frame: Any) -> None:
+    """The command's SIGINT handler: the run ends here and now. A KeyboardInterrupt raised
+    instead can be swallowed (Python ignores it in a weakref callback or ``__del__``, as during an
+    import), and the run would go on."""
+    _interrupted()
 
 
 def _fast_start() -> None:
