@@ -149,6 +149,10 @@ def _end_workers() -> None:
 def _interrupted() -> None:
     """Ctrl-C: a short word, exit 130 (128 + SIGINT), as shells expect; no traceback. Also run as
     the signal handler itself, at any moment: no click, no buffered stream that may be mid-write."""
+    if "threading" in sys.modules:  # the pool's manager thread sees its workers killed below: not a traceback
+        import threading
+
+        threading.excepthook = lambda args: None
     try:
         sys.stderr.flush()
     except Exception:  # noqa: BLE001 - a closed or busy stream: the word goes out anyway
