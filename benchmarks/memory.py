@@ -100,7 +100,7 @@ def shapes(size: int) -> dict[str, str]:
         "dotted-near": repeat(lambda i: near(f"k{i}.b.c=1", 2 * DOT, 1) + "\n", HEAD + "[extensies.x]\n"),
         "value-lists": repeat(lambda i: f"k{i} = []\n", HEAD + "[extensies]\n"),  # the parser marks each such key
         "value-lists-near": repeat(lambda i: near(f"k{i} = []", 1 + VALUE, 1) + "\n", HEAD + "[extensies]\n"),
-        "headers-near": repeat(lambda i: near(f"[extensies.x.t{i}]", TABLE, 1) + "\n"),
+        "headers-near": repeat(lambda i: near(f"[extensies.x.t{i}]", TABLE + DOT, 1) + "\n"),  # a header dot past the first counts
         "errors-near": repeat(lambda i: near(bad_table(i), HEADER)),
     }
 
