@@ -9,8 +9,9 @@ characters, between which Ctrl-C is handled, and joins them.
 
 It is exact or it does not happen: only where every part parses and every key that two parts
 share is an array of tables that began in an earlier part are the parts joined; anything
-else (a broken text, a table continued in a later part, a cut inside a multi-line string) is
-parsed in one call, so the result and every error are the ones ``tomli.loads`` gives.
+else (a broken text, a table continued in a later part) is parsed in one call, so the result
+and every error are the ones ``tomli.loads`` gives. A text with a multi-line string is not cut:
+a line in it may look like a header.
 """
 
 from __future__ import annotations
