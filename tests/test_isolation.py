@@ -128,3 +128,28 @@ def test_a_child_out_of_memory_says_so():
 
     died = isolation.run(hungry)
     assert isinstance(died, isolation.Died) and died.message.en.endswith("out of memory")
+
+
+@pytest.mark.parametrize("damage", ["einde", "tabel-opnieuw"])
+def test_a_big_file_whose_parts_cannot_be_joined_is_parsed_in_a_child(tmp_path, monkeypatch, damage):
+    """A big text is parsed in parts here (reading/chunks.py); one whose parts cannot be joined
+    (a TOML error, a table defined again) needs tomli's one call, which Ctrl-C cannot interrupt:
+    the command makes it in a child. The same result as in one call here."""
+    from afspraken.checking.run import Checker
+    from afspraken.reading import chunks
+
+    text = _groot(2 * chunks.PART + 500_000)
+    text += '\n[[partij]]\nid = "kapot\n' if damage == "einde" else "\n[afspraak]\ntitel = 'nog eens'\n"
+    assert chunks.cuts(text)[0]
+    path = tmp_path / "groot.toml"
+    path.write_text(text, encoding="utf-8")
+    forks: list[int] = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    here, apart = Checker(config=False), Checker(config=False)
+    apart.apart_from = isolation.APART_FROM
+    expected = here.check_path(str(path))
+    assert forks == []
+    got = apart.check_path(str(path))
+    assert forks == [1] and got == expected
+    assert [p.code for p in got.problems] == ["toml"] and got.problems[0].location.line > 1000

@@ -20,6 +20,7 @@ from afspraken.checking.engine import ALWAYS, Environment, evaluate
 from afspraken.checking.rulesets import ActiveRule, chosen_explicitly, defaults_by_kind, select
 from afspraken.plugins.manager import get_plugin_manager
 from afspraken.plugins.registry import Registry
+from afspraken.reading import chunks
 from afspraken.reading.loading import Loaded, load
 from afspraken.reading.source import STDIN, Source, read
 from afspraken.reading.messages import suggest
@@ -144,11 +145,16 @@ class Checker:
             return FileResult(source.location.file, problems=(source,))
         if self.apart_from is not None and len(source.text) >= self.apart_from:
             from afspraken.checking import isolation
-            from afspraken.reading import chunks
 
-            # Parsed in parts, a big file answers Ctrl-C here; one that cannot be is checked apart.
-            if not chunks.cuts(source.text)[0] and isolation.available():
-                return self._judge_apart(source, env)
+            # Parsed in parts, a big file answers Ctrl-C here; one whose parts cannot be joined
+            # (or that cannot be cut) is parsed in one call, which is done in a child process.
+            if isolation.available():
+                if not chunks.cuts(source.text)[0]:
+                    return self._judge_apart(source, env)
+                try:
+                    return self._judge(source, env, whole=False)[0]
+                except chunks.NotInParts:
+                    return self._judge_apart(source, env)
         return self._judge(source, env)[0]
 
     def load(self, path: Union[str, Path], data: Optional[bytes] = None, name: Optional[str] = None) -> tuple[FileResult, Optional[Loaded]]:
@@ -191,20 +197,22 @@ class Checker:
     def check_source(self, source: Source, env: Optional[Environment] = None) -> FileResult:
         return self._judge(source, env or self.environment(Path.cwd()))[0]
 
-    def _judge(self, source: Source, env: Environment) -> tuple[FileResult, Optional[Loaded]]:
+    def _judge(self, source: Source, env: Environment, whole: bool = True) -> tuple[FileResult, Optional[Loaded]]:
         if self.collector_off_from is None or len(source.text) < self.collector_off_from or not gc.isenabled():
-            return self._judge_one(source, env)
+            return self._judge_one(source, env, whole)
         # A big file makes millions of objects without cycles: the collector would walk them
         # again and again (~5% of the time at 6 MB). It runs as usual after the file.
         gc.disable()
         try:
-            return self._judge_one(source, env)
+            return self._judge_one(source, env, whole)
         finally:
             gc.enable()
 
-    def _judge_one(self, source: Source, env: Environment) -> tuple[FileResult, Optional[Loaded]]:
+    def _judge_one(self, source: Source, env: Environment, whole: bool = True) -> tuple[FileResult, Optional[Loaded]]:
         try:
-            loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules, limits=env.limits)
+            loaded = load(source, extensions=env.registry.extensions, known_rules=env.registry.rules, limits=env.limits, whole=whole)
+        except chunks.NotInParts:
+            raise
         except Exception as exc:  # noqa: BLE001 - last resort: input we did not foresee is still a report
             message = Text(
                 f"dit bestand kon niet worden gelezen (interne fout: {error_text(exc)}); meld dit alstublieft",

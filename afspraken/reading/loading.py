@@ -90,11 +90,12 @@ def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Option
     return Text(f"TOML-fout: {msg}", f"TOML error: {msg}"), None
 
 
-def parse(source: Source, limits: Optional[Limits] = None) -> Union[dict[str, Any], Problem]:
+def parse(source: Source, limits: Optional[Limits] = None, whole: bool = True) -> Union[dict[str, Any], Problem]:
+    """The parsed text, or the problem that stops it; ``whole``: see :func:`chunks.loads`."""
     from afspraken.reading import chunks
 
     try:
-        return chunks.loads(source.text)  # a big text in parts: Ctrl-C is answered between them
+        return chunks.loads(source.text, whole)  # a big text in parts: Ctrl-C is answered between them
     except RecursionError:  # tomli refuses inline arrays/tables nested over ~400 deep
         from afspraken.reading.structure import scan
 
@@ -154,15 +155,17 @@ def load(
     extensions: Mapping[str, type[BaseModel]] = {},
     known_rules: Optional[Collection[str]] = None,
     limits: Limits = Limits(),
+    whole: bool = True,
 ) -> Union[Loaded, list[Problem]]:
-    """Parse and validate one agreement; all problems at once, sorted by place."""
+    """Parse and validate one agreement; all problems at once, sorted by place. ``whole=False``:
+    a big text that cannot be parsed in parts raises :class:`afspraken.reading.chunks.NotInParts`."""
     from afspraken.reading import structure
 
     # Limits: before parsing what the parser must not build; arrays and depth from the parsed data.
     over = structure.before_parsing(source.name, source.text, limits)
     if over is not None:
         return [over]
-    data = parse(source, limits)
+    data = parse(source, limits, whole)
     if isinstance(data, Problem):
         return [data]
     if structure.after_parsing(data, limits):
