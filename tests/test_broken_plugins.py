@@ -126,7 +126,7 @@ def test_a_wrong_rule_definition_points_at_the_plugins_line(tmp_path):
         "def x(doc, params):\n    return []\n"
     )
     [failure] = afspraken.Checker(plugins=[str(plugin)], config=False, entry_points=False).registry.failures
-    assert failure.where == f"{plugin}:3", failure
+    assert failure.where in (f"{plugin}:3", f"{plugin}:4"), failure  # the decorator's line (3.11+) or the def's (3.10)
 
 
 def test_a_mistake_in_a_plugins_rule_set_names_the_plugin(tmp_path):
