@@ -18,7 +18,7 @@ from afspraken.reading.index import _BRACKETS, _HEADER_END, _KEY_END, _TOKEN_PAT
 __all__ = ["Locator", "KeyPath", "Position", "Span"]
 
 
-_SHIFT = 12
+_SHIFT = 10
 _BLOCK = 1 << _SHIFT  # characters per block of the line count (see Locator._line_column)
 
 
@@ -61,10 +61,9 @@ class Locator:
 
     def _line_column(self, offset: int) -> tuple[int, int]:
         # A few positions per file: counting in C from the start is fastest. Past a few, the
-        # search starts at the block of 4 KB that holds the offset: per block, the newlines
+        # search starts at the block of 1 KB that holds the offset: per block, the newlines
         # before it and the last newline before it, found once. Linear for big files (a 10 MB
-        # line too), and a few KB of memory where a table of every line's start took ~2.5x
-        # the size of the text.
+        # line too), in ~0.1x the size of the text (a table of every line's start took ~2.5x).
         text = self._text
         blocks = self._blocks
         if blocks is None:
