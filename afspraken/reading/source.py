@@ -69,7 +69,7 @@ class Source:
             path = as_written(path, data)
             found = _existing(data, path)  # a missing key needs no search
         elif self._model is not None:
-            found = _given(self._model, path)
+            found = _existing(self._model, path)
             if self._one_aanspreekpunt:
                 path, found = as_written(path, _ONE), as_written(found, _ONE)
         else:
@@ -95,37 +95,18 @@ def as_written(path: KeyPath, data: Optional[dict[str, Any]]) -> KeyPath:
 _dotted = lru_cache(maxsize=4096)(dotted)  # the same paths recur in every file: (actie, 0), ...
 
 
-def _existing(data: Any, path: KeyPath) -> KeyPath:
-    """The longest prefix of ``path`` that exists in the parsed data."""
-    if len(path) == 2:  # most places: (table, index) or (table, key)
+def _existing(node: Any, path: KeyPath) -> KeyPath:
+    """The longest prefix of ``path`` that exists in the parsed data, or in the model validated
+    from it (a settled Source: a field counts only if the file gave it, not as a default)."""
+    if len(path) == 2 and type(node) is dict:  # most places: (table, index) or (table, key)
         first, second = path
-        node = data.get(first) if type(first) is str else None
-        if type(node) is list:
-            if type(second) is int and 0 <= second < len(node):
+        table = node.get(first) if type(first) is str else None
+        if type(table) is list:
+            if type(second) is int and 0 <= second < len(table):
                 return path
-        elif type(node) is dict:
-            if type(second) is str and second in node:
+        elif type(table) is dict:
+            if type(second) is str and second in table:
                 return path
-    for i, part in enumerate(path):
-        kind = type(data)
-        if kind is dict:
-            if part in data and type(part) is str:
-                data = data[part]
-                continue
-        elif kind is list and type(part) is int and 0 <= part < len(data):
-            data = data[part]
-            continue
-        return path[:i]
-    return path
-
-
-_ONE: dict[str, Any] = {"aanspreekpunt": {}}  # data with one [aanspreekpunt] table, for as_written
-
-
-def _given(model: Any, path: KeyPath) -> KeyPath:
-    """The longest prefix of ``path`` given in the file, found in the model validated from it:
-    a field counts only if it was given (not a default)."""
-    node = model
     for i, part in enumerate(path):
         kind = type(node)
         if kind is dict:
@@ -141,6 +122,9 @@ def _given(model: Any, path: KeyPath) -> KeyPath:
             continue
         return path[:i]
     return path
+
+
+_ONE: dict[str, Any] = {"aanspreekpunt": {}}  # data with one [aanspreekpunt] table, for as_written
 
 
 def file_problem(name: str, nl: str, en: str, code: str, line: int = 1, column: int = 1) -> Problem:
