@@ -146,11 +146,9 @@ class Checker:
         if self.apart_from is not None and len(source.text) >= self.apart_from:
             from afspraken.checking import isolation
 
-            # Parsed in parts, a big file answers Ctrl-C here; one whose parts cannot be joined
-            # (or that cannot be cut) is parsed in one call, which is done in a child process.
+            # Parsed in parts, a big file answers Ctrl-C here; one that is not is parsed in one
+            # call, which is done in a child process.
             if isolation.available():
-                if not chunks.cuts(source.text)[0]:
-                    return self._judge_apart(source, env)
                 try:
                     return self._judge(source, env, whole=False)[0]
                 except chunks.NotInParts:

@@ -33,18 +33,21 @@ _VALUES = {"true", "false", "inf", "nan"}
 
 
 class NotInParts(Exception):
-    """A text with places to cut that could not be joined (see above), when the caller asked to
-    make the one call itself (``whole=False``): in a child process, where Ctrl-C need not wait."""
+    """A text that is not parsed in parts (see above), when the caller asked to make the one
+    call itself (``whole=False``): in a child process, where Ctrl-C need not wait."""
 
 
 def loads(text: str, whole: bool = True) -> dict[str, Any]:
     """``tomli.loads(text)``, a big text in parts (see above); with ``whole=False``, a text
-    whose parts cannot be joined raises :class:`NotInParts` instead of the one call."""
+    that is not (no places to cut, or parts that cannot be joined) raises :class:`NotInParts`
+    instead of the one call."""
     places, firsts = cuts(text)
     joined = _joined(text, places, firsts) if places else None
-    if joined is None and places and not whole:
+    if joined is not None:
+        return joined
+    if not whole:
         raise NotInParts
-    return tomli.loads(text) if joined is None else joined
+    return tomli.loads(text)
 
 
 def cuts(text: str) -> tuple[list[int], dict[str, int]]:

@@ -158,7 +158,7 @@ def load(
     whole: bool = True,
 ) -> Union[Loaded, list[Problem]]:
     """Parse and validate one agreement; all problems at once, sorted by place. ``whole=False``:
-    a big text that cannot be parsed in parts raises :class:`afspraken.reading.chunks.NotInParts`."""
+    a text that is not parsed in parts raises :class:`afspraken.reading.chunks.NotInParts`."""
     from afspraken.reading import structure
 
     # Limits: before parsing what the parser must not build; arrays and depth from the parsed data.
