@@ -63,9 +63,9 @@ def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
         return result
     parsed = loaded.source.data
     if parsed is None:  # a big file lets its parsed data go once indexed (Source.settle): read it again
-        import tomli
+        from afspraken.reading import chunks
 
-        parsed = tomli.loads(loaded.source.text)
+        parsed = chunks.loads(loaded.source.text)  # in parts, as loading did: Ctrl-C is answered
     return Side(result, loaded.agreement, parsed)
 
 
