@@ -21,14 +21,16 @@ from typing import Any, Optional
 
 import tomli
 
+from afspraken.reading.headers import _compiled  # compiled on first use: a small text never needs them
+
 PART = 1 << 20  # characters per call: ~0.1 s of tomli, the longest wait for Ctrl-C
 NAMES = 32  # different `[[name]]`s looked up at most (each a search of the text): else one call
 
 # A `[[name]]` header on a line of its own. A name that starts with a letter and is no value
 # (true, false, inf, nan) cannot stand for an array inside a multi-line array: such a line is a
 # header, or the text is not TOML (and a part then does not parse).
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-_REPEAT = re.compile(rf"\n\[\[({_NAME.pattern})\]\][ \t]*\r?\n")
+_NAME = r"[A-Za-z][A-Za-z0-9_-]*"
+_REPEAT = rf"\n\[\[({_NAME})\]\][ \t]*\r?\n"
 _VALUES = {"true", "false", "inf", "nan"}
 
 
@@ -62,14 +64,14 @@ def cuts(text: str) -> tuple[list[int], dict[str, int]]:
     places: list[int] = []
     at = PART
     while at < len(text) - PART:
-        m = _REPEAT.search(text, at)
+        m = _compiled(_REPEAT).search(text, at)
         while m is not None:
             first = _first(text, m.group(1), firsts)
             if first is None:
                 return [], firsts  # too many names to look up: one call
             if first < m.start():
                 break  # a repeated `[[name]]`: a place to cut
-            m = _REPEAT.search(text, m.end() - 1)
+            m = _compiled(_REPEAT).search(text, m.end() - 1)
         if m is None:
             break
         places.append(m.start() + 1)  # the part begins with the header line
@@ -83,7 +85,7 @@ def _first(text: str, name: str, firsts: dict[str, int]) -> Optional[int]:
     if name not in firsts:
         if len(firsts) >= NAMES:
             return None
-        header = name not in _VALUES and _NAME.fullmatch(name)  # else it may stand for a value
+        header = name not in _VALUES and _compiled(_NAME).fullmatch(name)  # else it may stand for a value
         m = re.search(rf"\n\[\[{name}\]\][ \t]*\r?\n", text) if header else None
         firsts[name] = m.start() if m else len(text)
     return firsts[name]
