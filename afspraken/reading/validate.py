@@ -206,8 +206,7 @@ def _is_date(value: Any) -> bool:
 
 
 def waiver_problems(source: Source, data: dict[str, Any], known: Optional[Collection[str]]) -> Iterator[Problem]:
-    from afspraken.checking.waivers import MIN_TEKENS, MIN_WOORDEN, explains, remainder
-    from afspraken.wording import visible
+    from afspraken.wording import MIN_TEKENS, MIN_WOORDEN, explains, remainder, visible
 
     for i, item in _table_list(data, "uitzondering"):
         why = item.get("toelichting")
