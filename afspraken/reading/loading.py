@@ -168,14 +168,14 @@ def load(
     data = parse(source, limits, whole)
     if isinstance(data, Problem):
         return [data]
+    source.data = data
     if structure.after_parsing(data, limits):
         over = structure.scan(source.name, source.text, limits)  # where; or deep tables only, which is allowed
         path = None if over is not None else structure.long_array(data, limits.lijst)
         if path is not None:
-            over = Problem(Source(source.name, source.text, data).at(path), structure.too_long(limits), "te-lang")
+            over = source.problem(path, structure.too_long(limits), "te-lang")
         if over is not None:
             return [over]
-    source.data = data
     formaat = data.get("formaat", 1)
     problems: list[Problem] = []
     if type(formaat) is int and formaat != 1:  # another format: its keys may mean other things
