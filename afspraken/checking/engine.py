@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import GeneratorType
 from typing import Any, Optional
 
@@ -54,16 +55,13 @@ class Environment:
     variants: dict[str, Environment] = field(default_factory=dict)  # soort -> its environment
     # Asked for every file, set up once (the rules and settings above do not change after set-up).
     _severity: dict[str, Optional[Severity]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _settings: Optional[waivers.Settings] = field(default=None, init=False, repr=False, compare=False)
-    _plan: Optional[tuple[dict[str, Severity], list[ActiveRule]]] = field(default=None, init=False, repr=False, compare=False)
 
+    @cached_property
     def plan(self) -> tuple[dict[str, Severity], list[ActiveRule]]:
         """The severity of every active rule, and the rules to run on each file (the waiver
         rules are judged after them): the same for every file, so worked out once."""
-        if self._plan is None:
-            severities = {active.rule.id: active.severity for active in self.rules}
-            self._plan = severities, [active for active in self.rules if active.rule.id not in waivers.RULES]
-        return self._plan
+        severities = {active.rule.id: active.severity for active in self.rules}
+        return severities, [active for active in self.rules if active.rule.id not in waivers.RULES]
 
     def for_kind(self, soort: str) -> Environment:
         """The environment for an agreement of this soort (itself when the rule sets were named)."""
@@ -73,11 +71,11 @@ class Environment:
             self.variants[soort] = self.by_kind(soort)
         return self.variants[soort]
 
+    @cached_property
     def waiver_settings(self) -> waivers.Settings:
-        if self._settings is None:  # asked for every file; the same for every file
-            severity = {rule_id: self.severity(rule_id) for rule_id in waivers.RULES}
-            self._settings = waivers.Settings(severity, self.rulesets, self.off, self.narrowed, ALWAYS)
-        return self._settings
+        """Asked for every file; the same for every file."""
+        severity = {rule_id: self.severity(rule_id) for rule_id in waivers.RULES}
+        return waivers.Settings(severity, self.rulesets, self.off, self.narrowed, ALWAYS)
 
     def severity(self, rule_id: str) -> Optional[Severity]:
         """Severity of an always-on rule (``None`` when switched off)."""
@@ -101,7 +99,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
     findings: list[Finding] = []
     crashes: list[Failure] = []
     outcomes: dict[str, Outcome] = {}
-    planned, to_run = env.plan()
+    planned, to_run = env.plan
     severities = dict(planned)
     for active in to_run:  # the waiver rules are judged below, with the other rules' findings
         rule = active.rule
@@ -121,7 +119,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
         else:
             outcomes[rule.id] = Outcome.BEVINDING
     findings += _markers(source, env, outcomes, severities)
-    judged = waivers.judge(source, agreement, findings, outcomes, env.waiver_settings(), today)
+    judged = waivers.judge(source, agreement, findings, outcomes, env.waiver_settings, today)
     findings = list(judged.findings)
     for rule_id in judged.explained:
         outcomes[rule_id] = Outcome.UITGELEGD
