@@ -11,6 +11,8 @@ does not match, there is no index and the caller scans the whole text.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, NamedTuple, Optional
 
@@ -21,19 +23,33 @@ _PART = rf"(?:{_BASIC}|{_LITERAL}|[A-Za-z0-9_\-]+)"
 _HEADER = rf"\n[ \t]*(?P<open>\[\[?)[ \t]*(?P<names>{_PART}(?:[ \t]*\.[ \t]*{_PART})*)[ \t]*\]\]?[ \t]*(?:#[^\n]*)?(?=\r?\n|\Z)"
 
 
-# A body's start and end in one int: ~35 bytes a table where a list of two took ~130 (a big
-# agreement has a table per ~70 bytes).
-SHIFT = 40
-MASK = (1 << SHIFT) - 1
-
-
 class Tables(NamedTuple):
-    """What the headers say: where each key of a header sits, and each table's body."""
+    """What the headers say. An element of an array of tables is one int in ``aot`` (~8 bytes),
+    not a path in a dict (~300 bytes): a big agreement has a header per ~70 bytes."""
 
-    keys: dict[tuple[Any, ...], int]  # table path -> offset of its (first) header's `[`
+    keys: dict[tuple[Any, ...], int]  # table path -> offset of its (first) header's `[`; not the elements of arrays
     implicit: set[tuple[Any, ...]]  # tables only implied by a longer header
-    aot: dict[tuple[Any, ...], int]  # array-of-tables path -> number of elements
-    bodies: dict[tuple[Any, ...], int]  # table path -> start << SHIFT | end of the lines under its header
+    aot: dict[tuple[Any, ...], array[int]]  # array-of-tables path -> the offset of each element's header
+    headers: dict[tuple[Any, ...], int]  # a table with a `[header]` of its own (not an element) -> its offset
+    starts: array[int]  # every header's offset, in order: a table's body ends where the next header starts
+
+    def header(self, table: tuple[Any, ...]) -> Optional[int]:
+        """The offset of the header of ``table`` (a `[table]` or an element of an array of
+        tables); -1 for the top level, above the first header; None if it has none."""
+        if not table:
+            return -1
+        found = self.headers.get(table)
+        if found is None and type(table[-1]) is int:
+            offsets = self.aot.get(table[:-1])
+            if offsets is not None and 0 <= table[-1] < len(offsets):
+                return offsets[table[-1]]
+        return found
+
+    def body(self, text: str, header: int) -> tuple[int, int]:
+        """From the end of the header line at ``header`` (-1: the top) to the next header."""
+        start = 0 if header < 0 else text.find("\n", header)
+        after = bisect_right(self.starts, header)
+        return (len(text) if start < 0 else start), (self.starts[after] if after < len(self.starts) else len(text))
 
 
 @lru_cache(maxsize=None)
@@ -61,20 +77,17 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
         return None
     keys: dict[tuple[Any, ...], int] = {}
     implicit: set[tuple[Any, ...]] = set()
-    aot: dict[tuple[Any, ...], int] = {}
+    aot: dict[tuple[Any, ...], array[int]] = {}
     arrays: dict[tuple[Any, ...], Any] = {}  # array-of-tables path -> its list in the data
-    bodies: dict[tuple[Any, ...], int] = {}
-    table: tuple[Any, ...] = ()
-    body = 0
+    headers: dict[tuple[Any, ...], int] = {}
+    starts = array("q")
     for m in _compiled(_HEADER).finditer("\n" + text):  # offsets one too far, hence the -1s below
         opening, raw = m.group(1, 2)
         offset = m.start(1) - 1
+        starts.append(offset)
         names = _names(raw)
         if len(names) >= max_depth:
             return None
-        if table in bodies:  # a table declared twice: a header inside a value
-            return None
-        bodies[table] = body << SHIFT | offset
         # The data is walked along: every header must name a table there (checked as we go; an
         # array of tables at the end: a list of as many tables as it has headers).
         if len(names) == 1:  # `[afspraak]`, `[[actie]]`: most headers
@@ -89,32 +102,31 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
                 if path not in keys:
                     keys[path] = offset
                     implicit.add(path)
-                if path in aot:  # `[[a]]` then `[a.b]`: b lives in the last a
-                    last = aot[path] - 1
+                elements = aot.get(path)
+                if elements is not None:  # `[[a]]` then `[a.b]`: b lives in the last a
+                    last = len(elements) - 1
                     path = (*path, last)
                     node = node[last] if type(node) is list and last < len(node) else None
             path = (*path, names[-1])
             node = node.get(names[-1]) if type(node) is dict else None
         if len(opening) == 2:
-            count = aot.get(path, 0)
-            aot[path] = count + 1
-            if not count:
+            elements = aot.get(path)
+            if elements is None:
+                elements = aot[path] = array("q")
                 arrays[path] = node
                 keys.setdefault(path, offset)
-            table, body = (*path, count), m.end()
-            keys[table] = offset
+            elements.append(offset)
             continue
+        if path in headers:  # a table declared twice: a header inside a value
+            return None
+        headers[path] = offset
         if path not in keys or path in implicit:
             keys[path] = offset
             implicit.discard(path)
         if type(node) is not dict:
             return None
-        table, body = path, m.end()  # after the newline that ends the header
-    if table in bodies:
-        return None
-    bodies[table] = body << SHIFT | len(text)
-    for path, count in aot.items():
-        array = arrays[path]
-        if type(array) is not list or len(array) != count or not all([type(item) is dict for item in array]):
+    for path, elements in aot.items():
+        listed = arrays[path]
+        if type(listed) is not list or len(listed) != len(elements) or not all([type(item) is dict for item in listed]):
             return None
-    return Tables(keys, implicit, aot, bodies)
+    return Tables(keys, implicit, aot, headers, starts)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from afspraken.reading.headers import MASK, SHIFT, tables
+from afspraken.reading.headers import Tables, tables
 from afspraken.reading.keys import key_name as _key_name
 
 KeyPath = tuple[str | int, ...]
@@ -102,7 +102,7 @@ class _Frame:
 class _Index:
     """Offsets of keys and values, by path; built in one pass over the text."""
 
-    __slots__ = ("keys", "values", "_text", "_arrays", "_implicit", "_aot", "_pending", "_bodies")
+    __slots__ = ("keys", "values", "_text", "_arrays", "_implicit", "_aot", "_pending", "_tables", "_read_tables")
 
     def __init__(self, text: str, data: Any = None) -> None:
         self._text = text
@@ -112,25 +112,25 @@ class _Index:
         self._implicit: set[KeyPath] = set()  # tables only implied by a longer header
         self._aot: dict[KeyPath, int] = {}  # array-of-tables path -> elements so far
         self._pending: Iterator[None] | None = None
-        # With the parsed data, an index of the headers: a lookup reads only its table
-        # (body start << SHIFT | end; -1 once read), so big files stay linear and fast.
-        self._bodies: dict[KeyPath, int] | None = None
-        found = tables(text, data, _MAX_DEPTH) if data is not None else None
-        if found is None:
+        # With the parsed data, an index of the headers: a lookup reads only its table, so big
+        # files stay linear and fast.
+        self._tables: Tables | None = tables(text, data, _MAX_DEPTH) if data is not None else None
+        self._read_tables: set[KeyPath] = set()  # tables scanned whole
+        if self._tables is None:
             # Else one scan, only as far as lookups need: most findings are about keys
             # near the top, and a key's first definition is the one that counts.
             self._pending = self._scan(text)
             return
-        self.keys, self._implicit, self._aot, self._bodies = found
+        self.keys, self._implicit = self._tables.keys, self._tables.implicit
 
     def _read(self, table: KeyPath, offsets: dict[KeyPath, int], path: KeyPath) -> None:
         """Find `path` in the body of `table`: one key by a regular expression, else by
         scanning the whole body once."""
-        assert self._bodies is not None
-        body = self._bodies[table]
-        if body < 0:
+        assert self._tables is not None
+        header = self._tables.header(table)
+        if header is None or table in self._read_tables:
             return
-        start, end = body >> SHIFT, body & MASK
+        start, end = self._tables.body(self._text, header)
         rest = path[len(table) :]
         if len(rest) == 1 and type(rest[0]) is str and _compiled(_BARE_PART).fullmatch(rest[0]):
             m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(self._text, start, end)
@@ -138,16 +138,17 @@ class _Index:
                 self.keys.setdefault(path, m.start(1))
                 self.values.setdefault(path, m.end())
                 return
-        self._bodies[table] = -1
+        self._read_tables.add(table)
         for _ in self._scan(self._text, start, end, table):
             pass
 
     def _read_all(self) -> None:
-        if self._bodies is None:
+        if self._tables is None:
             while self._more():
                 pass
             return
-        for table in list(self._bodies):
+        found = self._tables
+        for table in [(), *found.headers, *[(*path, i) for path, offsets in found.aot.items() for i in range(len(offsets))]]:
             self._read(table, self.keys, ())
 
     def _more(self) -> bool:
@@ -161,12 +162,13 @@ class _Index:
 
     def lookup(self, offsets: dict[KeyPath, int], path: KeyPath) -> int | None:
         """The offset of `path` in `offsets`, scanning on until it is known (or the text ends)."""
-        if self._bodies is not None:
+        if self._tables is not None:
             found = self.offset(offsets, path)
             if found is not None and path not in self._implicit:
                 return found
+            header = self._tables.header
             for n in range(len(path) - 1, -1, -1):  # the table of the key, then the ones around it
-                if path[:n] in self._bodies:
+                if header(path[:n]) is not None:
                     self._read(path[:n], offsets, path)
                     found = self.offset(offsets, path)
                     if found is not None and path not in self._implicit:
@@ -215,8 +217,13 @@ class _Index:
         return path
 
     def offset(self, offsets: dict[KeyPath, int], path: KeyPath) -> int | None:
-        """``offsets.get(path)`` that first indexes a pending one-line array."""
+        """``offsets.get(path)`` that first indexes a pending one-line array; an element of an
+        array of tables is at its header."""
         found = offsets.get(path)
+        if found is None and self._tables is not None and offsets is self.keys and path and type(path[-1]) is int:
+            elements = self._tables.aot.get(path[:-1])
+            if elements is not None and 0 <= path[-1] < len(elements):
+                return elements[path[-1]]
         if found is None and path and type(path[-1]) is int and path[:-1] in self._arrays:
             start, end = self._arrays.pop(path[:-1])
             for i, m in enumerate(_compiled(_SIMPLE).finditer(self._text, start + 1, end)):
