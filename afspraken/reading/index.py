@@ -102,7 +102,7 @@ class _Frame:
 class _Index:
     """Offsets of keys and values, by path; built in one pass over the text."""
 
-    __slots__ = ("keys", "values", "_text", "_arrays", "_implicit", "_aot", "_pending", "_tables", "_read_tables")
+    __slots__ = ("keys", "values", "_text", "_arrays", "_implicit", "_aot", "_pending", "_tables", "_read_tables", "_last")
 
     def __init__(self, text: str, data: Any = None) -> None:
         self._text = text
@@ -116,6 +116,9 @@ class _Index:
         # files stay linear and fast.
         self._tables: Tables | None = tables(text, data, _MAX_DEPTH) if data is not None else None
         self._read_tables: set[KeyPath] = set()  # tables scanned whole
+        # The one key last found by a regular expression, its key and value: not kept in the dicts
+        # (a big file with a finding on each element would keep every path).
+        self._last: tuple[KeyPath, int, int] | None = None
         if self._tables is None:
             # Else one scan, only as far as lookups need: most findings are about keys
             # near the top, and a key's first definition is the one that counts.
@@ -135,8 +138,7 @@ class _Index:
         if len(rest) == 1 and type(rest[0]) is str and _compiled(_BARE_PART).fullmatch(rest[0]):
             m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(self._text, start, end)
             if m is not None:
-                self.keys.setdefault(path, m.start(1))
-                self.values.setdefault(path, m.end())
+                self._last = (path, m.start(1), m.end())
                 return
         self._read_tables.add(table)
         for _ in self._scan(self._text, start, end, table):
@@ -220,6 +222,9 @@ class _Index:
         """``offsets.get(path)`` that first indexes a pending one-line array; an element of an
         array of tables is at its header."""
         found = offsets.get(path)
+        last = self._last
+        if found is None and last is not None and last[0] == path:
+            return last[1] if offsets is self.keys else last[2]
         if found is None and self._tables is not None and offsets is self.keys and path and type(path[-1]) is int:
             elements = self._tables.aot.get(path[:-1])
             if elements is not None and 0 <= path[-1] < len(elements):

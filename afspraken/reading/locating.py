@@ -119,7 +119,7 @@ class Locator:
                 return None
         text = self._text
         at = index.values.get(path)
-        if at is None and index._arrays and path and type(path[-1]) is int:  # perhaps in a one-line array not yet read
+        if at is None and (index._arrays or index._last is not None):  # a one-line array not yet read, the key just found
             at = index.offset(index.values, path)
         if at is not None:
             end = self._end(at)

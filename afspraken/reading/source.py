@@ -57,6 +57,8 @@ class Source:
         nearest existing parent (a table's header)."""
         if type(path) is not tuple:
             path = tuple(path)
+        if self._model is not None and len(path) > 1:  # settled, a big file: each place kept costs ~120 bytes
+            return self._at(path, value)
         seen = self._seen_values if value else self._seen
         known = seen.get(path)  # findings often share places
         if known is None:
