@@ -31,9 +31,16 @@ MONTHS = {
 """Month names, January first."""
 
 
+MAX_NAMES = 20
+"""Names listed by :func:`names`; past this, the rest are counted ("en 480 andere")."""
+
+
 def names(items: Iterable[str], lang: str) -> str:
-    """``a, b en c`` / ``a, b and c``."""
+    """``a, b en c`` / ``a, b and c``; past :data:`MAX_NAMES`, ``a, b, … en 480 andere``."""
     items = list(items)
+    if len(items) > MAX_NAMES:
+        rest = len(items) - MAX_NAMES + 1
+        return ", ".join(items[: MAX_NAMES - 1]) + (f" en {count(rest, 'nl')} andere" if lang == "nl" else f" and {count(rest, 'en')} others")
     if len(items) <= 1:
         return "".join(items)
     joiner = " en " if lang == "nl" else " and "

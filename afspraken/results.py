@@ -73,6 +73,7 @@ class Finding(NamedTuple):
     undecided: bool = False
     explained: Optional[Text] = None  # the waiver's toelichting, when waived
     fix: Optional[Text] = None
+    more_places: int = 0  # places the rule named past the first MAX_PLACES, counted, not located
 
     @property
     def location(self) -> Location:
@@ -82,6 +83,14 @@ class Finding(NamedTuple):
     def counts(self) -> bool:
         """Does this finding count towards failing the run?"""
         return self.explained is None
+
+    @property
+    def more(self) -> Optional[Text]:
+        """"en nog 3 plaatsen" / "and 3 more places" when places were counted, not located."""
+        n = self.more_places
+        if n <= 0:
+            return None
+        return Text(f"en nog {n:,} {'plaats' if n == 1 else 'plaatsen'}".replace(",", "."), f"and {n:,} more {'place' if n == 1 else 'places'}")
 
 
 Stage = Literal["import", "hook", "rule", "format"]

@@ -120,7 +120,7 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
             totals, members = {party: n for party, n in per_party.items() if n}, seats
         if len(set(totals.values())) > 1:
             label = {} if per_soort else {p.id: p.naam for p in doc.partij}
-            shown = votes([(label.get(k, k), v) for k, v in totals.items()])
+            listed = [(label.get(k, k), v) for k, v in totals.items()]
             # The odd ones out: parties whose total differs from the most common one
             # (on a tie, the larger total is the odd one: 2 against 1 points at the 2).
             tally = Counter(totals.values())  # counted once: a body of many parties stays linear
@@ -129,8 +129,8 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
             at = [("orgaan", i, "lid", j, "stemmen") for k in odd for j in members[k]]
             who = [label.get(k, k) for k in odd]
             yield violation(
-                f"in '{orgaan.naam}' hebben de partijen geen gelijke stem; stemmen: {shown}",
-                f"in '{orgaan.naam}' the parties do not have an equal voice; votes: {shown}",
+                f"in '{orgaan.naam}' hebben de partijen geen gelijke stem; stemmen: {votes(listed, 'nl')}",
+                f"in '{orgaan.naam}' the parties do not have an equal voice; votes: {votes(listed, 'en')}",
                 *at,
                 ("orgaan", i),
                 fix=Text(

@@ -235,9 +235,19 @@ def _defined_at(function: Any) -> str:
     return f"{code.co_filename}:{code.co_firstlineno}" if code is not None else ""
 
 
+MAX_PLACES = 100
+"""Places located per finding; the rest are counted (``Finding.more_places``). GitHub code
+scanning shows 100 locations of a result and rejects a result with over 1,000; a reader needs
+fewer. A finding with a place per element of a big file took ~200 bytes a place."""
+
+
 def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix: Optional[Text]) -> Finding:
-    locations = tuple([source.at(path) for path in v.at]) or (Location(source.name, 1, 1),)
-    return Finding(rule_id, severity, v.message, locations, v.undecided, None, v.fix or fix)
+    paths = v.at
+    more = len(paths) - MAX_PLACES
+    if more > 0:
+        paths = paths[:MAX_PLACES]
+    locations = tuple([source.at(path) for path in paths]) or (Location(source.name, 1, 1),)
+    return Finding(rule_id, severity, v.message, locations, v.undecided, None, v.fix or fix, max(more, 0))
 
 
 def _meta(agreement: Agreement) -> dict[str, str]:

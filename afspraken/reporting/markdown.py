@@ -102,7 +102,8 @@ def _finding(f: Finding, lang: str, src: Sources) -> list[str]:
     lines = [f"- {tag}{md(f.message(lang))}", f"  - {s.label('place', lang)}: {_where(f.location, src)}"]
     lines += _lines(f.location, src, "    ")
     if len(f.locations) > 1:
-        lines.append(f"  - {s.label('see_also', lang)}: " + "; ".join(_where(loc, src) for loc in f.locations[1:]))
+        more = [md(f.more(lang))] if f.more is not None else []
+        lines.append(f"  - {s.label('see_also', lang)}: " + "; ".join([*(_where(loc, src) for loc in f.locations[1:]), *more]))
     return lines
 
 

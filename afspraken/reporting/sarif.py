@@ -174,6 +174,8 @@ def _finding_result(f: Finding, paths: _Paths, index: Optional[int], seen: dict[
         for i, loc in enumerate(f.locations[1:], 1):
             related.append({"id": i, **paths.physical(loc), "message": {"text": loc.key or f"{word} {loc.line}"}})
             links.append(f"[{word} {loc.line}]({i})")
+        if f.more is not None:
+            links.append(_escape(f.more(lang)))
         message = f"{_escape(message)} ({Text('zie ook', 'see also')(lang)}: {', '.join(links)})"
     keys = [loc.key for loc in f.locations]
     result: dict[str, Any] = {
@@ -192,6 +194,8 @@ def _finding_result(f: Finding, paths: _Paths, index: Optional[int], seen: dict[
         result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": f.explained(lang)}]
     if f.undecided:
         result["properties"] = {"onbeslist": True}
+    if f.more_places:
+        result.setdefault("properties", {})["meerPlaatsen"] = f.more_places  # named by the rule, not located
     return result
 
 

