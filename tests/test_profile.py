@@ -110,3 +110,26 @@ def test_markdown_draws_the_profile_with_squares_and_text(tmp_path):
     assert "| besluit | ■■■■■ | meebeslissen (5 van 5) |" in out and "| evaluatie | ■■■□□ | adviseren (3 van 5) |" in out
     assert "| Buurtonderneming Voorbeeldwijk | ■■□□□□□□□□ | 1 van 4 stemmen (25%) |" in out
     assert "**Acties van bewoners:** ■■■□□□□□□□ 1 van 3 acties (33%)" in out
+
+
+def test_the_profile_is_worked_out_only_for_reports_that_show_it(tmp_path, monkeypatch):
+    """Text, SARIF, JUnit, GitHub and GitLab do not show the profile: a check for them skips it
+    (~5% of the work); a run with JSON, HTML or Markdown among its reports has it."""
+    from click.testing import CliRunner
+
+    import afspraken.checking.engine as engine
+    from afspraken.commands import cli
+
+    worked_out = []
+    real = engine.profile
+    monkeypatch.setattr(engine, "profile", lambda *a: worked_out.append(1) or real(*a))
+    (tmp_path / "a.toml").write_text((EXAMPLES / "woensel-west.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for fmt in ["text", "sarif", "junit", "github", "gitlab"]:
+        assert CliRunner().invoke(cli, ["check", "a.toml", "--format", fmt]).exit_code == 0
+    assert worked_out == []
+    result = CliRunner().invoke(cli, ["check", "a.toml", "--format", "text", "--format", "json:r.json"])
+    assert result.exit_code == 0 and worked_out == [1]
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["files"][0]["profile"]["phases"]
+    assert Checker(entry_points=False).check_path(tmp_path / "a.toml").profile is not None  # the API: by default
+    assert Checker(entry_points=False, profiles=False).check_path(tmp_path / "a.toml").profile is None

@@ -93,8 +93,9 @@ class Environment:
         return rule.severity
 
 
-def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
-    """Run every active rule on one agreement, then apply its waivers."""
+def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = True) -> FileResult:
+    """Run every active rule on one agreement, then apply its waivers; with ``profiles``, work
+    out its participation profile too (only some reports show it)."""
     source, agreement = loaded.source, loaded.agreement
     findings: list[Finding] = []
     crashes: list[Failure] = []
@@ -141,7 +142,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date) -> FileResult:
         title=agreement.afspraak.titel,
         meta=_meta(agreement),
         rulesets=tuple(env.rulesets),
-        profile=profile(agreement, rule_outcomes),
+        profile=profile(agreement, rule_outcomes) if profiles else None,
     )
 
 

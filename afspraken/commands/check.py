@@ -112,6 +112,7 @@ def check(
             click.echo(escape(f"{problem.location}: {warn}: {problem.message(lang)}"), err=True)
     available = stream.checker.registry.formats  # from the plugins, never from the working folder's config
     _check_targets(targets, available, lambda: stream.paths, lang)  # before the work
+    stream.checker.profiles = any(available[name].profile for name, _ in targets)  # ~5% of a check, for few reports
     fail = None if fail_on == "nooit" else Severity(fail_on)
     rules = stream.checker.registry.rules  # every loaded rule: a file's soort may choose sets not known yet
     chosen = []

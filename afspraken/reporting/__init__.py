@@ -62,6 +62,7 @@ class OutputFormat(NamedTuple):
     suffix: str = ".txt"
     plugin: str = ""
     stream: Optional[Stream] = None  # written as results arrive, in constant memory
+    profile: bool = True  # reads FileResult.profile; a format that does not spares each check working it out
 
 
 def streamed(stream: Stream) -> Callable[[Report, Context], str]:

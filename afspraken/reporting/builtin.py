@@ -36,16 +36,16 @@ def _writer(module: str) -> Callable[[Report, Context], Writer]:
     return stream
 
 
-def _streaming(name: str, description: Text, module: str, suffix: str) -> OutputFormat:
+def _streaming(name: str, description: Text, module: str, suffix: str, profile: bool = False) -> OutputFormat:
     stream = _writer(module)
-    return OutputFormat(name, description, streamed(stream), suffix, stream=stream)
+    return OutputFormat(name, description, streamed(stream), suffix, stream=stream, profile=profile)
 
 
 @hookimpl
 def register_formats() -> list[OutputFormat]:
     return [
         _streaming("text", Text("leesbare tekst, per bestand gegroepeerd", "readable text, grouped per file"), "text", ".txt"),
-        _streaming("json", Text("JSON (schema: docs/json.md)", "JSON (schema: docs/json.md)"), "jsonreport", ".json"),
+        _streaming("json", Text("JSON (schema: docs/json.md)", "JSON (schema: docs/json.md)"), "jsonreport", ".json", profile=True),
         _streaming("sarif", Text("SARIF 2.1.0 voor code scanning", "SARIF 2.1.0 for code scanning"), "sarif", ".sarif"),
         OutputFormat(
             "html",
@@ -64,6 +64,7 @@ def register_formats() -> list[OutputFormat]:
             Text("JUnit XML voor CI (per bestand een testsuite, per regel een testcase)", "JUnit XML for CI (a test suite per file, a test case per rule)"),
             _lazy("junit"),
             ".xml",
+            profile=False,
         ),
         _streaming(
             "github",
@@ -71,5 +72,5 @@ def register_formats() -> list[OutputFormat]:
             "github",
             ".txt",
         ),
-        OutputFormat("gitlab", Text("GitLab Code Quality (JSON) voor merge requests", "GitLab Code Quality (JSON) for merge requests"), _lazy("gitlab"), ".json"),
+        OutputFormat("gitlab", Text("GitLab Code Quality (JSON) voor merge requests", "GitLab Code Quality (JSON) for merge requests"), _lazy("gitlab"), ".json", profile=False),
     ]
