@@ -230,3 +230,25 @@ def test_a_lookup_reads_only_its_own_table() -> None:
     assert locator.span(("actie", 1500, "lijst", 1)) is not None
     assert index._read_tables == {("actie", 1500)}  # scanned: only that table
     assert len(index.keys) < 20  # the 3,000 elements are offsets in one array, not 3,000 paths in a dict
+
+
+@pytest.mark.parametrize(
+    "text, paths",
+    [
+        # A header-like line in a multi-line array, naming a table that dotted keys define.
+        ("titel.nl = 'x'\nlijst = [\n  ['titel']\n]\n[t]\nk = 1\n", [("titel",), ("titel", "nl"), ("lijst", 0), ("t", "k")]),
+        ("a.b = 1\nl = [\n  [[1]]\n]\n[t]\nk = 1\n", [("a",), ("l", 0), ("l", 0, 0), ("t", "k")]),
+        ("true.x = 1\nl = [\n  [true]\n]\n[t]\nk = 1\n", [("true",), ("l", 0), ("t", "k")]),
+        # An inline table over several lines (TOML 1.1): its keys are not the table's.
+        ("[a]\nt = {\n  k = 1,\n  z = 2\n}\nk = 3\n", [("a", "k"), ("a", "t", "k"), ("a", "t", "z"), ("a", "t")]),
+    ],
+)
+def test_values_that_look_like_headers_or_keys_do_not_misplace(text: str, paths: list[tuple[Any, ...]]) -> None:
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError:
+        pytest.skip("this tomli reads TOML 1.0 only")
+    for p in paths:
+        scan, indexed = Locator(text), Locator(text, data)
+        assert indexed.span(p) == scan.span(p), p
+        assert indexed.span(p, value=True) == scan.span(p, value=True), p

@@ -52,6 +52,11 @@ class Tables(NamedTuple):
         return (len(text) if start < 0 else start), (self.starts[after] if after < len(self.starts) else len(text))
 
 
+# A header whose name could be a value may be a line of a multi-line array: no index then.
+_VALUE_START = frozenset("\"'0123456789+-")
+_VALUES = frozenset({"true", "false", "inf", "nan"})
+
+
 @lru_cache(maxsize=None)
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
@@ -86,8 +91,8 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
         offset = m.start(1) - 1
         starts.append(offset)
         names = _names(raw)
-        if len(names) >= max_depth:
-            return None
+        if len(names) >= max_depth or raw[0] in _VALUE_START or names[0] in _VALUES:
+            return None  # `['x']`, `[[1]]`, `[true]`: perhaps an element of a multi-line array
         # The data is walked along: every header must name a table there (checked as we go; an
         # array of tables at the end: a list of as many tables as it has headers).
         if len(names) == 1:  # `[afspraak]`, `[[actie]]`: most headers

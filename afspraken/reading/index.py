@@ -102,7 +102,7 @@ class _Frame:
 class _Index:
     """Offsets of keys and values, by path; built in one pass over the text."""
 
-    __slots__ = ("keys", "values", "_text", "_arrays", "_implicit", "_aot", "_pending", "_tables", "_read_tables", "_last")
+    __slots__ = ("keys", "values", "_text", "_arrays", "_implicit", "_aot", "_pending", "_tables", "_read_tables", "_last", "_spread")
 
     def __init__(self, text: str, data: Any = None) -> None:
         self._text = text
@@ -119,6 +119,7 @@ class _Index:
         # The one key last found by a regular expression, its key and value: not kept in the dicts
         # (a big file with a finding on each element would keep every path).
         self._last: tuple[KeyPath, int, int] | None = None
+        self._spread: bool | None = None  # an inline table over several lines (TOML 1.1): known on first use
         if self._tables is None:
             # Else one scan, only as far as lookups need: most findings are about keys
             # near the top, and a key's first definition is the one that counts.
@@ -135,7 +136,9 @@ class _Index:
             return
         start, end = self._tables.body(self._text, header)
         rest = path[len(table) :]
-        if len(rest) == 1 and type(rest[0]) is str and _compiled(_BARE_PART).fullmatch(rest[0]):
+        if self._spread is None:  # its keys would look like the table's own to the regular expression
+            self._spread = _compiled(r"\{[ \t]*(?:#[^\n]*)?\r?\n").search(self._text) is not None
+        if len(rest) == 1 and type(rest[0]) is str and not self._spread and _compiled(_BARE_PART).fullmatch(rest[0]):
             m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(self._text, start, end)
             if m is not None:
                 self._last = (path, m.start(1), m.end())
