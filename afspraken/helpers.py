@@ -22,7 +22,7 @@ from afspraken.reading.messages import suggest
 if TYPE_CHECKING:
     from afspraken.model import Agreement
 
-__all__ = ["MONTHS", "amount", "count", "date", "name_of", "names", "number", "suggest"]
+__all__ = ["MAX_NAMES", "MONTHS", "amount", "count", "date", "name_of", "names", "number", "others", "suggest"]
 
 MONTHS = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"),
@@ -39,12 +39,16 @@ def names(items: Iterable[str], lang: str) -> str:
     """``a, b en c`` / ``a, b and c``; past :data:`MAX_NAMES`, ``a, b, … en 480 andere``."""
     items = list(items)
     if len(items) > MAX_NAMES:
-        rest = len(items) - MAX_NAMES + 1
-        return ", ".join(items[: MAX_NAMES - 1]) + (f" en {count(rest, 'nl')} andere" if lang == "nl" else f" and {count(rest, 'en')} others")
+        return ", ".join(items[: MAX_NAMES - 1]) + others(len(items) - MAX_NAMES + 1, lang)
     if len(items) <= 1:
         return "".join(items)
     joiner = " en " if lang == "nl" else " and "
     return ", ".join(items[:-1]) + joiner + items[-1]
+
+
+def others(n: int, lang: str) -> str:
+    """`` en 480 andere`` / `` and 480 others``: the names past :data:`MAX_NAMES`, counted."""
+    return f" en {count(n, 'nl')} andere" if lang == "nl" else f" and {count(n, 'en')} others"
 
 
 def number(value: float, lang: str, *, unlike: float | None = None) -> str:

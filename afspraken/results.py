@@ -73,7 +73,7 @@ class Finding(NamedTuple):
     undecided: bool = False
     explained: Optional[Text] = None  # the waiver's toelichting, when waived
     fix: Optional[Text] = None
-    more_places: int = 0  # places the rule named past the first MAX_PLACES, counted, not located
+    more_locations: int = 0  # places the rule named past the first MAX_PLACES: counted, not located
 
     @property
     def location(self) -> Location:
@@ -85,12 +85,14 @@ class Finding(NamedTuple):
         return self.explained is None
 
     @property
-    def more(self) -> Optional[Text]:
+    def more_text(self) -> Optional[Text]:
         """"en nog 3 plaatsen" / "and 3 more places" when places were counted, not located."""
-        n = self.more_places
+        n = self.more_locations
         if n <= 0:
             return None
-        return Text(f"en nog {n:,} {'plaats' if n == 1 else 'plaatsen'}".replace(",", "."), f"and {n:,} more {'place' if n == 1 else 'places'}")
+        from afspraken.helpers import count
+
+        return Text(f"en nog {count(n, 'nl')} {'plaats' if n == 1 else 'plaatsen'}", f"and {count(n, 'en')} more {'place' if n == 1 else 'places'}")
 
 
 Stage = Literal["import", "hook", "rule", "format"]

@@ -66,7 +66,7 @@ def test_the_first_hundred_places_are_located_and_the_rest_counted(tmp_path, mon
     [finding] = result.findings
     everyone = total_parties() + 300
     assert len(finding.locations) == MAX_PLACES == 100
-    assert finding.more_places == everyone - MAX_PLACES
+    assert finding.more_locations == everyone - MAX_PLACES
     assert [loc.key for loc in finding.locations[:2]] == ["partij[0].naam", "partij[1].naam"]
     assert finding.locations[-1].key == f"partij[{MAX_PLACES - 1}].naam"
 
@@ -78,7 +78,7 @@ def test_a_finding_with_few_places_counts_none_more(tmp_path, monkeypatch):
     assert "en nog" not in check(tmp_path, monkeypatch, 0)
 
 
-def test_text_says_how_many_more_places(tmp_path, monkeypatch):
+def test_text_says_how_many_more_locations(tmp_path, monkeypatch):
     more = total_parties() + 2000 - MAX_PLACES
     out = check(tmp_path, monkeypatch, 2000)
     assert out.count("zie ook:") == MAX_PLACES - 1
@@ -107,7 +107,7 @@ def test_sarif_stays_within_github_limits_and_says_how_many_more(tmp_path, monke
     [result] = log["runs"][0]["results"]
     assert len(result["locations"]) + len(result["relatedLocations"]) <= 100  # GitHub rejects a result with over 1,000
     more = total_parties() + 2000 - MAX_PLACES
-    assert result["properties"]["meerPlaatsen"] == more
+    assert result["properties"]["moreLocations"] == more
     assert result["message"]["text"].endswith(f"en nog {more:,} plaatsen)".replace(",", "."))
 
 
@@ -133,3 +133,44 @@ def test_long_lists_of_votes_stop_and_count_the_rest():
     shown = "; ".join(f"Partij {i}: {1 + i % 3}" for i in range(MAX_NAMES - 1))
     assert votes(listed, "nl") == shown + f"; en {100 - MAX_NAMES + 1} andere"
     assert votes(listed, "en") == shown + f"; and {100 - MAX_NAMES + 1} others"
+
+
+def test_one_hundred_places_are_all_located_and_one_more_is_counted_in_the_singular(tmp_path, monkeypatch):
+    from afspraken.checking.run import Checker
+
+    monkeypatch.chdir(tmp_path)
+    for extra, more in [(MAX_PLACES - total_parties(), 0), (MAX_PLACES + 1 - total_parties(), 1)]:
+        (tmp_path / "a.toml").write_text(agreement(extra), encoding="utf-8")
+        (tmp_path / "plekken.py").write_text(PLUGIN, encoding="utf-8")
+        [finding] = Checker(plugins=("plekken.py",), select=("plekken/alle",)).check_path("a.toml").findings
+        assert (len(finding.locations), finding.more_locations) == (MAX_PLACES, more)
+    assert finding.more_text is not None and finding.more_text.nl == "en nog 1 plaats" and finding.more_text.en == "and 1 more place"
+
+
+def test_a_place_named_twice_is_one_place(tmp_path, monkeypatch):
+    from afspraken.checking.run import Checker
+
+    twice = PLUGIN.replace('*[("partij", i, "naam") for i in range(len(doc.partij))]', '*[("partij", 0, "naam")] * 150, ("partij", 1)')
+    (tmp_path / "a.toml").write_text(agreement(0), encoding="utf-8")
+    (tmp_path / "plekken.py").write_text(twice, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    [finding] = Checker(plugins=("plekken.py",), select=("plekken/alle",)).check_path("a.toml").findings
+    assert [loc.key for loc in finding.locations] == ["partij[0].naam", "partij[1]"] and finding.more_locations == 0
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "markdown", "html", "junit"])
+def test_every_report_counts_the_places_left_out_even_of_a_finding_with_one_place(fmt):
+    """A Finding made by hand (a plugin's format, the API) may carry one place and a count."""
+    from afspraken.checking.run import Checker
+    from afspraken.reporting import Context
+    from afspraken.results import FileResult, Finding, Location, Report
+    from afspraken.rules import Severity, Text
+
+    finding = Finding("gelijke-stem", Severity.FOUT, Text("m", "m"), (Location("a.toml", 3, 1, "orgaan[0]", 3, 11),), more_locations=1234)
+    checker = Checker(entry_points=False)
+    ctx = Context(lang="nl", rules=checker.environment(Path.cwd()).registry.rules)
+    out = checker.registry.formats[fmt].render(Report((FileResult("a.toml", findings=(finding,)),)), ctx)
+    if fmt == "json":
+        assert json.loads(out)["files"][0]["findings"][0]["more_locations"] == 1234
+    else:
+        assert "en nog 1.234 plaatsen" in out

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from afspraken.helpers import MAX_NAMES, amount, count, name_of, names, number  # noqa: F401 - the rules' helpers, public in afspraken.helpers
+from afspraken.helpers import MAX_NAMES, amount, count, name_of, names, number, others  # noqa: F401 - the rules' helpers, public in afspraken.helpers
 from afspraken.helpers import date as datum  # noqa: F401 - '1 januari 2024', '1 January 2024'
 
 BRON = "Samen sterk in de wijk (werkconferentie, Utrecht, 10 juni)"
@@ -37,8 +37,6 @@ def ruleset(name: str) -> Path:
 def votes(items: Sequence[tuple[str, int]], lang: str = "nl") -> str:
     """Names with their votes: 'Gemeente Amsterdam, stadsdeel West: 2; Trudo: 1'; past
     ``MAX_NAMES``, the rest counted ('; en 480 andere')."""
-    shown = "; ".join([f"{name}: {n}" for name, n in items[: MAX_NAMES - 1 if len(items) > MAX_NAMES else None]])
-    rest = len(items) - MAX_NAMES + 1
-    if rest <= 1:
-        return shown
-    return shown + (f"; en {count(rest, 'nl')} andere" if lang == "nl" else f"; and {count(rest, 'en')} others")
+    if len(items) <= MAX_NAMES:
+        return "; ".join([f"{name}: {n}" for name, n in items])
+    return "; ".join([f"{name}: {n}" for name, n in items[: MAX_NAMES - 1]]) + ";" + others(len(items) - MAX_NAMES + 1, lang)

@@ -131,8 +131,9 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
             yield violation(
                 f"in '{orgaan.naam}' hebben de partijen geen gelijke stem; stemmen: {votes(listed, 'nl')}",
                 f"in '{orgaan.naam}' the parties do not have an equal voice; votes: {votes(listed, 'en')}",
-                *at,
-                ("orgaan", i),
+                *at[:1],
+                ("orgaan", i),  # second: the places past MAX_PLACES are only counted
+                *at[1:],
                 fix=Text(
                     f"Geef {names(who, 'nl')} in '{orgaan.naam}' samen {common} {'stem' if common == 1 else 'stemmen'}, "
                     "net als de andere partijen.",

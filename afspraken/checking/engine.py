@@ -237,13 +237,15 @@ def _defined_at(function: Any) -> str:
 
 
 MAX_PLACES = 100
-"""Places located per finding; the rest are counted (``Finding.more_places``). GitHub code
+"""Places located per finding; the rest are counted (``Finding.more_locations``). GitHub code
 scanning shows 100 locations of a result and rejects a result with over 1,000; a reader needs
 fewer. A finding with a place per element of a big file took ~200 bytes a place."""
 
 
 def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix: Optional[Text]) -> Finding:
     paths = v.at
+    if len(paths) > 1:
+        paths = tuple(dict.fromkeys(paths))  # a place named twice is one place
     more = len(paths) - MAX_PLACES
     if more > 0:
         paths = paths[:MAX_PLACES]

@@ -112,6 +112,9 @@ def _analyse(path: str, text: str, lang: str, checker: Checker) -> Analysis:
             severity = types.DiagnosticSeverity.Hint
         elif f.fix is not None:
             message += f"\n{Text('Oplossing', 'Fix')(lang)}: {f.fix(lang)}"
+        more = f.more_text
+        if more is not None:  # the related places shown stop at MAX_PLACES
+            message += f"\n{Text('Zie ook', 'See also')(lang)}: {more(lang)}"
         rule = rules.get(f.rule)
         related = [
             types.DiagnosticRelatedInformation(types.Location(_uri(path), to_range(loc, text)), loc.key or f.rule) for loc in f.locations[1:]

@@ -60,9 +60,9 @@ def _lines(loc: Location, src: Sources) -> Markup | None:
 
 
 def _finding_item(f: Finding, lang: str, src: Sources) -> Markup:
-    see_also = [
-        el("div", s.label("see_also", lang), ": ", join(_sep([*(_where(loc, src) for loc in f.locations[1:]), *([el("span", f.more(lang))] if f.more is not None else [])], "; ")), class_="where")
-    ] if len(f.locations) > 1 else None
+    more = f.more_text
+    places = [_where(loc, src) for loc in f.locations[1:]] + ([el("span", more(lang))] if more is not None else [])
+    see_also = [el("div", s.label("see_also", lang), ": ", join(_sep(places, "; ")), class_="where")] if places else None
     return el(
         "li",
         [_badge(s.label("undecided", lang), "sev-uitgelegd"), " "] if f.undecided else None,

@@ -41,7 +41,7 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
         "end_column": first["end_column"],
         "key": first["key"],
         "locations": [first, *(_location(loc) for loc in locations[1:])] if len(locations) > 1 else [first],
-        "more_locations": f.more_places,
+        "more_locations": f.more_locations,
         "undecided": f.undecided,
         "explained": f.explained(lang) if f.explained is not None else None,
         "fix": f.fix(lang) if f.fix is not None else None,

@@ -60,8 +60,9 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 def _finding_text(f: Finding, lang: str) -> str:
     lines = [f"{f.severity.label(lang)} {f.rule}: {f.message(lang)}", f"  {Text('plaats', 'location')(lang)}: {_where(f.location)}"]
     lines += [f"  {Text('zie ook', 'see also')(lang)}: {_where(loc)}" for loc in f.locations[1:]]
-    if f.more is not None:
-        lines.append(f"  {f.more(lang)}")
+    more = f.more_text
+    if more is not None:
+        lines.append(f"  {more(lang)}")
     if f.explained is not None:
         lines.append(f"  {Text('toelichting', 'explanation')(lang)}: {f.explained(lang)}")
     elif f.fix is not None:

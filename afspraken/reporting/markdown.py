@@ -101,9 +101,10 @@ def _finding(f: Finding, lang: str, src: Sources) -> list[str]:
     tag = f"*{md(s.label('undecided', lang))}:* " if f.undecided else ""
     lines = [f"- {tag}{md(f.message(lang))}", f"  - {s.label('place', lang)}: {_where(f.location, src)}"]
     lines += _lines(f.location, src, "    ")
-    if len(f.locations) > 1:
-        more = [md(f.more(lang))] if f.more is not None else []
-        lines.append(f"  - {s.label('see_also', lang)}: " + "; ".join([*(_where(loc, src) for loc in f.locations[1:]), *more]))
+    more = f.more_text
+    if len(f.locations) > 1 or more is not None:
+        places = [*(_where(loc, src) for loc in f.locations[1:]), *([md(more(lang))] if more is not None else [])]
+        lines.append(f"  - {s.label('see_also', lang)}: " + "; ".join(places))
     return lines
 
 

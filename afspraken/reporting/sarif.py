@@ -168,15 +168,17 @@ def _problem_result(p: Problem, paths: _Paths, index: int, seen: dict[str, int],
 def _finding_result(f: Finding, paths: _Paths, index: Optional[int], seen: dict[str, int], lang: str) -> dict[str, Any]:
     message = f.message(lang)
     related = []
-    if len(f.locations) > 1:
+    more = f.more_text
+    if len(f.locations) > 1 or more is not None:
         word = Text("regel", "line")(lang)
         links = []
         for i, loc in enumerate(f.locations[1:], 1):
             related.append({"id": i, **paths.physical(loc), "message": {"text": loc.key or f"{word} {loc.line}"}})
             links.append(f"[{word} {loc.line}]({i})")
-        if f.more is not None:
-            links.append(_escape(f.more(lang)))
-        message = f"{_escape(message)} ({Text('zie ook', 'see also')(lang)}: {', '.join(links)})"
+        listed = ", ".join(links)
+        if more is not None:  # "[regel 3](1), [regel 5](2) en nog 50 plaatsen"
+            listed = f"{listed} {_escape(more(lang))}".lstrip()
+        message = f"{_escape(message)} ({Text('zie ook', 'see also')(lang)}: {listed})"
     keys = [loc.key for loc in f.locations]
     result: dict[str, Any] = {
         "ruleId": f.rule,
@@ -194,8 +196,8 @@ def _finding_result(f: Finding, paths: _Paths, index: Optional[int], seen: dict[
         result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": f.explained(lang)}]
     if f.undecided:
         result["properties"] = {"onbeslist": True}
-    if f.more_places:
-        result.setdefault("properties", {})["meerPlaatsen"] = f.more_places  # named by the rule, not located
+    if f.more_locations:
+        result.setdefault("properties", {})["moreLocations"] = f.more_locations  # named by the rule, not located
     return result
 
 

@@ -134,7 +134,7 @@ def _finding(f: Finding, ctx: Context, sources: Optional[Sources] = None) -> lis
     if len(locations) > 1:
         see_also = _SEE_ALSO(lang)
         out.extend(f"    {see_also}: {extra}" for extra in locations[1:])
-    more = f.more
+    more = f.more_text
     if more is not None:
         out.append(f"    {more(lang)}")
     return out
