@@ -252,3 +252,19 @@ def test_values_that_look_like_headers_or_keys_do_not_misplace(text: str, paths:
         scan, indexed = Locator(text), Locator(text, data)
         assert indexed.span(p) == scan.span(p), p
         assert indexed.span(p, value=True) == scan.span(p, value=True), p
+
+
+def test_keys_of_a_table_the_file_has_once_are_kept_and_keys_of_elements_are_not() -> None:
+    """Findings point at ``afspraak.einddatum`` again and again: found once, then known (a
+    search per finding through a table padded with 1 MB of comments took 5 ms each). A key of
+    one element of an array of tables is asked once or twice: not kept, so a big file with a
+    finding on every element does not keep every path."""
+    text = "[afspraak]\n" + "# x\n" * 100 + "einddatum = 2021-01-01\n" + "".join(f'[[actie]]\nwat = "a{i}"\nwie = "p"\n' for i in range(50))
+    locator = Locator(text, tomli.loads(text))
+    index = locator._get_index()
+    first = locator.span(("afspraak", "einddatum"))
+    assert ("afspraak", "einddatum") in index.keys and ("afspraak", "einddatum") in index.values
+    assert locator.span(("afspraak", "einddatum")) == first and first is not None and first.start.line == 102
+    wie = locator.span(("actie", 7, "wie"), value=True)
+    assert wie is not None and wie.start.line == 103 + 3 * 7 + 2
+    assert ("actie", 7, "wie") not in index.keys and index._last is not None and index._last[0] == ("actie", 7, "wie")

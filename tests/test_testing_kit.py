@@ -134,7 +134,7 @@ def test_run_rule_of_a_plugin_that_failed_to_import_names_the_import_failure(tmp
 
     (tmp_path / "mijnregels.py").write_text("import bestaat_niet_hoor\n", encoding="utf-8")
     registry = Registry(get_plugin_manager(("mijnregels.py",), entry_points=False, base=tmp_path))
-    monkeypatch.setattr(kit, "_REGISTRY", [registry])
+    monkeypatch.setattr(kit, "_REGISTRY", {(): registry})
     with pytest.raises(AssertionError, match="plugin 'mijnregels' failed in import: ModuleNotFoundError: No module named 'bestaat_niet_hoor'"):
         kit.run_rule("mijnregels/iets")
     with pytest.raises(LookupError, match="no rule 'anders/iets'"):
@@ -226,3 +226,65 @@ def test_check_plugin_asks_for_the_english_of_each_parameter(tmp_path):
     )
     with pytest.raises(AssertionError, match="parameter 'drempel' has no English description"):
         check_plugin("eentalig", plugins=[str(plugin)])
+
+
+BUDGET = '''
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from afspraken import Text, hookimpl, rule, violation
+
+
+class Budget(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    bedrag: int
+
+
+@rule(id="budget/genoeg", severity="fout", title=Text("Genoeg", "Enough"), summary=Text("Genoeg geld.", "Enough money."),
+      rationale=Text("Bewoners beslissen.", "Residents decide."), quote="Geef bewoners geld.", fix=Text("Meer.", "More."),
+      example_fail="[extensies.budget]\\nbedrag = 1\\n", example_pass="[extensies.budget]\\nbedrag = 5000\\n")
+def genoeg(doc, params):
+    budget = doc.extensie("budget", Budget)
+    if budget is not None and budget.bedrag < 1000:
+        yield violation("te weinig", "too little", ("extensies", "budget", "bedrag"))
+
+
+@hookimpl
+def register_rules():
+    return [genoeg]
+
+
+@hookimpl
+def register_extensions():
+    return {"budget": Budget}
+
+
+@hookimpl
+def register_rulesets():
+    return [Path(__file__).with_name("budget.toml")]
+'''
+RULESET = '[regelset]\nnaam = "budget"\nbeschrijving = "Budget"\nbron = "Test"\n\n[regels."budget/genoeg"]\nernst = "fout"\n'
+
+
+def test_check_plugin_validates_the_extension_of_a_plugin_given_as_a_file(tmp_path):
+    """The examples are checked with the plugin's own [extensies.*] model, also when the
+    plugin is a file (plugins=[...]), not installed; run_rule and load_agreement take it too."""
+    from afspraken.testing import check_plugin, load_agreement, run_rule
+
+    (tmp_path / "budget.py").write_text(BUDGET, encoding="utf-8")
+    (tmp_path / "budget.toml").write_text(RULESET, encoding="utf-8")
+    plugins = [str(tmp_path / "budget.py")]
+    check_plugin("budget", plugins=plugins)
+    assert [f.location.key for f in run_rule("budget/genoeg", "[extensies.budget]\nbedrag = 1", plugins=plugins)] == ["extensies.budget.bedrag"]
+    with pytest.raises(AssertionError, match="bedrag"):
+        load_agreement("[extensies.budget]\nbedrag = 'x'", plugins=plugins)
+
+
+def test_check_plugin_reports_a_rule_set_that_cannot_be_read(tmp_path):
+    from afspraken.testing import check_plugin
+
+    (tmp_path / "budget.py").write_text(BUDGET, encoding="utf-8")
+    (tmp_path / "budget.toml").write_text(RULESET.replace('naam = "budget"', 'naam = ["budget"'), encoding="utf-8")
+    with pytest.raises(AssertionError, match=r"rule set budget: .*budget\.toml:\d+:\d+: TOML error.*given with --plugin or in the config"):
+        check_plugin("budget", plugins=[str(tmp_path / "budget.py")])

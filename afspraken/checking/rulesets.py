@@ -158,7 +158,8 @@ def select(registry: Registry, config: Config, names: Sequence[str] = (), soort:
     if shipped:  # a mistake in a plugin's rule set: say whose it is, and how to do without it
         from afspraken.plugins.registry import of_plugin
 
-        out.problems[:] = [of_plugin(p, shipped[p.location.file]) if p.location.file in shipped else p for p in out.problems]
+        given = registry.pm.given
+        out.problems[:] = [of_plugin(p, shipped[p.location.file], given(shipped[p.location.file])) if p.location.file in shipped else p for p in out.problems]
     return out
 
 

@@ -73,6 +73,11 @@ class PluginManager(pluggy.PluginManager):
         info = self.info.get(plugin)
         return _origin(info) if info is not None else ""
 
+    def given(self, plugin: str) -> bool:
+        """Named with --plugin or in the config (a module or a file), not installed."""
+        info = self.info.get(plugin)
+        return info is not None and info.kind in ("module", "bestand")
+
     def fail(self, plugin: str, stage: Stage, subject: str, error: str, exc: Optional[BaseException] = None, where: str = "") -> None:
         """Note a failure, naming where the plugin came from and where in its code."""
         info = self.info.get(plugin)

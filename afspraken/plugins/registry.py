@@ -93,7 +93,8 @@ class Registry:
                     continue
                 if isinstance(loaded, list):  # located problems, in the user's language, naming the plugin
                     stem = Path(str(getattr(path, "name", path))).stem
-                    self.broken_rulesets[stem] = (plugin, [of_plugin(p, plugin) for p in loaded])
+                    given = self.pm.given(plugin)
+                    self.broken_rulesets[stem] = (plugin, [of_plugin(p, plugin, given) for p in loaded])
                     continue
                 if loaded.name in self._rulesets:
                     other = self._rulesets[loaded.name].plugin
@@ -150,12 +151,16 @@ def _defined_at(function: Any) -> str:
     return f"{code.co_filename}:{code.co_firstlineno}" if code is not None else ""
 
 
-def of_plugin(problem: Problem, plugin: str) -> Problem:
-    """A rule-set problem that says whose rule set it is and how to leave the plugin out."""
+def of_plugin(problem: Problem, plugin: str, given: bool = False) -> Problem:
+    """A rule-set problem that says whose rule set it is and how to leave the plugin out
+    (``given``: named with --plugin or in the config, not installed)."""
     from afspraken.rules import Text
 
     m = problem.message
     extra = Text(
+        f" (regelset van plugin {plugin!r}, gegeven met --plugin of in de config: laat hem daar weg)",
+        f" (rule set of plugin {plugin!r}, given with --plugin or in the config: leave it out there)",
+    ) if given else Text(
         f" (regelset van plugin {plugin!r}; laat de plugin weg met AFSPRAKEN_PLUGINS=<namen die wel mogen>)",
         f" (rule set of plugin {plugin!r}; leave the plugin out with AFSPRAKEN_PLUGINS=<names that may load>)",
     )

@@ -116,8 +116,9 @@ class _Index:
         # files stay linear and fast.
         self._tables: Tables | None = tables(text, data, _MAX_DEPTH) if data is not None else None
         self._read_tables: set[KeyPath] = set()  # tables scanned whole
-        # The one key last found by a regular expression, its key and value: not kept in the dicts
-        # (a big file with a finding on each element would keep every path).
+        # The key in an element of an array of tables last found by a regular expression, its key
+        # and value: not kept in the dicts (a big file with a finding on each element would keep
+        # every path). Keys of other tables are kept: findings point at them again and again.
         self._last: tuple[KeyPath, int, int] | None = None
         self._spread: bool | None = None  # an inline table over several lines (TOML 1.1): known on first use
         if self._tables is None:
@@ -141,7 +142,11 @@ class _Index:
         if len(rest) == 1 and type(rest[0]) is str and not self._spread and _compiled(_BARE_PART).fullmatch(rest[0]):
             m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(self._text, start, end)
             if m is not None:
-                self._last = (path, m.start(1), m.end())
+                if any(type(part) is int for part in table):  # one of many elements: its own key, asked once or twice
+                    self._last = (path, m.start(1), m.end())
+                else:  # a table of which the file has one, such as [afspraak]: its keys are asked again and again
+                    self.keys.setdefault(path, m.start(1))
+                    self.values.setdefault(path, m.end())
                 return
         self._read_tables.add(table)
         for _ in self._scan(self._text, start, end, table):

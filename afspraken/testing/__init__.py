@@ -59,29 +59,34 @@ def agreement_text(snippet: str = "", *, without: Sequence[str] = (), base: str 
 
 
 def load_agreement(
-    snippet: str = "", *, without: Sequence[str] = (), base: str = BASE, name: str = "afspraak.toml", comments: bool = False
+    snippet: str = "", *, without: Sequence[str] = (), base: str = BASE, name: str = "afspraak.toml", comments: bool = False,
+    plugins: Sequence[str] = (),
 ) -> Loaded:
-    """Build and validate an agreement; raises ``AssertionError`` listing every problem."""
+    """Build and validate an agreement; raises ``AssertionError`` listing every problem.
+    ``plugins``: modules or ``.py`` files loaded besides the installed ones (as ``--plugin``),
+    whose ``[extensies.*]`` models then validate their sections."""
     from afspraken.reading.loading import load
     from afspraken.reading.source import Source
 
     source = Source(name, agreement_text(snippet, without=without, base=base, comments=comments))
-    loaded = load(source, extensions=_registry().extensions)
+    loaded = load(source, extensions=_registry(plugins).extensions)
     if isinstance(loaded, list):
         raise AssertionError("the agreement is not valid:\n" + "\n".join(f"{p.location}: {p.message('en')}" for p in loaded))
     return loaded
 
 
-_REGISTRY: list[Registry] = []
+_REGISTRY: dict[tuple[str, ...], Registry] = {}
 
 
-def _registry() -> Registry:
-    """The installed plugins, loaded once per test session."""
-    if not _REGISTRY:
+def _registry(plugins: Sequence[str] = ()) -> Registry:
+    """The installed plugins (and ``plugins``), loaded once per test session."""
+    key = tuple(plugins)
+    if key not in _REGISTRY:
+        from afspraken.plugins.manager import get_plugin_manager
         from afspraken.plugins.registry import Registry
 
-        _REGISTRY.append(Registry())
-    return _REGISTRY[0]
+        _REGISTRY[key] = Registry(get_plugin_manager(key)) if key else Registry()
+    return _REGISTRY[key]
 
 
 def run_rule(
@@ -91,14 +96,16 @@ def run_rule(
     params: Optional[Union[Params, Mapping[str, Any]]] = None,
     without: Sequence[str] = (),
     base: str = BASE,
+    plugins: Sequence[str] = (),
 ) -> list[Finding]:
     """Run one rule (object or id) on an agreement built from ``snippet``; its located findings.
 
     Raises ``AssertionError`` naming the rule when it raises or returns anything but
     Violations (``None``, a string, dicts ...), so that ``assert run_rule(...) == []``
-    cannot pass for a broken rule.
+    cannot pass for a broken rule. ``plugins``: as for :func:`load_agreement` (a rule id is
+    then looked up among them too).
     """
-    result = check_rule(rule, snippet, params=params, without=without, base=base)
+    result = check_rule(rule, snippet, params=params, without=without, base=base, plugins=plugins)
     if result.crashes:
         crash = result.crashes[0]
         where = f" at {crash.where}" if crash.where else ""
@@ -113,6 +120,7 @@ def check_rule(
     params: Optional[Union[Params, Mapping[str, Any]]] = None,
     without: Sequence[str] = (),
     base: str = BASE,
+    plugins: Sequence[str] = (),
 ) -> FileResult:
     """Like :func:`run_rule`, but the whole result (outcomes, and crashes instead of an error)."""
     from pathlib import Path
@@ -122,7 +130,7 @@ def check_rule(
     from afspraken.rules import Rule
 
     if isinstance(rule, str):
-        registry = _registry()
+        registry = _registry(plugins)
         rules = registry.rules
         failed = [f.message("en") for f in registry.failures if rule.startswith(f"{f.plugin}/")]
         if rule not in rules and failed:  # the plugin's own failure, not "unknown rule"
@@ -135,16 +143,16 @@ def check_rule(
         raise TypeError(f"{rule!r} is not an afspraken.Rule{hint}")
     if params is None or isinstance(params, Mapping):
         params = rule.params.model_validate(dict(params or {}))
-    loaded = load_agreement(snippet, without=without, base=base, comments=True)
+    loaded = load_agreement(snippet, without=without, base=base, comments=True, plugins=plugins)
     if rule.id in ALWAYS:  # judged by the engine (waivers with the other rules' findings): the default rule set runs too
         from afspraken.checking.run import Checker
 
-        env = Checker(config=False).environment(Path.cwd())
+        env = Checker(config=False, plugins=plugins).environment(Path.cwd())
         env = env.for_kind(loaded.agreement.afspraak.soort)  # the rule sets follow afspraak.soort
         result = evaluate(loaded, env, dt.date.today())
         return result._replace(findings=tuple(f for f in result.findings if f.rule == rule.id))
     off = set(ALWAYS)  # only the rule under test speaks
-    env = Environment(registry=_registry(), rules=[ActiveRule(rule, rule.severity, params)], rulesets=[], off=off, narrowed=True)
+    env = Environment(registry=_registry(plugins), rules=[ActiveRule(rule, rule.severity, params)], rulesets=[], off=off, narrowed=True)
     return evaluate(loaded, env, dt.date.today())
 
 

@@ -26,10 +26,9 @@ def check_plugin(name: str, *, base: Optional[str] = None, plugins: Sequence[str
 
     Raises ``AssertionError`` listing every problem found.
     """
-    from afspraken.plugins.manager import get_plugin_manager
-    from afspraken.plugins.registry import Registry
+    from afspraken.testing import _registry
 
-    registry = Registry(get_plugin_manager(plugins))
+    registry = _registry(plugins)  # the one run_rule uses: a plugin file loaded twice would have two of each class
     registry.everything()
     problems = [f.message("en") for f in registry.failures if f.plugin == name]
     if name not in registry.pm.info:
@@ -39,9 +38,11 @@ def check_plugin(name: str, *, base: Optional[str] = None, plugins: Sequence[str
     own_sets = {n: s for n, s in registry.rulesets.items() if s.plugin == name}
     problems += [f"{p.location}: {p.message('en')}" for p in registry.problems]
     for rule in own_rules:
-        problems += _metadata(rule) + ([] if rule.id in skip_examples else _examples(rule, base))
+        problems += _metadata(rule) + ([] if rule.id in skip_examples else _examples(rule, base, plugins))
     problems += _rulesets(registry, own_sets)
-    if not (own_rules or own_sets or any(f.plugin == name for f in registry.formats.values()) or registry.extension_owner.get(name)):
+    broken = {n: found for n, (plugin, found) in registry.broken_rulesets.items() if plugin == name}
+    problems += [f"rule set {n}: {p.location}: {p.message('en')}" for n, found in broken.items() for p in found]
+    if not (own_rules or own_sets or broken or any(f.plugin == name for f in registry.formats.values()) or registry.extension_owner.get(name)):
         problems.append(f"plugin {name!r} registers nothing: no rules, rule sets, formats or extensions")
     if problems:
         raise AssertionError(f"plugin {name!r}:\n" + "\n".join(f"- {p}" for p in problems))
@@ -68,7 +69,7 @@ def _metadata(rule: Rule[Any]) -> list[str]:
     return out
 
 
-def _examples(rule: Rule[Any], base: Optional[str]) -> list[str]:
+def _examples(rule: Rule[Any], base: Optional[str], plugins: Sequence[str]) -> list[str]:
     from afspraken.testing import BASE, check_rule
 
     out = []
@@ -77,7 +78,7 @@ def _examples(rule: Rule[Any], base: Optional[str]) -> list[str]:
         if not snippet.strip():
             continue
         try:
-            result = check_rule(rule, snippet, base=BASE if base is None else base)
+            result = check_rule(rule, snippet, base=BASE if base is None else base, plugins=plugins)
         except AssertionError as exc:  # the snippet does not make a valid agreement
             out.append(f"{rule.id}: {field} is not a valid agreement on the base: {exc}")
             continue
@@ -90,20 +91,20 @@ def _examples(rule: Rule[Any], base: Optional[str]) -> list[str]:
         elif should_fire and all(f.undecided for f in fired):
             out.append(f"{rule.id}: example_fail gives only 'could not decide' (undecided), not a finding")
         if should_fire and fired:
-            out += _missing_keys(rule, snippet, BASE if base is None else base)
+            out += _missing_keys(rule, snippet, BASE if base is None else base, plugins)
         if not should_fire and fired:
             out.append(f"{rule.id}: example_pass gives a finding: {fired[0].message('en')}")
     return out
 
 
-def _missing_keys(rule: Rule[Any], snippet: str, base: str) -> list[str]:
+def _missing_keys(rule: Rule[Any], snippet: str, base: str, plugins: Sequence[str]) -> list[str]:
     """Findings that point at a key whose table does not exist either: it would be shown at 1:1
     or at a far-away table. (Pointing at the table where a missing key belongs is right.)"""
     from afspraken.reading.source import _existing, as_written
     from afspraken.results import dotted
     from afspraken.testing import load_agreement
 
-    loaded = load_agreement(snippet, base=base, comments=True)
+    loaded = load_agreement(snippet, base=base, comments=True, plugins=plugins)
     try:
         violations = list(rule.check(loaded.agreement, rule.params.model_validate({})) or [])
     except Exception:  # noqa: BLE001 - a crash is reported by the example check
