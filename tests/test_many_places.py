@@ -174,3 +174,25 @@ def test_every_report_counts_the_places_left_out_even_of_a_finding_with_one_plac
         assert json.loads(out)["files"][0]["findings"][0]["more_locations"] == 1234
     else:
         assert "en nog 1.234 plaatsen" in out
+
+
+def test_gelijke_stem_names_the_odd_party_among_many_and_points_at_the_body_second(tmp_path, monkeypatch):
+    """500 members with one vote each and one with two: the one is named, not hidden among
+    "481 andere"; the body is the second place, kept when places past MAX_PLACES are counted."""
+    import tomli
+
+    from afspraken.checking.run import Checker
+    from afspraken.testing import agreement_text
+
+    text = agreement_text()
+    data = tomli.loads(text)
+    extra = "".join(f'\n[[partij]]\nid = "x{i}"\nnaam = "Extra {i}"\nsoort = "instelling"\nondertekent = false\n' for i in range(500))
+    members = "".join(f'\n[[orgaan.lid]]\nnaam = "Lid {i}"\npartij = "x{i}"\nstemmen = {2 if i == 499 else 1}\n' for i in range(500))
+    body = f'\n[[orgaan]]\nid = "groot"\nnaam = "Groot"\nsoort = "overig"\nbesluitvormend = true\n{members}'
+    (tmp_path / "a.toml").write_text(text + extra + body, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = Checker(select=("gelijke-stem",), config=False).check_path("a.toml").findings
+    [finding] = [f for f in findings if "'Groot' hebben de partijen geen gelijke stem" in f.message("nl")]
+    assert "Extra 499: 2" in finding.message("nl") and "andere" in finding.message("nl")
+    groot = len(data["orgaan"])
+    assert finding.locations[1].key == f"orgaan[{groot}]"

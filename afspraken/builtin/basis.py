@@ -214,11 +214,13 @@ def niet_te_veel_professionals(doc: Agreement, params: ProfessionalsParams) -> I
         shown = {lang: number(ratio, lang, unlike=params.max_per_1000_bewoners) for lang in ("nl", "en")}
         limit = {lang: number(params.max_per_1000_bewoners, lang) for lang in ("nl", "en")}
         allowed = max(params.min_toegestaan, int(params.max_per_1000_bewoners * bewoners / 1000))
+        most = _most_first(inzet)
         yield violation(
             f"{count(total, 'nl')} professionals op {count(bewoners, 'nl')} bewoners is {shown['nl']} per 1.000 bewoners; het maximum is {limit['nl']}",
             f"{count(total, 'en')} professionals for {count(bewoners, 'en')} residents is {shown['en']} per 1,000 residents; the maximum is {limit['en']}",
-            *_most_first(inzet),
-            ("afspraak", "bewoners"),
+            *most[:1],
+            ("afspraak", "bewoners"),  # second: the places past MAX_PLACES are only counted
+            *most[1:],
             fix=Text(
                 f"Breng de inzet terug tot hoogstens {count(allowed, 'nl')} professionals, {count(total - allowed, 'nl')} minder dan nu.",
                 f"Bring the deployment down to at most {count(allowed, 'en')} professionals, {count(total - allowed, 'en')} fewer than now.",
@@ -227,12 +229,12 @@ def niet_te_veel_professionals(doc: Agreement, params: ProfessionalsParams) -> I
     if len(inzet) > params.max_organisaties:
         orgs = [naam for _, naam, _ in inzet]
         yield violation(
-            f"{len(inzet)} organisaties zetten professionals in ({names(orgs, 'nl')}); het maximum is {params.max_organisaties}",
-            f"{len(inzet)} organisations deploy professionals ({names(orgs, 'en')}); the maximum is {params.max_organisaties}",
+            f"{count(len(inzet), 'nl')} organisaties zetten professionals in ({names(orgs, 'nl')}); het maximum is {params.max_organisaties}",
+            f"{count(len(inzet), 'en')} organisations deploy professionals ({names(orgs, 'en')}); the maximum is {params.max_organisaties}",
             *[at for at, _, _ in inzet],
             fix=Text(
-                f"Bundel de inzet in hoogstens {params.max_organisaties} organisaties ({len(inzet) - params.max_organisaties} minder).",
-                f"Pool the work in at most {params.max_organisaties} organisations ({len(inzet) - params.max_organisaties} fewer).",
+                f"Bundel de inzet in hoogstens {params.max_organisaties} organisaties ({count(len(inzet) - params.max_organisaties, 'nl')} minder).",
+                f"Pool the work in at most {params.max_organisaties} organisations ({count(len(inzet) - params.max_organisaties, 'en')} fewer).",
             ),
         )
 

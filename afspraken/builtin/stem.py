@@ -8,7 +8,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from afspraken.builtin import WERKGROEPEN, names, votes
+from afspraken.builtin import MAX_NAMES, WERKGROEPEN, names, votes
 from afspraken.model import Agreement
 from afspraken.rules import Params, Text, Violation, rule, undecided, violation
 
@@ -120,12 +120,15 @@ def gelijke_stem(doc: Agreement, params: GelijkeStemParams) -> Iterator[Violatio
             totals, members = {party: n for party, n in per_party.items() if n}, seats
         if len(set(totals.values())) > 1:
             label = {} if per_soort else {p.id: p.naam for p in doc.partij}
-            listed = [(label.get(k, k), v) for k, v in totals.items()]
             # The odd ones out: parties whose total differs from the most common one
             # (on a tie, the larger total is the odd one: 2 against 1 points at the 2).
             tally = Counter(totals.values())  # counted once: a body of many parties stays linear
             common = max(tally, key=lambda v: (tally[v], -v))
             odd = [k for k, v in totals.items() if v != common]
+            shown = list(totals.items())
+            if len(shown) > MAX_NAMES:  # past MAX_NAMES the rest is counted: the odd ones first, so they are named
+                shown.sort(key=lambda item: item[1] == common)
+            listed = [(label.get(k, k), v) for k, v in shown]
             at = [("orgaan", i, "lid", j, "stemmen") for k in odd for j in members[k]]
             who = [label.get(k, k) for k in odd]
             yield violation(
