@@ -74,6 +74,7 @@ class Finding(NamedTuple):
     explained: Optional[Text] = None  # the waiver's toelichting, when waived
     fix: Optional[Text] = None
     more_locations: int = 0  # places the rule named past the first MAX_PLACES: counted, not located
+    amount: int = 1  # how many findings it stands for: more than 1 for the one that counts those past MAX_FINDINGS
 
     @property
     def location(self) -> Location:
@@ -272,11 +273,11 @@ class Tally:
                 severity = f.severity
                 key = _KEYS.get(severity)
                 if key is not None:
-                    counts[key] += 1
+                    counts[key] += f.amount
                 if severity.rank > self.worst:
                     self.worst = severity.rank
             else:
-                counts["uitgelegd"] += 1
+                counts["uitgelegd"] += f.amount
 
     def broken(self, head: Report) -> bool:
         """Could some input not be evaluated (exit code 2)? ``head``: the report's run-level part."""

@@ -102,6 +102,10 @@ def shapes(size: int) -> dict[str, str]:
         "value-lists-near": repeat(lambda i: near(f"k{i} = []", 1 + VALUE, 1) + "\n", HEAD + "[extensies]\n"),
         "headers-near": repeat(lambda i: near(f"[extensies.x.t{i}]", TABLE + DOT, 1) + "\n"),  # a header dot past the first counts
         "errors-near": repeat(lambda i: near(bad_table(i), HEADER)),
+        # Valid agreements with findings everywhere (rules' findings stop at MAX_FINDINGS per rule):
+        "findings": repeat(lambda i: f'[[actie]]\nwat = "{i:<30}"\n'),  # no owner, no date: two findings each
+        "long-name": repeat(lambda i: f'[[actie]]\nwat = "A{i:<40}"\nwie = "a"\n', HEAD.replace('naam = "A"', 'naam = "' + "N" * 20_000 + '"')),
+        "markers": repeat(lambda i: "#VUL IN"),  # one comment line of `VUL IN` markers: a finding each
     }
 
 

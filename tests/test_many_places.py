@@ -1,9 +1,12 @@
-"""A finding that names thousands of places, or a message that lists thousands of names.
+"""A finding that names thousands of places, a rule with thousands of findings in one file, or
+a message that lists thousands of names.
 
 A rule may point at every element of a big file. The engine locates the first
 ``MAX_PLACES`` (100: GitHub code scanning shows 100 locations of a result and rejects one
-with over 1,000) and counts the rest; every format says how many more there are. Lists of
-names in messages stop after ``MAX_NAMES`` and count the rest.
+with over 1,000) and counts the rest; every format says how many more there are. A rule's
+findings in one file stop at ``MAX_FINDINGS`` (200), and one more finding counts the rest
+(``amount``), as input problems do. Lists of names in messages stop after ``MAX_NAMES``, and
+a message or fix longer than ``MAX_TEXT`` is cut.
 """
 
 from __future__ import annotations
@@ -196,3 +199,101 @@ def test_gelijke_stem_names_the_odd_party_among_many_and_points_at_the_body_seco
     assert "Extra 499: 2" in finding.message("nl") and "andere" in finding.message("nl")
     groot = len(data["orgaan"])
     assert finding.locations[1].key == f"orgaan[{groot}]"
+
+
+MANY = '''
+from afspraken import hookimpl, rule, undecided, violation, Text
+
+@rule(id="veel/elk", severity="fout", title=Text("t", "t"), summary=Text("s", "s"),
+      rationale=Text("r", "r"), quote="q", fix=Text("f", "f"))
+def check(doc, params):
+    for i in range(len(doc.partij)):
+        make = undecided if KIND == "onbeslist" else violation
+        yield make(f"partij {i}" + "x" * LENGTH, f"party {i}", ("partij", i, "naam"))
+    if KIND == "crash":
+        raise RuntimeError("stuk")
+
+@hookimpl
+def register_rules():
+    return [check]
+'''
+
+
+def many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: int, kind: str = "", length: int = 0, waiver: str = ""):
+    from afspraken.checking.run import Checker
+
+    (tmp_path / "a.toml").write_text(agreement(extra) + waiver, encoding="utf-8")
+    (tmp_path / "veel.py").write_text(f"KIND = {kind!r}\nLENGTH = {length}\n" + MANY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return Checker(plugins=("veel.py",), select=("veel/elk", "uitzondering-ongebruikt"), config=False).check_path("a.toml")
+
+
+def test_a_rules_findings_past_two_hundred_are_counted_in_one_more(tmp_path, monkeypatch):
+    from afspraken.checking.engine import MAX_FINDINGS
+    from afspraken.results import Outcome, Tally
+
+    everyone = total_parties() + 300
+    result = many(tmp_path, monkeypatch, 300)
+    assert MAX_FINDINGS == 200 and len(result.findings) == MAX_FINDINGS + 1
+    rest = result.findings[-1]
+    assert rest.amount == everyone - MAX_FINDINGS and all(f.amount == 1 for f in result.findings[:-1])
+    assert rest.message("nl") == f"en nog {everyone - MAX_FINDINGS} bevindingen van deze regel in dit bestand, niet getoond; herstel eerst de 200 hierboven"
+    assert rest.location == result.findings[-2].location  # beside the last one shown
+    tally = Tally()
+    tally.add(result)
+    assert tally.counts["fout"] == everyone  # the summary counts every finding
+    assert [o.outcome for o in result.outcomes if o.rule == "veel/elk"] == [Outcome.BEVINDING]
+
+
+def test_the_count_is_in_the_summary_and_the_json(tmp_path, monkeypatch):
+    import jsonschema
+
+    from afspraken.commands import cli
+
+    many(tmp_path, monkeypatch, 300)
+    everyone = total_parties() + 300
+    out = CliRunner().invoke(cli, ["check", "a.toml", "--plugin", "veel.py", "--select", "veel/elk"])
+    assert out.exit_code == 1 and f"{everyone} fouten" in out.stdout.splitlines()[-1]
+    data = json.loads(CliRunner().invoke(cli, ["check", "a.toml", "--plugin", "veel.py", "--select", "veel/elk", "--format", "json"]).stdout)
+    amounts = [f["amount"] for f in data["files"][0]["findings"]]
+    assert amounts == [1] * 200 + [everyone - 200] and data["summary"]["fout"] == everyone
+    schema = json.loads((Path(__file__).parents[1] / "afspraken" / "reporting" / "rapport.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+
+
+def test_undecided_findings_past_the_cap_stay_undecided_and_a_crash_adds_none(tmp_path, monkeypatch):
+    from afspraken.results import Outcome
+
+    result = many(tmp_path, monkeypatch, 300, "onbeslist")
+    assert result.findings[-1].undecided and result.findings[-1].amount > 1
+    assert [o.outcome for o in result.outcomes if o.rule == "veel/elk"] == [Outcome.ONBESLIST]
+    crashed = many(tmp_path, monkeypatch, 300, "crash")
+    assert crashed.findings == () and [c.subject for c in crashed.crashes] == ["veel/elk"]
+
+
+def test_a_waiver_explains_the_counted_findings_too(tmp_path, monkeypatch):
+    from afspraken.results import Tally
+
+    waiver = '\n[[uitzondering]]\nregel = "veel/elk"\ntoelichting = "Elke partij staat hier met opzet, zo afgesproken in het overleg van maart."\ntot = 2199-01-01\n'
+    result = many(tmp_path, monkeypatch, 300, waiver=waiver)
+    tally = Tally()
+    tally.add(result)
+    assert tally.counts["fout"] == 0 and tally.counts["uitgelegd"] == total_parties() + 300
+
+
+def test_markers_past_two_hundred_are_counted(tmp_path, monkeypatch):
+    from afspraken.checking.run import Checker
+
+    (tmp_path / "a.toml").write_text(agreement(0) + "#VUL IN" * 300 + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = [f for f in Checker(config=False).check_path("a.toml").findings if f.rule == "nog-invullen"]
+    assert len(findings) == 201 and findings[-1].amount == 100 and sum(f.amount for f in findings) == 300
+
+
+def test_a_message_longer_than_two_thousand_characters_is_cut(tmp_path, monkeypatch):
+    from afspraken.checking.engine import MAX_TEXT
+
+    result = many(tmp_path, monkeypatch, 0, length=5000)
+    message = result.findings[0].message
+    assert MAX_TEXT == 2000 and len(message.nl) == MAX_TEXT and message.nl.endswith("x…")
+    assert message.en == "party 0"  # short: as it was

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import GeneratorType
@@ -104,21 +104,25 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
     severities = dict(planned)
     for active in to_run:  # the waiver rules are judged below, with the other rules' findings
         rule = active.rule
+        own: list[Finding] = []  # added once the rule has run to its end: a crash adds none
+        decided, hidden, hidden_decided = False, 0, False
         try:
-            violations = returned(rule.check(agreement, active.params))
+            for v in returned(rule.check(agreement, active.params)):
+                decided = decided or not v.undecided
+                if len(own) < MAX_FINDINGS:
+                    own.append(_finding(source, rule.id, active.severity, v, rule.fix))
+                else:
+                    hidden += 1
+                    hidden_decided = hidden_decided or not v.undecided
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
             where = code_location(exc) or _defined_at(rule.check)  # a wrong return: where the check is
             crashes.append(Failure(rule.plugin, "rule", rule.id, error_text(exc), source.name, where))
             outcomes[rule.id] = Outcome.CRASH
             continue
-        for v in violations:
-            findings.append(_finding(source, rule.id, active.severity, v, rule.fix))
-        if not violations:
-            outcomes[rule.id] = Outcome.GESLAAGD
-        elif all(v.undecided for v in violations):
-            outcomes[rule.id] = Outcome.ONBESLIST
-        else:
-            outcomes[rule.id] = Outcome.BEVINDING
+        if hidden:
+            own.append(_rest(own[-1], hidden, not hidden_decided))
+        findings += own
+        outcomes[rule.id] = Outcome.BEVINDING if decided else Outcome.ONBESLIST if own else Outcome.GESLAAGD
     findings += _markers(source, env, outcomes, severities)
     judged = waivers.judge(source, agreement, findings, outcomes, env.waiver_settings, today)
     findings = list(judged.findings)
@@ -180,32 +184,36 @@ def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], sev
         return []
     from afspraken.builtin.invullen import markers, nog_invullen
 
-    found = [
-        Finding(TO_FILL, severity, Text(f"nog in te vullen: {hint}" if hint else "nog in te vullen", f"still to be filled in: {hint}" if hint else "still to be filled in"),
-                (Location(source.name, line, column),), fix=nog_invullen.fix)
-        for line, column, hint in markers(source.text)
-    ]
+    found: list[Finding] = []
+    hidden = 0
+    for line, column, hint in markers(source.text):
+        if len(found) == MAX_FINDINGS:
+            hidden += 1
+            continue
+        message = Text(f"nog in te vullen: {hint}" if hint else "nog in te vullen", f"still to be filled in: {hint}" if hint else "still to be filled in")
+        found.append(Finding(TO_FILL, severity, _cut(message), (Location(source.name, line, column),), fix=nog_invullen.fix))
+    if hidden:
+        found.append(_rest(found[-1], hidden, False))
     if found:  # like the waiver rules, listed only where it has something to say
         severities[TO_FILL] = severity
         outcomes[TO_FILL] = Outcome.BEVINDING
     return found
 
 
-def returned(result: Any) -> list[Violation]:
-    """The Violations a check returned, or a ``TypeError`` saying what it returned instead."""
+def returned(result: Any) -> Iterator[Violation]:
+    """The Violations a check returned, one by one, or a ``TypeError`` saying what it returned instead."""
     if type(result) is not GeneratorType and type(result) is not list:  # what checks return; else say what
         if result is None:
             raise TypeError("the check returned None, not a list (or generator) of afspraken.Violation; did you forget to yield?")
         if isinstance(result, (Violation, str, bytes, dict, int)):
             raise TypeError(f"the check returned {type(result).__name__}, not a list (or generator) of afspraken.Violation")
-    violations = list(result)
-    for v in violations:
+    for v in result:
         if type(v) is not Violation and not isinstance(v, Violation):
             raise TypeError(f"the check returned {type(v).__name__} {v!r:.60}, not afspraken.Violation")
         problem = _malformed(v)
         if problem:  # found here, naming the rule: not later, in a format, losing the whole report
             raise TypeError(f"the check returned a Violation whose {problem}")
-    return violations
+        yield v
 
 
 def _malformed(v: Violation) -> str:
@@ -236,6 +244,15 @@ def _defined_at(function: Any) -> str:
     return f"{code.co_filename}:{code.co_firstlineno}" if code is not None else ""
 
 
+MAX_FINDINGS = 200
+"""Findings shown per rule and file; the rest are counted in one more finding (``Finding.amount``),
+as input problems stop at MAX_PROBLEMS. A generated file with two findings on each of 64,000
+actions took ~90x its size in memory, and nobody reads 128,000 lines."""
+
+MAX_TEXT = 2000
+"""Characters of a finding's message and fix, per language; a longer one is cut ("…"). A name
+of 20,000 characters quoted in every finding took 2,000x the file's size."""
+
 MAX_PLACES = 100
 """Places located per finding; the rest are counted (``Finding.more_locations``). GitHub code
 scanning shows 100 locations of a result and rejects a result with over 1,000; a reader needs
@@ -250,7 +267,30 @@ def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix
     if more > 0:
         paths = paths[:MAX_PLACES]
     locations = tuple([source.at(path) for path in paths]) or (Location(source.name, 1, 1),)
-    return Finding(rule_id, severity, v.message, locations, v.undecided, None, v.fix or fix, max(more, 0))
+    message, fix = v.message, v.fix or fix
+    if len(message.nl) > MAX_TEXT or len(message.en) > MAX_TEXT:
+        message = _cut(message)
+    if fix is not None and (len(fix.nl) > MAX_TEXT or len(fix.en) > MAX_TEXT):
+        fix = _cut(fix)
+    return Finding(rule_id, severity, message, locations, v.undecided, None, fix, max(more, 0))
+
+
+def _cut(text: Text) -> Text:
+    """At most :data:`MAX_TEXT` characters per language."""
+    return Text(*(t if len(t) <= MAX_TEXT else t[: MAX_TEXT - 1].rstrip() + "…" for t in (text.nl, text.en)))
+
+
+def _rest(last: Finding, hidden: int, undecided: bool) -> Finding:
+    """The one finding that counts a rule's findings past :data:`MAX_FINDINGS` in a file, beside the last shown."""
+    from afspraken.helpers import count
+
+    message = Text(
+        f"en nog {count(hidden, 'nl')} {'bevinding' if hidden == 1 else 'bevindingen'} van deze regel in dit bestand, niet getoond; "
+        f"herstel eerst de {MAX_FINDINGS} hierboven",
+        f"and {count(hidden, 'en')} more {'finding' if hidden == 1 else 'findings'} of this rule in this file, not shown; "
+        f"fix the {MAX_FINDINGS} above first",
+    )
+    return Finding(last.rule, last.severity, message, last.locations[:1], undecided, amount=hidden)
 
 
 def _meta(agreement: Agreement) -> dict[str, str]:

@@ -42,6 +42,7 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
         "key": first["key"],
         "locations": [first, *(_location(loc) for loc in locations[1:])] if len(locations) > 1 else [first],
         "more_locations": f.more_locations,
+        "amount": f.amount,
         "undecided": f.undecided,
         "explained": f.explained(lang) if f.explained is not None else None,
         "fix": f.fix(lang) if f.fix is not None else None,

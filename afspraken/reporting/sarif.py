@@ -196,6 +196,8 @@ def _finding_result(f: Finding, paths: _Paths, index: Optional[int], seen: dict[
         result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": f.explained(lang)}]
     if f.undecided:
         result["properties"] = {"onbeslist": True}
+    if f.amount > 1:  # counts a rule's findings past MAX_FINDINGS in this file
+        result.setdefault("properties", {})["amount"] = f.amount
     if f.more_locations:
         result.setdefault("properties", {})["moreLocations"] = f.more_locations  # named by the rule, not located
     return result
