@@ -216,9 +216,9 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def big_in_parts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An agreement of ~3 MB as benchmarks/groot.py writes it: parsed in parts, in this process."""
+    """An agreement of ~5 MB as benchmarks/groot.py writes it: parsed in parts, in this process."""
     path = tmp_path_factory.mktemp("groot") / "groot.toml"
-    path.write_text(_groot(3_000_000), encoding="utf-8")
+    path.write_text(_groot(5_000_000), encoding="utf-8")
     return path
 
 

@@ -236,6 +236,8 @@ def test_formaat_of_the_wrong_type_is_reported_with_the_other_problems(write, va
         ("[afspraak]\ningangsdatum = 2024-02-30\n", (2, 16), "ongeldige datum"),
         ('[afspraak]\ntitel = "x\nwijk = "y"\n', (2, 11), "het aanhalingsteken aan het eind ontbreekt"),
         ("[afspraak]\nwijken = [1, 2\n", (3, 1), "lijst niet afgesloten"),
+        ('[afspraak]\ntitel = "x"\n  [afspraak]\n', (3, 3), "tabel [afspraak] staat twee keer in het bestand"),
+        ('[a."b c".d]\n[a."b c".d]\n', (2, 1), "tabel [a.b c.d] staat twee keer"),
     ],
 )
 def test_toml_errors_in_plain_words_at_the_right_place(write, text, where, words):

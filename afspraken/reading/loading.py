@@ -73,6 +73,18 @@ def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Option
             f"TOML-fout: sleutel '{name}' staat twee keer in deze tabel{also.nl}",
             f"TOML error: key '{name}' appears twice in this table{also.en}",
         ), key.start(1) + 1
+    declared = re.fullmatch(r"Cannot declare (\(.*\)) twice", msg)
+    if declared:  # tomli names the table as a Python tuple: ('afspraak',)
+        import ast
+
+        try:
+            name = ".".join(str(part) for part in ast.literal_eval(declared.group(1)))
+        except (ValueError, SyntaxError, TypeError):
+            name = declared.group(1)
+        return Text(
+            f"TOML-fout: tabel [{name}] staat twee keer in het bestand",
+            f"TOML error: table [{name}] is declared twice",
+        ), (here.find("[") + 1) or None
     date = _DATE_VALUE.search(here)
     if msg in ("Expected newline or end of document after a statement", "Invalid date or datetime") and date:
         return Text(
