@@ -297,3 +297,14 @@ def test_a_message_longer_than_two_thousand_characters_is_cut(tmp_path, monkeypa
     message = result.findings[0].message
     assert MAX_TEXT == 2000 and len(message.nl) == MAX_TEXT and message.nl.endswith("x…")
     assert message.en == "party 0"  # short: as it was
+
+
+def test_the_parties_in_a_reports_header_stop_at_twenty(tmp_path, monkeypatch):
+    from afspraken.checking.run import Checker
+
+    (tmp_path / "a.toml").write_text(agreement(500), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    listed = Checker(config=False).check_path("a.toml").meta["partijen"]
+    assert listed.endswith(f", … (+{total_parties() + 500 - MAX_NAMES + 1})") and listed.count(", ") == MAX_NAMES - 1
+    (tmp_path / "a.toml").write_text(agreement(0), encoding="utf-8")
+    assert "…" not in Checker(config=False).check_path("a.toml").meta["partijen"]

@@ -261,3 +261,23 @@ def test_a_severity_typo_in_rule_names_the_rule():
     with pytest.raises(ValueError, match="rule 'mijn/regel': severity 'foutje' is none of 'fout', 'waarschuwing', 'advies'"):
         rule(id="mijn/regel", severity="foutje", title=Text("t", "t"), summary=Text("s", "s"),
              rationale=Text("r", "r"), quote="q", fix=Text("f", "f"))
+
+
+def test_a_packages_init_given_with_plugin_is_named_for_its_folder(tmp_path, monkeypatch):
+    """``--plugin pakket/__init__.py`` is plugin ``pakket``, not ``__init__`` (whose rules
+    ``pakket/...`` would all be refused for their namespace)."""
+    from afspraken.checking.run import Checker
+
+    (tmp_path / "pakket").mkdir()
+    (tmp_path / "pakket" / "__init__.py").write_text(
+        "from afspraken import Text, hookimpl, rule\n"
+        "@rule(id='pakket/regel', title=Text('t', 't'), summary=Text('s', 's'), rationale=Text('r', 'r'),\n"
+        "      quote='q', fix=Text('f', 'f'), severity='advies')\n"
+        "def regel(doc, params):\n    return []\n"
+        "@hookimpl\ndef register_rules():\n    return [regel]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    checker = Checker(plugins=("pakket/__init__.py",), config=False)
+    assert "pakket/regel" in checker.registry.rules and "pakket" in checker.registry.pm.info
+    assert not list(checker.registry.failures)

@@ -181,7 +181,8 @@ def test_check_plugin_reports_a_raising_rule_once(tmp_path):
     "made, says",
     [
         ('violation("x", "y", ("afspraak",), fix="gewoon tekst")', "fix is 'gewoon tekst'"),
-        ('violation("", "", ("afspraak",))', "message is"),
+        ('violation("", "", ("afspraak",))', "has an empty Dutch text"),
+        ('violation("x", " ", ("afspraak",))', "has an empty English text"),
         ('violation("x", "y", "actie.0.wanneer")', "place 'actie.0.wanneer' is no key path"),
         ('violation("x", "y", ("actie", None))', "is no key path"),
         ('Violation("tekst")', "message is 'tekst'"),

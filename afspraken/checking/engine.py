@@ -219,6 +219,8 @@ def returned(result: Any) -> Iterator[Violation]:
 def _malformed(v: Violation) -> str:
     """What is wrong with a Violation a check made by hand (``violation()`` makes them right), or ''."""
     message, fix, at = v.message, v.fix, v.at
+    if type(message) is Text and type(message.nl) is str and type(message.en) is str and (not message.nl.strip() or not message.en.strip()):
+        return f"message {message!r:.60} has an empty {'Dutch' if not message.nl.strip() else 'English'} text"
     if type(message) is not Text or not (
         type(message.nl) is str and type(message.en) is str and message.nl and message.en
         and not message.nl.isspace() and not message.en.isspace()
@@ -293,6 +295,15 @@ def _rest(last: Finding, hidden: int, undecided: bool) -> Finding:
     return Finding(last.rule, last.severity, message, last.locations[:1], undecided, amount=hidden)
 
 
+def _listed(items: list[str]) -> str:
+    """``A, B, C``; past MAX_NAMES ``A, …, S, … (+481)`` (in no language: the reports show it as it is)."""
+    from afspraken.helpers import MAX_NAMES
+
+    if len(items) <= MAX_NAMES:
+        return ", ".join(items)
+    return ", ".join(items[: MAX_NAMES - 1]) + f", … (+{len(items) - MAX_NAMES + 1})"
+
+
 def _meta(agreement: Agreement) -> dict[str, str]:
     a = agreement.afspraak
     return {
@@ -301,5 +312,5 @@ def _meta(agreement: Agreement) -> dict[str, str]:
         "gemeente": a.gemeente,
         "status": a.status,
         "soort": a.soort,
-        "partijen": ", ".join(p.naam for p in agreement.partij),
+        "partijen": _listed([p.naam for p in agreement.partij]),
     }

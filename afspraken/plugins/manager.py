@@ -216,7 +216,7 @@ def load_named(pm: PluginManager, specs: Iterable[str], base: Path) -> None:
 
 def _load_named(pm: PluginManager, spec: str, base: Path) -> None:
     is_file = spec.endswith(".py") or os.sep in spec or "/" in spec
-    name = Path(spec).stem if is_file else spec
+    name = (Path(spec).parent.name if Path(spec).stem == "__init__" else Path(spec).stem) if is_file else spec
     if not is_file and pm.has_plugin(spec):
         return  # an installed plugin, named by its entry-point name
     try:
