@@ -148,3 +148,13 @@ def test_a_mistake_in_a_plugins_rule_set_names_the_plugin(tmp_path):
     said = [p.message("nl") for p in report.problems]
     assert any("gelijke-stemm" in m and "regelset van plugin 'mijnplugin'" in m for m in said), said
     assert any("streng" in m and "regelset van plugin 'mijnplugin'" in m for m in said), said
+
+
+def test_rulesets_reports_a_set_that_names_an_unknown_rule(cli, write):
+    """A rule set that reads fine but names a rule nobody registered is broken as `check
+    --regelset` finds it: listed by `afspraken rulesets` with the problem on stderr, exit 2."""
+    write("sets.py", "from pathlib import Path\nfrom afspraken import hookimpl\n\n@hookimpl\ndef register_rulesets():\n    return [Path(__file__).with_name('sets.toml')]\n")
+    write("sets.toml", '[regelset]\nnaam = "sets"\nbeschrijving = "x"\nbron = "y"\nbreidt_uit = ["basis"]\n\n[regels."sets/bestaat-niet"]\nernst = "fout"\n')
+    result = cli("rulesets", "--plugin", "sets.py")
+    assert result.exit_code == 2
+    assert "sets.toml:7:1: onbekende regel 'sets/bestaat-niet'" in result.stderr

@@ -133,7 +133,8 @@ def _rule_homes(env: Any) -> dict[str, str]:
 @LANG
 def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de beschikbare regelsets: naam, beschrijving, bron, wat ze uitbreiden en voor welke soort afspraak ze de standaard zijn."""
-    from afspraken.checking.rulesets import defaults_by_kind
+    from afspraken.checking.config import Config
+    from afspraken.checking.rulesets import defaults_by_kind, select
 
     env = _setup((), plugins, config, lang, rulesets_are_errors=True)
     items = []
@@ -141,8 +142,10 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
         click.echo(f"{p.location}: {p.message(lang)}", err=True)
     broken = bool(env.registry.broken_rulesets)  # their problems are on stderr already
     for name, loaded in sorted(env.registry.rulesets.items()):
-        broken = broken or bool(loaded.problems)
-        for p in loaded.problems:
+        # Read, and then used as `check --regelset` would: an unknown rule or ernst shows only then.
+        problems = list(dict.fromkeys([*loaded.problems, *(loaded.problems or select(env.registry, Config(), [name]).problems)]))
+        broken = broken or bool(problems)
+        for p in problems:
             click.echo(f"{p.location}: {p.message(lang)}", err=True)
         items.append(
             {
