@@ -40,10 +40,14 @@ class Tables(NamedTuple):
             return -1
         found = self.headers.get(table)
         if found is None and type(table[-1]) is int:
-            offsets = self.aot.get(table[:-1])
-            if offsets is not None and 0 <= table[-1] < len(offsets):
-                return offsets[table[-1]]
+            return self.element(table)
         return found
+
+    def element(self, path: tuple[Any, ...]) -> Optional[int]:
+        """The offset of the header of ``path`` when it is an element of an array of tables."""
+        offsets = self.aot.get(path[:-1])
+        i = path[-1]
+        return offsets[i] if offsets is not None and type(i) is int and 0 <= i < len(offsets) else None
 
     def body(self, text: str, header: int) -> tuple[int, int]:
         """From the end of the header line at ``header`` (-1: the top) to the next header."""

@@ -142,7 +142,7 @@ class _Index:
         if len(rest) == 1 and type(rest[0]) is str and not self._spread and _compiled(_BARE_PART).fullmatch(rest[0]):
             m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(self._text, start, end)
             if m is not None:
-                if any(type(part) is int for part in table):  # one of many elements: its own key, asked once or twice
+                if int in map(type, table):  # one of many elements: its own key, asked once or twice
                     self._last = (path, m.start(1), m.end())
                 else:  # a table of which the file has one, such as [afspraak]: its keys are asked again and again
                     self.keys.setdefault(path, m.start(1))
@@ -234,9 +234,9 @@ class _Index:
         if found is None and last is not None and last[0] == path:
             return last[1] if offsets is self.keys else last[2]
         if found is None and self._tables is not None and offsets is self.keys and path and type(path[-1]) is int:
-            elements = self._tables.aot.get(path[:-1])
-            if elements is not None and 0 <= path[-1] < len(elements):
-                return elements[path[-1]]
+            header = self._tables.element(path)
+            if header is not None:
+                return header
         if found is None and path and type(path[-1]) is int and path[:-1] in self._arrays:
             start, end = self._arrays.pop(path[:-1])
             for i, m in enumerate(_compiled(_SIMPLE).finditer(self._text, start + 1, end)):

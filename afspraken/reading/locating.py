@@ -113,6 +113,8 @@ class Locator:
         (the engine asks this once for every place of every finding)."""
         index = self._index or self._get_index()
         start = index.keys.get(path)  # known already (a header, a key read before): no call
+        if start is None and index._tables is not None and path and type(path[-1]) is int:
+            start = index._tables.element(path)  # `[[actie]]` number i: its header
         if start is None or (index._implicit and path in index._implicit):
             start = index.lookup(index.keys, path)
             if start is None:
