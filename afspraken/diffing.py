@@ -129,7 +129,9 @@ def _parties(old: Agreement, new: Agreement) -> Iterator[Change]:
         yield from _fields("partijen", Text(f"partij '{q.naam}'", f"party '{q.naam}'"), p, q, skip=("ondertekent", "professionals"))
 
 
-def _party_name(agreement: Agreement, pid: str) -> str:
+def _party_name(agreement: Agreement, pid: Optional[str]) -> str:
+    if pid is None:
+        return "-"
     party = agreement.partij_by_id(pid)
     return party.naam if party else pid
 

@@ -199,3 +199,19 @@ def test_an_internal_error_while_loading_is_a_located_problem_not_a_traceback(cl
     result = cli("diff", *_pair(write, GOOD, GOOD))
     assert result.exit_code == 2
     assert "oud.toml:1:1: dit bestand kon niet worden gelezen (interne fout: RuntimeError: kapot)" in result.stderr
+
+
+def test_more_findings_than_a_report_shows_are_all_compared(cli, write):
+    """`check` shows 200 findings of a rule per file and counts the rest; `diff` compares them
+    all: fixing one of 300 broken actions is one resolved, nothing new, exit 0."""
+    actions = "".join(f'\n[[actie]]\nwat = "Klus {i}"\n' for i in range(300))  # no owner, no date
+    fixed = actions.replace('wat = "Klus 0"\n', 'wat = "Klus 0"\nwie = "gemeente"\nwanneer = 2025-06-01\n', 1)
+    result = cli("diff", *_pair(write, GOOD + actions, GOOD + fixed), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["new_findings"] == [] and len(data["resolved"]) >= 1, data["resolved"]
+    assert result.exit_code == 0
+
+
+def test_an_action_added_without_an_owner_says_so_in_words(cli, write):
+    result = cli("diff", *_pair(write, GOOD, GOOD + '\n[[actie]]\nwat = "Nieuwe klus"\n'))
+    assert "actie 'Nieuwe klus' (wie: -, wanneer: -)" in result.stdout and "None" not in result.stdout

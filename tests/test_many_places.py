@@ -288,6 +288,9 @@ def test_markers_past_two_hundred_are_counted(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     findings = [f for f in Checker(config=False).check_path("a.toml").findings if f.rule == "nog-invullen"]
     assert len(findings) == 201 and findings[-1].amount == 100 and sum(f.amount for f in findings) == 300
+    (tmp_path / "a.toml").write_text(agreement(0) + "#VUL IN" * 201 + "\n", encoding="utf-8")
+    exactly = [f for f in Checker(config=False).check_path("a.toml").findings if f.rule == "nog-invullen"]
+    assert len(exactly) == 201 and all(f.amount == 1 for f in exactly)  # one past the limit: shown, not counted
 
 
 def test_a_message_longer_than_two_thousand_characters_is_cut(tmp_path, monkeypatch):

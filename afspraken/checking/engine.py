@@ -93,9 +93,12 @@ class Environment:
         return rule.severity
 
 
-def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = True) -> FileResult:
+def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = True, max_findings: Optional[int] = None) -> FileResult:
     """Run every active rule on one agreement, then apply its waivers; with ``profiles``, work
-    out its participation profile too (only some reports show it)."""
+    out its participation profile too (only some reports show it). ``max_findings``: per rule,
+    the rest counted in one more (default :data:`MAX_FINDINGS`; ``0``: every finding, as
+    ``afspraken diff`` compares them)."""
+    limit = MAX_FINDINGS if max_findings is None else max_findings or None
     source, agreement = loaded.source, loaded.agreement
     findings: list[Finding] = []
     crashes: list[Failure] = []
@@ -109,7 +112,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
         try:
             for v in returned(rule.check(agreement, active.params)):
                 decided = decided or not v.undecided
-                if len(own) < MAX_FINDINGS:
+                if limit is None or len(own) <= limit:  # one past the limit is shown if it is the last
                     own.append(_finding(source, rule.id, active.severity, v, rule.fix))
                 else:
                     hidden += 1
@@ -119,11 +122,12 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
             crashes.append(Failure(rule.plugin, "rule", rule.id, error_text(exc), source.name, where))
             outcomes[rule.id] = Outcome.CRASH
             continue
-        if hidden:
-            own.append(_rest(own[-1], hidden, not hidden_decided))
+        if hidden:  # the one past the limit is counted too
+            over = own.pop()
+            own.append(_rest(own[-1], hidden + 1, over.undecided and not hidden_decided))
         findings += own
         outcomes[rule.id] = Outcome.BEVINDING if decided else Outcome.ONBESLIST if own else Outcome.GESLAAGD
-    findings += _markers(source, env, outcomes, severities)
+    findings += _markers(source, env, outcomes, severities, limit)
     judged = waivers.judge(source, agreement, findings, outcomes, env.waiver_settings, today)
     findings = list(judged.findings)
     for rule_id in judged.explained:
@@ -177,7 +181,7 @@ def _no_ruleset(source: Source, env: Environment) -> list[Finding]:
     return [Finding(NO_SET, severity, message, (source.at(("afspraak", "soort")),), fix=fix)]
 
 
-def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], severities: dict[str, Severity]) -> list[Finding]:
+def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], severities: dict[str, Severity], limit: Optional[int]) -> list[Finding]:
     """``VUL IN`` left anywhere, comments too: found in the text, located at the marker."""
     severity = env.severity(TO_FILL)
     if severity is None:
@@ -187,13 +191,14 @@ def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], sev
     found: list[Finding] = []
     hidden = 0
     for line, column, hint in markers(source.text):
-        if len(found) == MAX_FINDINGS:
+        if limit is not None and len(found) > limit:
             hidden += 1
             continue
         message = Text(f"nog in te vullen: {hint}" if hint else "nog in te vullen", f"still to be filled in: {hint}" if hint else "still to be filled in")
         found.append(Finding(TO_FILL, severity, _cut(message), (Location(source.name, line, column),), fix=nog_invullen.fix))
     if hidden:
-        found.append(_rest(found[-1], hidden, False))
+        found.pop()
+        found.append(_rest(found[-1], hidden + 1, False))
     if found:  # like the waiver rules, listed only where it has something to say
         severities[TO_FILL] = severity
         outcomes[TO_FILL] = Outcome.BEVINDING

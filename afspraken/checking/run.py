@@ -46,12 +46,14 @@ class Checker:
         entry_points: bool = True,
         today: Optional[dt.date] = None,
         profiles: bool = True,
+        max_findings: Optional[int] = None,
     ) -> None:
         self.regelsets, self.selected, self.ignored = tuple(regelsets), tuple(select), tuple(ignore)
         self.plugins, self.entry_points = tuple(plugins), entry_points
         self.config_path: Union[Path, None, Literal[False]] = Path(config) if isinstance(config, str) else config
         self.today = today or dt.date.today()
         self.profiles = profiles  # work out each file's participation profile (FileResult.profile)
+        self.max_findings = max_findings  # per rule and file (engine.MAX_FINDINGS); 0: all
         self.registry = Registry(get_plugin_manager(self.plugins, entry_points=entry_points))
         self._envs: dict[Optional[Path], Environment] = {}
         self._folders: dict[str, Environment] = {}  # folder as given -> its environment
@@ -68,7 +70,7 @@ class Checker:
         """The arguments this Checker was made with, so that a worker process can make the same."""
         return dict(
             regelsets=self.regelsets, select=self.selected, ignore=self.ignored, plugins=self.plugins,
-            config=self.config_path, entry_points=self.entry_points, today=self.today, profiles=self.profiles,
+            config=self.config_path, entry_points=self.entry_points, today=self.today, profiles=self.profiles, max_findings=self.max_findings,
         )
 
     @property
@@ -222,7 +224,7 @@ class Checker:
         if isinstance(loaded, list):
             return FileResult(source.name, problems=tuple(loaded)), None
         # Broken settings (reported, exit 2) do not stop the rules that could be set up.
-        result = evaluate(loaded, env.for_kind(loaded.agreement.afspraak.soort), self.today, self.profiles)
+        result = evaluate(loaded, env.for_kind(loaded.agreement.afspraak.soort), self.today, self.profiles, self.max_findings)
         if result.crashes:  # the engine knows the rule, the plugin manager where the plugin came from
             origin = self.registry.pm.origin
             result = result._replace(crashes=tuple(c._replace(origin=c.origin or origin(c.plugin)) for c in result.crashes))

@@ -105,7 +105,7 @@ def diff_command(old: str, new: str, regelsets: tuple[str, ...], fmt: str, outpu
 
     if old == "-":
         raise click.UsageError(_t(lang, "alleen NIEUW kan - (stdin) zijn", "only NEW can be - (stdin)"))
-    checker = Checker(regelsets=regelsets, plugins=plugins, config=config)
+    checker = Checker(regelsets=regelsets, plugins=plugins, config=config, max_findings=0)  # every finding: a hidden one is no change
     sides = [_read(old, checker), _read(new, checker)]
     broken = [s for s in sides if isinstance(s, FileResult)]
     run = checker.report([s if isinstance(s, FileResult) else s.result for s in sides])
