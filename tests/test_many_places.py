@@ -311,3 +311,17 @@ def test_the_parties_in_a_reports_header_stop_at_twenty(tmp_path, monkeypatch):
     assert listed.endswith(f", … (+{total_parties() + 500 - MAX_NAMES + 1})") and listed.count(", ") == MAX_NAMES - 1
     (tmp_path / "a.toml").write_text(agreement(0), encoding="utf-8")
     assert "…" not in Checker(config=False).check_path("a.toml").meta["partijen"]
+
+
+@pytest.mark.parametrize("fmt, said", [
+    ("junit", "{n} bevindingen; de eerste"),
+    ("markdown", "### Fouten ({n})"),
+    ("html", "<h3>Fouten ({n})</h3>"),
+])
+def test_reports_count_the_findings_a_rule_had_not_the_lines_shown(tmp_path, monkeypatch, fmt, said):
+    from afspraken.commands import cli
+
+    many(tmp_path, monkeypatch, 300)
+    n = total_parties() + 300
+    out = CliRunner().invoke(cli, ["check", "a.toml", "--plugin", "veel.py", "--select", "veel/elk", "--format", fmt]).stdout
+    assert said.format(n=n) in out, out[:3000]

@@ -99,7 +99,7 @@ def _findings(result: FileResult, ctx: Context, src: Sources) -> Markup:
         out.append(
             el(
                 "section",
-                el("h3", title, f" ({len(found)})"),
+                el("h3", title, f" ({s.total(found)})"),
                 [_rule_block(severity, rule_id, fs, ctx, src) for rule_id, fs in s.by_rule(found)],
                 class_=f"group group-{severity.value}",
             )
@@ -136,7 +136,7 @@ def _explained(result: FileResult, ctx: Context) -> Markup | None:
         )
     return el(
         "section",
-        el("h3", s.label("explained", lang), f" ({len(found)})"),
+        el("h3", s.label("explained", lang), f" ({s.total(found)})"),
         _table(
             [(s.label("rule", lang), ""), (s.label("findings", lang), ""), (s.label("explanation", lang), "")],
             rows,

@@ -111,8 +111,9 @@ def _rule_case(suite: ET.Element, result: FileResult, outcome: RuleOutcome, ctx:
     elif counting:
         first = counting[0]
         message = first.message(lang)
-        if len(counting) > 1:
-            message = Text(f"{len(counting)} bevindingen; de eerste: {message}", f"{len(counting)} findings; the first: {message}")(lang)
+        n = sum(f.amount for f in counting)  # the last may count those past MAX_FINDINGS
+        if n > 1:
+            message = Text(f"{n} bevindingen; de eerste: {message}", f"{n} findings; the first: {message}")(lang)
         kind = first.severity.value
         _sub(case, "failure", "\n\n".join(_finding_text(f, lang) for f in counting), message=message, type=kind)
         counts["failures"] += 1

@@ -161,7 +161,7 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
     if not groups:
         lines += [f"_{s.label('no_findings', lang)}_", ""]
     for severity, found in groups:
-        lines += [f"### {s.GROUP_TITLES[severity](lang)} ({len(found)})", ""]
+        lines += [f"### {s.GROUP_TITLES[severity](lang)} ({s.total(found)})", ""]
         for rule_id, fs in s.by_rule(found):
             lines += _rule_block(severity.label(lang).capitalize(), rule_id, fs, ctx, src)
     if result.crashes:
@@ -169,7 +169,7 @@ def _agreement(index: int, result: FileResult, report: Report, ctx: Context, mul
         lines += _crashes(result.crashes, lang)
     explained = s.explained(result)
     if explained:
-        lines += [f"### {s.label('explained', lang)} ({len(explained)})", ""]
+        lines += [f"### {s.label('explained', lang)} ({s.total(explained)})", ""]
         rows = []
         for f in explained:
             info = s.rule_info(f.rule, ctx)
