@@ -325,3 +325,14 @@ def test_reports_count_the_findings_a_rule_had_not_the_lines_shown(tmp_path, mon
     n = total_parties() + 300
     out = CliRunner().invoke(cli, ["check", "a.toml", "--plugin", "veel.py", "--select", "veel/elk", "--format", fmt]).stdout
     assert said.format(n=n) in out, out[:3000]
+
+
+def test_a_reference_to_an_unknown_id_lists_twenty_known_ids(tmp_path, monkeypatch):
+    from afspraken.checking.run import Checker
+
+    text = agreement(500) + '\n[[actie]]\nwat = "Klus"\nwie = "onbekend"\n'
+    (tmp_path / "a.toml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    [problem] = [p for p in Checker(config=False).check_path("a.toml").problems if "onbekend" in p.message("nl")]
+    known = total_parties() + 500 + 1  # the parties and the one body
+    assert f", … (+{known - 20})" in problem.message("nl") and len(problem.message("nl")) < 600
