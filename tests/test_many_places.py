@@ -336,3 +336,20 @@ def test_a_reference_to_an_unknown_id_lists_twenty_known_ids(tmp_path, monkeypat
     [problem] = [p for p in Checker(config=False).check_path("a.toml").problems if "onbekend" in p.message("nl")]
     known = total_parties() + 500 + 1  # the parties and the one body
     assert f", … (+{known - 20})" in problem.message("nl") and len(problem.message("nl")) < 600
+
+
+def test_overlegrecht_names_twenty_members_of_a_big_meeting(tmp_path, monkeypatch):
+    """A meeting of 500 parties held too rarely: each residents' party's finding names 19 of the
+    others and counts the rest (looked up only as far as shown: it was quadratic, 20 s at 16,000)."""
+    from afspraken.checking.run import Checker
+    from afspraken.testing import agreement_text
+
+    extra = "".join(f'\n[[partij]]\nid = "x{i}"\nnaam = "Extra {i}"\nsoort = "{"bewoners" if i % 50 == 0 else "instelling"}"\n' for i in range(500))
+    tussen = ", ".join(['"gemeente"', *(f'"x{i}"' for i in range(500))])
+    text = agreement_text("", without=["overleg"]) + extra + f'\n[[overleg]]\ntussen = [{tussen}]\nper_jaar = 1\nafdwingbaar = true\n'
+    (tmp_path / "a.toml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = [f for f in Checker(select=("overlegrecht",), config=False).check_path("a.toml").findings if "overleg van Extra 50 met" in f.message("nl")]
+    [finding] = found
+    assert "met Gemeente Voorbeeldstad, Extra 0, Extra 1, Extra 2" in finding.message("nl"), finding.message("nl")
+    assert " en 481 andere is 1 keer per jaar" in finding.message("nl"), finding.message("nl")

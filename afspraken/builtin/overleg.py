@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from afspraken.builtin import WOENSEL_WEST, name_of, names
+from afspraken.builtin import MAX_NAMES, WOENSEL_WEST, name_of, names, others
 from afspraken.model import Agreement, Overleg
 from afspraken.rules import Params, Text, Violation, rule, violation
 
@@ -136,7 +136,7 @@ def _overlegrecht(doc: Agreement, partij: str, min_per_jaar: int, shared: _Share
         open_gaps = [(i, n) for i, o in candidates if (n := _lacks(o, min_per_jaar))]
         if open_gaps:
             closest, _ = min(open_gaps, key=lambda c: c[1])
-            yield from _overleg_gaps(doc, closest, {partij}, min_per_jaar)
+            yield from _overleg_gaps(doc, closest, partij, min_per_jaar)
             return
         # Every meeting is fine, but together they do not reach the gemeente and every corporatie.
         missing = ([] if met & gemeenten else [name_of(doc, g) for g in sorted(gemeenten)][:1] or ["de gemeente"])
@@ -174,14 +174,25 @@ def _lacks(overleg: Overleg, min_per_jaar: int) -> int:
     return (overleg.per_jaar < min_per_jaar) + (not overleg.afdwingbaar)
 
 
-def _overleg_gaps(doc: Agreement, i: int, bewoners: set[str], min_per_jaar: int) -> Iterator[Violation]:
+def _some(doc: Agreement, head: list[str], total: int, lang: str) -> str:
+    """:func:`names` of ``total`` ids of which ``head`` are the first (at least MAX_NAMES of them)."""
+    if total <= MAX_NAMES:
+        return names([name_of(doc, x) for x in head[:total]], lang)
+    return ", ".join([name_of(doc, x) for x in head[: MAX_NAMES - 1]]) + others(total - MAX_NAMES + 1, lang)
+
+
+def _overleg_gaps(doc: Agreement, i: int, partij: str, min_per_jaar: int) -> Iterator[Violation]:
     overleg = doc.overleg[i]
     if overleg.per_jaar >= min_per_jaar and overleg.afdwingbaar:
         return  # the common case: nothing to say, no names to look up
-    wie_names = [name_of(doc, x) for x in overleg.tussen if x in bewoners]
-    met_names = [name_of(doc, x) for x in overleg.tussen if x not in bewoners] or wie_names
-    wie = {lang: names(wie_names, lang) for lang in ("nl", "en")}
-    met = {lang: names(met_names, lang) for lang in ("nl", "en")}
+    tussen = overleg.tussen
+    own = tussen.count(partij)  # in C: a meeting of thousands, once per residents' party, stays fast
+    wie = {lang: names([name_of(doc, partij)] * own, lang) for lang in ("nl", "en")}
+    if len(tussen) > own:  # the others: only the names shown are looked up
+        head = [x for x in tussen[: MAX_NAMES + own] if x != partij]
+        met = {lang: _some(doc, head, len(tussen) - own, lang) for lang in ("nl", "en")}
+    else:
+        met = wie
     if overleg.per_jaar < min_per_jaar:
         times = "once" if overleg.per_jaar == 1 else f"{overleg.per_jaar} times"
         yield violation(
