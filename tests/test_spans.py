@@ -268,3 +268,34 @@ def test_keys_of_a_table_the_file_has_once_are_kept_and_keys_of_elements_are_not
     wie = locator.span(("actie", 7, "wie"), value=True)
     assert wie is not None and wie.start.line == 103 + 3 * 7 + 2
     assert ("actie", 7, "wie") not in index.keys and index._last is not None and index._last[0] == ("actie", 7, "wie")
+
+
+def test_line_separators_inside_strings_and_comments_end_no_line(tmp_path) -> None:
+    """U+2028, U+2029 and NEL may stand raw in a TOML string or comment; str.splitlines() ends a
+    line there, which put every later finding one line too low (and its source line wrong)."""
+    from afspraken.checking.run import Checker
+    from afspraken.testing import agreement_text
+
+    text = agreement_text('[afspraak]\ntitel = "Wijk\u2028Noord\u0085Zuid"  # a\u2029b\n') + "# VUL IN: controleren\n"
+    (tmp_path / "a.toml").write_text(text, encoding="utf-8")
+    [marker] = [f for f in Checker(config=False).check_path(tmp_path / "a.toml").findings if f.rule == "nog-invullen"]
+    assert marker.location.line == text.count("\n")  # the last line
+    duplicate = '[afspraak]\ntitel = "a\u2028b"\nwijk = "W"\nwijk = "X"\n'
+    (tmp_path / "b.toml").write_text(duplicate, encoding="utf-8")
+    [problem] = Checker(config=False).check_path(tmp_path / "b.toml").problems
+    assert problem.location.line == 4 and "sleutel 'wijk' staat twee keer in deze tabel (ook op regel 3)" in problem.message("nl")
+
+
+def test_a_long_line_is_shown_around_its_span_only(tmp_path) -> None:
+    """A finding on a line of 40,000 elements showed the whole line for every finding (gigabytes
+    in HTML); the source shown is the span with some characters either side."""
+    from afspraken.reporting.sources import AROUND, MAX_MARKED, Sources
+    from afspraken.results import Location
+
+    line = "lijst = [" + ", ".join(str(i) for i in range(10_000)) + "]"
+    (tmp_path / "a.toml").write_text("[extensies.x]\n" + line + "\n", encoding="utf-8")
+    at = line.index("5000")
+    [snippet] = Sources().snippet(Location(str(tmp_path / "a.toml"), 2, at + 1, "extensies.x.lijst[5000]", 2, at + 5))
+    assert snippet.marked == "5000" and snippet.before.startswith("…") and snippet.after.endswith("…")
+    assert len(snippet.before) == AROUND + 1 and len(snippet.after) == AROUND + 1 and MAX_MARKED > 4
+    assert snippet.before.endswith(line[at - 10 : at])

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from afspraken import hookimpl
 from afspraken.builtin import BRON
+from afspraken.reading.files import toml_lines
 from afspraken.model import Agreement
 from afspraken.rules import Params, Rule, Text, Violation, rule
 
@@ -25,7 +26,7 @@ def markers(text: str) -> Iterator[tuple[int, int, str]]:
     """(line, column, what to fill in) of each marker, 1-based."""
     if MARKER not in text:  # nearly every file: no need to look line by line
         return
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(toml_lines(text), 1):
         for found in _HINT.finditer(line):
             yield number, found.start() + 1, found.group(1).strip().rstrip(")").strip()
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 from lsprotocol import types
 
 from afspraken.checking.engine import ALWAYS
+from afspraken.reading.files import toml_lines
 from afspraken.reading.discovery import is_agreement_text
 from afspraken.reporting.links import rule_url
 from afspraken.reporting.spans import span
@@ -51,7 +52,7 @@ class Analysis(NamedTuple):
 
 
 def to_range(loc: Location, text: str) -> types.Range:
-    lines = text.splitlines() or [""]
+    lines = toml_lines(text)
     if loc.line < 1:
         return types.Range(types.Position(0, 0), types.Position(0, 0))
     s = span(loc, text)
@@ -161,7 +162,7 @@ def missing_key_edit(uri: str, text: str, problem: Problem, schema: dict[str, An
     from afspraken.lsp.keys import HEADER, placeholder, split_key
     from afspraken.reporting.explaining import toml_key
 
-    lines = text.splitlines()
+    lines = toml_lines(text)
     loc = problem.location
     if problem.code != "ontbreekt" or "." not in loc.key or not 1 <= loc.line <= len(lines) or not HEADER.match(lines[loc.line - 1]):
         return None

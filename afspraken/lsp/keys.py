@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
+from afspraken.reading.files import toml_lines
+
 HEADER = re.compile(r"^\s*\[(\[)?\s*([^\[\]#]+?)\s*\]")
 _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*)\s*=""")
 _PART = re.compile(r"""\s*([A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')\s*(?:\.|$)""")
@@ -21,7 +23,7 @@ def split_key(dotted: str) -> list[str]:
 
 def key_at(text: str, line: int) -> Optional[list[str]]:
     """The key path of the header or ``key = ...`` on 0-based ``line`` (``None`` elsewhere)."""
-    lines = text.splitlines()
+    lines = toml_lines(text)
     if not 0 <= line < len(lines):
         return None
     header = HEADER.match(lines[line])

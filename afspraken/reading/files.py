@@ -222,6 +222,13 @@ def real_path(path: Union[str, Path]) -> Path:
     return Path(os.path.realpath(path))
 
 
+def toml_lines(text: str) -> list[str]:
+    """The lines of a TOML text as TOML and editors count them: ended by LF or CRLF only.
+    ``str.splitlines()`` also ends a line at U+2028, NEL or a form feed, which may stand in a
+    string or comment: every line number after it was one too high."""
+    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+
+
 def reread_text(path: Union[str, Path], limits: Limits = Limits()) -> Optional[str]:
     """A checked file's text read again for a report (its lines, its spans): only a regular
     file within the size limit, never a stream, FIFO or device (those could block or never

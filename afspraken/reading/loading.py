@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
 import tomli
 from pydantic import BaseModel, ValidationError
 
-from afspraken.reading.files import Limits
+from afspraken.reading.files import Limits, toml_lines
 from afspraken.reading.source import Source
 from afspraken.reading.messages import show
 from afspraken.model import MAX_AANTAL, Agreement
@@ -62,7 +62,7 @@ _DATE_VALUE = re.compile(r"=\s*\d{4}-\d{1,2}-\d{1,2}")
 def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Optional[int]]:
     """tomli's message in plain words, made concrete with the line it is about;
     and a better column (the key or value at fault) where there is one."""
-    lines = text.splitlines()
+    lines = toml_lines(text)
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     key = _KEY_AT_START.match(here)
     if msg == "Cannot overwrite a value" and key:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, Optional
 
+from afspraken.reading.files import toml_lines
 from afspraken.reporting.escaping import escape
 from afspraken.reporting.places import describe, parts
 from afspraken.results import Location
 
 MAX_LINES = 6  # of one span; a longer one shows its start
+AROUND = 80  # characters shown before and after the span on its line; more are cut ("…")
+MAX_MARKED = 160  # characters of the span shown on one line
 
 
 class Snippet(NamedTuple):
@@ -54,7 +57,14 @@ class Sources:
             stop = max(start, min(stop, len(text)))
             if start == stop:  # nothing to mark from the column: mark the line
                 start, stop = len(text) - len(text.lstrip()), len(text.rstrip())
-            out.append(Snippet(number, *(escape(part.replace("\t", " ")) for part in (text[:start], text[start:stop], text[stop:]))))
+            before, marked, after = text[:start], text[start:stop], text[stop:]
+            if len(before) > AROUND:  # a long line (a 40,000-element array) is shown around its span only
+                before = "…" + before[-AROUND:]
+            if len(marked) > MAX_MARKED:
+                marked = marked[:MAX_MARKED] + "…"
+            if len(after) > AROUND:
+                after = after[:AROUND] + "…"
+            out.append(Snippet(number, *(escape(part.replace("\t", " ")) for part in (before, marked, after))))
         return out
 
     def place(self, loc: Location) -> str:
@@ -77,4 +87,4 @@ def _read(name: str) -> tuple[list[str], Optional[dict[str, Any]]]:
         data = tomli.loads(text)
     except Exception:  # noqa: BLE001 - lines still help without the places in words
         data = None
-    return text.splitlines(), data
+    return toml_lines(text), data

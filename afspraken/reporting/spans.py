@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Optional
 
+from afspraken.reading.files import toml_lines
 from afspraken.results import Location
 
 
@@ -32,7 +33,7 @@ def span(loc: Location, text: Optional[str] = None) -> Span:
     end_line, end_column = getattr(loc, "end_line", 0) or 0, getattr(loc, "end_column", 0) or 0
     if end_line > line or (end_line == line and end_column >= column):
         return Span(line, column, end_line, end_column)
-    lines = text.splitlines() if text is not None else _lines(loc.file)
+    lines = toml_lines(text) if text is not None else _lines(loc.file)
     length = len(lines[line - 1].rstrip()) if 0 < line <= len(lines) else 0
     return Span(line, column, line, max(column, length + 1))
 
@@ -44,7 +45,7 @@ def _lines(file: str) -> list[str]:
     from afspraken.reading.files import reread_text
 
     text = reread_text(file)  # a regular file within the limit only: a FIFO or /dev/zero would hang
-    return text.splitlines() if text is not None else []
+    return toml_lines(text) if text is not None else []
 
 
 def repository_root(start: Path) -> Optional[Path]:
