@@ -241,6 +241,7 @@ def test_a_lookup_reads_only_its_own_table() -> None:
         ("true.x = 1\nl = [\n  [true]\n]\n[t]\nk = 1\n", [("true",), ("l", 0), ("t", "k")]),
         # An inline table over several lines (TOML 1.1): its keys are not the table's.
         ("[a]\nt = {\n  k = 1,\n  z = 2\n}\nk = 3\n", [("a", "k"), ("a", "t", "k"), ("a", "t", "z"), ("a", "t")]),
+        ("[a]\nt = {z = 1,\nk = 1}\nk = 3\n", [("a", "k"), ("a", "t", "k"), ("a", "t")]),  # the `{` not at the line's end
     ],
 )
 def test_values_that_look_like_headers_or_keys_do_not_misplace(text: str, paths: list[tuple[Any, ...]]) -> None:

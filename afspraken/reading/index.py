@@ -138,7 +138,7 @@ class _Index:
         start, end = self._tables.body(self._text, header)
         rest = path[len(table) :]
         if self._spread is None:  # its keys would look like the table's own to the regular expression
-            self._spread = _compiled(r"\{[ \t]*(?:#[^\n]*)?\r?\n").search(self._text) is not None
+            self._spread = _compiled(r"\{[^}\n]*\n").search(self._text) is not None  # a `{` not closed on its line
         if len(rest) == 1 and type(rest[0]) is str and not self._spread and _compiled(_BARE_PART).fullmatch(rest[0]):
             m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(self._text, start, end)
             if m is not None:
