@@ -300,3 +300,36 @@ def test_a_long_line_is_shown_around_its_span_only(tmp_path) -> None:
     assert snippet.marked == "5000" and snippet.before.startswith("…") and snippet.after.endswith("…")
     assert len(snippet.before) == AROUND + 1 and len(snippet.after) == AROUND + 1 and MAX_MARKED > 4
     assert snippet.before.endswith(line[at - 10 : at])
+
+
+def test_a_multi_line_string_keeps_the_header_index_and_fools_it_not() -> None:
+    """A big agreement with one multi-line toelichting scanned the whole text token by token
+    (~35x its size in memory): lines inside the string are now passed over, not refused."""
+    text = (
+        '[afspraak]\ntoelichting = """\n[[actie]]\nwie = "nep"\n[afspraak]\n"""\nwie = "echt"\n'
+        "opmerking = '''\n[x]\n'''  # \"\"\" not a string here\n"
+        '[[actie]]\nwat = "a \\"\\"\\" [y]"\nwie = "g"\n'
+    )
+    data = tomli.loads(text)
+    scan, indexed = Locator(text, None), Locator(text, data)
+    assert indexed._get_index()._tables is not None
+    for p in [*_paths(data), ("afspraak", "nergens")]:
+        assert indexed.span(p) == scan.span(p), p
+        assert indexed.span(p, value=True) == scan.span(p, value=True), p
+    wie = indexed.span(("afspraak", "wie"))
+    assert wie is not None and wie.start.line == 7
+
+
+def test_quoted_array_of_tables_headers_keep_the_index_and_a_fake_one_is_caught() -> None:
+    """``[["actie"]]`` is an ordinary header: indexed. The same line inside a multi-line array is
+    a value, and would be one element too many for the array of tables: no index then."""
+    text = '[["actie"]]\nwat = "a"\n[[ "actie" ]]\nwat = "b"\nwie = "g"\n'
+    data = tomli.loads(text)
+    indexed = Locator(text, data)
+    assert indexed._get_index()._tables is not None
+    for p in _paths(data):
+        assert indexed.span(p) == Locator(text).span(p), p
+    fake = 'lijst = [\n[["actie"]]\n]\n[["actie"]]\nwat = "a"\n'
+    data = tomli.loads(fake)
+    assert Locator(fake, data)._get_index()._tables is None
+    assert Locator(fake, data).span(("actie", 0, "wat")) == Locator(fake).span(("actie", 0, "wat"))

@@ -2,10 +2,12 @@
 only its own table (a regular expression over the whole text runs in C; the
 token-by-token scan of :mod:`afspraken.reading.index` then runs over one table).
 
-A line that looks like a header may sit inside a multi-line string or array. A text
-with a multi-line string gets no index; otherwise the index is checked against the parsed data: every ``[table]`` once and a
-table there, every ``[[array]]`` as often as the data has elements. When anything
-does not match, there is no index and the caller scans the whole text.
+A line that looks like a header may sit inside a multi-line string or array. Lines of a
+multi-line string are passed over (the strings are found first, with the comments and one-line
+strings that could hide their quotes); a header whose name could be a value means no index.
+The index is then checked against the parsed data: every ``[table]`` once and a table there,
+every ``[[array]]`` as often as the data has elements. When anything does not match, there is
+no index and the caller scans the whole text.
 """
 
 from __future__ import annotations
@@ -79,11 +81,30 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# What can hide a `"""`: comments and one-line strings, then the multi-line strings themselves
+# (their bodies stop before any `"""`; the closing run may hold up to two quotes of the content).
+_STRINGS = (
+    r'(?P<ml>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"{3,5}|\Z)|' r"'''[\s\S]*?(?:'{3,5}|\Z))"
+    r'|#[^\n]*|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|' r"'[^'\n]*'"
+)
+
+
+def _multiline(text: str) -> tuple[list[int], list[int]]:
+    """Where each multi-line string starts and ends (a text that parsed: its strings are well formed)."""
+    starts, ends = [], []
+    for m in _compiled(_STRINGS).finditer(text):
+        if m.lastgroup == "ml":
+            starts.append(m.start())
+            ends.append(m.end())
+    return starts, ends
+
+
 def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
     """The headers' index, or None when it does not match ``data`` (see above), or a
     multi-line string could hold a line that looks like a header."""
-    if '"""' in text or "'''" in text or type(data) is not dict:
+    if type(data) is not dict:
         return None
+    strings = _multiline(text) if '"""' in text or "'''" in text else None
     keys: dict[tuple[Any, ...], int] = {}
     implicit: set[tuple[Any, ...]] = set()
     aot: dict[tuple[Any, ...], array[int]] = {}
@@ -93,10 +114,18 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
     for m in _compiled(_HEADER).finditer("\n" + text):  # offsets one too far, hence the -1s below
         opening, raw = m.group(1, 2)
         offset = m.start(1) - 1
+        if strings is not None:
+            inside = bisect_right(strings[0], offset) - 1
+            if inside >= 0 and offset < strings[1][inside]:
+                continue  # a line of a multi-line string
         starts.append(offset)
         names = _names(raw)
-        if len(names) >= max_depth or raw[0] in _VALUE_START or names[0] in _VALUES:
-            return None  # `['x']`, `[[1]]`, `[true]`: perhaps an element of a multi-line array
+        if len(names) >= max_depth:
+            return None
+        if (raw[0] in _VALUE_START and not (len(opening) == 2 and raw[0] in "\"'")) or names[0] in _VALUES:
+            # `['x']`, `[[1]]`, `[true]`: perhaps an element of a multi-line array. (A quoted
+            # `[["x"]]` there would be one element too many for the array of tables: refused below.)
+            return None
         # The data is walked along: every header must name a table there (checked as we go; an
         # array of tables at the end: a list of as many tables as it has headers).
         if len(names) == 1:  # `[afspraak]`, `[[actie]]`: most headers

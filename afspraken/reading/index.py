@@ -139,7 +139,11 @@ class _Index:
         rest = path[len(table) :]
         if self._spread is None:  # its keys would look like the table's own to the regular expression
             self._spread = _compiled(r"\{[^}\n]*\n").search(self._text) is not None  # a `{` not closed on its line
-        if len(rest) == 1 and type(rest[0]) is str and not self._spread and _compiled(_BARE_PART).fullmatch(rest[0]):
+        text = self._text
+        if (
+            len(rest) == 1 and type(rest[0]) is str and not self._spread and _compiled(_BARE_PART).fullmatch(rest[0])
+            and text.find('"""', start, end) < 0 and text.find("'''", start, end) < 0  # a line of a string is no key
+        ):
             m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(self._text, start, end)
             if m is not None:
                 if int in map(type, table):  # one of many elements: its own key, asked once or twice
