@@ -333,3 +333,16 @@ def test_quoted_array_of_tables_headers_keep_the_index_and_a_fake_one_is_caught(
     data = tomli.loads(fake)
     assert Locator(fake, data)._get_index()._tables is None
     assert Locator(fake, data).span(("actie", 0, "wat")) == Locator(fake).span(("actie", 0, "wat"))
+
+
+def test_the_text_reports_source_line_is_also_cut_around_its_span() -> None:
+    from afspraken.reporting.snippet import Sources as TextSources, render
+    from afspraken.reporting.sources import AROUND
+    from afspraken.results import Location
+
+    line = "lijst = [" + ", ".join(str(i) for i in range(10_000)) + "]"
+    at = line.index("5000")
+    shown = render(Location("a.toml", 1, at + 1, "lijst[5000]", 1, at + 5), TextSources({"a.toml": line + "\n"}))
+    source, carets = shown[1], shown[2]
+    assert "…" + line[at - AROUND : at + 4 + AROUND] + "…" in source and len(source) < 3 * AROUND
+    assert carets.endswith(" " * (AROUND + 1) + "^^^^")

@@ -66,9 +66,13 @@ def render(location: Location, sources: Sources, indent: str = "    ") -> list[s
     last = end_column - 1 if end_line == location.line else len(raw)  # a longer span: to the end of the line
     first = min(location.column - 1, len(raw))
     last = max(min(last, len(raw)), first + 1)
-    before = "".join(_escaped(c) for c in raw[:first])
-    marked = "".join(_escaped(c) for c in raw[first:last])
-    after = "".join(_escaped(c) for c in raw[last:])
+    # A long line (a 40,000-element array) is shown around its span only, as in Markdown and HTML.
+    from afspraken.reporting.sources import AROUND, MAX_MARKED
+
+    cut_before, cut_marked, cut_after = first > AROUND, last - first > MAX_MARKED, len(raw) - last > AROUND
+    before = ("…" if cut_before else "") + "".join(_escaped(c) for c in raw[max(0, first - AROUND) : first])
+    marked = "".join(_escaped(c) for c in raw[first : min(last, first + MAX_MARKED)]) + ("…" if cut_marked else "")
+    after = "".join(_escaped(c) for c in raw[last : last + AROUND]) + ("…" if cut_after else "")
     number = str(location.line)
     gutter = " " * len(number)
     return [
