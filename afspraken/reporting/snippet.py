@@ -67,12 +67,13 @@ def render(location: Location, sources: Sources, indent: str = "    ") -> list[s
     first = min(location.column - 1, len(raw))
     last = max(min(last, len(raw)), first + 1)
     # A long line (a 40,000-element array) is shown around its span only, as in Markdown and HTML.
-    from afspraken.reporting.sources import AROUND, MAX_MARKED
+    from afspraken.reporting.sources import AROUND, LONG_LINE, MAX_MARKED
 
-    cut_before, cut_marked, cut_after = first > AROUND, last - first > MAX_MARKED, len(raw) - last > AROUND
-    before = ("…" if cut_before else "") + "".join(_escaped(c) for c in raw[max(0, first - AROUND) : first])
-    marked = "".join(_escaped(c) for c in raw[first : min(last, first + MAX_MARKED)]) + ("…" if cut_marked else "")
-    after = "".join(_escaped(c) for c in raw[last : last + AROUND]) + ("…" if cut_after else "")
+    long = len(raw) > LONG_LINE
+    cut_before, cut_marked, cut_after = long and first > AROUND, long and last - first > MAX_MARKED, long and len(raw) - last > AROUND
+    before = ("…" if cut_before else "") + "".join(_escaped(c) for c in raw[first - AROUND if cut_before else 0 : first])
+    marked = "".join(_escaped(c) for c in raw[first : first + MAX_MARKED if cut_marked else last]) + ("…" if cut_marked else "")
+    after = "".join(_escaped(c) for c in raw[last : last + AROUND if cut_after else len(raw)]) + ("…" if cut_after else "")
     number = str(location.line)
     gutter = " " * len(number)
     return [

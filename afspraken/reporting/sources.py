@@ -12,8 +12,9 @@ from afspraken.reporting.places import describe, parts
 from afspraken.results import Location
 
 MAX_LINES = 6  # of one span; a longer one shows its start
-AROUND = 80  # characters shown before and after the span on its line; more are cut ("…")
-MAX_MARKED = 160  # characters of the span shown on one line
+LONG_LINE = 400  # a line up to this long is shown whole; a longer one around its span:
+AROUND = 80  # characters shown before and after the span; more are cut ("…")
+MAX_MARKED = 160  # characters of the span shown
 
 
 class Snippet(NamedTuple):
@@ -58,12 +59,10 @@ class Sources:
             if start == stop:  # nothing to mark from the column: mark the line
                 start, stop = len(text) - len(text.lstrip()), len(text.rstrip())
             before, marked, after = text[:start], text[start:stop], text[stop:]
-            if len(before) > AROUND:  # a long line (a 40,000-element array) is shown around its span only
-                before = "…" + before[-AROUND:]
-            if len(marked) > MAX_MARKED:
-                marked = marked[:MAX_MARKED] + "…"
-            if len(after) > AROUND:
-                after = after[:AROUND] + "…"
+            if len(text) > LONG_LINE:  # a long line (a 40,000-element array) is shown around its span only
+                before = "…" + before[-AROUND:] if len(before) > AROUND else before
+                marked = marked[:MAX_MARKED] + "…" if len(marked) > MAX_MARKED else marked
+                after = after[:AROUND] + "…" if len(after) > AROUND else after
             out.append(Snippet(number, *(escape(part.replace("\t", " ")) for part in (before, marked, after))))
         return out
 
