@@ -52,13 +52,16 @@ def others(n: int, lang: str) -> str:
 
 
 def number(value: float, lang: str, *, unlike: float | None = None) -> str:
-    """1.5 -> '1,5' in Dutch; whole numbers without decimals. With ``unlike``, enough
+    """1.5 -> '1,5' in Dutch, 26665 -> '26.665'; whole numbers without decimals. With ``unlike``, enough
     decimals that a value just over a limit does not read as the limit (3.0004 vs 3)."""
     decimals = 1
     while unlike is not None and value != unlike and decimals < 4 and round(value, decimals) == unlike:
         decimals += 1
-    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.{decimals}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.{decimals}f}"  # 26665 -> 26,665
+    return text.translate(_DUTCH) if lang == "nl" else text
+
+
+_DUTCH = str.maketrans(",.", ".,")  # 26,665.5 -> 26.665,5
 
 
 def count(value: int, lang: str) -> str:

@@ -353,3 +353,12 @@ def test_overlegrecht_names_twenty_members_of_a_big_meeting(tmp_path, monkeypatc
     [finding] = found
     assert "met Gemeente Voorbeeldstad, Extra 0, Extra 1, Extra 2" in finding.message("nl"), finding.message("nl")
     assert " en 481 andere is 1 keer per jaar" in finding.message("nl"), finding.message("nl")
+
+
+def test_big_numbers_in_messages_have_thousands_separators():
+    from afspraken.helpers import number
+    from afspraken.reporting.profile import share_text
+    from afspraken.rules import Text
+
+    assert (number(26665.0, "nl"), number(26665.0, "en"), number(1234.56, "nl"), number(2.5, "nl")) == ("26.665", "26,665", "1.234,6", "2,5")
+    assert share_text(0, 60000, 0.0, "nl", Text("acties", "actions")) == "0 van 60.000 acties (0%)"

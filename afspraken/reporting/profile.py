@@ -54,7 +54,9 @@ def share_text(part: int, whole: int, share: Optional[float], lang: str, what: T
     """'1 van 4 stemmen (25%)'."""
     if not whole:
         return "geen" if lang == "nl" else "none"
-    return f"{part} {'van' if lang == 'nl' else 'of'} {whole} {what(lang)} ({percent(share)})"
+    from afspraken.helpers import count
+
+    return f"{count(part, lang)} {'van' if lang == 'nl' else 'of'} {count(whole, lang)} {what(lang)} ({percent(share)})"
 
 
 def rules_text(p: Profile, lang: str) -> str:
