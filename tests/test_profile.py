@@ -133,3 +133,23 @@ def test_the_profile_is_worked_out_only_for_reports_that_show_it(tmp_path, monke
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["files"][0]["profile"]["phases"]
     assert Checker(entry_points=False).check_path(tmp_path / "a.toml").profile is not None  # the API: by default
     assert Checker(entry_points=False, profiles=False).check_path(tmp_path / "a.toml").profile is None
+
+
+def test_html_and_markdown_show_twenty_bodies_and_count_the_rest(tmp_path):
+    """JSON keeps every deciding body; the drawn reports stop at 20 (19,000 bodies made an HTML
+    report 41x the agreement's size)."""
+    bodies = "".join(
+        f'\n[[orgaan]]\nid = "o{i}"\nnaam = "Orgaan {i}"\nsoort = "overig"\nbesluitvormend = true\n'
+        f'[[orgaan.lid]]\nnaam = "L{i}"\npartij = "gemeente"\nstemmen = 1\n'
+        for i in range(25)
+    )
+    result, report, ctx = result_of(agreement_text() + bodies, tmp_path)
+    assert len(result.profile.organen) == 26  # the base agreement's body too
+    from afspraken.reporting.profile import TITLE
+
+    page, text = html.render(report, ctx), markdown.render(report, ctx)
+    drawn = page.split('class="profile"', 1)[1].split("</section>", 1)[0]
+    listed = text.split(f"### {TITLE('nl')}", 1)[1].split("\n### ", 1)[0]
+    for out in (drawn, listed):
+        assert "en nog 6 besluitvormende organen" in out and "Orgaan 18" in out and "Orgaan 19" not in out
+    assert len(json.loads(jsonreport.render(report, ctx))["files"][0]["profile"]["bodies"]) == 26

@@ -234,6 +234,9 @@ def _profile(index: int, result: FileResult, ctx: Context) -> Markup | None:
     ]
     if bodies:
         parts.append(_table([(pr.HEAD["body"](lang), ""), (pr.HEAD["votes"](lang), "")], cells(bodies), ["50%", "50%"]))
+    more = pr.more_bodies(p, lang)
+    if more is not None:
+        parts.append(el("p", more, class_="muted"))
     parts.append(el("p", el("span", pr.ACTIONS(lang), ": ", class_="label"), actions))
     parts.append(el("p", pr.rules_text(p, lang)))
     return el("section", parts, class_="profile")

@@ -211,7 +211,10 @@ def _profile(result: FileResult, lang: str) -> list[str]:
     )
     if p.organen:
         lines += [f"**{pr.VOTES(lang)}**", ""]
-        lines += _table([pr.HEAD["body"](lang), pr.HEAD["share"](lang), pr.HEAD["votes"](lang)], [[md(c) for c in row] for row in pr.body_rows(p.organen, lang)])
+        lines += _table([pr.HEAD["body"](lang), pr.HEAD["share"](lang), pr.HEAD["votes"](lang)], [[md(c) for c in row] for row in pr.body_rows(pr.shown_bodies(p), lang)])
+        more = pr.more_bodies(p, lang)
+        if more is not None:
+            lines += [md(more), ""]
     lines += [f"**{pr.ACTIONS(lang)}:** {pr.share_cells(p.actions_share)} {md(actions)}".replace("  ", " "), ""]
     lines += [md(pr.rules_text(p, lang)), ""]
     return lines

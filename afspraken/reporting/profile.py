@@ -65,10 +65,29 @@ def rules_text(p: Profile, lang: str) -> str:
     return f"Of the rules about residents that ran, {p.regels_geslaagd} of {p.regels} passed."
 
 
+SHOWN_BODIES = 20
+"""Deciding bodies drawn and listed in HTML and Markdown (JSON has them all): 19,000 bodies made
+an HTML report 41x the agreement's size."""
+
+
+def shown_bodies(p: Profile) -> tuple[Body, ...]:
+    return p.organen[:SHOWN_BODIES]
+
+
+def more_bodies(p: Profile, lang: str) -> Optional[str]:
+    """'en nog 18.980 besluitvormende organen' past :data:`SHOWN_BODIES`."""
+    from afspraken.helpers import count
+
+    rest = len(p.organen) - SHOWN_BODIES
+    if rest <= 0:
+        return None
+    return f"en nog {count(rest, 'nl')} besluitvormende organen" if lang == "nl" else f"and {count(rest, 'en')} more deciding bodies"
+
+
 def rows(p: Profile, lang: str) -> tuple[list[list[str]], list[list[str]], str]:
-    """The numbers as text: phases, bodies and the actions line."""
+    """The numbers as text: phases, bodies (the first SHOWN_BODIES) and the actions line."""
     phases = [[f.fase, rung_text(f, lang)] for f in p.fasen]
-    bodies = [[b.naam, share_text(b.bewoners, b.totaal, b.share, lang, Text("stemmen", "votes"))] for b in p.organen]
+    bodies = [[b.naam, share_text(b.bewoners, b.totaal, b.share, lang, Text("stemmen", "votes"))] for b in shown_bodies(p)]
     actions = share_text(p.acties_bewoners, p.acties, p.actions_share, lang, Text("acties", "actions"))
     return phases, bodies, actions
 
@@ -118,7 +137,7 @@ def ladder_svg(p: Profile, lang: str, uid: str = "1") -> str:
 def bars_svg(p: Profile, lang: str) -> str:
     """One bar per deciding body (residents' share of the votes) and one for the actions."""
     items: list[tuple[str, Optional[float], str]] = [
-        (b.naam, b.share, share_text(b.bewoners, b.totaal, b.share, lang, Text("stemmen", "votes"))) for b in p.organen
+        (b.naam, b.share, share_text(b.bewoners, b.totaal, b.share, lang, Text("stemmen", "votes"))) for b in shown_bodies(p)
     ]
     items.append((ACTIONS(lang), p.actions_share, share_text(p.acties_bewoners, p.acties, p.actions_share, lang, Text("acties", "actions"))))
     bar, row = 220, 36
