@@ -346,3 +346,27 @@ def test_the_text_reports_source_line_is_also_cut_around_its_span() -> None:
     source, carets = shown[1], shown[2]
     assert "…" + line[at - AROUND : at + 4 + AROUND] + "…" in source and len(source) < 3 * AROUND
     assert carets.endswith(" " * (AROUND + 1) + "^^^^")
+
+
+@pytest.mark.parametrize(
+    "text, path",
+    [
+        # An inline table over lines whose first line also holds a `}`: its keys are not the table's.
+        ("a = { b = {}, \n c = 1 }\nc = 2\n", ("c",)),
+        ('[t]\na = { b = "}",\n c = 1 }\nc = 2\n', ("t", "c")),
+        ("[t]\na = { # }\n c = 1 }\nc = 2\n", ("t", "c")),
+        ('a = { b = "}",\n c = 1 }\n"c" = 2\n', ("c",)),
+        ("[t]\na = {x = {}, b = [\n1,\n],\nc = 1}\nc = 2\n", ("t", "c")),
+        # A quoted [["x"]] inside a multi-line array, x an inline array of tables: no index.
+        ('x = [{}]\ny = [\n[["x"]]\n]\nz = 1\n', ("x", 0)),
+        ("x = [{}]\ny = [\n[['x']] # c\n]\nz = 1\n", ("z",)),
+        ('x = [{}]\ny = [\n[["x"]\n]]\nz = 1\n', ("y", 0, 0)),
+    ],
+)
+def test_inline_tables_and_arrays_over_lines_fool_the_index_not(text: str, path: tuple[Any, ...]) -> None:
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError:
+        pytest.skip("this tomli reads TOML 1.0 only")
+    assert Locator(text, data).span(path) == Locator(text).span(path)
+    assert Locator(text, data).span(path, value=True) == Locator(text).span(path, value=True)

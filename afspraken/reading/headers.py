@@ -99,6 +99,24 @@ def _multiline(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def over_lines(text: str, opening: str) -> bool:
+    """Whether a ``{`` (or ``[``) outside strings and comments is still open at the end of a
+    line: an inline table over lines (TOML 1.1), or a multi-line array."""
+    if opening not in text:
+        return False
+    closing = "}" if opening == "{" else "]"
+    depth = 0
+    for m in _compiled(rf"{_STRINGS}|(?P<open>\{opening})|(?P<close>\{closing})|(?P<nl>\n)").finditer(text):
+        kind = m.lastgroup
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif kind == "nl" and depth > 0:
+            return True
+    return False
+
+
 def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
     """The headers' index, or None when it does not match ``data`` (see above), or a
     multi-line string could hold a line that looks like a header."""
@@ -111,6 +129,7 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
     arrays: dict[tuple[Any, ...], Any] = {}  # array-of-tables path -> its list in the data
     headers: dict[tuple[Any, ...], int] = {}
     starts = array("q")
+    arrays_over_lines: Optional[bool] = None  # known once a quoted [["x"]] asks
     for m in _compiled(_HEADER).finditer("\n" + text):  # offsets one too far, hence the -1s below
         opening, raw = m.group(1, 2)
         offset = m.start(1) - 1
@@ -122,10 +141,15 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
         names = _names(raw)
         if len(names) >= max_depth:
             return None
-        if (raw[0] in _VALUE_START and not (len(opening) == 2 and raw[0] in "\"'")) or names[0] in _VALUES:
-            # `['x']`, `[[1]]`, `[true]`: perhaps an element of a multi-line array. (A quoted
-            # `[["x"]]` there would be one element too many for the array of tables: refused below.)
-            return None
+        if raw[0] in _VALUE_START or names[0] in _VALUES:
+            # `['x']`, `[[1]]`, `[true]`: perhaps an element of a multi-line array. A quoted
+            # `[["x"]]` is a header when no array spans lines.
+            if len(opening) != 2 or raw[0] not in "\"'":
+                return None
+            if arrays_over_lines is None:
+                arrays_over_lines = over_lines(text, "[")
+            if arrays_over_lines:
+                return None
         # The data is walked along: every header must name a table there (checked as we go; an
         # array of tables at the end: a list of as many tables as it has headers).
         if len(names) == 1:  # `[afspraak]`, `[[actie]]`: most headers

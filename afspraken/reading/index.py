@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from afspraken.reading.headers import Tables, tables
+from afspraken.reading.headers import Tables, over_lines, tables
 from afspraken.reading.keys import key_name as _key_name
 
 KeyPath = tuple[str | int, ...]
@@ -138,7 +138,7 @@ class _Index:
         start, end = self._tables.body(self._text, header)
         rest = path[len(table) :]
         if self._spread is None:  # its keys would look like the table's own to the regular expression
-            self._spread = _compiled(r"\{[^}\n]*\n").search(self._text) is not None  # a `{` not closed on its line
+            self._spread = over_lines(self._text, "{")
         text = self._text
         if (
             len(rest) == 1 and type(rest[0]) is str and not self._spread and _compiled(_BARE_PART).fullmatch(rest[0])
