@@ -215,3 +215,19 @@ def test_more_findings_than_a_report_shows_are_all_compared(cli, write):
 def test_an_action_added_without_an_owner_says_so_in_words(cli, write):
     result = cli("diff", *_pair(write, GOOD, GOOD + '\n[[actie]]\nwat = "Nieuwe klus"\n'))
     assert "actie 'Nieuwe klus' (wie: -, wanneer: -)" in result.stdout and "None" not in result.stdout
+
+
+def test_a_diff_lists_two_hundred_findings_per_list_and_counts_the_rest(cli, write):
+    actions = "".join(f'\n[[actie]]\nwat = "Klus {i}"\n' for i in range(300))  # two findings each, still open
+    result = cli("diff", *_pair(write, GOOD + actions, GOOD + actions + "\n"))
+    still_open = result.stdout.split("Nog open", 1)[1]
+    assert still_open.count("\n  ") == 201 and "  en nog 40" in still_open  # 600 and more, 200 listed
+    data = json.loads(cli("diff", *_pair(write, GOOD + actions, GOOD + actions + "\n"), "--format", "json").stdout)
+    assert len(data["still_open"]) >= 600  # JSON lists every one
+
+
+def test_a_checker_refuses_a_negative_limit_on_findings():
+    from afspraken.checking.run import Checker
+
+    with pytest.raises(ValueError, match="max_findings"):
+        Checker(max_findings=-1)

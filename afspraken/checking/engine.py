@@ -124,7 +124,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
             continue
         if hidden:  # the one past the limit is counted too
             over = own.pop()
-            own.append(_rest(own[-1], hidden + 1, over.undecided and not hidden_decided))
+            own.append(_rest(own[-1], hidden + 1, over.undecided and not hidden_decided, len(own)))
         findings += own
         outcomes[rule.id] = Outcome.BEVINDING if decided else Outcome.ONBESLIST if own else Outcome.GESLAAGD
     findings += _markers(source, env, outcomes, severities, limit)
@@ -198,7 +198,7 @@ def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], sev
         found.append(Finding(TO_FILL, severity, _cut(message), (Location(source.name, line, column),), fix=nog_invullen.fix))
     if hidden:
         found.pop()
-        found.append(_rest(found[-1], hidden + 1, False))
+        found.append(_rest(found[-1], hidden + 1, False, len(found)))
     if found:  # like the waiver rules, listed only where it has something to say
         severities[TO_FILL] = severity
         outcomes[TO_FILL] = Outcome.BEVINDING
@@ -287,15 +287,15 @@ def _cut(text: Text) -> Text:
     return Text(*(t if len(t) <= MAX_TEXT else t[: MAX_TEXT - 1].rstrip() + "…" for t in (text.nl, text.en)))
 
 
-def _rest(last: Finding, hidden: int, undecided: bool) -> Finding:
+def _rest(last: Finding, hidden: int, undecided: bool, shown: int) -> Finding:
     """The one finding that counts a rule's findings past :data:`MAX_FINDINGS` in a file, beside the last shown."""
     from afspraken.helpers import count
 
     message = Text(
         f"en nog {count(hidden, 'nl')} {'bevinding' if hidden == 1 else 'bevindingen'} van deze regel in dit bestand, niet getoond; "
-        f"herstel eerst de {MAX_FINDINGS} hierboven",
+        f"herstel eerst de {shown} hierboven",
         f"and {count(hidden, 'en')} more {'finding' if hidden == 1 else 'findings'} of this rule in this file, not shown; "
-        f"fix the {MAX_FINDINGS} above first",
+        f"fix the {shown} above first",
     )
     return Finding(last.rule, last.severity, message, last.locations[:1], undecided, amount=hidden)
 

@@ -53,6 +53,8 @@ class Checker:
         self.config_path: Union[Path, None, Literal[False]] = Path(config) if isinstance(config, str) else config
         self.today = today or dt.date.today()
         self.profiles = profiles  # work out each file's participation profile (FileResult.profile)
+        if max_findings is not None and max_findings < 0:
+            raise ValueError(f"max_findings must be 0 (every finding) or more, not {max_findings}")
         self.max_findings = max_findings  # per rule and file (engine.MAX_FINDINGS); 0: all
         self.registry = Registry(get_plugin_manager(self.plugins, entry_points=entry_points))
         self._envs: dict[Optional[Path], Environment] = {}

@@ -18,6 +18,21 @@ _FINDINGS = (
 _NO_CHANGE = Text("geen wijzigingen in de afspraken zelf", "no changes to the agreement itself")
 
 
+SHOWN = 200
+"""Findings listed per list (new, resolved, still open) in text, Markdown and HTML; the rest are
+counted. Every finding is compared, and JSON lists them all."""
+
+
+def _shown(found: tuple[Finding, ...], lang: str) -> tuple[tuple[Finding, ...], str]:
+    """The findings to list, and the line that counts the rest ('' when none are left out)."""
+    from afspraken.helpers import count
+
+    rest = len(found) - SHOWN
+    if rest <= 0:
+        return found, ""
+    return found[:SHOWN], Text(f"en nog {count(rest, 'nl')}", f"and {count(rest, 'en')} more")(lang)
+
+
 def summary(c: Comparison, lang: str) -> str:
     n = len(c.changes)
     nl = f"{n} {'wijziging' if n == 1 else 'wijzigingen'}; {len(c.new_findings)} nieuwe bevinding(en), {len(c.resolved)} opgelost, {len(c.still_open)} nog open."
@@ -45,8 +60,9 @@ def render_text(c: Comparison, lang: str) -> str:
     for attr, title in _FINDINGS:
         found: tuple[Finding, ...] = getattr(c, attr)
         if found:
+            found, more = _shown(found, lang)
             lines.append(title(lang))
-            lines += [f"  {_finding_line(f, lang)}" for f in found]
+            lines += [f"  {_finding_line(f, lang)}" for f in found] + ([f"  {more}"] if more else [])
             lines.append("")
     lines.append(summary(c, lang))
     return "\n".join(lines) + "\n"
@@ -70,8 +86,10 @@ def render_markdown(c: Comparison, lang: str) -> str:
     for attr, title in _FINDINGS:
         found: tuple[Finding, ...] = getattr(c, attr)
         if found:
+            found, more = _shown(found, lang)
             lines += [f"### {title(lang)}", ""]
             lines += [f"- **{f.severity.label(lang)}** {code(f.rule)}: {md(f.message(lang))} ({code(str(f.location))})" for f in found]
+            lines += [f"- {more}"] if more else []
             lines.append("")
     lines.append(f"**{summary(c, lang)}**")
     return "\n".join(lines) + "\n"
@@ -90,8 +108,10 @@ def render_html(c: Comparison, lang: str) -> str:
     for attr, title in _FINDINGS:
         found: tuple[Finding, ...] = getattr(c, attr)
         if found:
+            found, more = _shown(found, lang)
+            items = [el("li", el("strong", f.severity.label(lang)), " ", el("code", f.rule), ": ", f.message(lang), " ", el("code", str(f.location))) for f in found]
             body.append(el("h2", title(lang)))
-            body.append(el("ul", [el("li", el("strong", f.severity.label(lang)), " ", el("code", f.rule), ": ", f.message(lang), " ", el("code", str(f.location))) for f in found]))
+            body.append(el("ul", items + ([el("li", more)] if more else [])))
     body.append(el("p", el("strong", summary(c, lang))))
     style = Markup("<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}.sign{font-family:monospace;font-weight:bold}</style>")
     head = el("head", Markup('<meta charset="utf-8">'), el("title", Text("Verschil tussen twee versies", "Difference between two drafts")(lang)), style)
