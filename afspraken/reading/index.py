@@ -120,7 +120,7 @@ class _Index:
         # and value: not kept in the dicts (a big file with a finding on each element would keep
         # every path). Keys of other tables are kept: findings point at them again and again.
         self._last: tuple[KeyPath, int, int] | None = None
-        self._spread: bool | None = None  # an inline table over several lines (TOML 1.1): known on first use
+        self._spread: dict[KeyPath, bool] = {}  # per table body with a `{`: an inline table over lines (TOML 1.1)?
         if self._tables is None:
             # Else one scan, only as far as lookups need: most findings are about keys
             # near the top, and a key's first definition is the one that counts.
@@ -137,12 +137,11 @@ class _Index:
             return
         start, end = self._tables.body(self._text, header)
         rest = path[len(table) :]
-        if self._spread is None:  # its keys would look like the table's own to the regular expression
-            self._spread = over_lines(self._text, "{")
         text = self._text
         if (
-            len(rest) == 1 and type(rest[0]) is str and not self._spread and _compiled(_BARE_PART).fullmatch(rest[0])
+            len(rest) == 1 and type(rest[0]) is str and _compiled(_BARE_PART).fullmatch(rest[0])
             and text.find('"""', start, end) < 0 and text.find("'''", start, end) < 0  # a line of a string is no key
+            and not self._spread_in(table, start, end)
         ):
             m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(self._text, start, end)
             if m is not None:
@@ -155,6 +154,16 @@ class _Index:
         self._read_tables.add(table)
         for _ in self._scan(self._text, start, end, table):
             pass
+
+    def _spread_in(self, table: KeyPath, start: int, end: int) -> bool:
+        """Whether an inline table spans lines in this body: its keys would look like the table's
+        own to the regular expression. Only a body with a `{` is read for it, once."""
+        if self._text.find("{", start, end) < 0:
+            return False
+        known = self._spread.get(table)
+        if known is None:
+            known = self._spread[table] = over_lines(self._text[start:end], "{")
+        return known
 
     def _read_all(self) -> None:
         if self._tables is None:
