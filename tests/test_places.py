@@ -59,3 +59,32 @@ def test_source_lines_with_the_span_marked(tmp_path):
     assert src.snippet(Location(str(path), 1, 1, "maatwerk")) == []
     assert src.snippet(Location(str(tmp_path / "weg.toml"), 1, 1, "")) == []
     assert src.place(Location(str(path), 3, 12, "afspraak.bewoners")) == "afspraak, bewoners"
+
+
+def test_the_fast_ways_to_an_existing_prefix_agree_with_walking_the_path():
+    """``_existing`` answers the common two- and three-part places without its loop: the same
+    longest existing prefix, also for a missing key, a wrong index or a key that is no table."""
+    import tomli
+
+    from afspraken.reading.source import _existing
+    from afspraken.testing import agreement_text
+
+    def walked(node, path):
+        for i, part in enumerate(path):
+            if isinstance(node, dict) and isinstance(part, str) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and type(part) is int and 0 <= part < len(node):
+                node = node[part]
+            else:
+                return path[:i]
+        return path
+
+    data = tomli.loads(agreement_text())
+    tried = 0
+    for first in [*data, "nergens"]:
+        for second in ["id", "naam", "nergens", 0, 1, 7, -1, True]:
+            for third in [None, "id", "naam", "wie", "nergens", 0, "lid"]:
+                path = (first, second) if third is None else (first, second, third)
+                assert _existing(data, path) == walked(data, path), path
+                tried += 1
+    assert tried > 500

@@ -267,19 +267,19 @@ fewer. A finding with a place per element of a big file took ~200 bytes a place.
 
 
 def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix: Optional[Text]) -> Finding:
-    paths = v.at
-    if len(paths) > 1:
+    paths, more = v.at, 0
+    if len(paths) > 1:  # most findings have one place: nothing to merge or count
         paths = tuple(dict.fromkeys(paths))  # a place named twice is one place
-    more = len(paths) - MAX_PLACES
-    if more > 0:
-        paths = paths[:MAX_PLACES]
-    locations = tuple([source.at(path) for path in paths]) or (Location(source.name, 1, 1),)
+        if len(paths) > MAX_PLACES:
+            more, paths = len(paths) - MAX_PLACES, paths[:MAX_PLACES]
+    at = source.at
+    locations = tuple([at(path) for path in paths]) or (Location(source.name, 1, 1),)
     message, fix = v.message, v.fix or fix
     if len(message.nl) > MAX_TEXT or len(message.en) > MAX_TEXT:
         message = _cut(message)
     if fix is not None and (len(fix.nl) > MAX_TEXT or len(fix.en) > MAX_TEXT):
         fix = _cut(fix)
-    return Finding(rule_id, severity, message, locations, v.undecided, None, fix, max(more, 0))
+    return Finding(rule_id, severity, message, locations, v.undecided, None, fix, more)
 
 
 def _cut(text: Text) -> Text:

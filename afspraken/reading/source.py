@@ -100,14 +100,18 @@ _dotted = lru_cache(maxsize=4096)(dotted)  # the same paths recur in every file:
 def _existing(node: Any, path: KeyPath) -> KeyPath:
     """The longest prefix of ``path`` that exists in the parsed data, or in the model validated
     from it (a settled Source: a field counts only if the file gave it, not as a default)."""
-    if len(path) == 2 and type(node) is dict:  # most places: (table, index) or (table, key)
-        first, second = path
+    if type(node) is dict and 2 <= len(path) <= 3:  # most places: (table, index), (table, key), (table, index, key)
+        first, second = path[0], path[1]
         table = node.get(first) if type(first) is str else None
         if type(table) is list:
             if type(second) is int and 0 <= second < len(table):
-                return path
+                if len(path) == 2:
+                    return path
+                element, third = table[second], path[2]
+                if type(element) is dict:  # the key, or the element when the key is missing (most findings)
+                    return path if type(third) is str and third in element else path[:2]
         elif type(table) is dict:
-            if type(second) is str and second in table:
+            if type(second) is str and second in table and len(path) == 2:
                 return path
     for i, part in enumerate(path):
         kind = type(node)
