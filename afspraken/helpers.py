@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from afspraken.reading.messages import suggest
+from afspraken.reading.messages import MAX_NAMES, suggest
 
 if TYPE_CHECKING:
     from afspraken.model import Agreement
@@ -29,10 +29,6 @@ MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
 }
 """Month names, January first."""
-
-
-MAX_NAMES = 20
-"""Names listed by :func:`names`; past this, the rest are counted ("en 480 andere")."""
 
 
 def names(items: Iterable[str], lang: str) -> str:

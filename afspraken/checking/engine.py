@@ -12,6 +12,7 @@ from typing import Any, Optional
 from afspraken.reading.discovery import discover  # noqa: F401 - found here by the API
 from afspraken.reading.files import SKIPPED, Limits  # noqa: F401
 from afspraken.reading.loading import Loaded
+from afspraken.reading.messages import MAX_NAMES, listed
 from afspraken.reading.source import Source
 from afspraken.model import Agreement
 from afspraken.plugins.registry import Registry
@@ -122,9 +123,8 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
             crashes.append(Failure(rule.plugin, "rule", rule.id, error_text(exc), source.name, where))
             outcomes[rule.id] = Outcome.CRASH
             continue
-        if hidden:  # the one past the limit is counted too
-            over = own.pop()
-            own.append(_rest(own[-1], hidden + 1, over.undecided and not hidden_decided, len(own)))
+        if hidden:
+            _count_rest(own, hidden, not hidden_decided)
         findings += own
         outcomes[rule.id] = Outcome.BEVINDING if decided else Outcome.ONBESLIST if own else Outcome.GESLAAGD
     findings += _markers(source, env, outcomes, severities, limit)
@@ -197,8 +197,7 @@ def _markers(source: Source, env: Environment, outcomes: dict[str, Outcome], sev
         message = Text(f"nog in te vullen: {hint}" if hint else "nog in te vullen", f"still to be filled in: {hint}" if hint else "still to be filled in")
         found.append(Finding(TO_FILL, severity, _cut(message), (Location(source.name, line, column),), fix=nog_invullen.fix))
     if hidden:
-        found.pop()
-        found.append(_rest(found[-1], hidden + 1, False, len(found)))
+        _count_rest(found, hidden, False)
     if found:  # like the waiver rules, listed only where it has something to say
         severities[TO_FILL] = severity
         outcomes[TO_FILL] = Outcome.BEVINDING
@@ -226,10 +225,7 @@ def _malformed(v: Violation) -> str:
     message, fix, at = v.message, v.fix, v.at
     if type(message) is Text and type(message.nl) is str and type(message.en) is str and (not message.nl.strip() or not message.en.strip()):
         return f"message {message!r:.60} has an empty {'Dutch' if not message.nl.strip() else 'English'} text"
-    if type(message) is not Text or not (
-        type(message.nl) is str and type(message.en) is str and message.nl and message.en
-        and not message.nl.isspace() and not message.en.isspace()
-    ):
+    if type(message) is not Text or type(message.nl) is not str or type(message.en) is not str:
         return f"message is {message!r:.60}, not afspraken.Text with a Dutch and an English text"
     if fix is not None and (type(fix) is not Text or not (type(fix.nl) is str and type(fix.en) is str)):
         return f"fix is {fix!r:.60}, not afspraken.Text(nl, en)"
@@ -287,6 +283,13 @@ def _cut(text: Text) -> Text:
     return Text(*(t if len(t) <= MAX_TEXT else t[: MAX_TEXT - 1].rstrip() + "…" for t in (text.nl, text.en)))
 
 
+def _count_rest(shown: list[Finding], hidden: int, undecided: bool) -> None:
+    """Past the limit: ``shown`` holds one finding more than it, which is counted with the
+    ``hidden`` ones in one finding beside the last shown (undecided only if all counted are)."""
+    over = shown.pop()
+    shown.append(_rest(shown[-1], hidden + 1, undecided and over.undecided, len(shown)))
+
+
 def _rest(last: Finding, hidden: int, undecided: bool, shown: int) -> Finding:
     """The one finding that counts a rule's findings past :data:`MAX_FINDINGS` in a file, beside the last shown."""
     from afspraken.helpers import count
@@ -300,22 +303,13 @@ def _rest(last: Finding, hidden: int, undecided: bool, shown: int) -> Finding:
     return Finding(last.rule, last.severity, message, last.locations[:1], undecided, amount=hidden)
 
 
-def _listed(items: list[str]) -> str:
-    """``A, B, C``; past MAX_NAMES ``A, …, S, … (+481)`` (in no language: the reports show it as it is)."""
-    from afspraken.helpers import MAX_NAMES
-
-    if len(items) <= MAX_NAMES:
-        return ", ".join(items)
-    return ", ".join(items[: MAX_NAMES - 1]) + f", … (+{len(items) - MAX_NAMES + 1})"
-
-
 def _meta(agreement: Agreement) -> dict[str, str]:
-    a = agreement.afspraak
+    a, names = agreement.afspraak, [p.naam for p in agreement.partij]
     return {
         "titel": a.titel,
         "wijk": a.wijk,
         "gemeente": a.gemeente,
         "status": a.status,
         "soort": a.soort,
-        "partijen": _listed([p.naam for p in agreement.partij]),
+        "partijen": listed(names, MAX_NAMES if len(names) <= MAX_NAMES else MAX_NAMES - 1),
     }

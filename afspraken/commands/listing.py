@@ -143,7 +143,7 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
     broken = bool(env.registry.broken_rulesets)  # their problems are on stderr already
     for name, loaded in sorted(env.registry.rulesets.items()):
         # Read, and then used as `check --regelset` would: an unknown rule or ernst shows only then.
-        problems = list(dict.fromkeys([*loaded.problems, *(loaded.problems or select(env.registry, Config(), [name]).problems)]))
+        problems = list(dict.fromkeys(loaded.problems or select(env.registry, Config(), [name]).problems))
         broken = broken or bool(problems)
         for p in problems:
             click.echo(f"{p.location}: {p.message(lang)}", err=True)

@@ -99,14 +99,16 @@ def _multiline(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def over_lines(text: str, opening: str) -> bool:
+def over_lines(text: str, opening: str, start: int = 0, end: Optional[int] = None) -> bool:
     """Whether a ``{`` (or ``[``) outside strings and comments is still open at the end of a
-    line: an inline table over lines (TOML 1.1), or a multi-line array."""
-    if opening not in text:
+    line (of ``text``, or from ``start`` to ``end``): an inline table over lines (TOML 1.1), or a
+    multi-line array."""
+    end = len(text) if end is None else end
+    if text.find(opening, start, end) < 0:
         return False
     closing = "}" if opening == "{" else "]"
     depth = 0
-    for m in _compiled(rf"{_STRINGS}|(?P<open>\{opening})|(?P<close>\{closing})|(?P<nl>\n)").finditer(text):
+    for m in _compiled(rf"{_STRINGS}|(?P<open>\{opening})|(?P<close>\{closing})|(?P<nl>\n)").finditer(text, start, end):
         kind = m.lastgroup
         if kind == "open":
             depth += 1

@@ -143,7 +143,7 @@ class _Index:
             and text.find('"""', start, end) < 0 and text.find("'''", start, end) < 0  # a line of a string is no key
             and not self._spread_in(table, start, end)
         ):
-            m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(self._text, start, end)
+            m = _compiled(rf"(?m)^[ \t]*({rest[0]})[ \t]*=[ \t]*").search(text, start, end)
             if m is not None:
                 if int in map(type, table):  # one of many elements: its own key, asked once or twice
                     self._last = (path, m.start(1), m.end())
@@ -152,17 +152,15 @@ class _Index:
                     self.values.setdefault(path, m.end())
                 return
         self._read_tables.add(table)
-        for _ in self._scan(self._text, start, end, table):
+        for _ in self._scan(text, start, end, table):
             pass
 
     def _spread_in(self, table: KeyPath, start: int, end: int) -> bool:
         """Whether an inline table spans lines in this body: its keys would look like the table's
         own to the regular expression. Only a body with a `{` is read for it, once."""
-        if self._text.find("{", start, end) < 0:
-            return False
         known = self._spread.get(table)
         if known is None:
-            known = self._spread[table] = over_lines(self._text[start:end], "{")
+            known = self._spread[table] = over_lines(self._text, "{", start, end)
         return known
 
     def _read_all(self) -> None:

@@ -52,6 +52,17 @@ def type_name(value: object) -> Text:
     return Text(type(value).__name__, type(value).__name__)
 
 
+MAX_NAMES = 20
+"""Names listed in a message (:func:`afspraken.helpers.names`, :func:`listed`); past this, the rest are counted."""
+
+
+def listed(items: list[str], shown: int = MAX_NAMES) -> str:
+    """``a, b, c``; past ``shown`` items ``a, b, … (+480)``, in no language (names, ids)."""
+    if len(items) <= shown:
+        return ", ".join(items)
+    return ", ".join(items[:shown]) + f", … (+{len(items) - shown})"
+
+
 def suggest(word: str, options: Iterable[str]) -> Text:
     """'; bedoelde u "x"?' for the closest option, or nothing."""
     import difflib  # only when something is wrong

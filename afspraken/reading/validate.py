@@ -14,7 +14,7 @@ from typing import Any, Optional, cast
 
 from pydantic import BaseModel, ValidationError
 
-from afspraken.reading.messages import describe, suggest
+from afspraken.reading.messages import describe, listed, suggest
 from afspraken.reading.source import Source, as_written
 from afspraken.results import Location, Problem
 from afspraken.rules import KeyPath, Text
@@ -143,8 +143,7 @@ def cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
         if isinstance(source, Capped) and source.full:  # counted only: no hint to look for among every id
             return counted
         hint = suggest(value, allowed)
-        ids = list(allowed)  # past 20, counted: a file of 30,000 parties made each message 300 KB
-        known = (", ".join(ids[:20]) + (f", … (+{len(ids) - 20})" if len(ids) > 20 else "")) or "-"
+        known = listed(list(allowed)) or "-"  # past 20, counted: a file of 30,000 parties made each message 300 KB
         return source.problem(
             path,
             Text(f"'{value}' is geen {what.nl} (bekend: {known}){hint.nl}", f"'{value}' is not a known {what.en} (known: {known}){hint.en}"),

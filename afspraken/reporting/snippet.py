@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Optional
 
+from afspraken.reading.files import toml_lines
 from afspraken.reporting.escaping import escape
 from afspraken.results import Location
 
@@ -46,13 +47,13 @@ class Sources:
                 # A regular file only: a FIFO or device named *.toml is reported, and reading it could block.
                 data = None if is_stream(file) else read_bytes(file, file)
                 text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace") if isinstance(data, bytes) else None
-            self._lines[file] = None if text is None else text.split("\n")
+            self._lines[file] = None if text is None else toml_lines(text)
             if len(self._lines) > 64:  # results come file by file: keep only the recent ones
                 del self._lines[next(iter(self._lines))]
         lines = self._lines[file]
         if lines is None or not 0 < number <= len(lines):
             return None
-        return lines[number - 1].removesuffix("\r")
+        return lines[number - 1]
 
 
 def render(location: Location, sources: Sources, indent: str = "    ") -> list[str]:
@@ -66,14 +67,9 @@ def render(location: Location, sources: Sources, indent: str = "    ") -> list[s
     last = end_column - 1 if end_line == location.line else len(raw)  # a longer span: to the end of the line
     first = min(location.column - 1, len(raw))
     last = max(min(last, len(raw)), first + 1)
-    # A long line (a 40,000-element array) is shown around its span only, as in Markdown and HTML.
-    from afspraken.reporting.sources import AROUND, LONG_LINE, MAX_MARKED
+    from afspraken.reporting.sources import around  # a long line: around its span only, as in Markdown and HTML
 
-    long = len(raw) > LONG_LINE
-    cut_before, cut_marked, cut_after = long and first > AROUND, long and last - first > MAX_MARKED, long and len(raw) - last > AROUND
-    before = ("…" if cut_before else "") + "".join(_escaped(c) for c in raw[first - AROUND if cut_before else 0 : first])
-    marked = "".join(_escaped(c) for c in raw[first : first + MAX_MARKED if cut_marked else last]) + ("…" if cut_marked else "")
-    after = "".join(_escaped(c) for c in raw[last : last + AROUND if cut_after else len(raw)]) + ("…" if cut_after else "")
+    before, marked, after = ("".join(_escaped(c) for c in part) for part in around(raw, first, last))
     number = str(location.line)
     gutter = " " * len(number)
     return [

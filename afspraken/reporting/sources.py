@@ -17,6 +17,17 @@ AROUND = 80  # characters shown before and after the span; more are cut ("…")
 MAX_MARKED = 160  # characters of the span shown
 
 
+def around(line: str, start: int, stop: int) -> tuple[str, str, str]:
+    """``line`` before, in and after its span ``start:stop``; a line longer than LONG_LINE (a
+    40,000-element array) only around its span, the rest cut ("…")."""
+    if len(line) <= LONG_LINE:
+        return line[:start], line[start:stop], line[stop:]
+    before = ("…" if start > AROUND else "") + line[max(0, start - AROUND) : start]
+    marked = line[start : min(stop, start + MAX_MARKED)] + ("…" if stop - start > MAX_MARKED else "")
+    after = line[stop : stop + AROUND] + ("…" if len(line) - stop > AROUND else "")
+    return before, marked, after
+
+
 class Snippet(NamedTuple):
     """One source line: its number, and the text before, in and after the marked span."""
 
@@ -58,11 +69,7 @@ class Sources:
             stop = max(start, min(stop, len(text)))
             if start == stop:  # nothing to mark from the column: mark the line
                 start, stop = len(text) - len(text.lstrip()), len(text.rstrip())
-            before, marked, after = text[:start], text[start:stop], text[stop:]
-            if len(text) > LONG_LINE:  # a long line (a 40,000-element array) is shown around its span only
-                before = "…" + before[-AROUND:] if len(before) > AROUND else before
-                marked = marked[:MAX_MARKED] + "…" if len(marked) > MAX_MARKED else marked
-                after = after[:AROUND] + "…" if len(after) > AROUND else after
+            before, marked, after = around(text, start, stop)
             out.append(Snippet(number, *(escape(part.replace("\t", " ")) for part in (before, marked, after))))
         return out
 

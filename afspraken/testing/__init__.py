@@ -85,7 +85,7 @@ def _registry(plugins: Sequence[str] = ()) -> Registry:
         from afspraken.plugins.manager import get_plugin_manager
         from afspraken.plugins.registry import Registry
 
-        _REGISTRY[key] = Registry(get_plugin_manager(key)) if key else Registry()
+        _REGISTRY[key] = Registry(get_plugin_manager(key))
     return _REGISTRY[key]
 
 
