@@ -357,6 +357,39 @@ def test_a_big_file_meets_the_limits_as_a_small_one_does(text, code, where):
     assert len(body) > BIG
 
 
+DEEP = "[" * 51 + "1" + "]" * 51
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (lambda t: t + f"\n[extensies.eigen]\ny = {DEEP}\n", "te-diep"),  # free-form: the model takes any depth
+        (lambda t: t.replace("formaat = 1", f"formaat = {DEEP}"), "te-diep"),  # reported before the model
+        (lambda t: t.replace("formaat = 1", "formaat = 2\nx = " + DEEP), "te-diep"),
+        (lambda t: t.replace("formaat = 1", "formaat = 1\nx = " + DEEP), "te-diep"),  # the model refuses x
+        (lambda t: t + "\n[extensies.eigen]\ny = " + "[" * 50 + "1" + "]" * 50 + "\n", None),  # at the limit
+    ],
+)
+def test_a_small_valid_agreement_meets_the_depth_limit_wherever_the_nesting_is(change, code):
+    """A small file's data is walked only where the strict model leaves room for depth (after it
+    validated) or when it did not validate: deep nesting is refused in every place all the same."""
+    text = change(BASE)
+    assert text != BASE and len(text) < 16 * 1024
+    got = load(Source("a.toml", text))
+    if code is None:
+        assert isinstance(got, Loaded)
+    else:
+        assert isinstance(got, list) and [p.code for p in got] == [code]
+
+
+def test_a_valid_agreement_meets_a_low_list_limit():
+    from afspraken.reading.files import Limits
+
+    got = load(Source("a.toml", BASE), limits=Limits(lijst=2))
+    assert isinstance(got, list) and [p.code for p in got] == ["te-lang"]
+    assert isinstance(load(Source("a.toml", BASE), limits=Limits(lijst=1_000)), Loaded)
+
+
 def test_an_unforeseen_failure_while_reading_is_still_a_located_problem(monkeypatch):
     from afspraken.checking import run
 

@@ -181,14 +181,17 @@ def load(
     if isinstance(data, Problem):
         return [data]
     source.data = data
-    if structure.after_parsing(data, limits):
-        over = structure.scan(source.name, source.text, limits)  # where; or deep tables only, which is allowed
-        path = None if over is not None else structure.long_array(data, limits.lijst)
-        if path is not None:
-            over = source.problem(path, structure.too_long(limits), "te-lang")
+    # Arrays and depth: a small file only where the strict model leaves room, once it has
+    # validated (no array of it can pass the limit; walking every file took ~0.1x the floor).
+    early = len(source.text) > BIG or len(source.text) > 2 * limits.lijst
+    over = _over_limits(source, data, data, limits) if early else None
+    if over is not None:
+        return [over]
+    formaat = data.get("formaat", 1)
+    if not early and (type(formaat) is not int or formaat != 1):  # reported before the model validates
+        over = _over_limits(source, data, data, limits)
         if over is not None:
             return [over]
-    formaat = data.get("formaat", 1)
     problems: list[Problem] = []
     if type(formaat) is int and formaat != 1:  # another format: its keys may mean other things
         message = Text(f"formaat {show(formaat)} wordt niet ondersteund (alleen formaat = 1)", f"unsupported format {show(formaat)} (only formaat = 1)")
@@ -205,9 +208,16 @@ def load(
     try:
         agreement = _validate(Agreement, data, budget)
     except ValidationError as exc:
+        over = None if early else _over_limits(source, data, data, limits)
+        if over is not None:
+            return [over]
         problems.extend(model_problems(source, exc, data, Agreement))
         hidden += max(0, exc.error_count() - MAX_PROBLEMS)
         uncounted = budget is not None and budget.over
+    if agreement is not None and not early and "extensies" in data:  # free-form: any depth
+        over = _over_limits(source, data, {"extensies": data["extensies"]}, limits)
+        if over is not None:
+            return [over]
     if agreement is not None and budget is not None and has_problems(source, data, known_rules):
         agreement = None  # not kept while the problems are located: a big file's model is ~10x its size
     hidden += add_counted(problems, source, cross_problems, data)
@@ -241,6 +251,18 @@ def load(
     if budget is not None:  # a big file: its places from the index and the model, its data not kept
         source.settle(agreement)
     return Loaded(source, agreement)
+
+
+def _over_limits(source: Source, data: Any, part: Any, limits: Limits) -> Optional[Problem]:
+    """Where ``part`` of the data passes [limieten] lijst or diepte (located by the token loop,
+    or as a long array), or ``None``: also when only tables from headers are deep, which is allowed."""
+    from afspraken.reading import structure
+
+    if not structure.after_parsing(part, limits):
+        return None
+    over = structure.scan(source.name, source.text, limits)
+    path = None if over is not None else structure.long_array(data, limits.lijst)
+    return source.problem(path, structure.too_long(limits), "te-lang") if path is not None else over
 
 
 BIG = 16 * 1024  # characters: a file this big is validated with a budget of errors (reading/budget.py)
