@@ -132,6 +132,7 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
     headers: dict[tuple[Any, ...], int] = {}
     starts = array("q")
     arrays_over_lines: Optional[bool] = None  # known once a quoted [["x"]] asks
+    again: dict[str, array[int]] = {}  # `[[actie]]` seen before, as written: its offsets (most headers)
     for m in _compiled(_HEADER).finditer("\n" + text):  # offsets one too far, hence the -1s below
         opening, raw = m.group(1, 2)
         offset = m.start(1) - 1
@@ -140,6 +141,11 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
             if inside >= 0 and offset < strings[1][inside]:
                 continue  # a line of a multi-line string
         starts.append(offset)
+        if len(opening) == 2:
+            same = again.get(raw)
+            if same is not None:  # nothing to check again: its path and the data are known
+                same.append(offset)
+                continue
         names = _names(raw)
         if len(names) >= max_depth:
             return None
@@ -179,6 +185,8 @@ def tables(text: str, data: Any, max_depth: int = 100) -> Optional[Tables]:
                 elements = aot[path] = array("q")
                 arrays[path] = node
                 keys.setdefault(path, offset)
+                if len(names) == 1:  # a top-level [[x]]: its next elements go straight to the array
+                    again[raw] = elements
             elements.append(offset)
             continue
         if path in headers:  # a table declared twice: a header inside a value

@@ -33,6 +33,9 @@ class Source:
     _seen_values: dict[KeyPath, Location] = field(default_factory=dict, repr=False)
     _model: Any = field(default=None, repr=False)  # once settled: what stands in for the data
     _one_aanspreekpunt: bool = field(default=False, repr=False)
+    # Spans by the path found in the file (a small file's): ("actie", 3, "wanneer") with its key
+    # missing is the span of ("actie", 3), which other findings name too.
+    _spans: dict[KeyPath, tuple[int, int, int, int]] = field(default_factory=dict, repr=False)
 
     def settle(self, model: Any) -> None:
         """Index the tables now and let the parsed data go: a big file's data costs ~5x its size
@@ -79,7 +82,12 @@ class Source:
         locator = self._locator or self.locator
         bounds = locator.bounds(found, True) if value and found == path else None
         if bounds is None:
-            bounds = locator.bounds(found) or locator.nearest_bounds(found)[0]
+            spans = self._spans if self._model is None else None  # settled, a big file: not kept
+            bounds = spans.get(found) if spans is not None else None
+            if bounds is None:
+                bounds = locator.bounds(found) or locator.nearest_bounds(found)[0]
+                if spans is not None:
+                    spans[found] = bounds
         return Location(self.name, bounds[0], bounds[1], _dotted(path), bounds[2], bounds[3])
 
     def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
