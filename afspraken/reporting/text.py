@@ -49,7 +49,7 @@ class Writer:
             block = self._block(result, result.crashes)
             if not is_safe("".join(block)):
                 block = self._block(escaped(result), result.crashes)
-        return "".join(line + "\n" for line in block) + "\n" if block else ""
+        return "\n".join(block) + "\n\n" if block else ""
 
     def _block(self, result: FileResult, raw_crashes: tuple[Failure, ...]) -> list[str]:
         lang, ctx = self.ctx.lang, self.ctx
@@ -117,26 +117,30 @@ _FIX, _SEE_ALSO = Text("oplossing", "fix"), Text("zie ook", "see also")
 
 
 def _finding(f: Finding, ctx: Context, sources: Optional[Sources] = None) -> list[str]:
-    lang = ctx.lang
-    severity = f.severity.label(lang)
+    # Texts by index (0: nl, 1: en), places as str(Location) spells them: a line per finding
+    # of tens of thousands, where each call counts.
+    lang, color = ctx.lang, ctx.color
+    en = 1 if lang == "en" else 0
+    severity = f.severity.label[en]
     if f.explained is not None:
-        tag = _style(f"{_EXPLAINED(lang)} ({severity})", ctx, dim=True)
+        tag = _style(f"{_EXPLAINED[en]} ({severity})", ctx, dim=True)
     else:
-        tag = _style(severity, ctx, fg=_COLORS.get(f.severity), bold=True) if ctx.color else severity
+        tag = _style(severity, ctx, fg=_COLORS.get(f.severity), bold=True) if color else severity
     locations = f.locations
-    out = [f"{_style(str(locations[0]), ctx, bold=True)}: {tag} {f.rule}: {f.message(lang)}"]
+    first = locations[0]
+    where = (f"{first.file}:{first.line}:{first.column}" if first.line else first.file) if type(first) is Location else str(first)
+    out = [f"{_style(where, ctx, bold=True) if color else where}: {tag} {f.rule}: {f.message[en]}"]
     if sources is not None:
-        out.extend(_source(locations[0], sources, ctx))
+        out.extend(_source(first, sources, ctx))
     if f.explained is not None:
-        out.append(f"    {_EXPLANATION(lang)}: {f.explained(lang)}")
+        out.append(f"    {_EXPLANATION[en]}: {f.explained[en]}")
     elif f.fix is not None and not ctx.quiet:
-        out.append(f"    {_FIX(lang)}: {f.fix(lang)}")
+        out.append(f"    {_FIX[en]}: {f.fix[en]}")
     if len(locations) > 1:
-        see_also = _SEE_ALSO(lang)
-        out.extend(f"    {see_also}: {extra}" for extra in locations[1:])
-    more = f.more_text
-    if more is not None:
-        out.append(f"    {more(lang)}")
+        see_also = _SEE_ALSO[en]
+        out += [f"    {see_also}: {extra}" for extra in locations[1:]]
+    if f.more_locations > 0:
+        out.append(f"    {f.more_text(lang)}")  # type: ignore[misc]
     return out
 
 
