@@ -111,7 +111,11 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
         own: list[Finding] = []  # added once the rule has run to its end: a crash adds none
         decided, hidden, hidden_decided = False, 0, False
         try:
-            for v in returned(rule.check(agreement, active.params)):
+            result = rule.check(agreement, active.params)
+            # returned() inlined for what checks return: a generator or list of Violations
+            for v in result if type(result) is GeneratorType or type(result) is list else returned(result):
+                if type(v) is not Violation or _malformed(v):
+                    _check(v)  # raises TypeError, saying what is wrong
                 decided = decided or not v.undecided
                 if limit is None or len(own) <= limit:  # one past the limit is shown if it is the last
                     own.append(_finding(source, rule.id, active.severity, v, rule.fix))
@@ -212,12 +216,18 @@ def returned(result: Any) -> Iterator[Violation]:
         if isinstance(result, (Violation, str, bytes, dict, int)):
             raise TypeError(f"the check returned {type(result).__name__}, not a list (or generator) of afspraken.Violation")
     for v in result:
-        if type(v) is not Violation and not isinstance(v, Violation):
-            raise TypeError(f"the check returned {type(v).__name__} {v!r:.60}, not afspraken.Violation")
-        problem = _malformed(v)
-        if problem:  # found here, naming the rule: not later, in a format, losing the whole report
-            raise TypeError(f"the check returned a Violation whose {problem}")
+        _check(v)
         yield v
+
+
+def _check(v: Any) -> None:
+    """A ``TypeError`` if ``v`` is no well-formed Violation: found here, naming the rule, not
+    later, in a format, losing the whole report."""
+    if type(v) is not Violation and not isinstance(v, Violation):
+        raise TypeError(f"the check returned {type(v).__name__} {v!r:.60}, not afspraken.Violation")
+    problem = _malformed(v)
+    if problem:
+        raise TypeError(f"the check returned a Violation whose {problem}")
 
 
 def _malformed(v: Violation) -> str:
