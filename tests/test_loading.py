@@ -382,12 +382,54 @@ def test_a_small_valid_agreement_meets_the_depth_limit_wherever_the_nesting_is(c
         assert isinstance(got, list) and [p.code for p in got] == [code]
 
 
+SMALL = """formaat = 1
+[afspraak]
+titel = "x"
+wijk = "w"
+gemeente = "g"
+ingangsdatum = 2020-01-01
+[[partij]]
+id = "a"
+naam = "A"
+soort = "gemeente"
+[[orgaan]]
+id = "o"
+naam = "O"
+soort = "stuurgroep"
+mandaat = [
+  "a",
+  "a",
+  "a",
+  "a",
+]
+"""
+
+
 def test_a_valid_agreement_meets_a_low_list_limit():
+    """Too few `[[` for the quick test before parsing to look further: the array of four is found
+    in the data of the agreement the model took."""
     from afspraken.reading.files import Limits
 
-    got = load(Source("a.toml", BASE), limits=Limits(lijst=2))
-    assert isinstance(got, list) and [p.code for p in got] == ["te-lang"]
-    assert isinstance(load(Source("a.toml", BASE), limits=Limits(lijst=1_000)), Loaded)
+    got = load(Source("a.toml", SMALL), limits=Limits(lijst=3))
+    assert isinstance(got, list) and [(p.code, p.location.line) for p in got] == [("te-lang", 19)]
+    assert isinstance(load(Source("a.toml", SMALL), limits=Limits(lijst=4)), Loaded)
+
+
+@pytest.mark.parametrize("diepte", [1, 2, 3, 4])
+def test_a_valid_agreement_meets_a_low_depth_limit(diepte):
+    """The model takes values nested four deep (orgaan, an orgaan, its lid, a lid): a depth limit
+    below that refuses the inline tables of a valid agreement all the same."""
+    from afspraken.reading.files import Limits
+    from afspraken.reading.loading import MODEL_DEPTH
+
+    orgaan = 'orgaan = [{id = "o", naam = "O", soort = "stuurgroep", lid = [{naam = "L", partij = "a"}]}]\n'
+    text = SMALL.split("[[orgaan]]")[0].replace("formaat = 1\n", "formaat = 1\n" + orgaan)
+    got = load(Source("a.toml", text), limits=Limits(diepte=diepte))
+    if diepte < 4:
+        assert isinstance(got, list) and [p.code for p in got] == ["te-diep"]
+    else:
+        assert isinstance(got, Loaded)
+    assert isinstance(load(Source("a.toml", text), limits=Limits(diepte=MODEL_DEPTH)), Loaded)
 
 
 def test_an_unforeseen_failure_while_reading_is_still_a_located_problem(monkeypatch):

@@ -821,3 +821,21 @@ def test_line_and_column_by_blocks_agree_with_counting_from_the_start():
         locator = Locator(text)
         for offset in [rng.randrange(len(text)) for _ in range(40)]:
             assert locator._line_column(offset) == (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(documents, st.randoms(use_true_random=False), st.lists(st.sampled_from(['# """ x', "# '''", 'q = "a\'\'\'b"', "r = 'x\"\"\"y'", 's = """a\'\'\'b"""', 't = """"""']), max_size=4))
+def test_multi_line_strings_are_found_from_their_own_line_alone(data: dict[str, Any], rnd: random.Random, extra: list[str]) -> None:
+    """The header index reads only the line before each triple quote; the same strings as
+    reading every comment and string of the text (the oracle)."""
+    from afspraken.reading.headers import _every_multiline, _multiline
+
+    writer = Writer(rnd)
+    writer.table((), data, None)
+    lines = writer.lines
+    for i, line in enumerate(extra):  # comments and one-line strings that hold triple quotes
+        key = f"{line.split(' ')[0]}{i}{line[1:]}" if not line.startswith("#") else line
+        lines.insert(0, key)
+    text = "\n".join(lines) + "\n"
+    tomli.loads(text)  # valid TOML
+    assert _multiline(text) == _every_multiline(text)

@@ -112,7 +112,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
         decided, hidden, hidden_decided = False, 0, False
         try:
             result = rule.check(agreement, active.params)
-            # returned() inlined for what checks return: a generator or list of Violations
+            # What checks return, a generator or a list, is read here; anything else through returned().
             for v in result if type(result) is GeneratorType or type(result) is list else returned(result):
                 if type(v) is not Violation or _malformed(v):
                     _check(v)  # raises TypeError, saying what is wrong

@@ -90,8 +90,32 @@ _STRINGS = (
 
 
 def _multiline(text: str) -> tuple[list[int], list[int]]:
-    """Where each multi-line string starts and ends (a text that parsed: its strings are well formed)."""
-    starts, ends = [], []
+    """Where each multi-line string starts and ends (a text that parsed: its strings are well formed).
+    Only the line before each triple quote is read: comments and one-line strings end with their
+    line, so what could hide the quote is there (reading every string took ~0.15 ms a file)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    strings = _compiled(_STRINGS)
+    pos = 0
+    while True:
+        basic, literal = text.find('"""', pos), text.find("'''", pos)
+        quote = literal if basic < 0 or 0 <= literal < basic else basic
+        if quote < 0:
+            return starts, ends
+        for m in strings.finditer(text, max(text.rfind("\n", 0, quote) + 1, pos)):
+            if m.end() > quote:  # what holds the quote: the string it opens, or a comment or string around it
+                if m.start() == quote and m.lastgroup == "ml":
+                    starts.append(quote)
+                    ends.append(m.end())
+                pos = m.end()
+                break
+        else:
+            return _every_multiline(text)  # not expected in a text that parsed: read it all
+
+
+def _every_multiline(text: str) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
     for m in _compiled(_STRINGS).finditer(text):
         if m.lastgroup == "ml":
             starts.append(m.start())

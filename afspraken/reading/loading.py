@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
 import tomli
 from pydantic import BaseModel, ValidationError
 
+from afspraken.reading import structure
 from afspraken.reading.files import Limits, toml_lines
 from afspraken.reading.source import Source
 from afspraken.reading.messages import show
@@ -171,8 +172,6 @@ def load(
 ) -> Union[Loaded, list[Problem]]:
     """Parse and validate one agreement; all problems at once, sorted by place. ``whole=False``:
     a text that is not parsed in parts raises :class:`afspraken.reading.chunks.NotInParts`."""
-    from afspraken.reading import structure
-
     # Limits: before parsing what the parser must not build; arrays and depth from the parsed data.
     over = structure.before_parsing(source.name, source.text, limits)
     if over is not None:
@@ -181,14 +180,14 @@ def load(
     if isinstance(data, Problem):
         return [data]
     source.data = data
-    # Arrays and depth: a small file only where the strict model leaves room, once it has
-    # validated (no array of it can pass the limit; walking every file took ~0.1x the floor).
-    early = len(source.text) > BIG or len(source.text) > 2 * limits.lijst
-    over = _over_limits(source, data, data, limits) if early else None
+    # Arrays and depth (walking every file's data took ~0.1x the floor): now, or for a small file
+    # only where the strict model leaves room for them (see _deferred).
+    deferred = _deferred(source.text, limits)
+    over = None if deferred else _over_limits(source, data, data, limits)
     if over is not None:
         return [over]
     formaat = data.get("formaat", 1)
-    if not early and (type(formaat) is not int or formaat != 1):  # reported before the model validates
+    if deferred and (type(formaat) is not int or formaat != 1):  # reported before the model validates
         over = _over_limits(source, data, data, limits)
         if over is not None:
             return [over]
@@ -208,13 +207,13 @@ def load(
     try:
         agreement = _validate(Agreement, data, budget)
     except ValidationError as exc:
-        over = None if early else _over_limits(source, data, data, limits)
+        over = _over_limits(source, data, data, limits) if deferred else None
         if over is not None:
             return [over]
         problems.extend(model_problems(source, exc, data, Agreement))
         hidden += max(0, exc.error_count() - MAX_PROBLEMS)
         uncounted = budget is not None and budget.over
-    if agreement is not None and not early and "extensies" in data:  # free-form: any depth
+    if agreement is not None and deferred and "extensies" in data:  # free-form: any depth
         over = _over_limits(source, data, {"extensies": data["extensies"]}, limits)
         if over is not None:
             return [over]
@@ -253,11 +252,21 @@ def load(
     return Loaded(source, agreement)
 
 
+MODEL_DEPTH = 8
+"""More levels of containers than the strict model takes anywhere but in [extensies] (it takes 5:
+the agreement, its orgaan array, an orgaan, its lid array, a lid), with room to grow."""
+
+
+def _deferred(text: str, limits: Limits) -> bool:
+    """Whether the limits on arrays and depth may wait until the model has validated, and then
+    be read only in [extensies]: a small file, shorter than two characters an element of the
+    longest array allowed, with a depth limit above what the model takes."""
+    return len(text) <= BIG and len(text) <= 2 * limits.lijst and limits.diepte >= MODEL_DEPTH
+
+
 def _over_limits(source: Source, data: Any, part: Any, limits: Limits) -> Optional[Problem]:
     """Where ``part`` of the data passes [limieten] lijst or diepte (located by the token loop,
     or as a long array), or ``None``: also when only tables from headers are deep, which is allowed."""
-    from afspraken.reading import structure
-
     if not structure.after_parsing(part, limits):
         return None
     over = structure.scan(source.name, source.text, limits)

@@ -33,8 +33,8 @@ class Source:
     _seen_values: dict[KeyPath, Location] = field(default_factory=dict, repr=False)
     _model: Any = field(default=None, repr=False)  # once settled: what stands in for the data
     _one_aanspreekpunt: bool = field(default=False, repr=False)
-    # Spans by the path found in the file (a small file's): ("actie", 3, "wanneer") with its key
-    # missing is the span of ("actie", 3), which other findings name too.
+    # Spans by the path found in the file, until the source is settled: ("actie", 3, "wanneer")
+    # with its key missing is the span of ("actie", 3), which other findings name too.
     _spans: dict[KeyPath, tuple[int, int, int, int]] = field(default_factory=dict, repr=False)
 
     def settle(self, model: Any) -> None:

@@ -117,8 +117,7 @@ _FIX, _SEE_ALSO = Text("oplossing", "fix"), Text("zie ook", "see also")
 
 
 def _finding(f: Finding, ctx: Context, sources: Optional[Sources] = None) -> list[str]:
-    # Texts by index (0: nl, 1: en), places as str(Location) spells them: a line per finding
-    # of tens of thousands, where each call counts.
+    # Texts by index (0: nl, 1: en): a line per finding of tens of thousands, where each call counts.
     lang, color = ctx.lang, ctx.color
     en = 1 if lang == "en" else 0
     severity = f.severity.label[en]
@@ -128,7 +127,7 @@ def _finding(f: Finding, ctx: Context, sources: Optional[Sources] = None) -> lis
         tag = _style(severity, ctx, fg=_COLORS.get(f.severity), bold=True) if color else severity
     locations = f.locations
     first = locations[0]
-    where = (f"{first.file}:{first.line}:{first.column}" if first.line else first.file) if type(first) is Location else str(first)
+    where = str(first)
     out = [f"{_style(where, ctx, bold=True) if color else where}: {tag} {f.rule}: {f.message[en]}"]
     if sources is not None:
         out.extend(_source(first, sources, ctx))
@@ -139,8 +138,9 @@ def _finding(f: Finding, ctx: Context, sources: Optional[Sources] = None) -> lis
     if len(locations) > 1:
         see_also = _SEE_ALSO[en]
         out += [f"    {see_also}: {extra}" for extra in locations[1:]]
-    if f.more_locations > 0:
-        out.append(f"    {f.more_text(lang)}")  # type: ignore[misc]
+    more = f.more_text
+    if more is not None:
+        out.append(f"    {more[en]}")
     return out
 
 
