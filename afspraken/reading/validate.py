@@ -107,11 +107,17 @@ _CODES = {"missing": "ontbreekt", "extra_forbidden": "onbekende-sleutel", "liter
 
 def _table_list(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
     value = data.get(key)
+    if value is None:  # most tables are absent from some files
+        return []
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list):
         return []
     return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
+
+
+_PARTIJ, _ORGAAN = Text("bekende partij", "party"), Text("bekend orgaan", "body")
+_EITHER = Text("bekende partij of bekend orgaan", "party or body")
 
 
 def cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
@@ -136,12 +142,14 @@ def cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
                 )
             else:
                 ids[ident] = path
-    everything = {**organen, **partijen}
-    counted = Problem(Location(source.name, 0, 0), Text("", ""), "verwijzing")  # one for all not shown
+    everything: dict[str, KeyPath] = {}  # bodies and parties, made when a reference to either is unknown
 
     def unknown(path: KeyPath, value: str, allowed: Mapping[str, KeyPath], what: Text) -> Problem:
         if isinstance(source, Capped) and source.full:  # counted only: no hint to look for among every id
-            return counted
+            return Problem(Location(source.name, 0, 0), Text("", ""), "verwijzing")
+        if allowed is everything and not everything:
+            everything.update(organen)
+            everything.update(partijen)
         hint = suggest(value, allowed)
         known = listed(list(allowed)) or "-"  # past 20, counted: a file of 30,000 parties made each message 300 KB
         return source.problem(
@@ -152,8 +160,7 @@ def cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
         )
 
     # A reference is a string that must be a known id; the test is inline, as most are fine.
-    partij_t, orgaan_t = Text("bekende partij", "party"), Text("bekend orgaan", "body")
-    any_t = Text("bekende partij of bekend orgaan", "party or body")
+    partij_t, orgaan_t, any_t = _PARTIJ, _ORGAAN, _EITHER
     for i, org in _table_list(data, "orgaan"):
         for j, lid in _table_list(org, "lid"):
             value = lid.get("partij")
@@ -178,16 +185,16 @@ def cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
     for i, item in _table_list(data, "overleg"):
         tussen = item.get("tussen")
         for j, value in enumerate(tussen if isinstance(tussen, list) else []):
-            if type(value) is str and value not in everything:
+            if type(value) is str and value not in partijen and value not in organen:
                 yield unknown(("overleg", i, "tussen", j), value, everything, any_t)
     for i, item in _table_list(data, "actie"):
         value = item.get("wie")
-        if type(value) is str and value not in everything:
+        if type(value) is str and value not in partijen and value not in organen:
             yield unknown(("actie", i, "wie"), value, everything, any_t)
     verantwoording = data.get("verantwoording")
     aan = verantwoording.get("aan") if isinstance(verantwoording, dict) else None
     for j, value in enumerate(aan if isinstance(aan, list) else []):
-        if type(value) is str and value not in everything:
+        if type(value) is str and value not in partijen and value not in organen:
             yield unknown(("verantwoording", "aan", j), value, everything, any_t)
     afspraak = data.get("afspraak")
     if isinstance(afspraak, dict):
