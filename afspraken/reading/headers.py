@@ -102,7 +102,8 @@ def _multiline(text: str) -> tuple[list[int], list[int]]:
         quote = literal if basic < 0 or 0 <= literal < basic else basic
         if quote < 0:
             return starts, ends
-        for m in strings.finditer(text, max(text.rfind("\n", 0, quote) + 1, pos)):
+        # From the line start, or where the last string ended (a long line of many: linear)
+        for m in strings.finditer(text, text.rfind("\n", pos, quote) + 1 or pos):
             if m.end() > quote:  # what holds the quote: the string it opens, or a comment or string around it
                 if m.start() == quote and m.lastgroup == "ml":
                     starts.append(quote)
