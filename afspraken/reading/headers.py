@@ -97,8 +97,12 @@ def _multiline(text: str) -> tuple[list[int], list[int]]:
     ends: list[int] = []
     strings = _compiled(_STRINGS)
     pos = 0
+    basic, literal = text.find('"""'), text.find("'''")  # the next of each kind (-1: no more)
     while True:
-        basic, literal = text.find('"""', pos), text.find("'''", pos)
+        if 0 <= basic < pos:
+            basic = text.find('"""', pos)
+        if 0 <= literal < pos:
+            literal = text.find("'''", pos)
         quote = literal if basic < 0 or 0 <= literal < basic else basic
         if quote < 0:
             return starts, ends
