@@ -87,9 +87,12 @@ class Violation(NamedTuple):
     fix: Optional[Text] = None
 
 
+_new = tuple.__new__  # a NamedTuple from all its fields in order, without its Python __new__ (tests/test_results.py pins them)
+
+
 def violation(nl: str, en: str, *at: Sequence[str | int], fix: Optional[Text] = None) -> Violation:
     """A finding about the keys at ``at`` (paths like ``("orgaan", 0, "lid")``)."""
-    return Violation(Text(nl, en), _paths(at), fix=fix)
+    return _new(Violation, (_new(Text, (nl, en)), _paths(at), False, fix))  # all fields in order: see _new
 
 
 def _paths(at: tuple[Sequence[str | int], ...]) -> tuple[KeyPath, ...]:

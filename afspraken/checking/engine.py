@@ -33,6 +33,9 @@ from afspraken.checking.profile import profile
 from afspraken.checking.rulesets import ActiveRule
 
 UNUSED, EXPIRED, OPEN = waivers.UNUSED, waivers.EXPIRED, waivers.OPEN
+# A NamedTuple from all its fields in order, without its Python __new__ (~0.2 µs saved on each of
+# tens of thousands of findings and places; tests/test_results.py pins the fields).
+_new = tuple.__new__
 TO_FILL = "nog-invullen"
 NO_SET = "geen-regelset-voor-soort"
 ALWAYS = (*waivers.ALWAYS, TO_FILL, NO_SET)  # on in every rule set: they judge the waivers, the draft and the choice of set
@@ -145,7 +148,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
     if extra:
         outcomes[NO_SET] = Outcome.BEVINDING
     findings.sort(key=lambda f: (f.location.line, f.location.column, -f.severity.rank, f.rule))
-    rule_outcomes = tuple([RuleOutcome(r, o, severities[r]) for r, o in outcomes.items()])
+    rule_outcomes = tuple([_new(RuleOutcome, (r, o, severities[r])) for r, o in outcomes.items()])
     return FileResult(
         source.name,
         findings=tuple(findings),
@@ -285,7 +288,7 @@ def _finding(source: Source, rule_id: str, severity: Severity, v: Violation, fix
         message = _cut(message)
     if fix is not None and (len(fix.nl) > MAX_TEXT or len(fix.en) > MAX_TEXT):
         fix = _cut(fix)
-    return Finding(rule_id, severity, message, locations, v.undecided, None, fix, more)
+    return _new(Finding, (rule_id, severity, message, locations, v.undecided, None, fix, more, 1))  # all fields, in order
 
 
 def _cut(text: Text) -> Text:

@@ -88,7 +88,8 @@ class Source:
                 bounds = locator.bounds(found) or locator.nearest_bounds(found)[0]
                 if spans is not None:
                     spans[found] = bounds
-        return Location(self.name, bounds[0], bounds[1], _dotted(path), bounds[2], bounds[3])
+        # By position (tuple.__new__, no Python __new__): one per place of every finding.
+        return _new(Location, (self.name, bounds[0], bounds[1], _dotted(path), bounds[2], bounds[3]))
 
     def problem(self, path: KeyPath, message: Text, code: str, *, value: bool = False) -> Problem:
         return Problem(self.at(path, value=value), message, code)
@@ -102,6 +103,7 @@ def as_written(path: KeyPath, data: Optional[dict[str, Any]]) -> KeyPath:
     return path
 
 
+_new = tuple.__new__  # builds a NamedTuple from all its fields in order (tests/test_results.py pins them)
 _dotted = lru_cache(maxsize=4096)(dotted)  # the same paths recur in every file: (actie, 0), ...
 
 
