@@ -147,7 +147,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
         severities.setdefault(f.rule, f.severity)
     if extra:
         outcomes[NO_SET] = Outcome.BEVINDING
-    findings.sort(key=lambda f: (f.location.line, f.location.column, -f.severity.rank, f.rule))
+    findings.sort(key=_order)
     rule_outcomes = tuple([_new(RuleOutcome, (r, o, severities[r])) for r, o in outcomes.items()])
     return FileResult(
         source.name,
@@ -159,6 +159,12 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
         rulesets=tuple(env.rulesets),
         profile=profile(agreement, rule_outcomes) if profiles else None,
     )
+
+
+def _order(f: Finding) -> tuple[int, int, int, str]:
+    """Findings in the order of the file, the most severe first at one place."""
+    first = f.locations[0]
+    return first.line, first.column, -f.severity.rank, f.rule
 
 
 _FITS = {
