@@ -160,19 +160,18 @@ def cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
         )
 
     # A reference is a string that must be a known id; the test is inline, as most are fine.
-    partij_t, orgaan_t, any_t = _PARTIJ, _ORGAAN, _EITHER
     for i, org in _table_list(data, "orgaan"):
         for j, lid in _table_list(org, "lid"):
             value = lid.get("partij")
             if type(value) is str and value not in partijen:
-                yield unknown(("orgaan", i, "lid", j, "partij"), value, partijen, partij_t)
+                yield unknown(("orgaan", i, "lid", j, "partij"), value, partijen, _PARTIJ)
         mandaat = org.get("mandaat")
         for j, value in enumerate(mandaat if isinstance(mandaat, list) else []):
             if type(value) is str and value not in partijen:
-                yield unknown(("orgaan", i, "mandaat", j), value, partijen, partij_t)
+                yield unknown(("orgaan", i, "mandaat", j), value, partijen, _PARTIJ)
     for i, item in _table_list(data, "aanspreekpunt"):
         base = as_written(("aanspreekpunt", i), data)
-        for key, allowed, what in (("orgaan", organen, orgaan_t), ("partij", partijen, partij_t)):
+        for key, allowed, what in (("orgaan", organen, _ORGAAN), ("partij", partijen, _PARTIJ)):
             value = item.get(key)
             if type(value) is str and value not in allowed:
                 yield unknown((*base, key), value, allowed, what)
@@ -186,16 +185,16 @@ def cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
         tussen = item.get("tussen")
         for j, value in enumerate(tussen if isinstance(tussen, list) else []):
             if type(value) is str and value not in partijen and value not in organen:
-                yield unknown(("overleg", i, "tussen", j), value, everything, any_t)
+                yield unknown(("overleg", i, "tussen", j), value, everything, _EITHER)
     for i, item in _table_list(data, "actie"):
         value = item.get("wie")
         if type(value) is str and value not in partijen and value not in organen:
-            yield unknown(("actie", i, "wie"), value, everything, any_t)
+            yield unknown(("actie", i, "wie"), value, everything, _EITHER)
     verantwoording = data.get("verantwoording")
     aan = verantwoording.get("aan") if isinstance(verantwoording, dict) else None
     for j, value in enumerate(aan if isinstance(aan, list) else []):
         if type(value) is str and value not in partijen and value not in organen:
-            yield unknown(("verantwoording", "aan", j), value, everything, any_t)
+            yield unknown(("verantwoording", "aan", j), value, everything, _EITHER)
     afspraak = data.get("afspraak")
     if isinstance(afspraak, dict):
         start, end = afspraak.get("ingangsdatum"), afspraak.get("einddatum")
