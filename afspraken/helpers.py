@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from afspraken.reading.messages import MAX_NAMES, suggest
+from afspraken.results import count
 
 if TYPE_CHECKING:
     from afspraken.model import Agreement
@@ -58,12 +59,6 @@ def number(value: float, lang: str, *, unlike: float | None = None) -> str:
 
 
 _DUTCH = str.maketrans(",.", ".,")  # 26,665.5 -> 26.665,5
-
-
-def count(value: int, lang: str) -> str:
-    """8500 -> '8.500' in Dutch, '8,500' in English."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "nl" else text
 
 
 def amount(value: float, one: str, many: str, lang: str = "en") -> str:

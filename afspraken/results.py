@@ -91,9 +91,13 @@ class Finding(NamedTuple):
         n = self.more_locations
         if n <= 0:
             return None
-        from afspraken.helpers import count
-
         return Text(f"en nog {count(n, 'nl')} {'plaats' if n == 1 else 'plaatsen'}", f"and {count(n, 'en')} more {'place' if n == 1 else 'places'}")
+
+
+def count(value: int, lang: str) -> str:
+    """8500 -> '8.500' in Dutch, '8,500' in English (here, below every module that counts)."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "nl" else text
 
 
 Stage = Literal["import", "hook", "rule", "format"]

@@ -25,6 +25,7 @@ from afspraken.results import (
     Problem,
     RuleOutcome,
     code_location,
+    count,
     error_text,
 )
 from afspraken.rules import Severity, Text, Violation
@@ -311,8 +312,6 @@ def _count_rest(shown: list[Finding], hidden: int, undecided: bool) -> None:
 
 def _rest(last: Finding, hidden: int, undecided: bool, shown: int) -> Finding:
     """The one finding that counts a rule's findings past :data:`MAX_FINDINGS` in a file, beside the last shown."""
-    from afspraken.helpers import count
-
     message = Text(
         f"en nog {count(hidden, 'nl')} {'bevinding' if hidden == 1 else 'bevindingen'} van deze regel in dit bestand, niet getoond; "
         f"herstel eerst de {shown} hierboven",

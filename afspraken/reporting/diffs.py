@@ -7,7 +7,7 @@ from typing import Any
 
 from afspraken.diffing import SECTIONS, Comparison
 from afspraken.reporting.escaping import dumps, escaped
-from afspraken.results import Finding
+from afspraken.results import Finding, count
 from afspraken.rules import Text
 
 _FINDINGS = (
@@ -25,8 +25,6 @@ counted. Every finding is compared, and JSON lists them all."""
 
 def _shown(found: tuple[Finding, ...], lang: str) -> tuple[tuple[Finding, ...], str]:
     """The findings to list, and the line that counts the rest ('' when none are left out)."""
-    from afspraken.helpers import count
-
     rest = len(found) - SHOWN
     if rest <= 0:
         return found, ""

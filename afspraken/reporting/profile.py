@@ -11,6 +11,7 @@ import html
 from typing import Optional
 
 from afspraken.checking.profile import Body, Phase, Profile, percent
+from afspraken.results import count
 from afspraken.rules import Text
 
 TITLE = Text("Participatieprofiel", "Participation profile")
@@ -54,8 +55,6 @@ def share_text(part: int, whole: int, share: Optional[float], lang: str, what: T
     """'1 van 4 stemmen (25%)'."""
     if not whole:
         return "geen" if lang == "nl" else "none"
-    from afspraken.helpers import count
-
     return f"{count(part, lang)} {'van' if lang == 'nl' else 'of'} {count(whole, lang)} {what(lang)} ({percent(share)})"
 
 
@@ -76,8 +75,6 @@ def shown_bodies(p: Profile) -> tuple[Body, ...]:
 
 def more_bodies(p: Profile, lang: str) -> Optional[str]:
     """'en nog 18.980 besluitvormende organen' past :data:`SHOWN_BODIES`."""
-    from afspraken.helpers import count
-
     rest = len(p.organen) - SHOWN_BODIES
     if rest <= 0:
         return None
