@@ -243,10 +243,10 @@ def _check(v: Any) -> None:
 def _malformed(v: Violation) -> str:
     """What is wrong with a Violation a check made by hand (``violation()`` makes them right), or ''."""
     message, fix, at = v.message, v.fix, v.at
-    if type(message) is Text and type(message.nl) is str and type(message.en) is str and (not message.nl.strip() or not message.en.strip()):
-        return f"message {message!r:.60} has an empty {'Dutch' if not message.nl.strip() else 'English'} text"
     if type(message) is not Text or type(message.nl) is not str or type(message.en) is not str:
         return f"message is {message!r:.60}, not afspraken.Text with a Dutch and an English text"
+    if not message.nl.strip() or not message.en.strip():
+        return f"message {message!r:.60} has an empty {'Dutch' if not message.nl.strip() else 'English'} text"
     if fix is not None and (type(fix) is not Text or not (type(fix.nl) is str and type(fix.en) is str)):
         return f"fix is {fix!r:.60}, not afspraken.Text(nl, en)"
     if type(at) is not tuple:
