@@ -28,6 +28,7 @@ from collections.abc import Iterable
 
 from afspraken.reporting import Context
 from afspraken.reporting.escaping import escaped
+from afspraken.reporting.sections import total
 from afspraken.results import (
     Failure,
     FileResult,
@@ -111,7 +112,7 @@ def _rule_case(suite: ET.Element, result: FileResult, outcome: RuleOutcome, ctx:
     elif counting:
         first = counting[0]
         message = first.message(lang)
-        n = sum(f.amount for f in counting)  # the last may count those past MAX_FINDINGS
+        n = total(counting)  # the last may count those past MAX_FINDINGS
         if n > 1:
             message = Text(f"{n} bevindingen; de eerste: {message}", f"{n} findings; the first: {message}")(lang)
         kind = first.severity.value

@@ -24,6 +24,7 @@ def total(findings: list[Finding]) -> int:
     """How many findings these stand for: the last of a rule's may count those past MAX_FINDINGS."""
     return sum(f.amount for f in findings)
 
+
 LABELS: Mapping[str, Text] = {
     "report": Text("Rapport samenwerkingsafspraken", "Partnership agreement report"),
     "summary": Text("Samenvatting", "Summary"),
