@@ -117,6 +117,14 @@ def test_the_loaders_own_checks_place_up_to_the_cap_and_count_the_rest(table):
     assert problems[-1].message("nl") == f"en nog {found - MAX_PROBLEMS} problemen, niet getoond; herstel eerst deze {MAX_PROBLEMS}"
 
 
+def test_the_count_of_problems_not_shown_groups_thousands_in_each_language():
+    """"en nog 1.100 problemen" / "and 1,100 more problems": read at a glance, as every other count."""
+    problems = load(Source("a.toml", BASE + '[[actie]]\nwat = "x"\nwie = "onbekend"\n' * (MAX_PROBLEMS + 1_100)))
+    assert isinstance(problems, list)
+    assert problems[-1].message("nl").startswith("en nog 1.100 problemen, niet getoond")
+    assert problems[-1].message("en").startswith("and 1,100 more problems, not shown")
+
+
 def test_a_validator_that_cannot_be_built_falls_back_to_the_model(monkeypatch):
     """The budget rewrites pydantic's core schema; should a pydantic release change its shape,
     a big file is still validated, by the model itself, never an internal error."""

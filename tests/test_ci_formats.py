@@ -82,12 +82,19 @@ def test_github_shows_at_most_ten_annotations_per_kind_then_says_where_the_rest_
     assert github.render(_many(10, 10), Context()).count("\n") == 20  # exactly 10 each: no summary line
 
 
+@pytest.mark.parametrize(("warnings", "nl", "en"), [(11, "nog 1 melding staat niet", "1 more finding is not"), (1_244, "nog 1.234 meldingen staan niet", "1,234 more findings are not")])
+def test_github_summary_line_counts_the_rest_in_words_of_each_language(warnings, nl, en):
+    """One melding in the singular; thousands grouped as each language writes them."""
+    assert nl in github.render(_many(warnings, 0), Context()).splitlines()[-1]
+    assert en in github.render(_many(warnings, 0), Context(lang="en")).splitlines()[-1]
+
+
 def test_github_summary_line_points_at_the_run(monkeypatch):
     monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
     monkeypatch.setenv("GITHUB_REPOSITORY", "gemeente/afspraken")
     monkeypatch.setenv("GITHUB_RUN_ID", "42")
     last = github.render(_many(11, 0), Context(lang="en")).splitlines()[-1]
-    assert "1 more findings are not annotated" in last and last.endswith("(https://github.com/gemeente/afspraken/actions/runs/42)")
+    assert "1 more finding is not annotated" in last and last.endswith("(https://github.com/gemeente/afspraken/actions/runs/42)")
 
 
 def test_github_job_summary_is_appended(repo, monkeypatch, tmp_path):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from afspraken.reading.messages import describe, listed, suggest
 from afspraken.reading.source import Source, as_written
-from afspraken.results import Location, Problem
+from afspraken.results import Location, Problem, count
 from afspraken.rules import KeyPath, Text
 
 def validation_problems(source: Source, exc: ValidationError, model: type[BaseModel], prefix: KeyPath = ()) -> list[Problem]:
@@ -78,15 +78,15 @@ def at_most(problems: list[Problem], hidden: int, uncounted: bool = False) -> li
     shown = problems[:MAX_PROBLEMS]
     last = shown[-1].location
     if uncounted:
-        least = Text(f" (minstens {hidden})", f" (at least {hidden})") if hidden else Text("", "")
+        least = Text(f" (minstens {count(hidden, 'nl')})", f" (at least {count(hidden, 'en')})") if hidden else Text("", "")
         more = Text(
             f"en nog meer problemen{least.nl}, niet alle geteld: na deze {len(shown)} is het bestand niet verder gecontroleerd; herstel eerst deze",
             f"and more problems{least.en}, not all counted: the file was not checked past these {len(shown)}; fix these first",
         )
     else:
         more = Text(
-            f"en nog {hidden} problemen, niet getoond; herstel eerst deze {len(shown)}",
-            f"and {hidden} more problems, not shown; fix these {len(shown)} first",
+            f"en nog {count(hidden, 'nl')} problemen, niet getoond; herstel eerst deze {len(shown)}",
+            f"and {count(hidden, 'en')} more problems, not shown; fix these {len(shown)} first",
         )
     return [*shown, Problem(Location(last.file, last.line, last.column), more, "meer", max(hidden, 1))]
 

@@ -27,7 +27,7 @@ from typing import NamedTuple, Optional
 from afspraken.reporting import Context, streamed
 from afspraken.reporting.escaping import escaped
 from afspraken.reporting.spans import absolute, is_file, relative, repository_root
-from afspraken.results import FileResult, Finding, Location, Report
+from afspraken.results import FileResult, Finding, Location, Report, count
 from afspraken.rules import Severity, Text
 
 COMMANDS = {Severity.FOUT: "error", Severity.WAARSCHUWING: "warning", Severity.ADVIES: "notice", Severity.UIT: "notice"}
@@ -181,9 +181,12 @@ class Writer:
             "'afspraken check' without --format github, or --format html:report.html as an artifact",
         )
         run = _run_url()
+        one = self.rest == 1
         return Text(
-            f"afspraken: nog {self.rest} meldingen staan niet als annotatie (GitHub toont er {LIMIT} per soort); het volledige rapport: {where.nl}",
-            f"afspraken: {self.rest} more findings are not annotated (GitHub shows {LIMIT} per kind); the full report: {where.en}",
+            f"afspraken: nog {count(self.rest, 'nl')} {'melding staat' if one else 'meldingen staan'} niet als annotatie "
+            f"(GitHub toont er {LIMIT} per soort); het volledige rapport: {where.nl}",
+            f"afspraken: {count(self.rest, 'en')} more {'finding is' if one else 'findings are'} not annotated "
+            f"(GitHub shows {LIMIT} per kind); the full report: {where.en}",
         )(self.lang) + (f" ({run})" if run else "") + "\n"
 
 
