@@ -6,13 +6,16 @@ Each stage runs over every file of the corpus in this one process (files read up
 and the best of ``--herhaal`` runs is printed in ms, with its share of the floor. The
 stages: the floor's two parts, then what afspraken adds (the limits, loading
 beyond the floor: cross-references, waivers; running the rules with locating their
-findings; writing text). Start-up and discovery are not in it: see meet.py.
+findings; writing text). The rules are split further: their checks alone (what a rule
+costs before anything is located), and the engine with checks that find nothing (what
+running 25 rules costs however fast they are). Start-up and discovery are not in it: see meet.py.
 Nothing here passes or fails: it measures and prints.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import io
 import time
@@ -21,6 +24,10 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+
+
+def _finds_nothing(doc: object, params: object) -> list[object]:
+    return []
 
 
 def best(repeat: int, work: Callable[[], object]) -> float:
@@ -71,7 +78,8 @@ def main() -> None:
     def fresh() -> list[Loaded]:  # evaluate without the positions found by an earlier run
         return [Loaded(Source(a.source.name, a.source.text, a.source.data), a.agreement) for a in agreements]
 
-    results = [evaluate(a, v, checker.today) for a, v in zip(fresh(), variants)]
+    # profiles=False, as a run whose reports do not show the participation profile (text does not)
+    results = [evaluate(a, v, checker.today, False) for a, v in zip(fresh(), variants)]
     from afspraken.api import context
 
     ctx = context(checker.report(), checker.registry, "nl")
@@ -104,16 +112,36 @@ def main() -> None:
     measured = {name: best(args.herhaal, work) for name, work in stages}
     sources = [fresh() for _ in range(args.herhaal)]
     gc.freeze()
-    measured["evaluate (rules + locating)"] = min(
-        best(1, each(lambda a, v: evaluate(a, v, checker.today), list(zip(s, variants)))) for s in sources
+    measured["evaluate (rules, locating, engine)"] = min(
+        best(1, each(lambda a, v: evaluate(a, v, checker.today, False), list(zip(s, variants)))) for s in sources
     )
+    # evaluate split: the rules' own checks (each run to its end, nothing located), and the
+    # engine with every check finding nothing (its fixed cost per rule and file)
+    checks = [(a.agreement, v.plan[1]) for a, v in zip(agreements, variants)]
+
+    def run_checks() -> None:
+        for agreement, plan in checks:
+            for active in plan:
+                for _ in active.rule.check(agreement, active.params):
+                    pass
+
+    measured["  of which: the rules' checks alone"] = best(args.herhaal, run_checks)
+    nothing = {id(v): v for v in variants}
+    for v in nothing.values():
+        severities, plan = v.plan
+        v.__dict__["plan"] = (severities, [a._replace(rule=dataclasses.replace(a.rule, check=_finds_nothing)) for a in plan])
+    measured["  of which: the engine, checks finding nothing"] = min(
+        best(1, each(lambda a, v: evaluate(a, v, checker.today, False), list(zip(s, variants)))) for s in [fresh() for _ in range(args.herhaal)]
+    )
+    for v in nothing.values():
+        del v.__dict__["plan"]  # worked out again: the real checks
     measured["text output"] = best(args.herhaal, write)
     floor = measured["tomli.loads"] + measured["Agreement.model_validate"]
     findings = sum(len(r.findings) for r in results)
     print(f"{len(files)} bestanden, {findings / max(1, len(results)):.1f} bevindingen per bestand; vloer (tomli + validatie) {floor * 1000:.0f} ms\n")
     for name, seconds in measured.items():
-        print(f"  {name:40s} {seconds * 1000:8.1f} ms  {seconds / floor:5.2f}x vloer")
-    extra = measured["load (limits + tomli + validate + more)"] - floor + measured["evaluate (rules + locating)"] + measured["text output"]
+        print(f"  {name:46s} {seconds * 1000:8.1f} ms  {seconds / floor:5.2f}x vloer")
+    extra = measured["load (limits + tomli + validate + more)"] - floor + measured["evaluate (rules, locating, engine)"] + measured["text output"]
     print(f"\n  bovenop de vloer (laden, regels, tekst):  {extra * 1000:8.1f} ms  = {extra / floor:.2f}x vloer")
 
 
