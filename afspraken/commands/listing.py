@@ -133,8 +133,7 @@ def _rule_homes(env: Any) -> dict[str, str]:
 @LANG
 def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, lang: str) -> None:
     """Toon de beschikbare regelsets: naam, beschrijving, bron, wat ze uitbreiden en voor welke soort afspraak ze de standaard zijn."""
-    from afspraken.checking.config import Config
-    from afspraken.checking.rulesets import defaults_by_kind, select
+    from afspraken.checking.rulesets import defaults_by_kind
 
     env = _setup((), plugins, config, lang, rulesets_are_errors=True)
     items = []
@@ -142,8 +141,7 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
         click.echo(f"{p.location}: {p.message(lang)}", err=True)
     broken = bool(env.registry.broken_rulesets)  # their problems are on stderr already
     for name, loaded in sorted(env.registry.rulesets.items()):
-        # Read, and then used as `check --regelset` would: an unknown rule or ernst shows only then.
-        problems = list(dict.fromkeys(loaded.problems or select(env.registry, Config(), [name]).problems))
+        problems = _ruleset_problems(env.registry, name)
         broken = broken or bool(problems)
         for p in problems:
             click.echo(f"{p.location}: {p.message(lang)}", err=True)
@@ -171,6 +169,16 @@ def rulesets_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str,
     _finish_rulesets(env, broken)
 
 
+def _ruleset_problems(registry: Any, name: str) -> list[Any]:
+    """What is wrong with a registered rule set: read, and then used as ``check --regelset``
+    would use it (an unknown rule, ernst or base set shows only then)."""
+    from afspraken.checking.config import Config
+    from afspraken.checking.rulesets import select
+
+    loaded = registry.rulesets[name]
+    return list(dict.fromkeys(loaded.problems or select(registry, Config(), [name]).problems))
+
+
 def _finish_rulesets(env: Any, broken: bool) -> None:
     """Exit 2 when a rule set, or the settings, are broken (plugins.md says so)."""
     if broken:
@@ -188,6 +196,7 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
     checker, env = _environment((), plugins, config)
     pm, registry = env.registry.pm, env.registry
     items = []
+    faulty = {name: found for name in registry.rulesets if (found := _ruleset_problems(registry, name))}
     for name, info in pm.info.items():
         plugin = pm.get_plugin(name)
         hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or [])
@@ -201,6 +210,7 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
                 "rules": sorted(r.id for r in registry.rules.values() if r.plugin == name),
                 "rulesets": sorted(n for n, f in registry.rulesets.items() if f.plugin == name),
                 "broken_rulesets": sorted(n for n, (owner, _) in registry.broken_rulesets.items() if owner == name),
+                "faulty_rulesets": sorted(n for n in faulty if registry.rulesets[n].plugin == name),
                 "formats": sorted(n for n, f in registry.formats.items() if f.plugin == name),
                 "extensions": sorted(registry.extension_owner.get(name, [])),
             }
@@ -219,8 +229,13 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
             if item["broken_rulesets"]:
                 label = "regelsets die niet te lezen zijn (zie stderr)" if lang == "nl" else "rule sets that cannot be read (see stderr)"
                 click.echo(f"  {label}: {', '.join(item['broken_rulesets'])}")
+            if item["faulty_rulesets"]:
+                label = "regelsets met fouten (zie stderr)" if lang == "nl" else "rule sets with errors (see stderr)"
+                click.echo(f"  {label}: {', '.join(item['faulty_rulesets'])}")
         _report_setup_failures(checker, lang)
     if fmt == "json" and registry.warnings:
         _report_setup_failures(checker, lang, rulesets_are_errors=True)
-    if checker.registry.failures or checker.problems or registry.broken_rulesets:
+    for p in dict.fromkeys(p for found in faulty.values() for p in found if p not in checker.problems):
+        click.echo(f"{p.location}: {p.message(lang)}", err=True)
+    if checker.registry.failures or checker.problems or registry.broken_rulesets or faulty:
         raise SystemExit(2)
