@@ -78,6 +78,20 @@ def test_a_plugins_rule_set_with_a_toml_error_is_located_in_the_chosen_language(
     assert "syntaxis.toml:4:1: TOML error" in line_en
 
 
+def test_an_unknown_rule_set_names_the_plugins_that_did_not_load(cli, broken, write):
+    """`--regelset kapot` when plugin kapot failed to import: the rule set is unknown because
+    of that, and the message says so instead of leaving the reader to connect the two."""
+    from afspraken.testing import agreement_text
+
+    write("a.toml", agreement_text())
+    result = cli("check", "a.toml", "--regelset", "kapot")
+    assert result.exit_code == 2
+    assert "onbekende regelset 'kapot'" in result.output and "plugin 'kapot' kon niet laden en heeft geen regelsets aangemeld" in result.output
+    english = cli("check", "a.toml", "--regelset", "kapot", "--lang", "en")
+    assert "plugin 'kapot' failed to load and registered no rule sets" in english.output
+    assert "haak" not in result.output.split("onbekende regelset")[1].splitlines()[0]  # its register_rules failed, not its rule sets
+
+
 def test_check_still_fails_with_2_naming_the_broken_plugins(cli, broken, write):
     from afspraken.testing import agreement_text
 
@@ -113,6 +127,33 @@ def test_a_broken_plugin_rule_set_names_the_plugin_and_only_fails_a_run_that_use
     assert listed.exit_code == 2
     assert "regelsets die niet te lezen zijn (zie stderr): syntaxis" in listed.stdout
     assert "plugin 'syntaxis'" in listed.stderr
+
+
+def test_plugins_lists_a_rule_set_that_reads_but_cannot_be_used_and_exits_2(cli, site, monkeypatch):  # noqa: F811
+    """plugins.md: `afspraken plugins` lists the rule sets that fail next to their plugin and
+    exits 2. Not only one that does not parse: also one with an unknown rule or ernst, which
+    shows only when the set is used (as `rulesets` and `check --regelset` do)."""
+    import sys
+
+    monkeypatch.delitem(sys.modules, "schema_plug", raising=False)
+    body = (
+        "from pathlib import Path\nfrom afspraken import hookimpl\n\n@hookimpl\ndef register_rulesets():\n"
+        "    return [Path(__file__).with_name('schemaset.toml')]\n"
+    )
+    _dist(site, "schema", body)
+    (site / "schemaset.toml").write_text(
+        '[regelset]\nnaam = "schemaset"\nbeschrijving = "x"\n\n[regels."gelijke-stemm"]\nernst = "fout"\n', encoding="utf-8"
+    )
+    listed = cli("plugins")
+    assert listed.exit_code == 2, listed.output
+    assert "regelsets met fouten (zie stderr): schemaset" in listed.stdout
+    [line] = [x for x in listed.stderr.splitlines() if "schemaset.toml" in x]
+    assert "schemaset.toml:5:1: onbekende regel 'gelijke-stemm'" in line and "plugin 'schema'" in line
+    data = json.loads(cli("plugins", "--format", "json", "--lang", "en").stdout)
+    [plugin] = [p for p in data["plugins"] if p["name"] == "schema"]
+    assert plugin["faulty_rulesets"] == ["schemaset"] and plugin["rulesets"] == ["schemaset"]
+    monkeypatch.setenv("AFSPRAKEN_PLUGINS", "")  # without it: every plugin well, exit 0
+    assert cli("plugins").exit_code == 0
 
 
 def test_a_wrong_rule_definition_points_at_the_plugins_line(tmp_path):

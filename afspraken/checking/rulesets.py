@@ -113,6 +113,14 @@ def select(registry: Registry, config: Config, names: Sequence[str] = (), soort:
         else:
             hint = suggest(ref, registry.rulesets)
             known = ", ".join(sorted(registry.rulesets))
+            # A plugin that did not load registered no rule sets: perhaps this one (its failure is said too)
+            failed = sorted({f.plugin for f in registry.failures if f.stage == "import" or f.subject == "register_rulesets"})
+            if failed:
+                names = ", ".join(f"'{name}'" for name in failed)
+                hint = Text(
+                    f"{hint.nl}; plugin {names} kon niet laden en heeft geen regelsets aangemeld",
+                    f"{hint.en}; plugin {names} failed to load and registered no rule sets",
+                )
             message = Text(
                 f"onbekende regelset '{ref}' (bekend: {known}){hint.nl}", f"unknown rule set '{ref}' (known: {known}){hint.en}"
             )
