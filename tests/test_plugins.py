@@ -78,6 +78,20 @@ def test_a_rule_that_returns_something_else_is_reported(cli, write):
     assert "plugin 'vreemd' faalde in regel vreemd/regel: TypeError: the check returned str" in result.output
 
 
+def test_a_wrong_value_yielded_is_placed_at_its_yield_not_at_the_decorator(cli, write):
+    """A generator check stopped at the yield of the wrong value: that line is where to look."""
+    plugin(write, "geeft", body='yield violation("goed", "good", ("afspraak", "titel"))\n    yield "oeps"')
+    result = cli("check", str(UNEQUAL), "--plugin", "geeft.py", "--select", "geeft/regel", "--format", "json")
+    assert result.exit_code == 2
+    [crash] = json.loads(result.stdout)["files"][0]["crashes"]
+    assert "TypeError: the check returned str" in crash["error"]
+    assert crash["where"].endswith("geeft.py:7"), crash  # the second yield (written without RULE's first, empty line)
+    plugin(write, "lijst", body='return ["oeps"]')  # a list: no yield to point at, so the check itself
+    result = cli("check", str(UNEQUAL), "--plugin", "lijst.py", "--select", "lijst/regel", "--format", "json")
+    [crash] = json.loads(result.stdout)["files"][0]["crashes"]
+    assert crash["where"].endswith(("lijst.py:3", "lijst.py:5")), crash  # the decorator's line (3.11+) or the def's
+
+
 def test_a_hook_that_raises_is_named(cli, write):
     write("hook.py", "from afspraken import hookimpl\n\n@hookimpl\ndef register_rules():\n    raise RuntimeError('stuk')\n")
     result = cli("check", str(UNEQUAL), "--plugin", "hook.py")

@@ -114,6 +114,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
         rule = active.rule
         own: list[Finding] = []  # added once the rule has run to its end: a crash adds none
         decided, hidden, hidden_decided = False, 0, False
+        result: Any = None
         try:
             result = rule.check(agreement, active.params)
             # What checks return, a generator or a list, is read here; anything else through returned().
@@ -127,7 +128,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
                     hidden += 1
                     hidden_decided = hidden_decided or not v.undecided
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
-            where = code_location(exc) or _defined_at(rule.check)  # a wrong return: where the check is
+            where = code_location(exc) or _yielded_at(result) or _defined_at(rule.check)  # a wrong return: where the check is
             crashes.append(Failure(rule.plugin, "rule", rule.id, error_text(exc), source.name, where))
             outcomes[rule.id] = Outcome.CRASH
             continue
@@ -260,6 +261,12 @@ def _malformed(v: Violation) -> str:
                 continue
         return f"place {path!r:.60} is no key path: a tuple of keys and indexes, such as (\"actie\", 0, \"wanneer\")"
     return ""
+
+
+def _yielded_at(result: Any) -> str:
+    """``file:line`` of the ``yield`` a generator stopped at: where a wrong value came from."""
+    frame = getattr(result, "gi_frame", None) if type(result) is GeneratorType else None
+    return f"{frame.f_code.co_filename}:{frame.f_lineno}" if frame is not None else ""
 
 
 def _defined_at(function: Any) -> str:
