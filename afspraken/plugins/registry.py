@@ -86,6 +86,14 @@ class Registry:
 
         for plugin in fresh:
             for path in collect(self.pm, "register_rulesets", plugin, (str, Path, _traversable()), "rule-set paths"):
+                if isinstance(path, (str, Path)) and not Path(path).is_absolute() and not Path(path).exists():
+                    # read from wherever the user happens to run afspraken: say so, and how to ship it
+                    self.pm.fail(
+                        plugin, "hook", "register_rulesets",
+                        f"{path}: not found; a relative path is read from the current folder ({Path.cwd()}): return the "
+                        f"file's full path, such as Path(__file__).with_name({Path(path).name!r})",
+                    )
+                    continue
                 try:
                     loaded = read_ruleset(Path(path) if isinstance(path, str) else path, plugin)
                 except Exception as exc:  # noqa: BLE001 - a path that cannot be read at all
