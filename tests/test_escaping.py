@@ -40,6 +40,31 @@ def test_escape(raw, shown):
     assert escape(shown) == shown  # what is safe stays as it is
 
 
+def test_every_format_character_is_escaped():
+    """Every character of Unicode category Cf this Python knows (bidirectional marks such as
+    U+061C, invisible operators U+2061-2064, tag characters, the soft hyphen) is shown as an
+    escape, and so are the blank Hangul fillers; a variation selector in an emoji is not."""
+    import unicodedata
+
+    formats = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"]
+    assert len(formats) > 150
+    raw = [c for c in formats + ["\u115f", "\u1160", "\u3164", "\uffa0", "\u034f"] if escape(c) == c]
+    assert not raw, [f"U+{ord(c):04X}" for c in raw]
+    assert escape("\U000e0041") == "\\U000e0041" and escape("\u061c") == "\\u061c" and escape("\xad") == "\\xad"
+    assert escape("rood \u2764\ufe0f") == "rood \u2764\ufe0f"  # ❤️ stays a red heart
+
+
+def test_json_escapes_a_character_past_ffff_as_its_surrogate_pair():
+    """JSON's \\u takes four digits: U+E0041 is the pair \\udb40\\udc41, and reads back as itself."""
+    import json
+
+    from afspraken.reporting.escaping import dumps
+
+    text = dumps({"naam": "a\U000e0041b\u2062"})
+    assert "\\udb40\\udc41" in text and "\\u2062" in text and "\U000e0041" not in text
+    assert json.loads(text) == {"naam": "a\U000e0041b\u2062"}
+
+
 def _report(tmp_path: Path) -> Report:
     name = tmp_path / "hostile.toml"
     body = (EXAMPLES / "ongelijke-stem.toml").read_text(encoding="utf-8")
@@ -147,7 +172,7 @@ def test_hostile_name_on_a_terminal(tmp_path):
 
 # The fast check (Latin-1 bytes, then the regex only past U+00FF) must agree with the regex
 # everywhere: over every Latin-1 character, every character escape() changes, and random text.
-_EDGES = "".join(map(chr, range(0x100))) + "\u2028\u2029\u200b\u200f\u202a\u202e\u2060\u2066\u2069\ufeff\udc80\udcff\ud800"
+_EDGES = "".join(map(chr, range(0x100))) + "\u2028\u2029\u200b\u200f\u202a\u202e\u2060\u2066\u2069\ufeff\udc80\udcff\ud800\u061c\u2064\U000e0041\u3164"
 
 
 @given(st.text(alphabet=st.sampled_from(_EDGES) | st.characters(), max_size=40))

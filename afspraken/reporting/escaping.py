@@ -3,9 +3,10 @@
 C0 and C1 control characters (ESC, BEL, so CSI and OSC sequences; newlines, tab, form
 feed, NEL), DEL, the Unicode line and paragraph separators (U+2028, U+2029), and bytes
 of a file name that are not UTF-8 (lone surrogates from ``os.fsdecode``) are shown as
-backslash escapes: ``\\x1b``, ``\\n``, ``\\u2028``, ``\\xff``; so are bidirectional controls
-(U+202E ...) and zero-width characters (U+200B ...). Every other character,
-backslash included, is left as it is.
+backslash escapes: ``\\x1b``, ``\\n``, ``\\u2028``, ``\\xff``; so are the format characters
+(bidirectional controls such as U+202E, zero-width ones such as U+200B, the soft hyphen, tag
+characters) and blank letters such as the Hangul fillers. Every other character, backslash
+included, is left as it is.
 """
 
 from __future__ import annotations
@@ -16,10 +17,18 @@ from typing import Any, Optional, TypeVar
 
 from afspraken.rules import Text
 
-# Bidirectional controls (U+200E/200F, U+202A-202E, U+2066-2069) reorder what a reader sees
-# (a name can look like another, "Trojan Source"); zero-width ones (U+200B-200D, U+2060,
-# U+FEFF) hide that two names differ.
-_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+# Every format character (Unicode category Cf, as of Unicode 15.1): bidirectional controls
+# (U+061C, U+200E/200F, U+202A-202E, U+2066-2069) reorder what a reader sees (a name can look
+# like another, "Trojan Source"); zero-width and invisible ones (U+00AD, U+200B-200D,
+# U+2060-2064, U+FEFF, tag characters U+E0001-E007F, ...) hide that two names differ. Also the
+# Hangul fillers and the combining grapheme joiner: letters and marks, but blank. Variation
+# selectors (U+FE0F in every emoji with a colour) are left alone.
+_INVISIBLE = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u034f\u115f\u1160\u3164\uffa0"
+)
 _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}\udc80-\udcff]")
 # In JSON text (only ever inside its strings): what json.dumps(ensure_ascii=False) leaves raw.
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{_INVISIBLE}\ud800-\udfff]")
@@ -52,7 +61,7 @@ def _one(match: re.Match[str]) -> str:
         return _NAMED[char]
     if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that was not UTF-8
         return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def escape(text: str) -> str:
@@ -66,6 +75,9 @@ def _json_one(match: re.Match[str]) -> str:
         return f"\\\\x{code - 0xDC00:02x}"
     if 0xD800 <= code <= 0xDFFF:
         return f"\\\\u{code:04x}"
+    if code > 0xFFFF:  # a JSON escape of a character past U+FFFF is its UTF-16 surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
     return f"\\u{code:04x}"  # a JSON escape: the same character when read, never a raw one on a terminal
 
 
