@@ -59,8 +59,9 @@ _PHRASES = re.compile(
 
 
 def remainder(text: str) -> str:
-    """What is left of ``text`` once the stock phrases are taken out."""
-    return visible(_PHRASES.sub(" ", visible(text)))
+    """What is left of ``text`` once the stock phrases are taken out. Compared in the
+    compatibility form (NFKC): fullwidth "ｎ．ｖ．ｔ．" or a ligature is the phrase it looks like."""
+    return visible(_PHRASES.sub(" ", visible(unicodedata.normalize("NFKC", text))))
 
 
 def explains(text: str) -> bool:

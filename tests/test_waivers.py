@@ -151,6 +151,8 @@ def test_waiver_without_an_end_date_is_advice_also_when_unused(write):
         "NVT NVT NVT NVT NVT NVT NVT NVT",
         "Nader te bepalen; zie boven. Geen.",
         "n.v.t.\u200b \u200b \u200b niet\u00a0van\u00a0toepassing hier",
+        "\uff4e\uff0e\uff56\uff0e\uff54\uff0e " * 4,  # fullwidth: n.v.t. as it looks, not as it is coded
+        "\uff2e\uff36\uff34 ｎｉｅｔ ｖａｎ ｔｏｅｐａｓｓｉｎｇ ｈｉｅｒ",
     ],
 )
 def test_a_stock_phrase_is_no_explanation_and_is_located_at_the_toelichting(why, write):
