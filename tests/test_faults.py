@@ -454,6 +454,35 @@ def test_an_unreadable_folder_is_reported():
     assert done.returncode == 2 and "./dicht: geen toegang: kan map niet lezen" in out and "a.toml:38:1" in out
 
 
+def test_an_unreadable_file_named_on_the_command_line_is_one_located_problem_among_the_others():
+    """Named, as found in a folder: `geen toegang` at the file, and the other files' problems too
+    (click's own readability check made it a usage error that dropped every other file)."""
+    import tempfile
+
+    prefix: list[str] = []
+    if ROOT_USER:
+        if not shutil.which("setpriv"):
+            pytest.skip("root reads every file, and there is no setpriv to run as another user")
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    work = Path(tempfile.mkdtemp(prefix="afspraken-dicht-"))
+    try:
+        os.chmod(work, 0o755)
+        shutil.copy(UNEQUAL, work / "dicht.toml")
+        os.chmod(work / "dicht.toml", 0)
+        (work / "leeg.toml").write_text("", encoding="utf-8")
+        os.chmod(work / "leeg.toml", 0o644)
+        names = ["weg.toml", "dicht.toml", "leeg.toml"]
+        done = subprocess.run([*prefix, str(COMMAND), "check", *names], cwd=work, capture_output=True, timeout=30)
+    finally:
+        shutil.rmtree(work)
+    out = text(done)
+    if ROOT_USER and (done.returncode == 127 or ("Permission denied" in out and "afspraken" in out.split("\n")[0])):
+        pytest.skip("'nobody' cannot run the command installed here")
+    assert b"Traceback" not in done.stderr and done.returncode == 2, out
+    assert "dicht.toml:1:1: geen toegang: kan bestand niet lezen" in out
+    assert "weg.toml" in out and "bestand niet gevonden" in out and "leeg.toml" in out and "leeg" in out.split("leeg.toml", 1)[1]
+
+
 def test_an_unreadable_folder_is_reported_even_for_root(work, monkeypatch):
     """The same, in-process: listing the folder is made to fail as it does for a user without access."""
     from afspraken.reading import discovery

@@ -24,7 +24,9 @@ from afspraken.api import PARALLEL_FROM
     Exit code 0: nothing at or above --fail-on; 1: something is; 2: the input could not be evaluated.
     """,
 )
-@argument("paths", nargs=-1, type=click.Path(allow_dash=True), metavar="[PAD]...", metavar_en="[PATH]...")
+# readable=False: a file the user may not read is a located problem (geen toegang) among the
+# others, as in a folder, not a usage error that drops every other file
+@argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False), metavar="[PAD]...", metavar_en="[PATH]...")
 @REGELSET
 @option("--select", "selected", multiple=True, metavar="REGEL", metavar_en="RULE", shell_complete=complete_rules, help="Alleen deze regel(s) toetsen.", help_en="Check only these rule(s).")
 @option("--ignore", "ignored", multiple=True, metavar="REGEL", metavar_en="RULE", shell_complete=complete_rules, help="Deze regel(s) overslaan.", help_en="Skip these rule(s).")
