@@ -152,3 +152,23 @@ def test_init_under_a_file_says_what_is_wrong(cli, tmp_path):
     (tmp_path / "bestand").write_text("x")
     result = cli("init", "bestand/nieuw.toml", "--no-input")
     assert result.exit_code == 2 and "bestand is geen map" in result.output and "bestaat al" not in result.output
+
+
+def test_an_answer_that_is_not_utf8_is_asked_again_and_never_written(tmp_path):
+    """stdin from a file in another encoding: Python reads such bytes as lone surrogates, and
+    written as a TOML escape they made a file that `check` could not read."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import tomli
+
+    command = Path(sys.executable).with_name("afspraken")
+    done = subprocess.run(
+        [str(command), "init", "n.toml"], input=b"Woensel-W\xc3\nWoensel-West\n\n\n\n\n\n", cwd=tmp_path, capture_output=True, timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "geen geldige tekst (geen UTF-8); typ het opnieuw" in done.stderr.decode()
+    text = (tmp_path / "n.toml").read_text(encoding="utf-8")
+    assert 'wijk = "Woensel-West"' in text and "\\udc" not in text
+    tomli.loads(text)  # the file reads again

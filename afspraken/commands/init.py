@@ -38,8 +38,16 @@ def _init(given: str, no_input: bool, lang: str) -> None:
     if not no_input:
 
         def ask(nl: str, en: str) -> str:
-            text = click.prompt(nl if lang == "nl" else en, default="", show_default=False).strip()
-            return "" if text == "-" else text
+            while True:
+                text = click.prompt(nl if lang == "nl" else en, default="", show_default=False).strip()
+                if not _undecodable(text):
+                    return "" if text == "-" else text
+                # bytes that are not UTF-8 (stdin from a file in another encoding): asked again, never written
+                click.echo(
+                    "dit antwoord is geen geldige tekst (geen UTF-8); typ het opnieuw" if lang == "nl"
+                    else "this answer is not valid text (not UTF-8); type it again",
+                    err=True,
+                )
 
         def ask_many(nl: str, en: str, more_nl: str, more_en: str) -> list[str]:
             """One by one or comma-separated, until an empty answer."""
@@ -84,3 +92,12 @@ def _init(given: str, no_input: bool, lang: str) -> None:
         if lang == "nl"
         else f"Wrote {name}. Fill in where it says 'VUL IN'; `afspraken check {name}` lists every place still to be filled in."
     )
+
+
+def _undecodable(text: str) -> bool:
+    """Whether ``text`` holds bytes that were not UTF-8 (Python reads them as lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
