@@ -62,6 +62,21 @@ class _Stream(NamedTuple):
     path: str
 
 
+def _once(inputs: list[Union[str, Document]]) -> list[Union[str, Document]]:
+    """Each path once: ``a.toml ./a.toml`` is one file (its findings counted once), ``- -`` one
+    stdin (it can be read only once). Documents are kept as given."""
+    seen: set[str] = set()
+    kept: list[Union[str, Document]] = []
+    for item in inputs:
+        if isinstance(item, str):
+            same = item if item == "-" else os.path.normpath(item)  # "-": stdin (reading.source.STDIN)
+            if same in seen:
+                continue
+            seen.add(same)
+        kept.append(item)
+    return kept
+
+
 class Stream:
     """The results of one run, one :class:`~afspraken.results.FileResult` at a time.
 
@@ -81,7 +96,7 @@ class Stream:
         self.checker, self.lang = checker, lang
         self.skipped: list[Problem] = []  # notes: files passed over with the reason, files read as UTF-16
         self._known: dict[str, Problem] = {}  # what the first walk found for a path that is not simply "check it"
-        self._inputs = [item if isinstance(item, Document) else os.fspath(item) for item in inputs]
+        self._inputs = _once([item if isinstance(item, Document) else os.fspath(item) for item in inputs])
         # A first pass over the folders finds the notes, the folders' settings and the count;
         # the files are listed again (not classified again) as the iteration reaches them, so no
         # list of them is kept.

@@ -311,3 +311,20 @@ def test_stdin_with_a_name_uses_that_files_folder_and_name(cli, write):
     result = cli("check", "-", "--stdin-naam", "wijk/concept.toml", "--format", "json", input=UNEQUAL.read_bytes())
     [finding] = json.loads(result.stdout)["files"][0]["findings"]
     assert finding["locations"][0]["file"] == "wijk/concept.toml" and finding["severity"] == "advies" and result.exit_code == 0
+
+
+def test_a_path_named_twice_is_checked_and_counted_once(cli, tmp_path, monkeypatch):
+    """`a.toml ./a.toml a.toml` is one file: its findings are not counted three times. `- -` is
+    one stdin: it can be read once, and the second was reported as an empty file."""
+    import shutil
+
+    from conftest import EXAMPLES
+
+    shutil.copy(EXAMPLES / "ongelijke-stem.toml", tmp_path / "a.toml")
+    monkeypatch.chdir(tmp_path)
+    once = json.loads(cli("check", "a.toml", "--format", "json").stdout)
+    thrice = json.loads(cli("check", "a.toml", "./a.toml", "a.toml", "--format", "json").stdout)
+    assert len(thrice["files"]) == 1 and thrice["summary"] == once["summary"]
+    piped = cli("check", "-", "-", input=(tmp_path / "a.toml").read_text(encoding="utf-8"))
+    assert "leeg" not in piped.output and "in 1 bestand" in piped.output, piped.output
+

@@ -90,7 +90,8 @@ def check(
     from afspraken.reading.files import Limits
 
     stdin = lambda: sys.stdin.buffer.read(Limits().max_bytes + 1)  # noqa: E731 - bounded: the reader says "too big"
-    inputs = [api.Document(stdin(), stdin_naam or "<stdin>") if p == "-" else p for p in (paths or (".",))]
+    given = list(dict.fromkeys(paths)) if paths.count("-") > 1 else list(paths)  # stdin is read once: `- -` is one input
+    inputs = [api.Document(stdin(), stdin_naam or "<stdin>") if p == "-" else p for p in (given or (".",))]
     texts = {  # what came from stdin, for --toon-bron
         d.name: d.text if isinstance(d.text, str) else d.text.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
         for d in inputs
