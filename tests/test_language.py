@@ -122,3 +122,17 @@ def test_dutch_run_then_english_run_in_one_process(cli):
     assert "Toon deze hulp" in cli("--help").output
     assert "Show this message" in cli("--help", "--lang", "en").output
     assert "Toon deze hulp" in cli("--help").output
+
+
+@pytest.mark.parametrize(("value", "lang"), [("EN", "en"), ("en_GB.UTF-8", "en"), ("nl-NL", "nl"), (" en ", "en")])
+def test_afspraken_lang_is_read_as_a_locale_is_written(cli, value, lang):
+    result = cli("check", str(EXAMPLES / "woensel-west.toml"), env={"AFSPRAKEN_LANG": value})
+    assert result.exit_code == 0 and ("errors" if lang == "en" else "fouten") in result.stdout and not result.stderr
+
+
+def test_an_unknown_afspraken_lang_is_said_once_not_silently_dutch(cli):
+    result = cli("check", str(EXAMPLES / "woensel-west.toml"), env={"AFSPRAKEN_LANG": "fr"})
+    assert result.exit_code == 0 and "fouten" in result.stdout
+    assert result.stderr.count("AFSPRAKEN_LANG='fr' is geen taal van afspraken (nl of en)") == 1
+    chosen = cli("check", str(EXAMPLES / "woensel-west.toml"), "--lang", "en", env={"AFSPRAKEN_LANG": "fr"})
+    assert "AFSPRAKEN_LANG" not in chosen.stderr  # --lang chose: the variable is not read

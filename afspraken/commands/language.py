@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import sys
 from collections.abc import Sequence
 from typing import Any, Optional
 
@@ -38,7 +39,16 @@ def scan(args: Sequence[str]) -> str:
     if found is not None:
         return found
     value = os.environ.get("AFSPRAKEN_LANG", "")
-    return value if value in LANGUAGES else "nl"
+    # "EN", "en_GB.UTF-8": as a locale is written; anything else is said, not silently Dutch
+    lang = value.strip().lower().replace("-", "_").partition("_")[0].partition(".")[0]
+    if lang in LANGUAGES:
+        return lang
+    if value.strip():
+        sys.stderr.write(
+            f"waarschuwing: AFSPRAKEN_LANG={value!r} is geen taal van afspraken (nl of en); de uitvoer is Nederlands. "
+            f"(warning: not a language of afspraken, nl or en; the output is Dutch)\n"
+        )
+    return "nl"
 
 
 # click calls the module-level gettext functions it imported by name (``from gettext import
@@ -50,8 +60,6 @@ def start(lang: str) -> None:
     """Make ``lang`` the language of this run, click's own messages included."""
     global _active, _translation
     _active = lang
-    import sys
-
     from afspraken.commands.clicktext import Dutch
 
     translation: gettext.NullTranslations = Dutch() if lang == "nl" else _Untranslated()
