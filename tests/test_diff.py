@@ -231,3 +231,28 @@ def test_a_checker_refuses_a_negative_limit_on_findings():
 
     with pytest.raises(ValueError, match="max_findings"):
         Checker(max_findings=-1)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_a_revision_that_looks_like_an_option_never_reaches_git(cli, tmp_path, write):
+    """`--output=evil:w.toml` as REV made `git show` overwrite w.toml (through the link `evil:.`)."""
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    committed = write("w.toml", GOOD).read_bytes()
+    git("init", "-q")
+    git("add", "w.toml")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "eerste versie")
+    (tmp_path / "evil:.").symlink_to(".")
+    new = write("new.toml", "x = 1\n")
+    result = cli("diff", "--", "--output=evil:w.toml", str(new))
+    assert (tmp_path / "w.toml").read_bytes() == committed
+    assert result.exit_code == 2
+    assert "--output=evil:w.toml:1:1: de versie '--output=evil' begint met '-'" in result.stderr, result.stderr
+    english = cli("diff", "--lang", "en", "--", "-p:w.toml", str(new))
+    assert english.exit_code == 2 and "the version '-p' starts with '-': it is not passed to git" in english.stderr
+    for spec in (":w.toml", " :w.toml"):  # no version before the colon
+        empty = cli("diff", spec, str(new))
+        assert empty.exit_code == 2 and "geef vóór de : een versie uit git" in empty.stderr, empty.stderr
+    assert (tmp_path / "w.toml").read_bytes() == committed
