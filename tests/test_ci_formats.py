@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -109,6 +112,53 @@ def test_github_job_summary_is_appended(repo, monkeypatch, tmp_path):
     assert summary.read_text(encoding="utf-8").count("gelijke-stem") == 2 * text.count("gelijke-stem")
 
 
+def test_github_summary_is_a_new_file_in_an_existing_folder_without_warning(repo, monkeypatch, tmp_path):
+    summary = tmp_path / "nieuw.md"
+    result = check(repo, monkeypatch, "wijk/a", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 1 and result.stderr == ""
+    assert "gelijke-stem" in summary.read_text(encoding="utf-8")
+
+
+def test_github_summary_never_goes_into_a_checked_agreement(repo, monkeypatch):
+    """GITHUB_STEP_SUMMARY naming the agreement (or another name of it: a hard link) appended the
+    report into the TOML file; now it is left as it was, with one warning, and the same exit code."""
+    agreement = repo / "wijk" / "a" / "ongelijk.toml"
+    before = agreement.read_bytes()
+    result = check(repo, monkeypatch, "wijk/a", "--format", "github", env={"GITHUB_STEP_SUMMARY": "wijk/a/ongelijk.toml"})
+    assert agreement.read_bytes() == before and result.exit_code == 1
+    assert result.stderr == "waarschuwing: de samenvatting voor GitHub (GITHUB_STEP_SUMMARY=wijk/a/ongelijk.toml) is niet geschreven: dit is een TOML-bestand (een afspraak?)\n"
+    os.link(agreement, repo / "samenvatting.md")
+    result = check(repo, monkeypatch, "wijk/a", "--format", "github", "--lang", "en", env={"GITHUB_STEP_SUMMARY": "samenvatting.md"})
+    assert agreement.read_bytes() == before and result.exit_code == 1
+    assert "(GITHUB_STEP_SUMMARY=samenvatting.md) was not written: this is wijk/a/ongelijk.toml, one of the files checked" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_github_summary_to_a_pipe_without_reader_warns_and_does_not_hang(repo):
+    fifo = repo / "pijp"
+    os.mkfifo(fifo)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AFSPRAKEN_", "GITHUB_"))} | {"GITHUB_STEP_SUMMARY": str(fifo)}
+    done = subprocess.run(
+        [sys.executable, "-m", "afspraken", "check", "wijk/a", "--format", "github"], cwd=repo, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 1 and done.stdout.startswith("::error ")
+    assert f"(GITHUB_STEP_SUMMARY={fifo}) is niet geschreven: dit is geen gewoon bestand" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("where", "why"),
+    [(".", "dit is een map, geen bestand"), ("geen-map/samenvatting.md", "de map "), ("/dev/full", "dit is geen gewoon bestand")],
+)
+def test_github_summary_that_cannot_be_written_warns_once(repo, monkeypatch, where, why):
+    if where == "/dev/full" and not os.path.exists(where):
+        pytest.skip("no /dev/full")
+    result = check(repo, monkeypatch, "wijk/a", "--format", "github", env={"GITHUB_STEP_SUMMARY": where})
+    assert result.exit_code == 1 and result.stdout.startswith("::error ")
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"waarschuwing: de samenvatting voor GitHub (GITHUB_STEP_SUMMARY={where}) is niet geschreven: {why}"), line
+    assert not (repo / "geen-map").exists()
+
+
 def test_github_without_summary_variable_writes_no_file(repo, monkeypatch):
     before = sorted(p.name for p in repo.rglob("*"))
     check(repo, monkeypatch, "wijk/a", "--format", "github")
@@ -117,7 +167,6 @@ def test_github_without_summary_variable_writes_no_file(repo, monkeypatch):
 
 def test_github_sarif_and_gitlab_paths_agree_from_a_sub_folder_of_a_git_repository(tmp_path, monkeypatch):
     """GitHub resolves ``file=`` against the workspace (the repository root), as SARIF and GitLab do."""
-    import subprocess
 
     if shutil.which("git") is None:
         pytest.skip("git is not installed")

@@ -15,17 +15,20 @@ GitHub shows at most 10 annotations of each kind per step. Past that, the rest
 are plain lines in the log (``FILE:LINE:COL: ...``), followed by one line that
 says how many were not annotated and where the full report is. When
 ``$GITHUB_STEP_SUMMARY`` is set, the Markdown report is appended to it: the
-job summary on the run's page.
+job summary on the run's page. Only to a regular file (or a new one), never a
+TOML file or a checked one, never a pipe or device: else one warning on stderr.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Sequence
 
 from afspraken.reporting import Context, streamed
-from afspraken.reporting.escaping import escaped
+from afspraken.reading.files import reason
+from afspraken.reporting.escaping import escape, escaped
 from afspraken.reporting.spans import absolute, is_file, relative, repository_root
 from afspraken.results import FileResult, Finding, Location, Report, count
 from afspraken.rules import Severity, Text
@@ -100,19 +103,86 @@ LIMIT = 10  # annotations of one kind that GitHub shows per step
 SUMMARY_LIMIT = 1024 * 1024  # bytes GitHub accepts in one step's summary
 
 
-def write_summary(path: Path, report: Report, ctx: Context) -> None:
-    """Append the Markdown report (GitHub appends every step's summary; so do we)."""
+def _shown(path: Path) -> str:
+    return escape(str(path))
+
+
+def _summary_refused(path: Path, checked: Sequence[str]) -> Optional[Text]:
+    """Why ``path`` is no place for a job summary, or None: only a regular file (or a new one in
+    an existing folder) that is neither a TOML file nor one of the files being checked."""
+    real = Path(os.path.realpath(path))
+    if path.suffix.lower() == ".toml" or real.suffix.lower() == ".toml":
+        return Text("dit is een TOML-bestand (een afspraak?)", "this is a TOML file (an agreement?)")
+    try:
+        info = os.stat(path)  # follows symlinks; before opening: a pipe without a reader would block
+    except FileNotFoundError:
+        if not real.parent.is_dir():
+            return Text(f"de map {_shown(real.parent)} bestaat niet", f"the folder {_shown(real.parent)} does not exist")
+        return None  # a new file
+    except OSError as exc:
+        return reason(exc)
+    return _not_regular(info) or _checked(info, checked)
+
+
+def _not_regular(info: os.stat_result) -> Optional[Text]:
+    if stat.S_ISDIR(info.st_mode):
+        return Text("dit is een map, geen bestand", "this is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        return Text("dit is geen gewoon bestand (maar een pipe, apparaat of socket)", "this is not a regular file (but a pipe, device or socket)")
+    return None
+
+
+def _checked(info: os.stat_result, checked: Sequence[str]) -> Optional[Text]:
+    """The same file (by inode: a link or another name is the same file) as a checked one."""
+    for file in checked:
+        try:
+            other = os.stat(file)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            return Text(f"dit is {_shown(Path(file))}, een van de getoetste bestanden", f"this is {_shown(Path(file))}, one of the files checked")
+    return None
+
+
+def _summary_warning(path: Path, why: Text, lang: str) -> None:
+    """One line on stderr: the check's outcome (and exit code) stays as it is."""
+    import click
+
+    text = Text(
+        f"waarschuwing: de samenvatting voor GitHub (GITHUB_STEP_SUMMARY={_shown(path)}) is niet geschreven: {why.nl}",
+        f"warning: the job summary for GitHub (GITHUB_STEP_SUMMARY={_shown(path)}) was not written: {why.en}",
+    )
+    try:
+        click.echo(text(lang), err=True)
+    except (OSError, ValueError):
+        pass
+
+
+def write_summary(path: Path, report: Report, ctx: Context, checked: Sequence[str] = ()) -> None:
+    """Append the Markdown report (GitHub appends every step's summary; so do we); where that
+    would harm or hang (a checked file, a TOML file, a pipe, a folder), warn instead."""
     from afspraken.reporting import markdown
 
+    why = _summary_refused(path, checked)
+    if why is not None:
+        _summary_warning(path, why, ctx.lang)
+        return
     text = markdown.render(report, ctx)
     if len(text.encode("utf-8")) > SUMMARY_LIMIT - 200:
         cut = text.encode("utf-8")[: SUMMARY_LIMIT - 200].decode("utf-8", errors="ignore")
         text = cut + "\n\n" + Text("*(afgekapt: de samenvatting mag 1 MiB zijn)*", "*(cut: a job summary may be 1 MiB)*")(ctx.lang) + "\n"
+    # O_NONBLOCK: a pipe swapped in after the check above fails (ENXIO) rather than hangs
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-    except OSError:
-        pass  # the annotations still go out; a summary is a courtesy
+        fd = os.open(path, flags, 0o666)
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
+            why = _not_regular(os.fstat(fd)) or _checked(os.fstat(fd), checked)  # what was opened, not what was looked at
+            if why is None:
+                handle.write(text + "\n")
+    except OSError as exc:
+        why = reason(exc)
+    if why is not None:
+        _summary_warning(path, why, ctx.lang)
 
 
 def _run_url() -> str:
@@ -133,6 +203,7 @@ class Writer:
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         self.summary = Path(summary) if summary else None
         self.kept: list[FileResult] = []  # only for the job summary
+        self.checked: list[str] = []  # their paths as given (kept's are escaped): the summary is none of them
         # Paths relative to the repository root, as SARIF and GitLab (see spans.source_root):
         # that of the working folder, else that of the first checked file, else the working folder.
         self._root: Optional[Path] = repository_root(Path.cwd())
@@ -160,6 +231,8 @@ class Writer:
         return self._lines(lines)
 
     def file(self, result: FileResult) -> str:
+        if self.summary is not None and is_file(result.path):
+            self.checked.append(result.path)
         result = escaped(result)
         lang = self.lang
         if self.summary is not None:
@@ -173,7 +246,7 @@ class Writer:
 
     def end(self) -> str:
         if self.summary is not None:
-            write_summary(self.summary, self.head._replace(files=tuple(self.kept)), self.ctx)
+            write_summary(self.summary, self.head._replace(files=tuple(self.kept)), self.ctx, self.checked)
         if not self.rest:
             return ""
         where = Text("de samenvatting van deze job (Summary)", "this job's summary (Summary)") if self.summary else Text(
