@@ -63,14 +63,54 @@ def listed(items: list[str], shown: int = MAX_NAMES) -> str:
     return ", ".join(items[:shown]) + f", … (+{len(items) - shown})"
 
 
+SUGGEST_ALL = 100
+"""Up to this many known names, a "did you mean" compares the word with each of them."""
+NEAREST = 16
+"""Past :data:`SUGGEST_ALL`, only this many on either side of the word in sorted order, and as
+many in sorted order of the reversed names, are compared: a typo keeps the start or the end."""
+
+
+class Suggestions:
+    """"Did you mean" among a fixed set of names, for many words: each comparison is a
+    difflib ratio of ~15 µs, so 200 unknown ids against 4,000 known ones took 12 s."""
+
+    def __init__(self, options: Iterable[str]) -> None:
+        self.options = list(options)
+        self._forward: list[str] = []
+        self._backward: list[str] = []
+        self._seen: dict[str, Text] = {}  # the same wrong id is often used many times
+
+    def candidates(self, word: str) -> list[str]:
+        """The names compared with ``word``: all of them, or near neighbours in a big set."""
+        if len(self.options) <= SUGGEST_ALL:
+            return self.options
+        if not self._forward:
+            self._forward = sorted(self.options)
+            self._backward = sorted(o[::-1] for o in self.options)
+        return _around(self._forward, word) + [o[::-1] for o in _around(self._backward, word[::-1])]
+
+    def __call__(self, word: str) -> Text:
+        """'; bedoelde u "x"?' for the closest option, or nothing."""
+        hint = self._seen.get(word)
+        if hint is None:
+            import difflib  # only when something is wrong
+
+            match = difflib.get_close_matches(word, self.candidates(word), n=1, cutoff=0.6)
+            hint = Text(f"; bedoelde u '{match[0]}'?", f"; did you mean '{match[0]}'?") if match else Text("", "")
+            self._seen[word] = hint
+        return hint
+
+
+def _around(ordered: list[str], word: str) -> list[str]:
+    import bisect
+
+    at = bisect.bisect_left(ordered, word)
+    return ordered[max(0, at - NEAREST) : at + NEAREST]
+
+
 def suggest(word: str, options: Iterable[str]) -> Text:
     """'; bedoelde u "x"?' for the closest option, or nothing."""
-    import difflib  # only when something is wrong
-
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    if not match:
-        return Text("", "")
-    return Text(f"; bedoelde u '{match[0]}'?", f"; did you mean '{match[0]}'?")
+    return Suggestions(options)(word)
 
 
 def toml_key(key: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any, Optional, cast
 
 from pydantic import BaseModel, ValidationError
 
-from afspraken.reading.messages import describe, listed, suggest
+from afspraken.reading.messages import Suggestions, describe, listed
 from afspraken.reading.source import Source, as_written
 from afspraken.results import Location, Problem, count
 from afspraken.rules import KeyPath, Text
@@ -143,6 +143,7 @@ def cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
             else:
                 ids[ident] = path
     everything: dict[str, KeyPath] = {}  # bodies and parties, made when a reference to either is unknown
+    hints: dict[int, Suggestions] = {}  # per set of ids, made once: up to 200 unknown ids are compared with it
 
     def unknown(path: KeyPath, value: str, allowed: Mapping[str, KeyPath], what: Text) -> Problem:
         if isinstance(source, Capped) and source.full:  # counted only: no hint to look for among every id
@@ -150,7 +151,10 @@ def cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
         if allowed is everything and not everything:
             everything.update(organen)
             everything.update(partijen)
-        hint = suggest(value, allowed)
+        suggestions = hints.get(id(allowed))
+        if suggestions is None:
+            suggestions = hints[id(allowed)] = Suggestions(allowed)
+        hint = suggestions(value)
         known = listed(list(allowed)) or "-"  # past 20, counted: a file of 30,000 parties made each message 300 KB
         return source.problem(
             path,
@@ -214,6 +218,8 @@ def _is_date(value: Any) -> bool:
 def waiver_problems(source: Source, data: dict[str, Any], known: Optional[Collection[str]]) -> Iterator[Problem]:
     from afspraken.wording import MIN_TEKENS, MIN_WOORDEN, explains, remainder, visible
 
+    rules: Optional[Suggestions] = None  # made once, for the first waiver of an unknown rule
+
     for i, item in _table_list(data, "uitzondering"):
         why = item.get("toelichting")
         # Fewer than MIN_TEKENS visible characters is already reported by the model.
@@ -231,7 +237,9 @@ def waiver_problems(source: Source, data: dict[str, Any], known: Optional[Collec
             continue
         regel = item.get("regel")
         if isinstance(regel, str) and regel and regel not in known:
-            hint = suggest(regel, known)
+            if rules is None:
+                rules = Suggestions(known)
+            hint = rules(regel)
             yield source.problem(
                 ("uitzondering", i, "regel"),
                 Text(f"uitzondering voor onbekende regel '{regel}'{hint.nl}", f"waiver for unknown rule '{regel}'{hint.en}"),
