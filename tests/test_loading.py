@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -549,3 +550,59 @@ def test_did_you_mean_among_a_few_ids_compares_them_all(monkeypatch):
     problems = load(Source("x.toml", agreement_text('[[actie]]\nwat = "iets"\nwie = "gemeete"\n')))
     assert isinstance(problems, list) and problems[0].message("nl").endswith("; bedoelde u 'gemeente'?")
     assert sorted(compared) == sorted(set(compared))  # each known id once
+
+
+def _tomli_messages() -> list[str]:
+    """Every message tomli raises, read from its source (``TOMLDecodeError(msg, ...)`` in 2.1+,
+    ``suffixed_err(src, pos, msg)`` before), a sample value in place of each ``{...}``."""
+    import ast
+
+    import tomli
+
+    source = (Path(tomli.__file__).parent / "_parser.py").read_text(encoding="utf-8")  # compiled: no getsource
+    messages = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        at = {"TOMLDecodeError": 0, "suffixed_err": 2}.get(node.func.id)
+        if at is None or len(node.args) <= at:
+            continue
+        arg = node.args[at]
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            messages.append(arg.value)
+        elif isinstance(arg, ast.JoinedStr):  # a key is a tuple, a character or text its repr
+            messages.append(
+                "".join(
+                    str(part.value) if isinstance(part, ast.Constant) else ("'#'" if part.conversion == ord("r") else "('a', 'b')")
+                    for part in arg.values
+                )
+            )
+    return messages
+
+
+def test_every_toml_error_tomli_can_raise_is_in_dutch():
+    """A message tomli adds in a new version fails here instead of reaching a Dutch user in English."""
+    from afspraken.reading.loading import _toml_message
+
+    messages = _tomli_messages()
+    assert len(messages) >= 20, messages  # the source was read
+    for msg in messages:
+        text, _ = _toml_message(msg)
+        english = [w for w in re.findall(r"[A-Za-z]{4,}", msg) if w != "TOML"]
+        assert not any(w in text.nl for w in english), (msg, text.nl)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('x = "\\ud800"\n', "ongeldige code na \\u of \\U in een tekst: dat teken bestaat niet"),
+        ('x = "\\q"\n', "losse '\\' in een tekst: schrijf '\\\\' voor een backslash"),
+        ("x = '''a\n", "tekst niet afgesloten: de ''' aan het eind ontbreekt"),
+        ('x = "\\u12"\n', "daar horen 2, 4 of 8 tekens 0-9 of A-F"),
+        ("a = {b=1}\na.c = 2\n", "tabel [a] is al helemaal gegeven (tussen { } of als lijst)"),
+        ("[a.b]\nx = 1\n[a]\nb.c = 1\n", "tabel [a.b] heeft al een eigen kop; zet deze sleutel onder die kop"),
+    ],
+)
+def test_escapes_and_closed_tables_in_plain_dutch(write, text, words):
+    [problem] = problems_of(write("a.toml", "formaat = 1\n" + text))
+    assert problem.code == "toml" and words in problem.message("nl"), problem.message("nl")

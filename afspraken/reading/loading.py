@@ -53,11 +53,31 @@ _TOML_NL = [
     (r"Expected ']]' at the end of an array declaration", "']]' verwacht aan het eind van de tabelkop"),
     (r"Duplicate inline table key (.*)", r"sleutel \1 staat twee keer in de tabel"),
     (r"Found invalid character (.*)", r"ongeldig teken \1"),
+    (r"Escaped character is not a Unicode scalar value", r"ongeldige code na \\u of \\U in een tekst: dat teken bestaat niet"),
+    (r"Invalid hex value", r"ongeldige code na \\x, \\u of \\U in een tekst: daar horen 2, 4 of 8 tekens 0-9 of A-F"),
+    (r"Unescaped '\\' in a string", r"losse '\\' in een tekst: schrijf '\\\\' voor een backslash, of zet de tekst tussen enkele aanhalingstekens"),
+    (r"Expected \"'''\"", "tekst niet afgesloten: de ''' aan het eind ontbreekt"),
+    (r"Expected \"'\"", "tekst niet afgesloten: het aanhalingsteken ' aan het eind ontbreekt"),
+    (r"Expected (.*)", r"\1 verwacht"),
+    (r"Cannot mutate immutable namespace (.*)", r"tabel \1 is al helemaal gegeven (tussen { } of als lijst) en kan hier niet worden aangevuld"),
+    (r"Cannot redefine namespace (.*)", r"tabel \1 heeft al een eigen kop; zet deze sleutel onder die kop"),
 ]
+"""tomli's messages (every one of tomli 2.x: a test reads them from its source) in Dutch;
+a name tomli gives as a Python tuple, ``('a', 'b')``, is shown as ``[a.b]``."""
 
 
 _KEY_AT_START = re.compile(r"\s*([A-Za-z0-9_.-]+|\"[^\"]*\")\s*=")
 _DATE_VALUE = re.compile(r"=\s*\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _tuple_name(text: str) -> str:
+    """``('a', 'b c')``, tomli's way to name a table, as ``[a.b c]``."""
+    import ast
+
+    try:
+        return "[" + ".".join(str(part) for part in ast.literal_eval(text)) + "]"
+    except (ValueError, SyntaxError, TypeError):
+        return text
 
 
 def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Optional[int]]:
@@ -98,8 +118,12 @@ def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Option
             "TOML error: text not closed: the quote at the end is missing",
         ), None
     for pattern, nl in _TOML_NL:
-        if re.fullmatch(pattern, msg):
-            return Text(f"TOML-fout: {re.sub(pattern, nl, msg)}", f"TOML error: {msg}"), None
+        found = re.fullmatch(pattern, msg)
+        if found:
+            named = msg
+            if found.groups() and found.group(1).startswith("("):
+                named = msg[: found.start(1)] + _tuple_name(found.group(1)) + msg[found.end(1) :]
+            return Text(f"TOML-fout: {re.sub(pattern, nl, named)}", f"TOML error: {msg}"), None
     return Text(f"TOML-fout: {msg}", f"TOML error: {msg}"), None
 
 
