@@ -120,6 +120,7 @@ class Failure(NamedTuple):
     file: str = ""  # the agreement it happened on (rules only)
     where: str = ""  # "plugin.py:12"
     origin: str = ""  # "distribution afspraken-x 1.0, entry point x = afspraken_x"
+    error_nl: str = ""  # the error in Dutch, when it is afspraken's own words (``error``, in JSON, is English)
 
     @property
     def what(self) -> str:
@@ -130,7 +131,8 @@ class Failure(NamedTuple):
         en = lang == "en"
         stage = (_STAGE_EN if en else _STAGE_NL)[self.stage]
         what = " ".join(filter(None, (stage, self.subject)))
-        text = f"plugin {self.plugin!r} {'failed in' if en else 'faalde in'} {what}: {self.error}"
+        error = self.error if en or not self.error_nl else self.error_nl
+        text = f"plugin {self.plugin!r} {'failed in' if en else 'faalde in'} {what}: {error}"
         details = [d for d in (self.origin, self.where and (f"code: {self.where}")) if d]
         return f"{text} ({'; '.join(details)})" if details else text
 

@@ -151,6 +151,8 @@ def test_two_packages_with_the_same_plugin_name_are_both_named(cli, site):
     (info / "entry_points.txt").write_text("[afspraken]\nalfa = alfa_plug\n")
     result = cli("check", str(UNEQUAL))
     assert result.exit_code == 2
+    assert "twee geïnstalleerde pakketten leveren de plugin 'alfa'" in result.output
+    result = cli("check", str(UNEQUAL), "--lang", "en")
     assert "two installed packages provide the plugin 'alfa'" in result.output
     assert "alfa-plug 1.2.3" in result.output and "alfa-two 2.0" in result.output
 
@@ -198,6 +200,9 @@ def test_afspraken_plugins_limits_loading(cli, site, monkeypatch):
     assert "alfa" not in names and "afspraken.basis" in names
     monkeypatch.setenv("AFSPRAKEN_PLUGINS", "gamma")
     result = cli("check", str(UNEQUAL))
+    assert result.exit_code == 2 and "er is geen geïnstalleerde plugin die 'gamma' heet" in result.output
+    assert "names it" not in result.output  # in Dutch runs, Dutch
+    result = cli("check", str(UNEQUAL), "--lang", "en")
     assert result.exit_code == 2 and "no installed plugin is called 'gamma'" in result.output
 
 
@@ -233,6 +238,8 @@ def test_a_file_plugin_with_the_name_of_an_installed_one_is_an_error_naming_both
     plugin(write, "alfa", id="alfa/regel")
     result = cli("check", str(UNEQUAL), "--plugin", "alfa.py")
     assert result.exit_code == 2
+    assert "er is al een plugin 'alfa' geladen uit alfa-plug 1.2.3" in result.output and "alfa.py is niet geladen" in result.output
+    result = cli("check", str(UNEQUAL), "--plugin", "alfa.py", "--lang", "en")
     assert "a plugin called 'alfa' is already loaded from alfa-plug 1.2.3" in result.output and "alfa.py is not loaded" in result.output
 
 

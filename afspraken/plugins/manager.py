@@ -90,7 +90,8 @@ class PluginManager(pluggy.PluginManager):
         if self.has_plugin(info.name):
             first = self.info[info.name].origin if info.name in self.info else "?"
             message = f"a plugin called {info.name!r} is already loaded from {first}; {info.origin} is not loaded"
-            self.failures.add(Failure(info.name, "import", "", message, origin=info.origin))
+            dutch = f"er is al een plugin {info.name!r} geladen uit {first}; {info.origin} is niet geladen"
+            self.failures.add(Failure(info.name, "import", "", message, origin=info.origin, error_nl=dutch))
             return
         self.info[info.name] = info
         try:
@@ -194,7 +195,8 @@ def _load_entry_points(pm: PluginManager) -> None:
         info = PluginInfo(ep.name, version, "entry point", origin, f"{ep.name} = {ep.value}")
         if ep.name in pm.info:
             message = f"two installed packages provide the plugin {ep.name!r}: {pm.info[ep.name].origin} and {origin}"
-            pm.failures.add(Failure(ep.name, "import", "", message, origin=_origin(info)))
+            dutch = f"twee geïnstalleerde pakketten leveren de plugin {ep.name!r}: {pm.info[ep.name].origin} en {origin}"
+            pm.failures.add(Failure(ep.name, "import", "", message, origin=_origin(info), error_nl=dutch))
             continue
         try:
             module = cache.load(ep)
@@ -205,7 +207,9 @@ def _load_entry_points(pm: PluginManager) -> None:
             continue
         pm.add(module, info)
     for missing in sorted((allowed or set()) - found):
-        pm.failures.add(Failure(missing, "import", "", f"{ENV} names it, but no installed plugin is called {missing!r}"))
+        message = f"{ENV} names it, but no installed plugin is called {missing!r}"
+        dutch = f"{ENV} noemt deze plugin, maar er is geen geïnstalleerde plugin die {missing!r} heet"
+        pm.failures.add(Failure(missing, "import", "", message, error_nl=dutch))
 
 
 def load_named(pm: PluginManager, specs: Iterable[str], base: Path) -> None:
