@@ -142,7 +142,33 @@ def test_github_summary_to_a_pipe_without_reader_warns_and_does_not_hang(repo):
         [sys.executable, "-m", "afspraken", "check", "wijk/a", "--format", "github"], cwd=repo, env=env, capture_output=True, text=True, timeout=60,
     )
     assert done.returncode == 1 and done.stdout.startswith("::error ")
-    assert f"(GITHUB_STEP_SUMMARY={fifo}) is niet geschreven: dit is geen gewoon bestand" in done.stderr
+    assert f"(GITHUB_STEP_SUMMARY={fifo}) is niet geschreven: dit is een pipe waar niemand uit leest" in done.stderr
+
+
+def test_github_summary_never_goes_into_an_agreement_that_is_not_checked(repo, monkeypatch, tmp_path):
+    """As --output refuses them: another name (a hard link) of an agreement this run does not
+    check, and an agreement saved under another name."""
+    elsewhere = tmp_path / "ander.toml"
+    elsewhere.write_bytes((EXAMPLES / "woensel-west.toml").read_bytes())
+    os.link(elsewhere, tmp_path / "samenvatting.md")
+    result = check(repo, monkeypatch, "wijk/a", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(tmp_path / "samenvatting.md")})
+    assert elsewhere.read_bytes() == (EXAMPLES / "woensel-west.toml").read_bytes() and result.exit_code == 1
+    assert "is niet geschreven: dit bestand heeft 2 namen (harde koppelingen)" in result.stderr
+    saved = tmp_path / "afspraak.txt"
+    saved.write_bytes((EXAMPLES / "woensel-west.toml").read_bytes())
+    result = check(repo, monkeypatch, "wijk/a", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(saved)})
+    assert saved.read_bytes() == (EXAMPLES / "woensel-west.toml").read_bytes()
+    assert "is niet geschreven: dit bestand bevat een afspraak" in result.stderr
+
+
+def test_the_closing_line_points_at_the_summary_only_when_it_was_written(repo, monkeypatch, tmp_path):
+    for i in range(11):  # 11 findings: one past what GitHub annotates, so the closing line is there
+        shutil.copy(EXAMPLES / "ongelijke-stem.toml", repo / "wijk" / "a" / f"kopie{i}.toml")
+    written = check(repo, monkeypatch, "wijk/a", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(tmp_path / "s.md")})
+    assert "het volledige rapport: de samenvatting van deze job" in written.stdout.splitlines()[-1]
+    refused = check(repo, monkeypatch, "wijk/a", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(tmp_path)})
+    assert "is niet geschreven: dit is een map" in refused.stderr
+    assert "samenvatting van deze job" not in refused.stdout and "--format html:rapport.html" in refused.stdout.splitlines()[-1]
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ TOML file or a checked one, never a pipe or device: else one warning on stderr.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -107,23 +108,6 @@ def _shown(path: Path) -> str:
     return escape(str(path))
 
 
-def _summary_refused(path: Path, checked: Sequence[str]) -> Optional[Text]:
-    """Why ``path`` is no place for a job summary, or None: only a regular file (or a new one in
-    an existing folder) that is neither a TOML file nor one of the files being checked."""
-    real = Path(os.path.realpath(path))
-    if path.suffix.lower() == ".toml" or real.suffix.lower() == ".toml":
-        return Text("dit is een TOML-bestand (een afspraak?)", "this is a TOML file (an agreement?)")
-    try:
-        info = os.stat(path)  # follows symlinks; before opening: a pipe without a reader would block
-    except FileNotFoundError:
-        if not real.parent.is_dir():
-            return Text(f"de map {_shown(real.parent)} bestaat niet", f"the folder {_shown(real.parent)} does not exist")
-        return None  # a new file
-    except OSError as exc:
-        return reason(exc)
-    return _not_regular(info) or _checked(info, checked)
-
-
 def _not_regular(info: os.stat_result) -> Optional[Text]:
     if stat.S_ISDIR(info.st_mode):
         return Text("dit is een map, geen bestand", "this is a folder, not a file")
@@ -144,6 +128,29 @@ def _checked(info: os.stat_result, checked: Sequence[str]) -> Optional[Text]:
     return None
 
 
+def _not_a_summary(path: Path, info: os.stat_result) -> Optional[Text]:
+    """As ``--output`` refuses them (reporting/writing.py): a file with other names (one may be an
+    agreement), or an agreement saved under another name. GitHub's summary file is neither."""
+    from afspraken.reporting.writing import _looks_like_agreement
+
+    if info.st_nlink > 1:
+        return Text(f"dit bestand heeft {info.st_nlink} namen (harde koppelingen)", f"this file has {info.st_nlink} names (hard links)")
+    if info.st_size and _looks_like_agreement(Path(os.path.realpath(path))):
+        return Text("dit bestand bevat een afspraak", "this file holds an agreement")
+    return None
+
+
+def _not_opened(path: Path, exc: OSError) -> Text:
+    if exc.errno == errno.ENOENT:
+        folder = _shown(Path(os.path.realpath(path)).parent)
+        return Text(f"de map {folder} bestaat niet", f"the folder {folder} does not exist")
+    if exc.errno == errno.EISDIR:
+        return Text("dit is een map, geen bestand", "this is a folder, not a file")
+    if exc.errno == errno.ENXIO:  # O_NONBLOCK: a pipe that nobody reads
+        return Text("dit is een pipe waar niemand uit leest", "this is a pipe that nobody reads")
+    return reason(exc)
+
+
 def _summary_warning(path: Path, why: Text, lang: str) -> None:
     """One line on stderr: the check's outcome (and exit code) stays as it is."""
     import click
@@ -158,31 +165,42 @@ def _summary_warning(path: Path, why: Text, lang: str) -> None:
         pass
 
 
-def write_summary(path: Path, report: Report, ctx: Context, checked: Sequence[str] = ()) -> None:
-    """Append the Markdown report (GitHub appends every step's summary; so do we); where that
-    would harm or hang (a checked file, a TOML file, a pipe, a folder), warn instead."""
+def write_summary(path: Path, report: Report, ctx: Context, checked: Sequence[str] = ()) -> bool:
+    """Append the Markdown report (GitHub appends every step's summary; so do we) to a regular
+    file, or a new one: never a TOML file or one of the files checked, never a pipe, device or
+    folder. Else one warning on stderr; True when it was written."""
     from afspraken.reporting import markdown
 
-    why = _summary_refused(path, checked)
+    why: Optional[Text] = None
+    if path.suffix.lower() == ".toml" or os.path.realpath(path).lower().endswith(".toml"):
+        why = Text("dit is een TOML-bestand (een afspraak?)", "this is a TOML file (an agreement?)")
+    else:
+        text = markdown.render(report, ctx)
+        data = text.encode("utf-8", "backslashreplace")
+        if len(data) > SUMMARY_LIMIT - 200:
+            cut = data[: SUMMARY_LIMIT - 200].decode("utf-8", errors="ignore")
+            data = (cut + "\n\n" + Text("*(afgekapt: de samenvatting mag 1 MiB zijn)*", "*(cut: a job summary may be 1 MiB)*")(ctx.lang) + "\n").encode("utf-8")
+        # O_NONBLOCK: a pipe without a reader fails (ENXIO) instead of hanging; what was opened is
+        # then checked (fstat), so nothing is written to a pipe, device or checked file. O_BINARY
+        # (Windows): the lines end in \n, as GitHub writes them.
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            fd = os.open(path, flags, 0o666)
+        except OSError as exc:
+            why = _not_opened(path, exc)
+        else:
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    info = os.fstat(handle.fileno())
+                    why = _not_regular(info) or _checked(info, checked) or _not_a_summary(path, info)
+                    if why is None:
+                        handle.write(data + b"\n")
+            except OSError as exc:
+                why = reason(exc)
     if why is not None:
         _summary_warning(path, why, ctx.lang)
-        return
-    text = markdown.render(report, ctx)
-    if len(text.encode("utf-8")) > SUMMARY_LIMIT - 200:
-        cut = text.encode("utf-8")[: SUMMARY_LIMIT - 200].decode("utf-8", errors="ignore")
-        text = cut + "\n\n" + Text("*(afgekapt: de samenvatting mag 1 MiB zijn)*", "*(cut: a job summary may be 1 MiB)*")(ctx.lang) + "\n"
-    # O_NONBLOCK: a pipe swapped in after the check above fails (ENXIO) rather than hangs
-    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags, 0o666)
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
-            why = _not_regular(os.fstat(fd)) or _checked(os.fstat(fd), checked)  # what was opened, not what was looked at
-            if why is None:
-                handle.write(text + "\n")
-    except OSError as exc:
-        why = reason(exc)
-    if why is not None:
-        _summary_warning(path, why, ctx.lang)
+        return False
+    return True
 
 
 def _run_url() -> str:
@@ -245,11 +263,10 @@ class Writer:
         return self._lines(lines)
 
     def end(self) -> str:
-        if self.summary is not None:
-            write_summary(self.summary, self.head._replace(files=tuple(self.kept)), self.ctx, self.checked)
+        written = self.summary is not None and write_summary(self.summary, self.head._replace(files=tuple(self.kept)), self.ctx, self.checked)
         if not self.rest:
             return ""
-        where = Text("de samenvatting van deze job (Summary)", "this job's summary (Summary)") if self.summary else Text(
+        where = Text("de samenvatting van deze job (Summary)", "this job's summary (Summary)") if written else Text(
             "'afspraken check' zonder --format github, of --format html:rapport.html als artefact",
             "'afspraken check' without --format github, or --format html:report.html as an artifact",
         )
