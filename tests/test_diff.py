@@ -252,7 +252,8 @@ def test_a_revision_that_looks_like_an_option_never_reaches_git(cli, tmp_path, w
     assert "--output=evil:w.toml:1:1: de versie '--output=evil' begint met '-'" in result.stderr, result.stderr
     english = cli("diff", "--lang", "en", "--", "-p:w.toml", str(new))
     assert english.exit_code == 2 and "the version '-p' starts with '-': it is not passed to git" in english.stderr
-    for spec in (":w.toml", " :w.toml"):  # no version before the colon
-        empty = cli("diff", spec, str(new))
-        assert empty.exit_code == 2 and "geef vóór de : een versie uit git" in empty.stderr, empty.stderr
+    spaced = cli("diff", " :w.toml", str(new))  # a blank version: said plainly, not git's message
+    assert spaced.exit_code == 2 and "geef vóór de : een versie uit git zonder spaties" in spaced.stderr, spaced.stderr
+    staged = cli("diff", ":w.toml", "w.toml")  # no version: the staged copy, as git reads it
+    assert staged.exit_code == 0 and "geen wijzigingen" in staged.stdout.lower(), staged.output
     assert (tmp_path / "w.toml").read_bytes() == committed

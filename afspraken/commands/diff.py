@@ -23,9 +23,12 @@ class Side(NamedTuple):
 def _git_show(spec: str) -> Union[bytes, Problem]:
     """``REV:PATH`` from git; a path without ``/`` or ``./`` is taken from the working folder."""
     rev, _, path = spec.partition(":")
-    if not rev.strip():  # `:PAD` would read git's index, ` :PAD` fails in git: neither is a version
-        return Problem(Location(spec, 1, 1), Text("geef vóór de : een versie uit git, zoals HEAD:convenant.toml", "give a git version before the :, such as HEAD:convenant.toml"), "bestand")
-    if rev.lstrip().startswith("-"):  # git would read it as an option (`--output=...` overwrites a file)
+    if rev != rev.strip() or (rev and not rev.strip()):  # ` HEAD:x` fails in git with a message about a path
+        return Problem(Location(spec, 1, 1), Text("geef vóór de : een versie uit git zonder spaties, zoals HEAD:convenant.toml", "give a git version before the : without spaces, such as HEAD:convenant.toml"), "bestand")
+    # `:PAD` (no version) is the staged copy, as git reads it: what a pre-commit hook compares.
+    # A version is the start of git's argument, so one that starts with '-' is refused: git would
+    # read it as an option (`--output=...` overwrites a file). No `--end-of-options`: git < 2.24 lacks it.
+    if rev.startswith("-"):
         return Problem(
             Location(spec, 1, 1),
             Text(f"de versie {rev!r} begint met '-': die geven we niet aan git, want git zou haar als optie lezen", f"the version {rev!r} starts with '-': it is not passed to git, which would read it as an option"),
@@ -36,10 +39,10 @@ def _git_show(spec: str) -> Union[bytes, Problem]:
     if not path.strip("./ \t"):  # `HEAD:` or `HEAD: `: git would show the tree's listing
         return Problem(Location(spec, 1, 1), Text("geef na REV: een bestand, zoals HEAD:convenant.toml", "give a file after REV:, such as HEAD:convenant.toml"), "bestand")
     try:
-        kind = subprocess.run(["git", "cat-file", "-t", "--end-of-options", f"{rev}:{path}"], capture_output=True, check=False)
+        kind = subprocess.run(["git", "cat-file", "-t", f"{rev}:{path}"], capture_output=True, check=False)
         if kind.returncode == 0 and kind.stdout.strip() != b"blob":  # a folder (tree): its listing is no agreement
             return Problem(Location(spec, 1, 1), Text("dit is een map in git, geen bestand", "this is a folder in git, not a file"), "bestand")
-        done = subprocess.run(["git", "show", "--end-of-options", f"{rev}:{path}"], capture_output=True, check=False)
+        done = subprocess.run(["git", "show", f"{rev}:{path}"], capture_output=True, check=False)
     except OSError as exc:
         from afspraken.reading.files import reason
 
