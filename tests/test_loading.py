@@ -606,3 +606,27 @@ def test_every_toml_error_tomli_can_raise_is_in_dutch():
 def test_escapes_and_closed_tables_in_plain_dutch(write, text, words):
     [problem] = problems_of(write("a.toml", "formaat = 1\n" + text))
     assert problem.code == "toml" and words in problem.message("nl"), problem.message("nl")
+
+
+def test_did_you_mean_among_many_ids_is_as_close_as_comparing_them_all():
+    """Past SUGGEST_ALL the neighbours in sorted order are compared: sorted without case and with
+    `_` as `-`, so `Molenweg_1` finds `molenweg-1`. Each suggestion is as close (difflib's
+    ratio) as the best of all ids; on a tie either is right."""
+    import difflib
+
+    from afspraken.reading.messages import SUGGEST_ALL, Suggestions
+
+    streets = ["molenweg", "kerkstraat", "dorpsstraat", "schoolstraat", "stationsweg", "beukenlaan", "eikenlaan", "parkweg"]
+    ids = [f"{s}-{n}" for s in streets for n in range(1, 151)]
+    assert len(ids) > SUGGEST_ALL
+    suggest = Suggestions(ids)
+    for known in ids[::37]:
+        for word in (known.replace("-", "_"), known.title(), known.upper(), known[:-1], known + "x", known[1:], "x" + known):
+            [best] = difflib.get_close_matches(word, ids, n=1, cutoff=0.6) or [None]
+            got = suggest(word).en
+            if best is None:
+                assert got == "", (word, got)
+                continue
+            chosen = got.split("'")[1]
+            ratio = lambda name: difflib.SequenceMatcher(None, word, name).ratio()  # noqa: E731
+            assert ratio(chosen) == ratio(best), (word, chosen, best)

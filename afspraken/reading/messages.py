@@ -63,11 +63,12 @@ def listed(items: list[str], shown: int = MAX_NAMES) -> str:
     return ", ".join(items[:shown]) + f", … (+{len(items) - shown})"
 
 
-SUGGEST_ALL = 100
-"""Up to this many known names, a "did you mean" compares the word with each of them."""
-NEAREST = 16
-"""Past :data:`SUGGEST_ALL`, only this many on either side of the word in sorted order, and as
-many in sorted order of the reversed names, are compared: a typo keeps the start or the end."""
+SUGGEST_ALL = 200
+"""Up to this many known names (a neighbourhood's parties and bodies), a "did you mean"
+compares the word with each of them."""
+CANDIDATES = 40
+"""Past :data:`SUGGEST_ALL`, the names compared: those that share the most three-letter pieces
+with the word (without case, ``_`` and spaces as ``-``), relative to their length."""
 
 
 class Suggestions:
@@ -76,18 +77,30 @@ class Suggestions:
 
     def __init__(self, options: Iterable[str]) -> None:
         self.options = list(options)
-        self._forward: list[str] = []
-        self._backward: list[str] = []
+        self._pieces: dict[str, list[int]] = {}  # three-letter piece -> the options that have it
+        self._sizes: list[int] = []  # per option, its number of pieces
         self._seen: dict[str, Text] = {}  # the same wrong id is often used many times
 
     def candidates(self, word: str) -> list[str]:
-        """The names compared with ``word``: all of them, or near neighbours in a big set."""
+        """The names compared with ``word``: all of them, or the most alike in a big set."""
         if len(self.options) <= SUGGEST_ALL:
             return self.options
-        if not self._forward:
-            self._forward = sorted(self.options)
-            self._backward = sorted(o[::-1] for o in self.options)
-        return _around(self._forward, word) + [o[::-1] for o in _around(self._backward, word[::-1])]
+        if not self._sizes:
+            for i, option in enumerate(self.options):
+                pieces = _pieces(option)
+                self._sizes.append(len(pieces))
+                for piece in pieces:
+                    self._pieces.setdefault(piece, []).append(i)
+        from collections import Counter
+        from heapq import nlargest
+        from itertools import chain
+
+        own = _pieces(word)
+        shared = Counter(chain.from_iterable(self._pieces.get(p, ()) for p in own))  # counted in C
+        sizes, n = self._sizes, len(own)
+        # The most pieces in common first (a C sort key), then relative to length among those
+        best = nlargest(CANDIDATES, shared.most_common(8 * CANDIDATES), key=lambda item: item[1] / (n + sizes[item[0]]))
+        return [self.options[i] for i, _ in best]
 
     def __call__(self, word: str) -> Text:
         """'; bedoelde u "x"?' for the closest option, or nothing."""
@@ -101,11 +114,14 @@ class Suggestions:
         return hint
 
 
-def _around(ordered: list[str], word: str) -> list[str]:
-    import bisect
+_SEPARATORS = str.maketrans({"_": "-", " ": "-"})
 
-    at = bisect.bisect_left(ordered, word)
-    return ordered[max(0, at - NEAREST) : at + NEAREST]
+
+def _pieces(name: str) -> set[str]:
+    """The three-letter pieces of ``name`` without case, ``_`` and spaces as ``-``, padded so that
+    its first and last letters count too."""
+    key = f" {name.casefold().translate(_SEPARATORS)} "
+    return {key[i : i + 3] for i in range(len(key) - 2)}
 
 
 def suggest(word: str, options: Iterable[str]) -> Text:
