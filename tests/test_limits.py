@@ -188,3 +188,33 @@ def test_a_dot_counts_where_it_makes_a_table(text, refused):
     dots were not counted (a dot before a digit, a dot in a header); a number's dot is no table."""
     problem = scan("a.toml", "formaat = 1\n" + text, Limits(tabellen=100))
     assert (problem is not None and problem.code == "te-veel") is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("setting", "shown"),
+    [("bestand_mb = 1e303", "'bestand_mb' moet hoogstens"), ("tabellen = 1e400", "'tabellen'"), ("lijst = 100000000000000000000", "'lijst' moet hoogstens")],
+)
+def test_a_limit_too_large_to_mean_anything_is_reported_and_the_default_used(cli, write, setting, shown):
+    """1e303 MB overflowed when counted in bytes: a traceback, exit 1, nothing checked."""
+    from conftest import EXAMPLES
+
+    write("afspraken.toml", f"[limieten]\n{setting}\n")
+    write("a.toml", (EXAMPLES / "ongelijke-stem.toml").read_text(encoding="utf-8"))
+    result = cli("check", "a.toml")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "afspraken.toml:2:" in result.output and shown in result.output, result.output
+    assert "gelijke-stem" in result.output  # checked, with the default limits
+
+
+def test_stdin_is_read_up_to_the_limit_its_config_sets(cli, write, tmp_path, monkeypatch):
+    """With bestand_mb raised, stdin was still read up to the default 20 MB only: a bigger
+    agreement was judged on its first 20 MB as if that were all of it, without a word."""
+    from conftest import EXAMPLES
+
+    monkeypatch.chdir(tmp_path)
+    write("afspraken.toml", "[limieten]\nbestand_mb = 25\n")
+    body = (EXAMPLES / "woensel-west.toml").read_text(encoding="utf-8")
+    padding = ("# " + "x" * 97 + "\n") * (21 * 1024 * 1024 // 100)  # 21 MB of comment
+    tail = '\n[[actie]]\nwat = "Na de 20 MB"\nwie = "niemand-bekend"\nwanneer = 2026-01-01\n'
+    result = cli("check", "-", input=body + padding + tail)
+    assert result.exit_code == 2 and "niemand-bekend" in result.output, result.output[-500:]  # the end was read

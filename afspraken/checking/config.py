@@ -42,14 +42,20 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
 
+# The most each limit may be set to: past these a value means nothing here (a file of 1 TB, a
+# list of 10^9), and 1e303 MB overflowed when counted in bytes.
+_MOST: dict[str, float] = {"bestand_mb": 1_000_000, "lijst": 1_000_000_000, "diepte": 300, "tabellen": 1_000_000_000_000}
+
+
 class LimietenModel(_Strict):
     """``[limieten]``: how much one agreement may hold (see afspraken.reading.files.Limits)."""
 
-    bestand_mb: float = Field(20, gt=0, allow_inf_nan=False, description="Grootste bestand in MB.")
-    lijst: int = Field(100_000, gt=0, description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
-    diepte: int = Field(50, gt=0, le=300, description="Diepste nesting van lijsten en tabellen in elkaar.")
+    bestand_mb: float = Field(20, gt=0, le=_MOST["bestand_mb"], allow_inf_nan=False, description="Grootste bestand in MB.")
+    lijst: int = Field(100_000, gt=0, le=_MOST["lijst"], description="Meeste elementen in één lijst (of tabellen in één [[lijst]]).")
+    diepte: int = Field(50, gt=0, le=_MOST["diepte"], description="Diepste nesting van lijsten en tabellen in elkaar.")
     tabellen: int = Field(
-        200_000, gt=0, description="Meeste tabellen en lijsten per MB (een kleiner bestand telt als 1 MB; gewogen naar wat ze kosten)."
+        200_000, gt=0, le=_MOST["tabellen"],
+        description="Meeste tabellen en lijsten per MB (een kleiner bestand telt als 1 MB; gewogen naar wat ze kosten).",
     )
 
 
@@ -181,7 +187,6 @@ def _limits(data: dict[str, Any]) -> Limits:
     given = data.get("limieten")
     if not isinstance(given, dict):
         return Limits()
-    ok = {k: v for k, v in given.items() if k in ("bestand_mb", "lijst", "diepte", "tabellen") and type(v) in (int, float) and 0 < v < float("inf")}
+    ok = {k: v for k, v in given.items() if k in _MOST and type(v) in (int, float) and 0 < v <= _MOST[k]}
     ok = {k: (int(v) if k != "bestand_mb" else v) for k, v in ok.items()}
-    ok["diepte"] = min(ok.get("diepte", Limits.diepte), 300)
     return Limits(**ok)
