@@ -142,10 +142,14 @@ def test_nested_tables_are_compared_field_by_field():
     }
 
 
-def test_names_from_the_file_cannot_steer_the_terminal(cli, write):
-    hostile = GOOD.replace('naam = "Stichting Welzijn Woensel"', 'naam = "Welzijn\\u001b[2J"')
-    result = cli("diff", *_pair(write, GOOD, hostile))
-    assert "\x1b" not in result.stdout and "'Welzijn\\x1b[2J'" in result.stdout
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_names_from_the_file_cannot_steer_the_terminal(cli, write, fmt):
+    """In every format of diff, as in check's: control, bidirectional and line-breaking characters escaped."""
+    hostile = GOOD.replace('naam = "Stichting Welzijn Woensel"', 'naam = "Welzijn\\u001b[2J\\u202e\\u2028\\r"')
+    result = cli("diff", *_pair(write, GOOD, hostile), "--format", fmt)
+    assert not any(c in result.stdout for c in "\x1b\u202e\u2028\r"), fmt
+    if fmt == "text":
+        assert "'Welzijn\\x1b[2J\\u202e\\u2028\\r'" in result.stdout
 
 
 def test_every_governance_change_is_named(cli, write):

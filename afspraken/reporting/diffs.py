@@ -96,6 +96,7 @@ def render_markdown(c: Comparison, lang: str) -> str:
 def render_html(c: Comparison, lang: str) -> str:
     from afspraken.reporting.markup import Markup, el, join
 
+    c = escaped(c)  # as in check's HTML: no bidirectional or invisible character from a file, raw
     body: list[Markup] = [el("h1", Text("Wat is er veranderd?", "What changed?")(lang)), el("p", el("code", c.old.path), " → ", el("code", c.new.path))]
     signs = {"+": ("toegevoegd", "added"), "-": ("verwijderd", "removed"), "~": ("gewijzigd", "changed")}
     for key, items in _grouped(c):
