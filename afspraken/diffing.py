@@ -7,6 +7,7 @@ does), never by position: moving a section around is no change.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, Optional
@@ -99,11 +100,21 @@ def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def _by(items: Sequence[Any], key: Any) -> dict[Any, Any]:
-    out: dict[Any, Any] = {}
+def _by(items: Sequence[Any], key: Any) -> dict[tuple[Any, int], Any]:
+    """Each item by (its key, how many came before it with that key): two actions with one `wat`
+    are both compared, the second with the second (keeping only the first hid every change to it)."""
+    out: dict[tuple[Any, int], Any] = {}
+    seen: Counter[Any] = Counter()
     for item in items:
-        out.setdefault(key(item), item)
+        k = key(item)
+        out[(k, seen[k])] = item
+        seen[k] += 1
     return out
+
+
+def _q(key: tuple[Any, int]) -> str:
+    """``'Buurtfeest'``, and for the second with that name ``'Buurtfeest' (nr. 2)``."""
+    return f"'{key[0]}'" + (f" (nr. {key[1] + 1})" if key[1] else "")
 
 
 def _parties(old: Agreement, new: Agreement) -> Iterator[Change]:
@@ -188,22 +199,22 @@ def _bodies(old: Agreement, new: Agreement) -> Iterator[Change]:
 
 def _members(old: Agreement, new: Agreement, p: Orgaan, q: Orgaan, where: Text) -> Iterator[Change]:
     a, b = _by(p.lid, lambda m: m.naam), _by(q.lid, lambda m: m.naam)
-    for name in b.keys() - a.keys():
+    for name in sorted(b.keys() - a.keys()):
         party = _party_name(new, b[name].partij)
-        yield Change("organen", ADDED, Text(f"{where.nl}: zetel voor '{name}' namens '{party}'", f"{where.en}: seat for '{name}' for '{party}'"))
-    for name in a.keys() - b.keys():
+        yield Change("organen", ADDED, Text(f"{where.nl}: zetel voor {_q(name)} namens '{party}'", f"{where.en}: seat for {_q(name)} for '{party}'"))
+    for name in sorted(a.keys() - b.keys()):
         party = _party_name(old, a[name].partij)
-        yield Change("organen", REMOVED, Text(f"{where.nl}: zetel van '{name}' namens '{party}' vervallen", f"{where.en}: seat of '{name}' for '{party}' removed"))
+        yield Change("organen", REMOVED, Text(f"{where.nl}: zetel van {_q(name)} namens '{party}' vervallen", f"{where.en}: seat of {_q(name)} for '{party}' removed"))
     for name in sorted(a.keys() & b.keys()):
         if a[name].partij != b[name].partij:
             was, now = _party_name(old, a[name].partij), _party_name(new, b[name].partij)
             yield Change("organen", CHANGED, Text(
-                f"{where.nl}: zetel van '{name}' gaat van '{was}' naar '{now}'", f"{where.en}: the seat of '{name}' moves from '{was}' to '{now}'"
+                f"{where.nl}: zetel van {_q(name)} gaat van '{was}' naar '{now}'", f"{where.en}: the seat of {_q(name)} moves from '{was}' to '{now}'"
             ))
         if a[name].rol != b[name].rol:
             yield Change("organen", CHANGED, Text(
-                f"{where.nl}: rol van '{name}': {_show(a[name].rol)} → {_show(b[name].rol)}",
-                f"{where.en}: role of '{name}': {_show(a[name].rol)} → {_show(b[name].rol)}",
+                f"{where.nl}: rol van {_q(name)}: {_show(a[name].rol)} → {_show(b[name].rol)}",
+                f"{where.en}: role of {_q(name)}: {_show(a[name].rol)} → {_show(b[name].rol)}",
             ))
 
 
@@ -213,38 +224,39 @@ def _governance(old: Agreement, new: Agreement) -> Iterator[Change]:
         if getattr(a, name) != getattr(b, name):
             was, now = _show(getattr(a, name)), _show(getattr(b, name))
             yield Change("bestuur", CHANGED, Text(f"looptijd, {nl}: {was} → {now}", f"term, {en}: {was} → {now}"))
-    contact = Text("aanspreekpunt", "point of contact")
-    for i in range(max(len(old.aanspreekpunt), len(new.aanspreekpunt))):
-        p = old.aanspreekpunt[i] if i < len(old.aanspreekpunt) else None
-        q = new.aanspreekpunt[i] if i < len(new.aanspreekpunt) else None
-        named = q or p
-        where = Text(f"{contact.nl} '{named.naam}'", f"{contact.en} '{named.naam}'") if named else contact
-        yield from _fields("bestuur", where, p, q)
+    # a point of contact by the body or party behind it, not by position: swapping two is no change,
+    # a new name is a change of it
+    who = lambda c: c.orgaan or c.partij or c.naam  # noqa: E731
+    contacts_a, contacts_b = _by(old.aanspreekpunt, who), _by(new.aanspreekpunt, who)
+    for k in sorted(contacts_a.keys() | contacts_b.keys()):
+        p, q = contacts_a.get(k), contacts_b.get(k)
+        named = _q((q.naam if q is not None else p.naam if p is not None else k[0], k[1]))
+        yield from _fields("bestuur", Text(f"aanspreekpunt {named}", f"point of contact {named}"), p, q)
     key = lambda o: tuple(sorted(o.tussen))  # noqa: E731 - a meeting is known by who meets
     ma, mb = _by(old.overleg, key), _by(new.overleg, key)
     for k in sorted(ma.keys() | mb.keys()):
-        names = " + ".join(_name(new if k in mb else old, x) for x in k)
+        names = " + ".join(_name(new if k in mb else old, x) for x in k[0]) + (f" (nr. {k[1] + 1})" if k[1] else "")
         yield from _fields("bestuur", Text(f"overleg {names}", f"meeting {names}"), ma.get(k), mb.get(k), skip=("tussen",))
     yield from _fields("bestuur", Text("escalatie", "escalation"), old.escalatie, new.escalatie)
 
 
 def _actions(old: Agreement, new: Agreement) -> Iterator[Change]:
     a, b = _by(old.actie, lambda x: x.wat), _by(new.actie, lambda x: x.wat)
-    for wat in b.keys() - a.keys():
+    for wat in sorted(b.keys() - a.keys()):
         x = b[wat]
         yield Change("acties", ADDED, Text(
-            f"actie '{wat}' (wie: {_party_name(new, x.wie)}, wanneer: {_show(x.wanneer)})", f"action '{wat}' (who: {_party_name(new, x.wie)}, when: {_show(x.wanneer)})"
+            f"actie {_q(wat)} (wie: {_party_name(new, x.wie)}, wanneer: {_show(x.wanneer)})", f"action {_q(wat)} (who: {_party_name(new, x.wie)}, when: {_show(x.wanneer)})"
         ))
-    for wat in a.keys() - b.keys():
-        yield Change("acties", REMOVED, Text(f"actie '{wat}' geschrapt", f"action '{wat}' dropped"))
+    for wat in sorted(a.keys() - b.keys()):
+        yield Change("acties", REMOVED, Text(f"actie {_q(wat)} geschrapt", f"action {_q(wat)} dropped"))
     for wat in sorted(a.keys() & b.keys()):
         p, q = a[wat], b[wat]
         if p.wie != q.wie:
             was, now = _party_name(old, p.wie), _party_name(new, q.wie)
-            yield Change("acties", CHANGED, Text(f"actie '{wat}': nieuwe eigenaar {was} → {now}", f"action '{wat}': new owner {was} → {now}"))
+            yield Change("acties", CHANGED, Text(f"actie {_q(wat)}: nieuwe eigenaar {was} → {now}", f"action {_q(wat)}: new owner {was} → {now}"))
         if p.wanneer != q.wanneer:
-            yield Change("acties", CHANGED, Text(f"actie '{wat}': nieuwe datum {_show(p.wanneer)} → {_show(q.wanneer)}", f"action '{wat}': new date {_show(p.wanneer)} → {_show(q.wanneer)}"))
-        yield from _fields("acties", Text(f"actie '{wat}'", f"action '{wat}'"), p, q, skip=("wie", "wanneer"))
+            yield Change("acties", CHANGED, Text(f"actie {_q(wat)}: nieuwe datum {_show(p.wanneer)} → {_show(q.wanneer)}", f"action {_q(wat)}: new date {_show(p.wanneer)} → {_show(q.wanneer)}"))
+        yield from _fields("acties", Text(f"actie {_q(wat)}", f"action {_q(wat)}"), p, q, skip=("wie", "wanneer"))
 
 
 def _participation(old: Agreement, new: Agreement) -> Iterator[Change]:
@@ -259,11 +271,11 @@ def _waivers(old: Agreement, new: Agreement) -> Iterator[Change]:
     for regel in sorted(b.keys() - a.keys()):
         w = b[regel]
         until = f" tot {w.tot}" if w.tot else ""
-        yield Change("uitzonderingen", ADDED, Text(f"uitzondering voor '{regel}'{until}: {w.toelichting}", f"waiver for '{regel}'{until.replace('tot', 'until')}: {w.toelichting}"))
+        yield Change("uitzonderingen", ADDED, Text(f"uitzondering voor {_q(regel)}{until}: {w.toelichting}", f"waiver for {_q(regel)}{until.replace('tot', 'until')}: {w.toelichting}"))
     for regel in sorted(a.keys() - b.keys()):
-        yield Change("uitzonderingen", REMOVED, Text(f"uitzondering voor '{regel}' ingetrokken", f"waiver for '{regel}' withdrawn"))
+        yield Change("uitzonderingen", REMOVED, Text(f"uitzondering voor {_q(regel)} ingetrokken", f"waiver for {_q(regel)} withdrawn"))
     for regel in sorted(a.keys() & b.keys()):
-        yield from _fields("uitzonderingen", Text(f"uitzondering voor '{regel}'", f"waiver for '{regel}'"), a[regel], b[regel], skip=("regel",))
+        yield from _fields("uitzonderingen", Text(f"uitzondering voor {_q(regel)}", f"waiver for {_q(regel)}"), a[regel], b[regel], skip=("regel",))
 
 
 def _other(old: Agreement, new: Agreement) -> Iterator[Change]:
@@ -298,9 +310,30 @@ def compare(
 ) -> Comparison:
     before = _keyed((f for f in old.findings if f.counts), old_data)
     after = _keyed((f for f in new.findings if f.counts), new_data)
+    # A finding about a whole list points at one of its items (the first action, the second point
+    # of contact): reordered, that is another item, yet the finding is the same. Left over on both
+    # sides with the same rule and the same words (in any order), it is still open, not new and resolved.
+    gone: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, int]]] = {}
+    for k, f in before.items():
+        if k not in after:
+            gone.setdefault(_worded(f), []).append(k)
+    moved: set[tuple[str, str, int]] = set()
+    for k, f in after.items():
+        if k not in before and gone.get(_worded(f)):
+            gone[_worded(f)].pop(0)
+            moved.add(k)
+    resolved = {k for keys in gone.values() for k in keys}
     return Comparison(
         old, new, tuple(changes(old_agreement, new_agreement)),
-        new_findings=tuple(f for k, f in after.items() if k not in before),
-        resolved=tuple(f for k, f in before.items() if k not in after),
-        still_open=tuple(f for k, f in after.items() if k in before),
+        new_findings=tuple(f for k, f in after.items() if k not in before and k not in moved),
+        resolved=tuple(f for k, f in before.items() if k in resolved),
+        still_open=tuple(f for k, f in after.items() if k in before or k in moved),
     )
+
+
+def _worded(f: Finding) -> tuple[str, tuple[str, ...]]:
+    """A finding by its rule and the words of its message, in any order."""
+    return f.rule, tuple(sorted(_WORDS.findall(f.message("nl"))))
+
+
+_WORDS = re.compile(r"\w[\w'.-]*")  # "(Buurtconciërge" and "Buurtconciërge);" are one word

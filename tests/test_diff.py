@@ -261,3 +261,38 @@ def test_a_revision_that_looks_like_an_option_never_reaches_git(cli, tmp_path, w
     staged = cli("diff", ":w.toml", "w.toml")  # no version: the staged copy, as git reads it
     assert staged.exit_code == 0 and "geen wijzigingen" in staged.stdout.lower(), staged.output
     assert (tmp_path / "w.toml").read_bytes() == committed
+
+
+def test_two_actions_with_one_name_are_both_compared(cli, write):
+    """Actions were matched by `wat`, keeping only the first: every change to a second action of
+    that name, even dropping it, was "geen wijzigingen"."""
+    feest = _blocks(GOOD, "actie")[-1]
+    second = feest.replace('wie = "bewonersraad"', 'wie = "welzijn"').replace("wanneer = 2009-06-13", "wanneer = 2010-06-12")
+    old = GOOD + "\n" + second
+    changed = old.replace(second, second.replace('wie = "welzijn"', 'wie = "gemeente"'))
+    result = cli("diff", *_pair(write, old, changed))
+    assert "actie 'Jaarlijks buurtfeest en schoonmaakdag' (nr. 2): nieuwe eigenaar Stichting Welzijn Woensel → Gemeente Eindhoven" in result.stdout, result.stdout
+    assert "nieuwe eigenaar Bewonersraad" not in result.stdout  # the first is left as it was
+    dropped = cli("diff", *_pair(write, old, GOOD))
+    assert "actie 'Jaarlijks buurtfeest en schoonmaakdag' (nr. 2) geschrapt" in dropped.stdout, dropped.stdout
+
+
+def test_reordering_points_of_contact_or_actions_is_no_change(cli, write):
+    """Moving something is no change (README): also points of contact (they were compared by
+    position) and a finding about all actions, which points at the first of them."""
+    contact = '[aanspreekpunt]\norgaan = "buurtonderneming"\nnaam = "Wijkwinkel Woensel-West"\nbereikbaar = "ma-vr 9-17 uur, Celebesstraat 1"\n'
+    assert contact in GOOD
+    first = "[" + contact.replace("]\n", "]]\n", 1)
+    second = '[[aanspreekpunt]]\nnaam = "Buurtconciërge"\npartij = "gemeente"\nbereikbaar = "ma-vr 9-17"\n'
+    old = GOOD.replace(contact, first + "\n" + second)
+    swapped = GOOD.replace(contact, second + "\n" + first)
+    result = cli("diff", *_pair(write, old, swapped))
+    assert result.exit_code == 0, result.stdout
+    assert "geen wijzigingen" in result.stdout and "0 nieuwe bevinding(en), 0 opgelost, 1 nog open" in result.stdout, result.stdout
+    renamed = cli("diff", *_pair(write, old, old.replace('naam = "Buurtconciërge"', 'naam = "Conciërge"')))
+    assert "aanspreekpunt 'Conciërge', naam: Buurtconciërge → Conciërge" in renamed.stdout, renamed.stdout  # a new name is a change
+    actions = _blocks(UNEQUAL, "actie")
+    reversed_ = UNEQUAL.replace("".join(actions), "".join(reversed(actions)))
+    assert reversed_ != UNEQUAL
+    moved = cli("diff", *_pair(write, UNEQUAL, reversed_))
+    assert "0 wijzigingen; 0 nieuwe bevinding(en), 0 opgelost" in moved.stdout, moved.stdout
