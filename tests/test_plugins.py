@@ -92,16 +92,20 @@ def test_a_wrong_value_yielded_is_placed_at_its_yield_not_at_the_decorator(cli, 
     assert crash["where"].endswith(("lijst.py:3", "lijst.py:5")), crash  # the decorator's line (3.11+) or the def's
 
 
-def test_a_relative_rule_set_path_that_is_not_there_is_a_named_failure_saying_how_to_ship_it(cli, write, tmp_path, monkeypatch):
-    """A relative path is read from wherever the user runs afspraken, so it is found only by luck."""
+def test_a_relative_rule_set_path_is_a_named_failure_saying_how_to_ship_it(cli, write, tmp_path, monkeypatch):
+    """A relative path is read from wherever the user runs afspraken, so it is found only by luck:
+    refused even where it happens to be there, in the run's language."""
     write("relatief.py", "from afspraken import hookimpl\n\n@hookimpl\ndef register_rulesets():\n    return ['mijnset.toml']\n")
     (tmp_path / "elders").mkdir()
     monkeypatch.chdir(tmp_path / "elders")
     result = cli("plugins", "--plugin", str(tmp_path / "relatief.py"))
     assert result.exit_code == 2
     [line] = [x for x in result.stderr.splitlines() if "plugin 'relatief'" in x]
-    assert "hook register_rulesets: mijnset.toml: not found" in line and f"({tmp_path / 'elders'})" in line
+    assert "hook register_rulesets: mijnset.toml: een relatief pad" in line and f"({tmp_path / 'elders'})" in line
     assert "Path(__file__).with_name('mijnset.toml')" in line
+    (tmp_path / "elders" / "mijnset.toml").write_text('[regelset]\nnaam = "mijnset"\n', encoding="utf-8")  # there, by luck
+    english = cli("plugins", "--plugin", str(tmp_path / "relatief.py"), "--lang", "en")
+    assert english.exit_code == 2 and "mijnset.toml: a relative path, which would be read from the folder afspraken runs in" in english.stderr
 
 
 def test_a_hook_that_raises_is_named(cli, write):
