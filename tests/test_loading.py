@@ -238,7 +238,7 @@ def test_formaat_of_the_wrong_type_is_reported_with_the_other_problems(write, va
         ('[afspraak]\ntitel = "x\nwijk = "y"\n', (2, 11), "het aanhalingsteken aan het eind ontbreekt"),
         ("[afspraak]\nwijken = [1, 2\n", (3, 1), "lijst niet afgesloten"),
         ('[afspraak]\ntitel = "x"\n  [afspraak]\n', (3, 3), "tabel [afspraak] staat twee keer in het bestand"),
-        ('[a."b c".d]\n[a."b c".d]\n', (2, 1), "tabel [a.b c.d] staat twee keer"),
+        ('[a."b c".d]\n[a."b c".d]\n', (2, 1), 'tabel [a."b c".d] staat twee keer'),
     ],
 )
 def test_toml_errors_in_plain_words_at_the_right_place(write, text, where, words):
@@ -599,19 +599,20 @@ def test_every_toml_error_tomli_can_raise_is_in_dutch():
         ('x = "\\q"\n', "losse '\\' in een tekst: schrijf '\\\\' voor een backslash"),
         ("x = '''a\n", "tekst niet afgesloten: de ''' aan het eind ontbreekt"),
         ('x = "\\u12"\n', "daar horen 2, 4 of 8 tekens 0-9 of A-F"),
-        ("a = {b=1}\na.c = 2\n", "tabel [a] is al helemaal gegeven (tussen { } of als lijst)"),
+        ("a = {b=1}\na.c = 2\n", "tabel [a] staat al in zijn geheel tussen { } of als lijst"),
         ("[a.b]\nx = 1\n[a]\nb.c = 1\n", "tabel [a.b] heeft al een eigen kop; zet deze sleutel onder die kop"),
     ],
 )
 def test_escapes_and_closed_tables_in_plain_dutch(write, text, words):
     [problem] = problems_of(write("a.toml", "formaat = 1\n" + text))
     assert problem.code == "toml" and words in problem.message("nl"), problem.message("nl")
+    assert "('" not in problem.message("en")  # a table as TOML writes it in English too, not as tomli's Python tuple
 
 
 def test_did_you_mean_among_many_ids_is_as_close_as_comparing_them_all():
-    """Past SUGGEST_ALL the neighbours in sorted order are compared: sorted without case and with
-    `_` as `-`, so `Molenweg_1` finds `molenweg-1`. Each suggestion is as close (difflib's
-    ratio) as the best of all ids; on a tie either is right."""
+    """Past SUGGEST_ALL only the ids that share the most three-letter pieces with the word are
+    compared (without case, `_` as `-`). Each suggestion is as close (difflib's ratio) as the
+    best of all ids; on a tie either is right."""
     import difflib
 
     from afspraken.reading.messages import SUGGEST_ALL, Suggestions

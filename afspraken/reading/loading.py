@@ -59,7 +59,7 @@ _TOML_NL = [
     (r"Expected \"'''\"", "tekst niet afgesloten: de ''' aan het eind ontbreekt"),
     (r"Expected \"'\"", "tekst niet afgesloten: het aanhalingsteken ' aan het eind ontbreekt"),
     (r"Expected (.*)", r"\1 verwacht"),
-    (r"Cannot mutate immutable namespace (.*)", r"tabel \1 is al helemaal gegeven (tussen { } of als lijst) en kan hier niet worden aangevuld"),
+    (r"Cannot mutate immutable namespace (.*)", r"tabel \1 staat al in zijn geheel tussen { } of als lijst en kan hier niet worden aangevuld"),
     (r"Cannot redefine namespace (.*)", r"tabel \1 heeft al een eigen kop; zet deze sleutel onder die kop"),
 ]
 """tomli's messages (every one of tomli 2.x: a test reads them from its source) in Dutch;
@@ -71,11 +71,13 @@ _DATE_VALUE = re.compile(r"=\s*\d{4}-\d{1,2}-\d{1,2}")
 
 
 def _tuple_name(text: str) -> str:
-    """``('a', 'b c')``, tomli's way to name a table, as ``[a.b c]``."""
+    """``('a', 'b.c')``, tomli's way to name a table, as TOML writes it: ``[a."b.c"]``."""
     import ast
 
+    from afspraken.reading.messages import toml_key
+
     try:
-        return "[" + ".".join(str(part) for part in ast.literal_eval(text)) + "]"
+        return "[" + ".".join(toml_key(str(part)) for part in ast.literal_eval(text)) + "]"
     except (ValueError, SyntaxError, TypeError):
         return text
 
@@ -96,15 +98,10 @@ def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Option
         ), key.start(1) + 1
     declared = re.fullmatch(r"Cannot declare (\(.*\)) twice", msg)
     if declared:  # tomli names the table as a Python tuple: ('afspraak',)
-        import ast
-
-        try:
-            name = ".".join(str(part) for part in ast.literal_eval(declared.group(1)))
-        except (ValueError, SyntaxError, TypeError):
-            name = declared.group(1)
+        name = _tuple_name(declared.group(1))
         return Text(
-            f"TOML-fout: tabel [{name}] staat twee keer in het bestand",
-            f"TOML error: table [{name}] is declared twice",
+            f"TOML-fout: tabel {name} staat twee keer in het bestand",
+            f"TOML error: table {name} is declared twice",
         ), (here.find("[") + 1) or None
     date = _DATE_VALUE.search(here)
     if msg in ("Expected newline or end of document after a statement", "Invalid date or datetime") and date:
@@ -123,7 +120,7 @@ def _toml_message(msg: str, text: str = "", line: int = 0) -> tuple[Text, Option
             named = msg
             if found.groups() and found.group(1).startswith("("):
                 named = msg[: found.start(1)] + _tuple_name(found.group(1)) + msg[found.end(1) :]
-            return Text(f"TOML-fout: {re.sub(pattern, nl, named)}", f"TOML error: {msg}"), None
+            return Text(f"TOML-fout: {re.sub(pattern, nl, named)}", f"TOML error: {named}"), None
     return Text(f"TOML-fout: {msg}", f"TOML error: {msg}"), None
 
 
