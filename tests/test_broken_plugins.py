@@ -90,6 +90,10 @@ def test_an_unknown_rule_set_names_the_plugins_that_did_not_load(cli, broken, wr
     english = cli("check", "a.toml", "--regelset", "kapot", "--lang", "en")
     assert "plugin 'kapot' failed to load and registered no rule sets" in english.output
     assert "haak" not in result.output.split("onbekende regelset")[1].splitlines()[0]  # its register_rules failed, not its rule sets
+    write("sets.py", "from afspraken import hookimpl\n\n@hookimpl\ndef register_rulesets():\n    raise RuntimeError('stuk')\n")
+    hooked = cli("check", "a.toml", "--regelset", "sets", "--plugin", "sets.py", env={"AFSPRAKEN_PLUGINS": ""})
+    line = hooked.output.split("onbekende regelset 'sets'")[1].splitlines()[0]
+    assert "plugin 'sets' kon zijn regelsets niet aanmelden" in line and "kon niet laden" not in line, line
 
 
 def test_check_still_fails_with_2_naming_the_broken_plugins(cli, broken, write):

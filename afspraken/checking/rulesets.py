@@ -113,14 +113,18 @@ def select(registry: Registry, config: Config, names: Sequence[str] = (), soort:
         else:
             hint = suggest(ref, registry.rulesets)
             known = ", ".join(sorted(registry.rulesets))
-            # A plugin that did not load registered no rule sets: perhaps this one (its failure is said too)
-            failed = sorted({f.plugin for f in registry.failures if f.stage == "import" or f.subject == "register_rulesets"})
-            if failed:
-                names = ", ".join(f"'{name}'" for name in failed)
-                hint = Text(
-                    f"{hint.nl}; plugin {names} kon niet laden en heeft geen regelsets aangemeld",
-                    f"{hint.en}; plugin {names} failed to load and registered no rule sets",
-                )
+            # A plugin that did not load, or whose rule sets failed, registered none: perhaps this one
+            # (its failure is said too). A second copy of a loaded plugin is no such plugin.
+            present = registry.pm.info
+            unloaded = sorted({f.plugin for f in registry.failures if f.stage == "import" and f.plugin not in present})
+            unregistered = sorted({f.plugin for f in registry.failures if f.subject == "register_rulesets" and f.plugin in present})
+            for failed, nl, en in (
+                (unloaded, "kon niet laden en heeft geen regelsets aangemeld", "failed to load and registered no rule sets"),
+                (unregistered, "kon zijn regelsets niet aanmelden", "failed to register its rule sets"),
+            ):
+                if failed:
+                    names = ", ".join(f"'{name}'" for name in failed)
+                    hint = Text(f"{hint.nl}; plugin {names} {nl}", f"{hint.en}; plugin {names} {en}")
             message = Text(
                 f"onbekende regelset '{ref}' (bekend: {known}){hint.nl}", f"unknown rule set '{ref}' (known: {known}){hint.en}"
             )
