@@ -323,8 +323,11 @@ def test_a_path_named_twice_is_checked_and_counted_once(cli, tmp_path, monkeypat
     shutil.copy(EXAMPLES / "ongelijke-stem.toml", tmp_path / "a.toml")
     monkeypatch.chdir(tmp_path)
     once = json.loads(cli("check", "a.toml", "--format", "json").stdout)
-    thrice = json.loads(cli("check", "a.toml", "./a.toml", "a.toml", "--format", "json").stdout)
+    thrice = json.loads(cli("check", "a.toml", "./a.toml", str(tmp_path / "a.toml"), "--format", "json").stdout)
     assert len(thrice["files"]) == 1 and thrice["summary"] == once["summary"]
+    for args in ((".", "a.toml"), ("a.toml", ".")):  # a folder and a file in it, either order
+        both = json.loads(cli("check", *args, "--format", "json").stdout)
+        assert len(both["files"]) == 1 and both["summary"] == once["summary"], args
     piped = cli("check", "-", "-", input=(tmp_path / "a.toml").read_text(encoding="utf-8"))
     assert "leeg" not in piped.output and "in 1 bestand" in piped.output, piped.output
 
