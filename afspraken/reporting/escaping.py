@@ -17,18 +17,20 @@ from typing import Any, Optional, TypeVar
 
 from afspraken.rules import Text
 
-# Every format character (Unicode category Cf, as of Unicode 15.1): bidirectional controls
-# (U+061C, U+200E/200F, U+202A-202E, U+2066-2069) reorder what a reader sees (a name can look
-# like another, "Trojan Source"); zero-width and invisible ones (U+00AD, U+200B-200D,
-# U+2060-2064, U+FEFF, tag characters U+E0001-E007F, ...) hide that two names differ. Also the
-# Hangul fillers and the combining grapheme joiner: letters and marks, but blank. Variation
-# selectors (U+FE0F in every emoji with a colour) are left alone.
+# The invisible format characters (Unicode category Cf, as of Unicode 15.1): bidirectional
+# controls (U+061C, U+200E/200F, U+202A-202E, U+2066-2069) reorder what a reader sees (a name can
+# look like another, "Trojan Source"); zero-width and invisible ones (U+00AD, U+200B-200D,
+# U+2060-2064, U+FEFF, tag characters U+E0001-E007F, which can carry hidden text) hide that two
+# names differ. Also the Hangul fillers and the combining grapheme joiner: letters and marks, but
+# blank. Left alone: the Cf signs that are seen (the Arabic number signs U+0600-0605 and the like,
+# _SEEN below) and variation selectors (U+FE0F in every emoji with a colour).
 _INVISIBLE = (
-    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
     "\u034f\u115f\u1160\u3164\uffa0"
 )
+_SEEN = "\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd"
+"""Format characters (Cf) that show: signs written before numbers, in Arabic, Syriac and Kaithi."""
 _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}\udc80-\udcff]")
 # In JSON text (only ever inside its strings): what json.dumps(ensure_ascii=False) leaves raw.
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{_INVISIBLE}\ud800-\udfff]")
