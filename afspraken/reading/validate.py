@@ -143,7 +143,7 @@ def cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
             else:
                 ids[ident] = path
     everything: dict[str, KeyPath] = {}  # bodies and parties, made when a reference to either is unknown
-    hints: dict[int, Suggestions] = {}  # per set of ids, made once: up to 200 unknown ids are compared with it
+    hints: dict[Text, Suggestions] = {}  # per kind of id (parties, bodies, either), made once for every unknown id
 
     def unknown(path: KeyPath, value: str, allowed: Mapping[str, KeyPath], what: Text) -> Problem:
         if isinstance(source, Capped) and source.full:  # counted only: no hint to look for among every id
@@ -151,9 +151,9 @@ def cross_problems(source: Source, data: dict[str, Any]) -> Iterator[Problem]:
         if allowed is everything and not everything:
             everything.update(organen)
             everything.update(partijen)
-        suggestions = hints.get(id(allowed))
+        suggestions = hints.get(what)  # each kind names one set of ids
         if suggestions is None:
-            suggestions = hints[id(allowed)] = Suggestions(allowed)
+            suggestions = hints[what] = Suggestions(allowed)
         hint = suggestions(value)
         known = listed(list(allowed)) or "-"  # past 20, counted: a file of 30,000 parties made each message 300 KB
         return source.problem(
