@@ -122,12 +122,13 @@ class Stream:
         from afspraken.reading.files import DECODED, SKIPPED, is_stream
 
         known = None if first else self._known
+        named = self._named if len(self._inputs) > 1 else None  # one input: nothing named twice
         for item in self._inputs:
             if isinstance(item, Document):
                 yield item
                 continue
             for path, problem in discover([item], known):
-                if path != item and os.path.abspath(path) in self._named:
+                if named and path != item and os.path.abspath(path) in named:
                     continue  # also named on its own: checked there, once
                 if first and problem is not None:
                     self._known[path] = problem
