@@ -100,25 +100,66 @@ def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def _by(items: Sequence[Any], key: Any) -> dict[tuple[Any, int], Any]:
-    """Each item by (its key, how many came before it with that key): two actions with one `wat`
-    are both compared, the second with the second (keeping only the first hid every change to it)."""
-    out: dict[tuple[Any, int], Any] = {}
-    seen: Counter[Any] = Counter()
-    for item in items:
-        k = key(item)
-        out[(k, seen[k])] = item
-        seen[k] += 1
-    return out
+class _Key(NamedTuple):
+    """An item of a list by what it is: its key (an id, a name), the how-manieth with that key it
+    is in the new draft (or, dropped, in the old one)."""
+
+    key: Any
+    n: int
+    dropped: bool = False
 
 
-def _q(key: tuple[Any, int]) -> str:
+def _matched(old_items: Sequence[Any], new_items: Sequence[Any], key: Any) -> tuple[dict[_Key, Any], dict[_Key, Any]]:
+    """The items of two drafts by :class:`_Key`, an item of the old draft under the key of the new
+    item it matches. Items with one key (two actions named alike) are matched to an equal one
+    first, then in order: swapping or inserting them is no change to the others."""
+    olds: dict[Any, list[Any]] = {}
+    news: dict[Any, list[Any]] = {}
+    for items, groups in ((old_items, olds), (new_items, news)):
+        for item in items:
+            groups.setdefault(key(item), []).append(item)
+    a: dict[_Key, Any] = {}
+    b: dict[_Key, Any] = {}
+    for k, group in news.items():
+        before = olds.get(k, [])
+        for n, item in enumerate(group):
+            b[_Key(k, n)] = item
+        if len(before) == 1 and len(group) == 1:  # nearly always: one each
+            a[_Key(k, 0)] = before[0]
+            continue
+        free = list(range(len(before)))
+        if len(before) > 1 or len(group) > 1:
+            alike: dict[str, list[int]] = {}
+            for i, item in enumerate(before):
+                alike.setdefault(item.model_dump_json(), []).append(i)
+            rest = []
+            for n, item in enumerate(group):
+                same = alike.get(item.model_dump_json())
+                if same:
+                    i = same.pop(0)
+                    a[_Key(k, n)] = before[i]
+                    free.remove(i)
+                else:
+                    rest.append(n)
+            for n, i in zip(rest, list(free)):  # then in order
+                a[_Key(k, n)] = before[i]
+                free.remove(i)
+        for i in free:
+            a[_Key(k, i, True)] = before[i]
+    for k, before in olds.items():
+        if k not in news:
+            for i, item in enumerate(before):
+                a[_Key(k, i, True)] = item
+    return a, b
+
+
+def _q(key: _Key) -> str:
     """``'Buurtfeest'``, and for the second with that name ``'Buurtfeest' (nr. 2)``."""
-    return f"'{key[0]}'" + (f" (nr. {key[1] + 1})" if key[1] else "")
+    return f"'{key.key}'" + (f" (nr. {key.n + 1})" if key.n else "")
 
 
 def _parties(old: Agreement, new: Agreement) -> Iterator[Change]:
-    a, b = _by(old.partij, lambda p: p.id), _by(new.partij, lambda p: p.id)
+    a, b = _matched(old.partij, new.partij, lambda p: p.id)
     for pid in b.keys() - a.keys():
         p = b[pid]
         signs = "" if p.ondertekent else " (tekent niet / does not sign)"
@@ -166,7 +207,7 @@ def _residents(agreement: Agreement, body: Orgaan) -> int:
 
 
 def _bodies(old: Agreement, new: Agreement) -> Iterator[Change]:
-    a, b = _by(old.orgaan, lambda o: o.id), _by(new.orgaan, lambda o: o.id)
+    a, b = _matched(old.orgaan, new.orgaan, lambda o: o.id)
     for oid in b.keys() - a.keys():
         o = b[oid]
         yield Change("organen", ADDED, Text(f"orgaan '{o.naam}' toegevoegd ({len(o.lid)} leden)", f"body '{o.naam}' added ({len(o.lid)} members)"))
@@ -198,7 +239,7 @@ def _bodies(old: Agreement, new: Agreement) -> Iterator[Change]:
 
 
 def _members(old: Agreement, new: Agreement, p: Orgaan, q: Orgaan, where: Text) -> Iterator[Change]:
-    a, b = _by(p.lid, lambda m: m.naam), _by(q.lid, lambda m: m.naam)
+    a, b = _matched(p.lid, q.lid, lambda m: m.naam)
     for name in sorted(b.keys() - a.keys()):
         party = _party_name(new, b[name].partij)
         yield Change("organen", ADDED, Text(f"{where.nl}: zetel voor {_q(name)} namens '{party}'", f"{where.en}: seat for {_q(name)} for '{party}'"))
@@ -227,21 +268,21 @@ def _governance(old: Agreement, new: Agreement) -> Iterator[Change]:
     # a point of contact by the body or party behind it, not by position: swapping two is no change,
     # a new name is a change of it
     who = lambda c: c.orgaan or c.partij or c.naam  # noqa: E731
-    contacts_a, contacts_b = _by(old.aanspreekpunt, who), _by(new.aanspreekpunt, who)
+    contacts_a, contacts_b = _matched(old.aanspreekpunt, new.aanspreekpunt, who)
     for k in sorted(contacts_a.keys() | contacts_b.keys()):
         p, q = contacts_a.get(k), contacts_b.get(k)
-        named = _q((q.naam if q is not None else p.naam if p is not None else k[0], k[1]))
+        named = _q(k._replace(key=q.naam if q is not None else p.naam if p is not None else k.key))
         yield from _fields("bestuur", Text(f"aanspreekpunt {named}", f"point of contact {named}"), p, q)
     key = lambda o: tuple(sorted(o.tussen))  # noqa: E731 - a meeting is known by who meets
-    ma, mb = _by(old.overleg, key), _by(new.overleg, key)
+    ma, mb = _matched(old.overleg, new.overleg, key)
     for k in sorted(ma.keys() | mb.keys()):
-        names = " + ".join(_name(new if k in mb else old, x) for x in k[0]) + (f" (nr. {k[1] + 1})" if k[1] else "")
+        names = " + ".join(_name(new if k in mb else old, x) for x in k.key) + (f" (nr. {k.n + 1})" if k.n else "")
         yield from _fields("bestuur", Text(f"overleg {names}", f"meeting {names}"), ma.get(k), mb.get(k), skip=("tussen",))
     yield from _fields("bestuur", Text("escalatie", "escalation"), old.escalatie, new.escalatie)
 
 
 def _actions(old: Agreement, new: Agreement) -> Iterator[Change]:
-    a, b = _by(old.actie, lambda x: x.wat), _by(new.actie, lambda x: x.wat)
+    a, b = _matched(old.actie, new.actie, lambda x: x.wat)
     for wat in sorted(b.keys() - a.keys()):
         x = b[wat]
         yield Change("acties", ADDED, Text(
@@ -267,7 +308,7 @@ def _participation(old: Agreement, new: Agreement) -> Iterator[Change]:
 
 
 def _waivers(old: Agreement, new: Agreement) -> Iterator[Change]:
-    a, b = _by(old.uitzondering, lambda w: w.regel), _by(new.uitzondering, lambda w: w.regel)
+    a, b = _matched(old.uitzondering, new.uitzondering, lambda w: w.regel)
     for regel in sorted(b.keys() - a.keys()):
         w = b[regel]
         until = f" tot {w.tot}" if w.tot else ""
@@ -332,8 +373,9 @@ def compare(
 
 
 def _worded(f: Finding) -> tuple[str, tuple[str, ...]]:
-    """A finding by its rule and the words of its message, in any order."""
-    return f.rule, tuple(sorted(_WORDS.findall(f.message("nl"))))
+    """A finding by its rule and the parts of its message, the names it lists in any order:
+    "(A en B)" is "(B en A)", but "Gemeente: 2; Trudo: 1" is not "Gemeente: 1; Trudo: 2"."""
+    return f.rule, tuple(sorted(p for p in _LIST.split(f.message("nl")) if p))
 
 
-_WORDS = re.compile(r"\w[\w'.-]*")  # "(Buurtconciërge" and "Buurtconciërge);" are one word
+_LIST = re.compile(r"\s*(?:[,;()]|\sen\s)\s*")  # what separates the names a message lists

@@ -296,3 +296,29 @@ def test_reordering_points_of_contact_or_actions_is_no_change(cli, write):
     assert reversed_ != UNEQUAL
     moved = cli("diff", *_pair(write, UNEQUAL, reversed_))
     assert "0 wijzigingen; 0 nieuwe bevinding(en), 0 opgelost" in moved.stdout, moved.stdout
+
+
+def test_items_with_one_name_swapped_or_inserted_before_are_matched_to_their_equal(cli, write):
+    """Matched n-th with n-th, swapping two actions named alike changed both, and one inserted in
+    front changed every one after it: an equal item is now matched first."""
+    feest = _blocks(GOOD, "actie")[-1]
+    other = feest.replace('wie = "bewonersraad"', 'wie = "trudo"').replace("wanneer = 2009-06-13", "wanneer = 2009-07-13")
+    third = feest.replace('wie = "bewonersraad"', 'wie = "welzijn"')
+    old = GOOD.replace(feest, feest + "\n" + other)
+    swapped = GOOD.replace(feest, other + "\n" + feest)
+    result = cli("diff", *_pair(write, old, swapped))
+    assert result.exit_code == 0 and "0 wijzigingen" in result.stdout, result.stdout
+    inserted = GOOD.replace(feest, third + "\n" + feest + "\n" + other)
+    result = cli("diff", *_pair(write, old, inserted))
+    assert "1 wijziging;" in result.stdout and "+ actie 'Jaarlijks buurtfeest en schoonmaakdag' (wie: Stichting Welzijn Woensel" in result.stdout, result.stdout
+
+
+def test_a_finding_whose_numbers_changed_is_new_not_still_open(cli, write):
+    """Reordered names in a finding are the same finding; other numbers are another one: the
+    extra vote moved from one party to another is a new finding (and the old one resolved)."""
+    gemeente = '  rol = "directeur sociaal"\n  stemmen = 2\n'
+    trudo = '  rol = "directeur fysiek"\n'
+    assert gemeente in UNEQUAL and trudo in UNEQUAL
+    moved = UNEQUAL.replace(gemeente, '  rol = "directeur sociaal"\n').replace(trudo, trudo + "  stemmen = 2\n")
+    result = cli("diff", *_pair(write, UNEQUAL, moved), "--fail-on", "fout")
+    assert "1 nieuwe bevinding(en), 1 opgelost" in result.stdout and result.exit_code == 1, result.stdout
