@@ -63,13 +63,13 @@ class _Stream(NamedTuple):
 
 
 def _once(inputs: list[Union[str, Document]]) -> list[Union[str, Document]]:
-    """Each path once: ``a.toml ./a.toml $PWD/a.toml`` is one file (its findings counted once),
-    ``- -`` one stdin (it can be read only once). Documents are kept as given."""
+    """Each path once: ``a.toml ./a.toml $PWD/a.toml``, or a link to it, is one file (its findings
+    counted once), ``- -`` one stdin (it can be read only once). Documents are kept as given."""
     seen: set[str] = set()
     kept: list[Union[str, Document]] = []
     for item in inputs:
         if isinstance(item, str):
-            same = item if item == "-" else os.path.abspath(item)  # "-": stdin (reading.source.STDIN)
+            same = item if item == "-" else os.path.realpath(item)  # "-": stdin (reading.source.STDIN); a link: what it names
             if same in seen:
                 continue
             seen.add(same)
@@ -98,7 +98,7 @@ class Stream:
         self._known: dict[str, Problem] = {}  # what the first walk found for a path that is not simply "check it"
         self._inputs = _once([item if isinstance(item, Document) else os.fspath(item) for item in inputs])
         # files named on their own (few): a folder also named does not check them a second time
-        self._named = {os.path.abspath(i) for i in self._inputs if isinstance(i, str) and i != "-" and not os.path.isdir(i)}
+        self._named = {os.path.realpath(i) for i in self._inputs if isinstance(i, str) and i != "-" and not os.path.isdir(i)}
         # A first pass over the folders finds the notes, the folders' settings and the count;
         # the files are listed again (not classified again) as the iteration reaches them, so no
         # list of them is kept.
@@ -128,7 +128,7 @@ class Stream:
                 yield item
                 continue
             for path, problem in discover([item], known):
-                if named and path != item and os.path.abspath(path) in named:
+                if named and path != item and os.path.realpath(path) in named:
                     continue  # also named on its own: checked there, once
                 if first and problem is not None:
                     self._known[path] = problem

@@ -328,6 +328,12 @@ def test_a_path_named_twice_is_checked_and_counted_once(cli, tmp_path, monkeypat
     for args in ((".", "a.toml"), ("a.toml", ".")):  # a folder and a file in it, either order
         both = json.loads(cli("check", *args, "--format", "json").stdout)
         assert len(both["files"]) == 1 and both["summary"] == once["summary"], args
+    (tmp_path / "link.toml").symlink_to("a.toml")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.toml").write_text((tmp_path / "a.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "andere-naam").symlink_to("sub")
+    linked = json.loads(cli("check", "a.toml", "link.toml", "sub", "andere-naam", "--format", "json").stdout)
+    assert [Path(f["path"]).name for f in linked["files"]] == ["a.toml", "b.toml"]  # a link named too: what it names, once
     piped = cli("check", "-", "-", input=(tmp_path / "a.toml").read_text(encoding="utf-8"))
     assert "leeg" not in piped.output and "in 1 bestand" in piped.output, piped.output
 
