@@ -612,7 +612,7 @@ def test_escapes_and_closed_tables_in_plain_dutch(write, text, words):
 def test_did_you_mean_among_many_ids_is_as_close_as_comparing_them_all():
     """Past SUGGEST_ALL only the ids that share the most three-letter pieces with the word are
     compared (without case, `_` as `-`). Each suggestion is as close (difflib's ratio) as the
-    best of all ids; on a tie either is right."""
+    best of all ids, or the id in other capitals; on a tie either is right."""
     import difflib
 
     from afspraken.reading.messages import SUGGEST_ALL, Suggestions
@@ -623,7 +623,7 @@ def test_did_you_mean_among_many_ids_is_as_close_as_comparing_them_all():
     suggest = Suggestions(ids)
     for known in ids[::37]:
         for word in (known.replace("-", "_"), known.title(), known.upper(), known[:-1], known + "x", known[1:], "x" + known):
-            [best] = difflib.get_close_matches(word, ids, n=1, cutoff=0.6) or [None]
+            [best] = [i for i in ids if i.casefold() == word.casefold()] or difflib.get_close_matches(word, ids, n=1, cutoff=0.6) or [None]
             got = suggest(word).en
             if best is None:
                 assert got == "", (word, got)
@@ -631,3 +631,10 @@ def test_did_you_mean_among_many_ids_is_as_close_as_comparing_them_all():
             chosen = got.split("'")[1]
             ratio = lambda name: difflib.SequenceMatcher(None, word, name).ratio()  # noqa: E731
             assert ratio(chosen) == ratio(best), (word, chosen, best)
+
+
+def test_did_you_mean_an_id_in_other_capitals():
+    """difflib compares case too: TRUDO found nothing like trudo."""
+    problems = load(Source("x.toml", agreement_text('[[actie]]\nwat = "iets"\nwie = "GEMEENTE"\n')))
+    assert isinstance(problems, list)
+    assert any(p.message("nl").endswith("; bedoelde u 'gemeente'?") for p in problems), [p.message("nl") for p in problems]

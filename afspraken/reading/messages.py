@@ -80,6 +80,7 @@ class Suggestions:
         self._pieces: dict[str, list[int]] = {}  # three-letter piece -> the options that have it
         self._sizes: list[int] = []  # per option, its number of pieces
         self._seen: dict[str, Text] = {}  # the same wrong id is often used many times
+        self._folded: Optional[dict[str, str]] = None  # without case -> the option
 
     def candidates(self, word: str) -> list[str]:
         """The names compared with ``word``: all of them, or the most alike in a big set."""
@@ -108,7 +109,12 @@ class Suggestions:
         if hint is None:
             import difflib  # only when something is wrong
 
-            match = difflib.get_close_matches(word, self.candidates(word), n=1, cutoff=0.6)
+            if self._folded is None:
+                self._folded = {}
+                for option in self.options:
+                    self._folded.setdefault(option.casefold(), option)
+            same = self._folded.get(word.casefold())  # TRUDO for trudo: difflib compares case too, and finds nothing
+            match = [same] if same is not None else difflib.get_close_matches(word, self.candidates(word), n=1, cutoff=0.6)
             hint = Text(f"; bedoelde u '{match[0]}'?", f"; did you mean '{match[0]}'?") if match else Text("", "")
             self._seen[word] = hint
         return hint
