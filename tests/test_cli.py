@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -155,6 +156,22 @@ def test_output_never_overwrites_a_checked_agreement(cli, write):
     before = path.read_bytes()
     result = cli("check", str(path), "--output", str(path))
     assert result.exit_code == 2 and path.read_bytes() == before
+
+
+def test_output_never_overwrites_an_agreement_that_spells_its_names_with_escapes(cli, write):
+    """`["\\u0061fspraak"]` is [afspraak] to TOML; saved as .md it was overwritten by a report."""
+    escaped = (
+        GOOD.read_text(encoding="utf-8").replace("[afspraak]", '["\\u0061fspraak"]').replace("[[partij]]", '[["p\\u0061rtij"]]')
+        .replace("[[orgaan]]", '[["\\u006frgaan"]]').replace("[[orgaan.lid]]", '[["\\u006frgaan".lid]]')
+    )
+    escaped = re.sub(r"(?m)^(\s*)(partij|orgaan)(\s*=)", lambda m: f'{m[1]}"\\u{ord(m[2][0]):04x}{m[2][1:]}"{m[3]}', escaped)
+    from afspraken.reporting.writing import _AGREEMENT
+
+    assert _AGREEMENT.search(escaped) is None  # nothing the pattern sees: only TOML itself tells
+    path = write("afspraak.md", escaped)
+    assert cli("check", str(write("kopie.toml", escaped))).exit_code != 2  # an agreement, to TOML
+    result = cli("check", str(GOOD), "--output", str(path))
+    assert result.exit_code == 2 and path.read_text(encoding="utf-8") == escaped and "een afspraak?" in result.output
 
 
 def test_two_formats_to_the_screen_is_a_usage_error(cli):

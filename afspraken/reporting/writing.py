@@ -140,7 +140,18 @@ def _looks_like_agreement(path: Path) -> bool:
         text, _ = decode(data)
     if text is None:
         text = data.decode("utf-8", "replace")
-    return _AGREEMENT.search(text) is not None
+    if _AGREEMENT.search(text) is not None:
+        return True
+    if "\\u" not in text and "\\U" not in text:
+        return False
+    # Names spelled with escapes ("\u0061fspraak"): what TOML reads (a report is no TOML, and fails fast)
+    import tomli
+
+    try:
+        parsed = tomli.loads(text)
+    except (tomli.TOMLDecodeError, RecursionError):
+        return False
+    return any(key in parsed for key in ("afspraak", "partij", "orgaan"))
 
 
 def _cannot_write(shown: str, exc: OSError) -> Text:
