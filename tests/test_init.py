@@ -172,3 +172,13 @@ def test_an_answer_that_is_not_utf8_is_asked_again_and_never_written(tmp_path):
     text = (tmp_path / "n.toml").read_text(encoding="utf-8")
     assert 'wijk = "Woensel-West"' in text and "\\udc" not in text
     tomli.loads(text)  # the file reads again
+
+
+def test_an_answer_with_a_control_or_invisible_character_is_asked_again(cli, tmp_path):
+    """ESC, BEL or U+202E in a name: nothing a name needs, and it would travel into every report."""
+    answers = "Woensel\x1b[2J\nWoensel-\u202eWest\nWoensel-West\n\n\n\n\n\n"
+    result = cli("init", "ww.toml", input=answers)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("bevat een stuurteken of onzichtbaar teken") == 2 and "\\x1b[2J" in result.stderr
+    text = (tmp_path / "ww.toml").read_text(encoding="utf-8")
+    assert 'wijk = "Woensel-West"' in text and "\x1b" not in text and "\u202e" not in text

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from afspraken.commands.options import LANG, argument, command, option
+from afspraken.rules import Text
 
 
 @command("init", help_en="Write a new agreement with explanations (default afspraak.toml); never overwrites a file.")
@@ -40,14 +41,16 @@ def _init(given: str, no_input: bool, lang: str) -> None:
         def ask(nl: str, en: str) -> str:
             while True:
                 text = click.prompt(nl if lang == "nl" else en, default="", show_default=False).strip()
-                if not _undecodable(text):
+                if _undecodable(text):  # bytes that are not UTF-8 (stdin from a file in another encoding)
+                    why = Text("dit antwoord is geen geldige tekst (geen UTF-8); typ het opnieuw", "this answer is not valid text (not UTF-8); type it again")
+                elif escape(text) != text:  # a control or invisible character (ESC, U+202E): nothing a name needs
+                    why = Text(
+                        f"dit antwoord bevat een stuurteken of onzichtbaar teken ({escape(text)}); typ het opnieuw",
+                        f"this answer holds a control or invisible character ({escape(text)}); type it again",
+                    )
+                else:
                     return "" if text == "-" else text
-                # bytes that are not UTF-8 (stdin from a file in another encoding): asked again, never written
-                click.echo(
-                    "dit antwoord is geen geldige tekst (geen UTF-8); typ het opnieuw" if lang == "nl"
-                    else "this answer is not valid text (not UTF-8); type it again",
-                    err=True,
-                )
+                click.echo(why(lang), err=True)  # asked again, never written
 
         def ask_many(nl: str, en: str, more_nl: str, more_en: str) -> list[str]:
             """One by one or comma-separated, until an empty answer."""
