@@ -51,7 +51,7 @@ def test_every_format_character_is_escaped():
 
     formats = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf" and chr(c) not in _SEEN]
     assert len(formats) >= 140  # the table of this Python (Unicode 14 or later)
-    raw = [c for c in formats + ["\u115f", "\u1160", "\u3164", "\uffa0", "\u034f"] if escape(c) == c]
+    raw = [c for c in formats + ["\u115f", "\u1160", "\u3164", "\uffa0", "\u034f", "\u17b4", "\u17b5"] if escape(c) == c]
     assert not raw, [f"U+{ord(c):04X}" for c in raw]
     assert escape("\U000e0041") == "\\U000e0041" and escape("\u061c") == "\\u061c" and escape("\xad") == "\\xad"
     assert escape("rood \u2764\ufe0f") == "rood \u2764\ufe0f"  # ❤️ stays a red heart
