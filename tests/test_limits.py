@@ -218,3 +218,16 @@ def test_stdin_is_read_up_to_the_limit_its_config_sets(cli, write, tmp_path, mon
     tail = '\n[[actie]]\nwat = "Na de 20 MB"\nwie = "niemand-bekend"\nwanneer = 2026-01-01\n'
     result = cli("check", "-", input=body + padding + tail)
     assert result.exit_code == 2 and "niemand-bekend" in result.output, result.output[-500:]  # the end was read
+
+
+def test_stdin_under_the_largest_limit_is_read_in_pieces(cli, write, tmp_path, monkeypatch):
+    """read(n) sets aside all n bytes first: with bestand_mb = 1000000 it asked for 1 TB (a MemoryError)."""
+    from conftest import EXAMPLES
+
+    monkeypatch.chdir(tmp_path)
+    write("afspraken.toml", "[limieten]\nbestand_mb = 1000000\n")
+    body = (EXAMPLES / "woensel-west.toml").read_text(encoding="utf-8")
+    assert cli("check", "-", input=body).exit_code == 0
+    write("b.toml", body)
+    diffed = cli("diff", "b.toml", "-", input=body)
+    assert diffed.exit_code == 0 and "0 wijzigingen" in diffed.stdout, diffed.output

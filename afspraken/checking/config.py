@@ -182,6 +182,12 @@ def load(path: Optional[Path]) -> Config:
     return Config(path, tuple(model.regelsets), tuple(model.plugins), model.regels, prefix, source, limits=_limits(data), rule_url=model.rule_url)
 
 
+def limits_for(folder: Path, given: Optional[Path] = None) -> Limits:
+    """``[limieten]`` of the config that applies in ``folder`` (or of ``given``, ``--config``):
+    for stdin, read before the checker resolves its settings."""
+    return load(given or find(folder)).limits
+
+
 def _limits(data: dict[str, Any]) -> Limits:
     """The usable values of ``[limieten]`` (a wrong one is reported, and the default used)."""
     given = data.get("limieten")

@@ -87,9 +87,13 @@ def check(
     from afspraken.rules import Severity
 
     targets = _targets(formats, output, lang)
-    # Bounded by the limit of stdin's own config: past it the reader says "too big" (read up to the
-    # default only, a raised bestand_mb judged the first 20 MB as if that were all)
-    stdin = lambda: sys.stdin.buffer.read(_stdin_limit(config, stdin_naam) + 1)  # noqa: E731
+    # Bounded by the limit of stdin's own config (the one next to --stdin-naam, else in the working
+    # folder): past it the reader says "too big"; read up to the default only, a raised
+    # bestand_mb judged the first 20 MB as if that were all
+    from afspraken.checking.config import limits_for
+    from afspraken.reading.files import read_stdin
+
+    stdin = lambda: read_stdin(limits_for(Path(stdin_naam).parent if stdin_naam else Path.cwd(), config))  # noqa: E731
     given = list(dict.fromkeys(paths)) if paths.count("-") > 1 else list(paths)  # stdin is read once: `- -` is one input
     inputs = [api.Document(stdin(), stdin_naam or "<stdin>") if p == "-" else p for p in (given or (".",))]
     texts = {  # what came from stdin, for --toon-bron
@@ -202,11 +206,3 @@ def _targets(formats: tuple[str, ...], output: Optional[Path], lang: str) -> lis
         raise click.UsageError(_t(lang, "maar één formaat kan naar het scherm; geef de andere een :BESTAND", "only one format can go to the screen; give the others a :FILE"))
     return targets
 
-
-def _stdin_limit(config: Optional[Path], name: Optional[str]) -> int:
-    """``bestand_mb`` in bytes, as the config that applies to stdin sets it (the one next to
-    ``--stdin-naam``, else in the working folder), before the check reads that config."""
-    from afspraken.checking import config as configuration
-
-    folder = Path(name).parent if name else Path.cwd()
-    return configuration.load(config or configuration.find(folder)).limits.max_bytes

@@ -62,7 +62,9 @@ def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
     if spec == "-":
         # bounded by the working folder's limit, as in check: the reader says "too big" rather than
         # filling memory (< /dev/zero), or judging the first 20 MB of a bigger file that is allowed
-        data, path = sys.stdin.buffer.read(checker.environment(Path.cwd()).limits.max_bytes + 1), str(Path.cwd() / "-")
+        from afspraken.reading.files import read_stdin
+
+        data, path = read_stdin(checker.environment(Path.cwd()).limits), str(Path.cwd() / "-")
     elif ":" in spec and not Path(spec).exists():
         shown = _git_show(spec)
         if isinstance(shown, Problem):

@@ -167,6 +167,14 @@ def read_bytes(path: Union[str, Path], name: str, limits: Limits = Limits()) -> 
     return data
 
 
+def read_stdin(limits: Limits) -> bytes:
+    """stdin, up to one byte past ``limits`` (the reader then says "too big"), in pieces of 1 MiB:
+    ``read(n)`` sets aside all n bytes first, which for a limit of 1 TB fails at once."""
+    import sys
+
+    return _read_at_most(sys.stdin.buffer, limits.max_bytes + 1)
+
+
 def _read_at_most(handle: object, size: int) -> bytes:
     chunks: list[bytes] = []
     left = size
