@@ -220,14 +220,18 @@ def test_stdin_is_read_up_to_the_limit_its_config_sets(cli, write, tmp_path, mon
     assert result.exit_code == 2 and "niemand-bekend" in result.output, result.output[-500:]  # the end was read
 
 
-def test_stdin_under_the_largest_limit_is_read_in_pieces(cli, write, tmp_path, monkeypatch):
-    """read(n) sets aside all n bytes first: with bestand_mb = 1000000 it asked for 1 TB (a MemoryError)."""
+def test_stdin_under_the_largest_limit_is_read_in_pieces(tmp_path):
+    """read(n) on a real pipe sets aside all n bytes first: with bestand_mb = 1000000 it asked
+    for 1 TB (a MemoryError traceback). A subprocess: the test runner's stdin is no pipe."""
+    import subprocess
+    import sys
+
     from conftest import EXAMPLES
 
-    monkeypatch.chdir(tmp_path)
-    write("afspraken.toml", "[limieten]\nbestand_mb = 1000000\n")
-    body = (EXAMPLES / "woensel-west.toml").read_text(encoding="utf-8")
-    assert cli("check", "-", input=body).exit_code == 0
-    write("b.toml", body)
-    diffed = cli("diff", "b.toml", "-", input=body)
-    assert diffed.exit_code == 0 and "0 wijzigingen" in diffed.stdout, diffed.output
+    (tmp_path / "afspraken.toml").write_text("[limieten]\nbestand_mb = 1000000\n", encoding="utf-8")
+    body = (EXAMPLES / "woensel-west.toml").read_bytes()
+    (tmp_path / "b.toml").write_bytes(body)
+    command = [sys.executable, "-m", "afspraken"]
+    for args in (["check", "-"], ["diff", "b.toml", "-"]):
+        done = subprocess.run([*command, *args], input=body, cwd=tmp_path, capture_output=True, timeout=60)
+        assert done.returncode == 0 and b"Traceback" not in done.stderr, (args, done.stderr[-400:])
