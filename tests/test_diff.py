@@ -260,6 +260,8 @@ def test_a_revision_that_looks_like_an_option_never_reaches_git(cli, tmp_path, w
     assert spaced.exit_code == 2 and "geef vóór de : een versie uit git zonder spaties" in spaced.stderr, spaced.stderr
     staged = cli("diff", ":w.toml", "w.toml")  # no version: the staged copy, as git reads it
     assert staged.exit_code == 0 and "geen wijzigingen" in staged.stdout.lower(), staged.output
+    searched = cli("diff", ":/eerste", "w.toml")  # git would read it as a search in commit messages
+    assert searched.exit_code == 2 and "na : zonder versie hoort een pad in de repository" in searched.stderr, searched.output
     assert (tmp_path / "w.toml").read_bytes() == committed
 
 

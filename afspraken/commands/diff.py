@@ -34,6 +34,13 @@ def _git_show(spec: str) -> Union[bytes, Problem]:
             Text(f"de versie {rev!r} begint met '-': die geven we niet aan git, want git zou haar als optie lezen", f"the version {rev!r} starts with '-': it is not passed to git, which would read it as an option"),
             "bestand",
         )
+    if not rev and path.startswith("/"):  # git reads `:/text` as "the newest commit whose message has text"
+        return Problem(
+            Location(spec, 1, 1),
+            Text("na : zonder versie hoort een pad in de repository, zoals :convenant.toml (de versie die klaarstaat voor de commit)",
+                 "after : without a version comes a path in the repository, such as :convenant.toml (the staged version)"),
+            "bestand",
+        )
     if not path.startswith(("/", "./", "../")):
         path = "./" + path
     if not path.strip("./ \t"):  # `HEAD:` or `HEAD: `: git would show the tree's listing
