@@ -97,8 +97,12 @@ class Stream:
         self.skipped: list[Problem] = []  # notes: files passed over with the reason, files read as UTF-16
         self._known: dict[str, Problem] = {}  # what the first walk found for a path that is not simply "check it"
         self._inputs = _once([item if isinstance(item, Document) else os.fspath(item) for item in inputs])
-        # files named on their own (few): a folder also named does not check them a second time
-        self._named = {os.path.realpath(i) for i in self._inputs if isinstance(i, str) and i != "-" and not os.path.isdir(i)}
+        # Files named on their own, and folders named inside another named folder (few): the outer
+        # folder's walk leaves them to be checked where they are named, once.
+        strings = [os.path.realpath(i) for i in self._inputs if isinstance(i, str) and i != "-"]
+        self._named = {i for i in strings if not os.path.isdir(i)}
+        named_folders = [i for i in strings if os.path.isdir(i)]
+        self._inner = {f: tuple(g + os.sep for g in named_folders if g.startswith(f + os.sep)) for f in named_folders}
         # A first pass over the folders finds the notes, the folders' settings and the count;
         # the files are listed again (not classified again) as the iteration reaches them, so no
         # list of them is kept.
@@ -122,14 +126,18 @@ class Stream:
         from afspraken.reading.files import DECODED, SKIPPED, is_stream
 
         known = None if first else self._known
-        named = self._named if len(self._inputs) > 1 else None  # one input: nothing named twice
+        several = len(self._inputs) > 1  # one input: nothing named twice
+        named = self._named if several else set()
         for item in self._inputs:
             if isinstance(item, Document):
                 yield item
                 continue
+            inner = self._inner.get(os.path.realpath(item)) if several else None
             for path, problem in discover([item], known):
-                if named and path != item and os.path.realpath(path) in named:
-                    continue  # also named on its own: checked there, once
+                if (named or inner) and path != item:
+                    real = os.path.realpath(path)
+                    if real in named or (inner and real.startswith(inner)):
+                        continue  # also named on its own, or in a folder named on its own: checked there, once
                 if first and problem is not None:
                     self._known[path] = problem
                     if problem.code in (SKIPPED, DECODED):

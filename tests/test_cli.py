@@ -342,12 +342,13 @@ def test_a_path_named_twice_is_checked_and_counted_once(cli, tmp_path, monkeypat
     once = json.loads(cli("check", "a.toml", "--format", "json").stdout)
     thrice = json.loads(cli("check", "a.toml", "./a.toml", str(tmp_path / "a.toml"), "--format", "json").stdout)
     assert len(thrice["files"]) == 1 and thrice["summary"] == once["summary"]
-    for args in ((".", "a.toml"), ("a.toml", ".")):  # a folder and a file in it, either order
-        both = json.loads(cli("check", *args, "--format", "json").stdout)
-        assert len(both["files"]) == 1 and both["summary"] == once["summary"], args
-    (tmp_path / "link.toml").symlink_to("a.toml")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.toml").write_text((tmp_path / "a.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    for args in ((".", "a.toml"), ("a.toml", "."), (".", "sub"), ("sub", "."), ("sub", "sub/b.toml")):  # a folder and what is in it, either order
+        both = json.loads(cli("check", *args, "--format", "json").stdout)
+        files = sorted(Path(f["path"]).name for f in both["files"])
+        assert files == (["b.toml"] if args[0] == "sub" and "." not in args else ["a.toml", "b.toml"]), (args, files)
+    (tmp_path / "link.toml").symlink_to("a.toml")
     (tmp_path / "andere-naam").symlink_to("sub")
     linked = json.loads(cli("check", "a.toml", "link.toml", "sub", "andere-naam", "--format", "json").stdout)
     assert [Path(f["path"]).name for f in linked["files"]] == ["a.toml", "b.toml"]  # a link named too: what it names, once
