@@ -160,11 +160,11 @@ def _q(key: _Key) -> str:
 
 def _parties(old: Agreement, new: Agreement) -> Iterator[Change]:
     a, b = _matched(old.partij, new.partij, lambda p: p.id)
-    for pid in b.keys() - a.keys():
+    for pid in sorted(b.keys() - a.keys()):
         p = b[pid]
         signs = "" if p.ondertekent else " (tekent niet / does not sign)"
         yield Change("partijen", ADDED, Text(f"partij '{p.naam}' ({p.soort}) toegevoegd{signs}", f"party '{p.naam}' ({p.soort}) added{signs}"))
-    for pid in a.keys() - b.keys():
+    for pid in sorted(a.keys() - b.keys()):
         p = a[pid]
         yield Change("partijen", REMOVED, Text(f"partij '{p.naam}' ({p.soort}) teruggetrokken", f"party '{p.naam}' ({p.soort}) withdrawn"))
     for pid in sorted(a.keys() & b.keys()):
@@ -208,10 +208,10 @@ def _residents(agreement: Agreement, body: Orgaan) -> int:
 
 def _bodies(old: Agreement, new: Agreement) -> Iterator[Change]:
     a, b = _matched(old.orgaan, new.orgaan, lambda o: o.id)
-    for oid in b.keys() - a.keys():
+    for oid in sorted(b.keys() - a.keys()):
         o = b[oid]
         yield Change("organen", ADDED, Text(f"orgaan '{o.naam}' toegevoegd ({len(o.lid)} leden)", f"body '{o.naam}' added ({len(o.lid)} members)"))
-    for oid in a.keys() - b.keys():
+    for oid in sorted(a.keys() - b.keys()):
         yield Change("organen", REMOVED, Text(f"orgaan '{a[oid].naam}' opgeheven", f"body '{a[oid].naam}' removed"))
     for oid in sorted(a.keys() & b.keys()):
         p, q = a[oid], b[oid]
@@ -373,9 +373,17 @@ def compare(
 
 
 def _worded(f: Finding) -> tuple[str, tuple[str, ...]]:
-    """A finding by its rule and the parts of its message, the names it lists in any order:
-    "(A en B)" is "(B en A)", but "Gemeente: 2; Trudo: 1" is not "Gemeente: 1; Trudo: 2"."""
-    return f.rule, tuple(sorted(p for p in _LIST.split(f.message("nl")) if p))
+    """A finding by its rule and the items of the lists in its message, in any order: "(A en B)"
+    is "(B en A)", but "Gemeente: 2; Trudo: 1" is not "Gemeente: 1; Trudo: 2", nor "'A' (1 mei)
+    en 'B' (1 juni)" "'A' (1 juni) en 'B' (1 mei)": an item keeps what it says of a name."""
+    parts: list[str] = []
+    for part in _LIST.split(f.message("nl")):
+        opened = part.rfind(" (")
+        if opened >= 0 and ")" not in part[opened:]:  # "aanspreekpunten (A": the list starts inside
+            parts += [part[:opened], part[opened + 2 :]]
+        else:
+            parts.append(part[:-1] if part.endswith(")") and "(" not in part else part)  # "B)": the list ends
+    return f.rule, tuple(sorted(p for p in parts if p))
 
 
-_LIST = re.compile(r"\s*(?:[,;()]|\sen\s)\s*")  # what separates the names a message lists
+_LIST = re.compile(r"\s*(?:[,;]|\sen\s)\s*")  # what separates the items of a list in a message

@@ -324,3 +324,24 @@ def test_a_finding_whose_numbers_changed_is_new_not_still_open(cli, write):
     moved = UNEQUAL.replace(gemeente, '  rol = "directeur sociaal"\n').replace(trudo, trudo + "  stemmen = 2\n")
     result = cli("diff", *_pair(write, UNEQUAL, moved), "--fail-on", "fout")
     assert "1 nieuwe bevinding(en), 1 opgelost" in result.stdout and result.exit_code == 1, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "same"),
+    [
+        ("er zijn 2 aanspreekpunten (A en B); bewoners hebben er één nodig", "er zijn 2 aanspreekpunten (B en A); bewoners hebben er één nodig", True),
+        # the first item is read together with "stemmen:": a list reordered there counts as another
+        # finding (shown as new and resolved), the safe side: no change is ever hidden
+        ("stemmen: Gemeente: 2; Trudo: 1", "stemmen: Trudo: 1; Gemeente: 2", False),
+        ("stemmen: Gemeente: 2; Trudo: 1", "stemmen: Gemeente: 1; Trudo: 2", False),
+        ("acties 'A' (1 mei) en 'B' (1 juni) vallen buiten de looptijd", "acties 'A' (1 juni) en 'B' (1 mei) vallen buiten de looptijd", False),
+        ("acties 'A' (1 mei), 'B' (1 juni) en 'C' (1 juli)", "acties 'A' (1 mei), 'C' (1 juli) en 'B' (1 juni)", True),
+    ],
+)
+def test_a_finding_is_the_same_when_only_the_order_of_its_list_changed(before, after, same):
+    from afspraken.diffing import _worded
+    from afspraken.results import Finding, Location
+    from afspraken.rules import Severity, Text
+
+    finding = lambda text: Finding("r", Severity.FOUT, Text(text, text), (Location("a.toml", 1, 1),))  # noqa: E731
+    assert (_worded(finding(before)) == _worded(finding(after))) is same
