@@ -78,11 +78,14 @@ class PluginManager(pluggy.PluginManager):
         info = self.info.get(plugin)
         return info is not None and info.kind in ("module", "bestand")
 
-    def fail(self, plugin: str, stage: Stage, subject: str, error: str, exc: Optional[BaseException] = None, where: str = "") -> None:
-        """Note a failure, naming where the plugin came from and where in its code."""
+    def fail(
+        self, plugin: str, stage: Stage, subject: str, error: str, exc: Optional[BaseException] = None, where: str = "", error_nl: str = ""
+    ) -> None:
+        """Note a failure, naming where the plugin came from and where in its code; ``error_nl``:
+        the error in Dutch, when it is afspraken's own words."""
         info = self.info.get(plugin)
         origin = _origin(info) if info is not None else ""
-        self.failures.add(Failure(plugin, stage, subject, error, where=where or (code_location(exc) if exc else ""), origin=origin))
+        self.failures.add(Failure(plugin, stage, subject, error, where=where or (code_location(exc) if exc else ""), origin=origin, error_nl=error_nl))
 
     def add(self, module: Any, info: PluginInfo) -> None:
         if self.is_registered(module):

@@ -89,14 +89,13 @@ class Registry:
                 if isinstance(path, (str, Path)) and not Path(path).is_absolute():
                     # it would be read from wherever the user happens to run afspraken: found by luck, if at all
                     name = Path(path).name
-                    self.pm.failures.add(Failure(
+                    self.pm.fail(
                         plugin, "hook", "register_rulesets",
                         f"{path}: a relative path, which would be read from the folder afspraken runs in ({Path.cwd()}); "
                         f"return the file's full path, such as Path(__file__).with_name({name!r})",
-                        origin=self.pm.origin(plugin),
                         error_nl=f"{path}: een relatief pad, dat zou worden gelezen uit de map waarin afspraken draait ({Path.cwd()}); "
                         f"geef het volledige pad van het bestand, zoals Path(__file__).with_name({name!r})",
-                    ))
+                    )
                     continue
                 try:
                     loaded = read_ruleset(Path(path) if isinstance(path, str) else path, plugin)
