@@ -55,6 +55,7 @@ def test_every_format_character_is_escaped():
     assert not raw, [f"U+{ord(c):04X}" for c in raw]
     assert escape("\U000e0041") == "\\U000e0041" and escape("\u061c") == "\\u061c" and escape("\xad") == "\\xad"
     assert escape("rood \u2764\ufe0f") == "rood \u2764\ufe0f"  # ❤️ stays a red heart
+    assert escape("a\ufe00\U000e0100") == "a\\ufe00\\U000e0100"  # other variation selectors can carry hidden bytes
     assert all(escape(c) == c for c in _SEEN)  # signs that show, such as U+0600 before a number
 
 

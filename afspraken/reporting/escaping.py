@@ -22,12 +22,15 @@ from afspraken.rules import Text
 # look like another, "Trojan Source"); zero-width and invisible ones (U+00AD, U+200B-200D,
 # U+2060-2064, U+FEFF, tag characters U+E0001-E007F, which can carry hidden text) hide that two
 # names differ. Also the Hangul fillers, the combining grapheme joiner and the Khmer inherent
-# vowels U+17B4/17B5: letters and marks, but blank (the characters wording._BLANK does not count). Left alone: the Cf signs that are seen (the Arabic number signs U+0600-0605 and the like,
-# _SEEN below) and variation selectors (U+FE0F in every emoji with a colour).
+# vowels U+17B4/17B5: letters and marks, but blank (what wording._BLANK does not count); and the
+# variation selectors but the two of emoji, which can carry hidden bytes too. Left alone: the Cf
+# signs that are seen (the Arabic number signs U+0600-0605 and the like, _SEEN below) and
+# U+FE0E/FE0F (U+FE0F is in every emoji with a colour).
 _INVISIBLE = (
     "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
     "\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0"
+    "\ufe00-\ufe0d\U000e0100-\U000e01ef"
 )
 _SEEN = "\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd"
 """Format characters (Cf) that show: signs written before numbers, in Arabic, Syriac and Kaithi."""
