@@ -138,7 +138,10 @@ MEMORY_SHAPES = [
     "ints", "words", "keys", "tables", "deep-near", "headers-near", "dotted-near", "inline-near", "errors-near", "unknown-keys",
     "party-keys", "wrong-elements", "references", "same-ids", "value-lists", "value-lists-near",
 ]
-MAX_RATIO = 25  # times the file's size; the worst measured ~21x at 2 MB (benchmarks/memory.py); before the limits and the budget: 100x-530x
+# Times the file's size. The worst measured at 1 MB: ~22x on Python 3.11, ~21x on 3.13 and 24.8-25.0x
+# on 3.10 (inline tables just under the limit: 3.10's objects are bigger), so 25 failed there now
+# and then. Before the limits and the budget: 100x-530x.
+MAX_RATIO = 27
 
 
 @pytest.mark.slow
