@@ -155,6 +155,8 @@ def test_explain_a_rule_of_a_plugin_that_failed_says_the_plugin_failed(cli, writ
          "example_fail gives only 'could not decide'"),
         ("a key that does not exist", "    if (doc.afspraak.bewoners or 0) < 1000:\n        yield violation('x', 'x', ('afspraakk', 'bewoners'))\n",
          "a finding points at afspraakk.bewoners, which does not exist"),
+        ("no place at all", "    if (doc.afspraak.bewoners or 0) < 1000:\n        yield violation('x', 'x')\n",
+         "a finding has no place"),
     ],
 )
 def test_check_plugin_flags_examples_that_prove_nothing(tmp_path, case, body, said):

@@ -98,8 +98,9 @@ def _examples(rule: Rule[Any], base: Optional[str], plugins: Sequence[str]) -> l
 
 
 def _missing_keys(rule: Rule[Any], snippet: str, base: str, plugins: Sequence[str]) -> list[str]:
-    """Findings that point at a key whose table does not exist either: it would be shown at 1:1
-    or at a far-away table. (Pointing at the table where a missing key belongs is right.)"""
+    """Findings without a place, or that point at a key whose table does not exist either: they
+    would be shown at 1:1 or at a far-away table. (Pointing at the table where a missing key
+    belongs is right.)"""
     from afspraken.reading.source import _existing, as_written
     from afspraken.results import dotted
     from afspraken.testing import load_agreement
@@ -112,6 +113,8 @@ def _missing_keys(rule: Rule[Any], snippet: str, base: str, plugins: Sequence[st
     data = loaded.source.data
     out = []
     for v in violations:
+        if not getattr(v, "at", ()):  # shown at line 1, column 1: the guide asks for a place
+            out.append(f"{rule.id}: example_fail: a finding has no place (no key path): give violation() the path it is about")
         for path in getattr(v, "at", ()):
             written = as_written(tuple(path), data)
             if len(_existing(data, written)) < len(written) - 1:
