@@ -232,7 +232,7 @@ def plugins_command(plugins: tuple[str, ...], config: Optional[Path], fmt: str, 
             if item["faulty_rulesets"]:
                 label = "regelsets met fouten (zie stderr)" if lang == "nl" else "rule sets with errors (see stderr)"
                 click.echo(f"  {label}: {', '.join(item['faulty_rulesets'])}")
-        _report_setup_failures(checker, lang)
+        _report_setup_failures(checker, lang, rulesets_are_errors=True)  # plugins exits 2 for them: no "warning"
     if fmt == "json" and registry.warnings:
         _report_setup_failures(checker, lang, rulesets_are_errors=True)
     for p in dict.fromkeys(p for found in faulty.values() for p in found if p not in checker.problems):
