@@ -123,6 +123,8 @@ def test_a_broken_plugin_rule_set_names_the_plugin_and_only_fails_a_run_that_use
     assert plain.exit_code != 2, plain.stderr
     [line] = [x for x in plain.stderr.splitlines() if "syntaxis.toml" in x]
     assert "waarschuwing" in line and "plugin 'syntaxis'" in line and "AFSPRAKEN_PLUGINS" in line
+    by_name = cli("check", str(UNEQUAL), "--regelset", "naam-van-binnen")  # its naam cannot be read: the file is named
+    assert by_name.exit_code == 2 and "niet te lezen, dus onbekend van naam: syntaxis (plugin 'syntaxis')" in by_name.output, by_name.output
     used = cli("check", str(UNEQUAL), "--regelset", "syntaxis", "--format", "json")
     assert used.exit_code == 2 and "waarschuwing" not in used.stderr  # an error, said once
     problems = json.loads(used.stdout)["problems"]

@@ -125,6 +125,9 @@ def select(registry: Registry, config: Config, names: Sequence[str] = (), soort:
                 if failed:
                     names = ", ".join(f"'{name}'" for name in failed)
                     hint = Text(f"{hint.nl}; plugin {names} {nl}", f"{hint.en}; plugin {names} {en}")
+            if registry.broken_rulesets:  # known by file name only: its own naam could not be read
+                unread = ", ".join(f"{stem} (plugin '{owner}')" for stem, (owner, _) in sorted(registry.broken_rulesets.items()))
+                hint = Text(f"{hint.nl}; niet te lezen, dus onbekend van naam: {unread}", f"{hint.en}; not readable, so of unknown name: {unread}")
             message = Text(
                 f"onbekende regelset '{ref}' (bekend: {known}){hint.nl}", f"unknown rule set '{ref}' (known: {known}){hint.en}"
             )
