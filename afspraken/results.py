@@ -319,6 +319,8 @@ def code_location(exc: BaseException) -> str:
         str(Path(__file__).parent / "checking"), str(Path(__file__).parent / "plugins"),
         str(Path(__file__).parent / "reading"), str(Path(__file__).parent / "rules.py"), sysconfig.get_paths()["stdlib"], "pluggy", "pydantic", "<frozen", "<string>",
     )
+    if isinstance(exc, SyntaxError) and exc.filename and exc.lineno:  # the line that does not parse, not the import
+        return f"{exc.filename}:{exc.lineno}"
     where = ""
     tb = exc.__traceback__
     while tb is not None:

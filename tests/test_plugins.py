@@ -59,6 +59,14 @@ def test_a_plugin_that_fails_to_import_is_named_and_the_rest_still_runs(cli, wri
     assert "Traceback" not in result.output
 
 
+def test_a_plugin_that_does_not_parse_is_placed_at_its_line(cli, write):
+    """A SyntaxError comes from the import machinery: the place is the plugin's own line, not none."""
+    path = write("scheef.py", "from afspraken import hookimpl\n\n\ndef kapot(:\n    pass\n")
+    result = cli("check", str(UNEQUAL), "--plugin", "scheef.py")
+    [line] = [x for x in result.output.splitlines() if "plugin 'scheef'" in x]
+    assert "SyntaxError" in line and f"code: {path}:4" in line, line
+
+
 def test_a_rule_that_raises_is_named_and_the_others_still_run(cli, write):
     plugin(write, "deler", body="return [1 / 0]")
     result = cli("check", str(UNEQUAL), "--plugin", "deler.py", "--select", "deler/regel", "--select", "gelijke-stem", "--format", "json")
