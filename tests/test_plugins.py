@@ -92,7 +92,7 @@ def test_a_wrong_value_yielded_is_placed_at_its_yield_not_at_the_decorator(cli, 
     result = cli("check", str(UNEQUAL), "--plugin", "geeft.py", "--select", "geeft/regel", "--format", "json")
     assert result.exit_code == 2
     [crash] = json.loads(result.stdout)["files"][0]["crashes"]
-    assert "TypeError: the check returned str" in crash["error"]
+    assert "TypeError: the check yielded str" in crash["error"]  # yielded, as it did
     assert crash["where"].endswith("geeft.py:7"), crash  # the second yield (written without RULE's first, empty line)
     plugin(write, "lijst", body='return ["oeps"]')  # a list: no yield to point at, so the check itself
     result = cli("check", str(UNEQUAL), "--plugin", "lijst.py", "--select", "lijst/regel", "--format", "json")

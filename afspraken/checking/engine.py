@@ -120,7 +120,7 @@ def evaluate(loaded: Loaded, env: Environment, today: dt.date, profiles: bool = 
             # What checks return, a generator or a list, is read here; anything else through returned().
             for v in result if type(result) is GeneratorType or type(result) is list else returned(result):
                 if type(v) is not Violation or _malformed(v):
-                    _check(v)  # raises TypeError, saying what is wrong
+                    _check(v, "yielded" if type(result) is GeneratorType else "returned")  # raises TypeError, saying what is wrong
                 decided = decided or not v.undecided
                 if limit is None or len(own) <= limit:  # one past the limit is shown if it is the last
                     own.append(_finding(source, rule.id, active.severity, v, rule.fix))
@@ -231,14 +231,15 @@ def returned(result: Any) -> Iterator[Violation]:
         yield v
 
 
-def _check(v: Any) -> None:
+def _check(v: Any, gave: str = "returned") -> None:
     """A ``TypeError`` if ``v`` is no well-formed Violation: found here, naming the rule, not
-    later, in a format, losing the whole report."""
+    later, in a format, losing the whole report. ``gave``: how the check gave it (returned in a
+    list, or yielded)."""
     if type(v) is not Violation and not isinstance(v, Violation):
-        raise TypeError(f"the check returned {type(v).__name__} {v!r:.60}, not afspraken.Violation")
+        raise TypeError(f"the check {gave} {type(v).__name__} {v!r:.60}, not afspraken.Violation")
     problem = _malformed(v)
     if problem:
-        raise TypeError(f"the check returned a Violation whose {problem}")
+        raise TypeError(f"the check {gave} a Violation whose {problem}")
 
 
 def _malformed(v: Violation) -> str:
