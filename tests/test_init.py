@@ -182,3 +182,19 @@ def test_an_answer_with_a_control_or_invisible_character_is_asked_again(cli, tmp
     assert result.stderr.count("bevat een stuurteken of onzichtbaar teken") == 2 and "\\x1b[2J" in result.stderr
     text = (tmp_path / "ww.toml").read_text(encoding="utf-8")
     assert 'wijk = "Woensel-West"' in text and "\x1b" not in text and "\u202e" not in text
+
+
+def test_answers_are_read_as_utf8_whatever_the_locale(tmp_path):
+    """PYTHONIOENCODING=ascii made an answer with "é" a UnicodeDecodeError traceback."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    command = Path(sys.executable).with_name("afspraken")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [str(command), "init", "n.toml"], input="Wéék\nGemeente\n\n\n\n\n\n".encode(), cwd=tmp_path, capture_output=True, timeout=30, env=env,
+    )
+    assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
+    assert 'wijk = "Wéék"' in (tmp_path / "n.toml").read_text(encoding="utf-8")

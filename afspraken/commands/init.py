@@ -38,9 +38,14 @@ def _init(given: str, no_input: bool, lang: str) -> None:
     answers = Answers()
     if not no_input:
 
+        _utf8_stdin()
+
         def ask(nl: str, en: str) -> str:
             while True:
-                text = click.prompt(nl if lang == "nl" else en, default="", show_default=False).strip()
+                try:
+                    text = click.prompt(nl if lang == "nl" else en, default="", show_default=False).strip()
+                except UnicodeDecodeError:  # a stdin that could not be read as UTF-8 after all
+                    text = "\udcff"
                 if _undecodable(text):  # bytes that are not UTF-8 (stdin from a file in another encoding)
                     why = Text("dit antwoord is geen geldige tekst (geen UTF-8); typ het opnieuw", "this answer is not valid text (not UTF-8); type it again")
                 elif escape(text) != text:  # a control or invisible character (ESC, U+202E): nothing a name needs
@@ -104,3 +109,16 @@ def _undecodable(text: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def _utf8_stdin() -> None:
+    """Answers are read as UTF-8, whatever the locale says (PYTHONIOENCODING=ascii made "é" a
+    traceback); bytes that are not UTF-8 come through as lone surrogates, and are asked again."""
+    import sys
+
+    stdin = sys.stdin
+    if stdin is not None and hasattr(stdin, "reconfigure") and (stdin.encoding or "").lower().replace("-", "") != "utf8":
+        try:
+            stdin.reconfigure(encoding="utf-8", errors="surrogateescape")
+        except (OSError, ValueError):  # already read from, or not a text stream of its own
+            pass
