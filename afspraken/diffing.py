@@ -194,10 +194,11 @@ def _name(agreement: Agreement, ident: str) -> str:
     return found.naam if found else ident
 
 
-def _votes(agreement: Agreement, body: Orgaan) -> Counter[str]:
+def _votes(body: Orgaan) -> Counter[str]:
+    """Votes per party id: a party renamed (the same id) keeps its votes."""
     votes: Counter[str] = Counter()
     for lid in body.lid:
-        votes[_party_name(agreement, lid.partij)] += lid.stemmen
+        votes[lid.partij] += lid.stemmen
     return votes
 
 
@@ -217,13 +218,14 @@ def _bodies(old: Agreement, new: Agreement) -> Iterator[Change]:
         p, q = a[oid], b[oid]
         where = Text(f"orgaan '{q.naam}'", f"body '{q.naam}'")
         yield from _members(old, new, p, q, where)
-        was, now = _votes(old, p), _votes(new, q)
+        was, now = _votes(p), _votes(q)
         for party in sorted(was.keys() | now.keys()):
             if was[party] != now[party]:
+                name = _party_name(new if party in now else old, party)  # by its name in the draft that has it
                 verb = ("krijgt meer stemmen", "gains votes") if now[party] > was[party] else ("verliest stemmen", "loses votes")
                 yield Change("organen", CHANGED, Text(
-                    f"{where.nl}: '{party}' {verb[0]}: {was[party]} → {now[party]}",
-                    f"{where.en}: '{party}' {verb[1]}: {was[party]} → {now[party]}",
+                    f"{where.nl}: '{name}' {verb[0]}: {was[party]} → {now[party]}",
+                    f"{where.en}: '{name}' {verb[1]}: {was[party]} → {now[party]}",
                 ))
         r0, r1 = _residents(old, p), _residents(new, q)
         if r0 != r1:

@@ -345,3 +345,12 @@ def test_a_finding_is_the_same_when_only_the_order_of_its_list_changed(before, a
 
     finding = lambda text: Finding("r", Severity.FOUT, Text(text, text), (Location("a.toml", 1, 1),))  # noqa: E731
     assert (_worded(finding(before)) == _worded(finding(after))) is same
+
+
+def test_a_party_renamed_keeps_its_votes(cli, write):
+    """Votes were counted by party name: renaming a party (the same id) showed as its votes lost
+    under the old name and gained under the new one, in every body it sits in."""
+    renamed = GOOD.replace('naam = "Gemeente Eindhoven"', 'naam = "Gemeente Eindhoven (Noord)"', 1)
+    assert renamed != GOOD
+    result = cli("diff", *_pair(write, GOOD, renamed))
+    assert "1 wijziging;" in result.stdout and "stemmen" not in result.stdout, result.stdout
