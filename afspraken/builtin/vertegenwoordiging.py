@@ -13,8 +13,14 @@ from afspraken.rules import Params, Rule, Text, Violation, rule, violation
 
 
 def _norm(text: str) -> str:
-    """Compare names and groups case- and whitespace-insensitively."""
-    return " ".join(text.split()).casefold()
+    """Compare names and groups as a reader sees them: without case, invisible characters or
+    extra spaces, in compatibility form (NFKC: fullwidth letters are letters). "A. Yil\u200bmaz"
+    is A. Yilmaz, not another person with a seat of her own."""
+    import unicodedata
+
+    from afspraken.wording import visible
+
+    return visible(unicodedata.normalize("NFKC", text)).casefold()
 
 
 # --------------------------------------------------------------------------- brede-vertegenwoordiging

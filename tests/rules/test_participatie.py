@@ -184,6 +184,14 @@ def test_brede_vertegenwoordiging_buurtburgemeester():
     assert [loc.key for loc in findings[0].locations] == ["orgaan[1].lid[0].naam", "orgaan[0].lid[1].naam"]
 
 
+@pytest.mark.parametrize("spelling", ["A. Yil\\u200bmaz", "A. Yilm\\u200daz", "Ａ. Ｙｉｌｍａｚ", "A.\\u00a0Yilmaz"])
+def test_brede_vertegenwoordiging_the_same_person_with_an_invisible_or_fullwidth_letter(spelling):
+    """A zero-width character, a no-break space or fullwidth letters made one person count as another."""
+    snippet = TWEE_ORGANEN.format(tweede=spelling, partij="bewonersraad")
+    keys, text, findings = check(brede_vertegenwoordiging, snippet)
+    assert keys == ["orgaan[1].lid[0].naam"], (spelling, text)
+
+
 def test_brede_vertegenwoordiging_advisory_bodies_do_not_count():
     snippet = TWEE_ORGANEN.format(tweede="A. Yilmaz", partij="bewonersraad").replace(
         'soort = "wijkraad"', 'soort = "wijkraad"\nbesluitvormend = false'
