@@ -107,6 +107,18 @@ def test_a_marker_anywhere_is_a_finding_at_the_marker(cli, write):
     assert cli("check", str(path), "--ignore", "nog-invullen").exit_code == 0
 
 
+def test_a_marker_with_another_space_is_found_and_vul_in_in_prose_is_not(cli, write):
+    """"VUL\u00a0IN" (a no-break space from a word processor) was passed over; "vul in" in lower
+    case is ordinary Dutch, and stays so."""
+    from conftest import EXAMPLES
+
+    text = (EXAMPLES / "woensel-west.toml").read_text(encoding="utf-8")
+    spaced = write("a.toml", text.replace("huishoudens = 4200", "huishoudens = 4200  # VUL\u00a0IN: navragen"))
+    assert "nog in te vullen: navragen" in cli("check", str(spaced)).stdout
+    prose = write("b.toml", text.replace("huishoudens = 4200", "huishoudens = 4200  # vul in wat de gemeente telt"))
+    assert cli("check", str(prose)).exit_code == 0
+
+
 def test_the_summary_after_input_errors_says_the_rules_did_not_run(cli, write):
     bad = write("kapot.toml", '[afspraak]\ntitel = ""\n')
     result = cli("check", str(bad))

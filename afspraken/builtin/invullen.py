@@ -19,12 +19,14 @@ from afspraken.rules import Params, Rule, Text, Violation, rule
 
 ID = "nog-invullen"
 MARKER = "VUL IN"
-_HINT = re.compile(r"VUL IN\s*:?\s*([^\"#\n]*)")
+# Any space between the words (a no-break space from a word processor too), in capitals as init
+# writes it: "vul in" in lower case is ordinary Dutch in a description.
+_HINT = re.compile(r"VUL[^\S\n]+IN\s*:?\s*([^\"#\n]*)")
 
 
 def markers(text: str) -> Iterator[tuple[int, int, str]]:
     """(line, column, what to fill in) of each marker, 1-based."""
-    if MARKER not in text:  # nearly every file: no need to look line by line
+    if "VUL" not in text:  # nearly every file: no need to look line by line
         return
     for number, line in enumerate(toml_lines(text), 1):
         for found in _HINT.finditer(line):
