@@ -123,3 +123,23 @@ def test_a_config_file_added_after_the_stream_was_made_is_still_no_agreement(tmp
     stream = api.Stream(Checker(entry_points=False), [str(folder)])
     (folder / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
     assert [Path(r.path).name for r in stream] == ["a.toml"]
+
+
+def test_a_link_to_a_file_the_walk_checks_is_skipped_with_a_note(tmp_path):
+    """`huidig.toml -> v3.toml` in one folder: one agreement, checked and counted once; the link
+    is listed as skipped, with the reason. A link to a file the walk does not reach is checked."""
+    from afspraken import api
+    from afspraken.checking.run import Checker
+
+    folder = tmp_path / "map"
+    (folder / "oud").mkdir(parents=True)
+    (folder / "oud" / "v3.toml").write_text(AGREEMENT, encoding="utf-8")
+    (folder / "huidig.toml").symlink_to(Path("oud") / "v3.toml")
+    elsewhere = tmp_path / "elders.toml"
+    elsewhere.write_text(AGREEMENT, encoding="utf-8")
+    (folder / "van-elders.toml").symlink_to(elsewhere)
+    stream = api.Stream(Checker(entry_points=False), [str(folder)])
+    checked = sorted(Path(r.path).name for r in stream)
+    assert checked == ["v3.toml", "van-elders.toml"]
+    [note] = stream.skipped
+    assert note.location.file == str(folder / "huidig.toml") and "een koppeling naar" in note.message.nl and "v3.toml" in note.message.nl

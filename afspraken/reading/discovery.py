@@ -100,11 +100,27 @@ def _folder(folder: str, known: Optional[Mapping[str, Problem]] = None) -> Itera
         elif known is not None:  # not there: nothing to say, or new since; a config file is known by its name
             note = known[path] if path in known else _by_name(path)
         else:
-            note = _in_folder(path, kind == "regular")
+            note = (kind == "file" and _linked_within(path, folder)) or _in_folder(path, kind == "regular")
         useful = useful or note is None or note.code != SKIPPED
         yield path, note
     if not useful:
         yield folder, problem(folder, "geen afspraken (*.toml) gevonden in deze map", "no agreements (*.toml) found in this folder", line=0, column=0)
+
+
+def _linked_within(path: str, folder: str) -> Optional[Problem]:
+    """A note when ``path`` is a link to a file this walk checks under its own name (``huidig.toml
+    -> v3.toml``): one agreement, checked and counted once."""
+    if not os.path.islink(path):
+        return None
+    target, root = os.path.realpath(path), os.path.realpath(folder)
+    inside = os.path.relpath(target, root).split(os.sep) if target.startswith(root + os.sep) else []
+    reached = bool(inside) and inside[-1].lower().endswith(".toml") and all(
+        not part.startswith(".") and part not in SKIP_DIRS for part in inside[:-1]
+    )
+    if not reached or not os.path.isfile(target):
+        return None
+    shown = os.path.join(folder, *inside)
+    return _skip(path, f"een koppeling naar {shown}, dat zelf wordt getoetst", f"a link to {shown}, which is checked itself")
 
 
 def _listing(folder: str) -> list[tuple[str, object]]:
