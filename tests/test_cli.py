@@ -355,3 +355,14 @@ def test_a_path_named_twice_is_checked_and_counted_once(cli, tmp_path, monkeypat
     piped = cli("check", "-", "-", input=(tmp_path / "a.toml").read_text(encoding="utf-8"))
     assert "leeg" not in piped.output and "in 1 bestand" in piped.output, piped.output
 
+
+
+def test_check_help_names_every_built_in_format(cli):
+    """gitlab was left out of the help of --format."""
+    from afspraken.plugins.registry import Registry
+
+    built_in = [name for name, f in Registry().formats.items() if f.plugin == "afspraken.formats"]
+    assert "gitlab" in built_in
+    for lang in ("nl", "en"):
+        shown = " ".join(cli("check", "--help", "--lang", lang).stdout.split())
+        assert all(name in shown for name in built_in), (lang, built_in)

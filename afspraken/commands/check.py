@@ -32,8 +32,8 @@ from afspraken.api import PARALLEL_FROM
 @option("--ignore", "ignored", multiple=True, metavar="REGEL", metavar_en="RULE", shell_complete=complete_rules, help="Deze regel(s) overslaan.", help_en="Skip these rule(s).")
 @option(
     "--format", "formats", multiple=True, metavar="FORMAT[:BESTAND]", metavar_en="FORMAT[:FILE]", shell_complete=complete_formats,
-    help="text, json, sarif, html, markdown, junit, github (herhaalbaar; met :BESTAND naar een bestand).",
-    help_en="text, json, sarif, html, markdown, junit, github (repeatable; with :FILE to a file).",
+    help="text, json, sarif, html, markdown, junit, github, gitlab (herhaalbaar; met :BESTAND naar een bestand).",
+    help_en="text, json, sarif, html, markdown, junit, github, gitlab (repeatable; with :FILE to a file).",
 )
 @OUTPUT
 @option("--fail-on", type=FAIL_ON, default="fout", **FAIL_ON_HELP)
