@@ -366,3 +366,10 @@ def test_check_help_names_every_built_in_format(cli):
     for lang in ("nl", "en"):
         shown = " ".join(cli("check", "--help", "--lang", lang).stdout.split())
         assert all(name in shown for name in built_in), (lang, built_in)
+
+
+def test_output_with_every_format_to_its_own_file_is_a_usage_error(cli, tmp_path):
+    """It wrote nothing to --output, without a word."""
+    result = cli("check", str(GOOD), "--format", f"json:{tmp_path / 'a.json'}", "--output", str(tmp_path / "b.txt"))
+    assert result.exit_code == 2 and "elk formaat heeft al een :BESTAND" in result.output
+    assert not (tmp_path / "a.json").exists() and not (tmp_path / "b.txt").exists()

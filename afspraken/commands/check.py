@@ -201,6 +201,11 @@ def _targets(formats: tuple[str, ...], output: Optional[Path], lang: str) -> lis
     if output is not None:
         if len(to_stdout) > 1:
             raise click.UsageError(_t(lang, "--output kan maar één formaat zonder :BESTAND opnemen", "--output takes only one format without :FILE"))
+        if not to_stdout:  # it would write nothing: said, not ignored
+            raise click.UsageError(_t(
+                lang, f"--output {output}: elk formaat heeft al een :BESTAND, dus er gaat niets naar --output; laat een van de :BESTAND weg",
+                f"--output {output}: every format has a :FILE already, so nothing goes to --output; leave out one :FILE",
+            ))
         targets = [(name, dest if dest is not None else output) for name, dest in targets]
     elif len(to_stdout) > 1:
         raise click.UsageError(_t(lang, "maar één formaat kan naar het scherm; geef de andere een :BESTAND", "only one format can go to the screen; give the others a :FILE"))
