@@ -278,6 +278,16 @@ def test_a_rule_url_that_is_no_url_template_says_so(work):
     assert done.returncode == 2 and "URL-sjabloon" in said and "kleine letters" not in said
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)//{id}", "data:text/html,<script>{id}</script>", "vbscript:{id}"])
+def test_a_rule_url_that_would_run_code_in_the_report_is_refused(work, url):
+    """The HTML report and SARIF link a rule to rule_url: only http, https and file may be there."""
+    (work / "afspraken.toml").write_text(f'rule_url = "{url}"\n', encoding="utf-8")
+    done = run("check", "a.toml", "--format", "html", cwd=work)
+    said = (done.stdout + done.stderr).decode()
+    assert done.returncode == 2 and "van http, https of file" in said
+    assert f'href="{url.split(":")[0]}:' not in done.stdout.decode()  # quoted in the problem, never a link
+
+
 def test_sizes_are_dutch_numbers_never_exponents(work):
     (work / "afspraken.toml").write_text("[limieten]\nbestand_mb = 0.000001\n", encoding="utf-8")
     done = run("check", "a.toml", cwd=work)

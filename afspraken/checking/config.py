@@ -65,7 +65,8 @@ class ConfigModel(_Strict):
     regelsets: list[str] = Field(default_factory=list)
     plugins: list[str] = Field(default_factory=list)
     regels: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    rule_url: str = Field("", pattern=r"^[A-Za-z][A-Za-z0-9+.-]*:.*\{id\}", description="URL-sjabloon van de uitleg van een regel, met {id}.")
+    # http, https or file: the HTML report and SARIF link to it (a javascript: link would run in the report)
+    rule_url: str = Field("", pattern=r"^(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Ii][Ll][Ee]):.*\{id\}", description="URL-sjabloon van de uitleg van een regel, met {id}.")
     limieten: Optional[LimietenModel] = None
 
 

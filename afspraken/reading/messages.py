@@ -245,8 +245,8 @@ def describe(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], mo
         )
     if kind == "string_pattern_mismatch" and "id\\}" in str(ctx.get("pattern", "")):  # rule_url: a URL template
         return Text(
-            f"'{key}' = {show(value)} moet een URL-sjabloon met {{id}} zijn, zoals \"https://example.org/regels/{{id}}\"",
-            f"'{key}' = {show(value)} must be a URL template with {{id}}, like \"https://example.org/rules/{{id}}\"",
+            f"'{key}' = {show(value)} moet een URL-sjabloon met {{id}} zijn, van http, https of file, zoals \"https://example.org/regels/{{id}}\"",
+            f"'{key}' = {show(value)} must be a URL template with {{id}}, of http, https or file, like \"https://example.org/rules/{{id}}\"",
         )
     if kind == "string_pattern_mismatch":
         return Text(
