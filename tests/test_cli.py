@@ -373,3 +373,15 @@ def test_output_with_every_format_to_its_own_file_is_a_usage_error(cli, tmp_path
     result = cli("check", str(GOOD), "--format", f"json:{tmp_path / 'a.json'}", "--output", str(tmp_path / "b.txt"))
     assert result.exit_code == 2 and "elk formaat heeft al een :BESTAND" in result.output
     assert not (tmp_path / "a.json").exists() and not (tmp_path / "b.txt").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
+def test_a_format_sent_to_dev_stdout_next_to_one_on_the_screen_is_a_usage_error(tmp_path):
+    """`--format json --format sarif:/dev/stdout` ran two documents together in one stream."""
+    import subprocess
+
+    command = [sys.executable, "-m", "afspraken", "check", str(GOOD)]
+    both = subprocess.run([*command, "--format", "json", "--format", "sarif:/dev/stdout"], capture_output=True, timeout=60)
+    assert both.returncode == 2 and b"twee rapporten naar het scherm" in both.stderr and not both.stdout
+    alone = subprocess.run([*command, "--format", "sarif:/dev/stdout"], capture_output=True, timeout=60)
+    assert alone.returncode == 0 and json.loads(alone.stdout)["version"] == "2.1.0"  # one report there is fine

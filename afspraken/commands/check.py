@@ -143,6 +143,12 @@ def _check_targets(targets: list[tuple[str, Optional[Path]]], available: Any, ch
     chosen = [real_path(dest) for _, dest in targets if dest is not None and (dest.is_file() or not dest.exists())]  # not /dev/stdout
     if len(set(chosen)) < len(chosen):  # the second report would replace the first
         raise click.UsageError(_t(lang, "twee rapporten naar hetzelfde bestand; geef elk formaat een eigen :BESTAND", "two reports into the same file; give each format its own :FILE"))
+    if any(dest is None for _, dest in targets) and any(dest is not None and _is_stdout(dest) for _, dest in targets):
+        # `--format json --format sarif:/dev/stdout`: two documents run together in one stream
+        raise click.UsageError(_t(
+            lang, "twee rapporten naar het scherm (een :BESTAND is de standaarduitvoer); geef elk formaat een eigen :BESTAND",
+            "two reports to the screen (a :FILE is standard output); give each format its own :FILE",
+        ))
     for name, dest in targets:
         if name not in available:
             from afspraken.reading.messages import suggest
@@ -211,3 +217,11 @@ def _targets(formats: tuple[str, ...], output: Optional[Path], lang: str) -> lis
         raise click.UsageError(_t(lang, "maar één formaat kan naar het scherm; geef de andere een :BESTAND", "only one format can go to the screen; give the others a :FILE"))
     return targets
 
+
+def _is_stdout(dest: Path) -> bool:
+    """Whether ``dest`` is this process's standard output (``/dev/stdout``, ``/proc/self/fd/1``)."""
+    try:
+        there, here = os.stat(dest), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not there yet, or no stdout of its own (a test's runner)
+        return False
+    return (there.st_dev, there.st_ino) == (here.st_dev, here.st_ino)
