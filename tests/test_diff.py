@@ -354,3 +354,13 @@ def test_a_party_renamed_keeps_its_votes(cli, write):
     assert renamed != GOOD
     result = cli("diff", *_pair(write, GOOD, renamed))
     assert "1 wijziging;" in result.stdout and "stemmen" not in result.stdout, result.stdout
+
+
+def test_the_new_draft_on_stdin_is_judged_under_the_old_drafts_config(cli, write, tmp_path, monkeypatch):
+    """Stdin was judged under the working folder's config, the old draft under its own folder's:
+    identical text then showed a new finding."""
+    write("p/afspraken.toml", '[regels.gelijke-stem]\nernst = "uit"\n')
+    old = write("p/q/a.toml", UNEQUAL)
+    monkeypatch.chdir(tmp_path)
+    result = cli("diff", str(old), "-", input=UNEQUAL)
+    assert result.exit_code == 0 and "0 nieuwe bevinding(en)" in result.stdout and "gelijke-stem" not in result.stdout, result.output

@@ -62,16 +62,18 @@ def _git_show(spec: str) -> Union[bytes, Problem]:
     return done.stdout
 
 
-def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
-    """One side, read and checked exactly as ``check`` does; a FileResult with problems if it cannot be."""
+def _read(spec: str, checker: Any, beside: Optional[Path] = None) -> Union[Side, FileResult]:
+    """One side, read and checked exactly as ``check`` does; a FileResult with problems if it cannot be.
+    ``beside``: the folder whose config applies to stdin (the old draft's: the same settings)."""
     data: Optional[bytes] = None
     path = spec
     if spec == "-":
-        # bounded by the working folder's limit, as in check: the reader says "too big" rather than
+        # bounded by that folder's limit, as in check: the reader says "too big" rather than
         # filling memory (< /dev/zero), or judging the first 20 MB of a bigger file that is allowed
         from afspraken.reading.files import read_stdin
 
-        data, path = read_stdin(checker.environment(Path.cwd()).limits), str(Path.cwd() / "-")
+        folder = (beside or Path.cwd()).absolute()
+        data, path = read_stdin(checker.environment(folder).limits), str(folder / "-")
     elif ":" in spec and not Path(spec).exists():
         shown = _git_show(spec)
         if isinstance(shown, Problem):
@@ -93,7 +95,7 @@ def _read(spec: str, checker: Any) -> Union[Side, FileResult]:
     help_en="""Compare two drafts of an agreement: parties, seats and votes, mandate, actions, participation,
     waivers, and which findings are new, resolved or still open.
 
-    NEW may be - (stdin); OLD and NEW may be REV:PATH (from git, such as HEAD~1:convenant.toml).
+    NEW may be - (stdin, judged under OLD's config); OLD and NEW may be REV:PATH (from git, such as HEAD~1:convenant.toml).
     Exit code 0: not worse; 1: new findings at or above --fail-on; 2: a draft could not be evaluated.
     """,
 )
@@ -114,7 +116,7 @@ def diff_command(old: str, new: str, regelsets: tuple[str, ...], fmt: str, outpu
     """Vergelijk twee versies van een afspraak: partijen, zetels en stemmen, mandaat, acties, participatie,
     uitzonderingen, en welke bevindingen nieuw, opgelost of nog open zijn.
 
-    NIEUW mag - zijn (stdin); OUD en NIEUW mogen REV:PAD zijn (uit git, zoals HEAD~1:convenant.toml).
+    NIEUW mag - zijn (stdin, beoordeeld met de config van OUD); OUD en NIEUW mogen REV:PAD zijn (uit git, zoals HEAD~1:convenant.toml).
     Exitcode 0: niet slechter; 1: nieuwe bevindingen op of boven --fail-on; 2: een versie kon niet worden beoordeeld.
     """
     from afspraken.checking.run import Checker
@@ -125,7 +127,10 @@ def diff_command(old: str, new: str, regelsets: tuple[str, ...], fmt: str, outpu
     if old == "-":
         raise click.UsageError(_t(lang, "alleen NIEUW kan - (stdin) zijn", "only NEW can be - (stdin)"))
     checker = Checker(regelsets=regelsets, plugins=plugins, config=config, max_findings=0)  # every finding: a hidden one is no change
-    sides = [_read(old, checker), _read(new, checker)]
+    # The new draft on stdin is judged under the old one's settings (its folder's config), as a
+    # new version of the same file is: identical text then gives identical findings
+    old_path = old.partition(":")[2] if ":" in old and not Path(old).exists() else old
+    sides = [_read(old, checker), _read(new, checker, beside=Path(old_path).parent)]
     broken = [s for s in sides if isinstance(s, FileResult)]
     run = checker.report([s if isinstance(s, FileResult) else s.result for s in sides])
     if broken or run.crashes or run.problems:
