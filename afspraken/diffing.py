@@ -55,11 +55,11 @@ class Comparison(NamedTuple):
         return fail_on is not None and any(f.severity.rank >= fail_on.rank for f in self.new_findings)
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, lang: str = "nl") -> str:
     if isinstance(value, bool):
-        return "ja/yes" if value else "nee/no"
+        return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
     if isinstance(value, (list, tuple)):
-        return ", ".join(_show(v) for v in value) if value else "-"
+        return ", ".join(_show(v, lang) for v in value) if value else "-"
     return "-" if value is None else str(value)
 
 
@@ -85,8 +85,10 @@ def _fields(section: str, where: Text, old: Optional[BaseModel], new: Optional[B
     for name in sorted(a.keys() | b.keys()):
         if name.partition(".")[0] in skip or _same(a.get(name), b.get(name)):
             continue
-        was, now = _show(a.get(name)), _show(b.get(name))
-        yield Change(section, CHANGED, Text(f"{where.nl}, {name}: {was} → {now}", f"{where.en}, {name}: {was} → {now}"))
+        was, now = a.get(name), b.get(name)
+        yield Change(section, CHANGED, Text(
+            f"{where.nl}, {name}: {_show(was)} → {_show(now)}", f"{where.en}, {name}: {_show(was, 'en')} → {_show(now, 'en')}"
+        ))
 
 
 def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -364,3 +364,13 @@ def test_the_new_draft_on_stdin_is_judged_under_the_old_drafts_config(cli, write
     monkeypatch.chdir(tmp_path)
     result = cli("diff", str(old), "-", input=UNEQUAL)
     assert result.exit_code == 0 and "0 nieuwe bevinding(en)" in result.stdout and "gelijke-stem" not in result.stdout, result.output
+
+
+def test_a_yes_or_no_is_written_in_the_language_of_the_report(cli, write):
+    """Booleans were "ja/yes" and "nee/no" in both languages."""
+    changed = GOOD.replace("afdwingbaar = true", "afdwingbaar = false", 1)
+    assert changed != GOOD
+    dutch = cli("diff", *_pair(write, GOOD, changed)).stdout
+    english = cli("diff", *_pair(write, GOOD, changed), "--lang", "en").stdout
+    assert "afdwingbaar: ja → nee" in dutch and "/yes" not in dutch, dutch
+    assert "afdwingbaar: yes → no" in english and "ja/" not in english, english
