@@ -425,18 +425,31 @@ def test_skipped_files_are_listed_with_the_reason(work):
     assert "3 overgeslagen" in text(done) and "ruff.toml: geen afspraak" in text(done)
 
 
-def test_an_unreadable_folder_is_reported():
-    """As an ordinary user (root reads every folder: then as 'nobody', through setpriv)."""
+def _as_ordinary_user() -> tuple[list[str], Path]:
+    """The command's prefix to run it as a user without access to everything (root reads every
+    file and folder: then as 'nobody', through setpriv), and a fresh folder that user may enter."""
     import tempfile
 
     prefix: list[str] = []
     if ROOT_USER:
         if not shutil.which("setpriv"):
-            pytest.skip("root reads every folder, and there is no setpriv to run as another user")
+            pytest.skip("root reads every file and folder, and there is no setpriv to run as another user")
         prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
     work = Path(tempfile.mkdtemp(prefix="afspraken-dicht-"))
+    os.chmod(work, 0o755)
+    return prefix, work
+
+
+def _could_not_start(done: subprocess.CompletedProcess[bytes]) -> bool:
+    """'nobody' may not run the command installed here (e.g. a Python under /root)."""
+    out = text(done)
+    return ROOT_USER and (done.returncode == 127 or ("Permission denied" in out and "afspraken" in out.split("\n")[0]))
+
+
+def test_an_unreadable_folder_is_reported():
+    """As an ordinary user."""
+    prefix, work = _as_ordinary_user()
     try:
-        os.chmod(work, 0o755)
         shutil.copy(UNEQUAL, work / "a.toml")
         os.chmod(work / "a.toml", 0o644)
         (work / "dicht").mkdir()
@@ -446,10 +459,9 @@ def test_an_unreadable_folder_is_reported():
     finally:
         os.chmod(work / "dicht", 0o755)
         shutil.rmtree(work)
-    out = text(done)
-    cannot_start = done.returncode == 127 or ("Permission denied" in out and "afspraken" in out.split("\n")[0])
-    if ROOT_USER and cannot_start:  # e.g. a Python under /root whose shared library 'nobody' may not read
+    if _could_not_start(done):
         pytest.skip("'nobody' cannot run the command installed here")
+    out = text(done)
     assert b"Traceback" not in done.stderr
     assert done.returncode == 2 and "./dicht: geen toegang: kan map niet lezen" in out and "a.toml:38:1" in out
 
@@ -457,16 +469,8 @@ def test_an_unreadable_folder_is_reported():
 def test_an_unreadable_file_named_on_the_command_line_is_one_located_problem_among_the_others():
     """Named, as found in a folder: `geen toegang` at the file, and the other files' problems too
     (click's own readability check made it a usage error that dropped every other file)."""
-    import tempfile
-
-    prefix: list[str] = []
-    if ROOT_USER:
-        if not shutil.which("setpriv"):
-            pytest.skip("root reads every file, and there is no setpriv to run as another user")
-        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-    work = Path(tempfile.mkdtemp(prefix="afspraken-dicht-"))
+    prefix, work = _as_ordinary_user()
     try:
-        os.chmod(work, 0o755)
         shutil.copy(UNEQUAL, work / "dicht.toml")
         os.chmod(work / "dicht.toml", 0)
         (work / "leeg.toml").write_text("", encoding="utf-8")
@@ -475,9 +479,9 @@ def test_an_unreadable_file_named_on_the_command_line_is_one_located_problem_amo
         done = subprocess.run([*prefix, str(COMMAND), "check", *names], cwd=work, capture_output=True, timeout=30)
     finally:
         shutil.rmtree(work)
-    out = text(done)
-    if ROOT_USER and (done.returncode == 127 or ("Permission denied" in out and "afspraken" in out.split("\n")[0])):
+    if _could_not_start(done):
         pytest.skip("'nobody' cannot run the command installed here")
+    out = text(done)
     assert b"Traceback" not in done.stderr and done.returncode == 2, out
     assert "dicht.toml:1:1: geen toegang: kan bestand niet lezen" in out
     assert "weg.toml" in out and "bestand niet gevonden" in out and "leeg.toml" in out and "leeg" in out.split("leeg.toml", 1)[1]
