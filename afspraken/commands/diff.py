@@ -62,6 +62,16 @@ def _git_show(spec: str) -> Union[bytes, Problem]:
     return done.stdout
 
 
+def _in_git(spec: str) -> bool:
+    """``REV:PAD`` (no file of that name on disk): a draft to read from git."""
+    return ":" in spec and not Path(spec).exists()
+
+
+def _file_of(spec: str) -> str:
+    """The file a draft is: ``PAD`` of ``REV:PAD``, else the path itself."""
+    return spec.partition(":")[2] if _in_git(spec) else spec
+
+
 def _read(spec: str, checker: Any, beside: Optional[Path] = None) -> Union[Side, FileResult]:
     """One side, read and checked exactly as ``check`` does; a FileResult with problems if it cannot be.
     ``beside``: the folder whose config applies to stdin (the old draft's: the same settings)."""
@@ -74,11 +84,11 @@ def _read(spec: str, checker: Any, beside: Optional[Path] = None) -> Union[Side,
 
         folder = (beside or Path.cwd()).absolute()
         data, path = read_stdin(checker.environment(folder).limits), str(folder / "-")
-    elif ":" in spec and not Path(spec).exists():
+    elif _in_git(spec):
         shown = _git_show(spec)
         if isinstance(shown, Problem):
             return FileResult(spec, problems=(shown,))
-        data, path = shown, spec.partition(":")[2]
+        data, path = shown, _file_of(spec)
     result, loaded = checker.load(path, data, spec)
     if loaded is None:
         return result
@@ -129,8 +139,7 @@ def diff_command(old: str, new: str, regelsets: tuple[str, ...], fmt: str, outpu
     checker = Checker(regelsets=regelsets, plugins=plugins, config=config, max_findings=0)  # every finding: a hidden one is no change
     # The new draft on stdin is judged under the old one's settings (its folder's config), as a
     # new version of the same file is: identical text then gives identical findings
-    old_path = old.partition(":")[2] if ":" in old and not Path(old).exists() else old
-    sides = [_read(old, checker), _read(new, checker, beside=Path(old_path).parent)]
+    sides = [_read(old, checker), _read(new, checker, beside=Path(_file_of(old)).parent)]
     broken = [s for s in sides if isinstance(s, FileResult)]
     run = checker.report([s if isinstance(s, FileResult) else s.result for s in sides])
     if broken or run.crashes or run.problems:
