@@ -131,11 +131,11 @@ def _checked(info: os.stat_result, checked: Sequence[str]) -> Optional[Text]:
 def _not_a_summary(path: Path, info: os.stat_result) -> Optional[Text]:
     """As ``--output`` refuses them (reporting/writing.py): a file with other names (one may be an
     agreement), or an agreement saved under another name. GitHub's summary file is neither."""
-    from afspraken.reporting.writing import _looks_like_agreement
+    from afspraken.reporting.writing import looks_like_agreement
 
     if info.st_nlink > 1:
         return Text(f"dit bestand heeft {info.st_nlink} namen (harde koppelingen)", f"this file has {info.st_nlink} names (hard links)")
-    if info.st_size and _looks_like_agreement(Path(os.path.realpath(path))):
+    if info.st_size and looks_like_agreement(Path(os.path.realpath(path))):
         return Text("dit bestand bevat een afspraak", "this file holds an agreement")
     return None
 

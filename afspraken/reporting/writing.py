@@ -99,7 +99,7 @@ def refuse_overwrite(dest: Path) -> None:
     name = f"{via}{_shown(real)}"
     if not stat.S_ISREG(info.st_mode):
         return  # a pipe, a terminal, /dev/null: written into
-    if real.suffix.lower() == ".toml" or _looks_like_agreement(real):
+    if real.suffix.lower() == ".toml" or looks_like_agreement(real):
         raise OutputError(
             Text(
                 f"{name} is een TOML-bestand (een afspraak?); een rapport overschrijft dat niet, kies een andere naam",
@@ -124,7 +124,7 @@ _AGREEMENT = re.compile(
 _UTF32 = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
-def _looks_like_agreement(path: Path) -> bool:
+def looks_like_agreement(path: Path) -> bool:
     """Whether the file holds an agreement, whatever its name, spacing, encoding or leading
     comments: the whole (size-bounded) text is searched, not only its first bytes."""
     from afspraken.reading.files import Limits, decode
