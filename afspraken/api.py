@@ -62,19 +62,23 @@ class _Stream(NamedTuple):
     path: str
 
 
-def _once(inputs: list[Union[str, Document]]) -> list[Union[str, Document]]:
+def _once(inputs: list[Union[str, Document]]) -> tuple[list[Union[str, Document]], list[str]]:
     """Each path once: ``a.toml ./a.toml $PWD/a.toml``, or a link to it, is one file (its findings
-    counted once), ``- -`` one stdin (it can be read only once). Documents are kept as given."""
+    counted once), ``- -`` one stdin (it can be read only once). Documents are kept as given.
+    Also the real paths of the paths kept."""
     seen: set[str] = set()
     kept: list[Union[str, Document]] = []
+    reals: list[str] = []
     for item in inputs:
         if isinstance(item, str):
             same = item if item == "-" else os.path.realpath(item)  # "-": stdin (reading.source.STDIN); a link: what it names
             if same in seen:
                 continue
             seen.add(same)
+            if item != "-":
+                reals.append(same)
         kept.append(item)
-    return kept
+    return kept, reals
 
 
 class Stream:
@@ -96,12 +100,11 @@ class Stream:
         self.checker, self.lang = checker, lang
         self.skipped: list[Problem] = []  # notes: files passed over with the reason, files read as UTF-16
         self._known: dict[str, Problem] = {}  # what the first walk found for a path that is not simply "check it"
-        self._inputs = _once([item if isinstance(item, Document) else os.fspath(item) for item in inputs])
+        self._inputs, reals = _once([item if isinstance(item, Document) else os.fspath(item) for item in inputs])
         # Files named on their own, and folders named inside another named folder (few): the outer
         # folder's walk leaves them to be checked where they are named, once.
-        strings = [os.path.realpath(i) for i in self._inputs if isinstance(i, str) and i != "-"]
-        self._named = {i for i in strings if not os.path.isdir(i)}
-        named_folders = [i for i in strings if os.path.isdir(i)]
+        named_folders = [r for r in reals if os.path.isdir(r)]
+        self._named = set(reals) - set(named_folders)
         self._inner = {f: tuple(g + os.sep for g in named_folders if g.startswith(f + os.sep)) for f in named_folders}
         # A first pass over the folders finds the notes, the folders' settings and the count;
         # the files are listed again (not classified again) as the iteration reaches them, so no
