@@ -122,36 +122,28 @@ def _matched(old_items: Sequence[Any], new_items: Sequence[Any], key: Any) -> tu
             groups.setdefault(key(item), []).append(item)
     a: dict[_Key, Any] = {}
     b: dict[_Key, Any] = {}
-    for k, group in news.items():
-        before = olds.get(k, [])
+    for k in [*news, *(k for k in olds if k not in news)]:  # in the drafts' order
+        before, group = olds.get(k, []), news.get(k, [])
         for n, item in enumerate(group):
             b[_Key(k, n)] = item
+        pairs: dict[int, int] = {}  # new n -> old i
         if len(before) == 1 and len(group) == 1:  # nearly always: one each
-            a[_Key(k, 0)] = before[0]
-            continue
-        free = list(range(len(before)))
-        if len(before) > 1 or len(group) > 1:
+            pairs[0] = 0
+        elif before and group:
             alike: dict[str, list[int]] = {}
             for i, item in enumerate(before):
                 alike.setdefault(item.model_dump_json(), []).append(i)
-            rest = []
             for n, item in enumerate(group):
                 same = alike.get(item.model_dump_json())
                 if same:
-                    i = same.pop(0)
-                    a[_Key(k, n)] = before[i]
-                    free.remove(i)
-                else:
-                    rest.append(n)
-            for n, i in zip(rest, list(free)):  # then in order
-                a[_Key(k, n)] = before[i]
-                free.remove(i)
-        for i in free:
+                    pairs[n] = same.pop(0)
+            taken = set(pairs.values())
+            rest = [n for n in range(len(group)) if n not in pairs]
+            pairs.update(zip(rest, [i for i in range(len(before)) if i not in taken]))  # then in order
+        for n, i in pairs.items():
+            a[_Key(k, n)] = before[i]
+        for i in sorted(set(range(len(before))) - set(pairs.values())):
             a[_Key(k, i, True)] = before[i]
-    for k, before in olds.items():
-        if k not in news:
-            for i, item in enumerate(before):
-                a[_Key(k, i, True)] = item
     return a, b
 
 
